@@ -1,0 +1,93 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { BackendFailure } from '../errors/backend-unavailable-error.js';
+import { importOptional, isNode, nodeBuiltin } from './runtime.js';
+
+const wasmPackage = '@tensorflow/tfjs-backend-wasm';
+const wasmFiles = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm'];
+
+interface WasmModule {
+  setWasmPaths(prefixOrFileMap: string | Record<string, string>, usePlatformFetch?: boolean): void;
+}
+
+/** Options for the wasm backend. */
+export interface WasmBackendOptions {
+  /**
+   * Folder (path or URL) that holds the `.wasm` files. A trailing '/' is added when missing
+   * (tfjs glues the prefix straight onto file names). Default in Node: the installed package's
+   * `dist/` folder; in browsers: tfjs's default (beside the script).
+   */
+  wasmPaths?: string;
+}
+
+/** Loads @tensorflow/tfjs-backend-wasm and points it at its `.wasm` files. Returns a failure or undefined. */
+export async function prepareWasm(options: WasmBackendOptions): Promise<BackendFailure | undefined> {
+  let module: WasmModule;
+  try {
+    module = (await importOptional(wasmPackage)) as WasmModule;
+  } catch (error) {
+    if (tf.findBackendFactory('wasm')) return undefined; // the user imported it (browser bundles)
+    return {
+      backend: 'wasm',
+      cause: `package ${wasmPackage} could not be imported (${errorText(error)})`,
+      fix: `install it (npm i ${wasmPackage}@4.22.0); in a browser bundle also add: import '${wasmPackage}'`,
+      error,
+    };
+  }
+  // Paths can only be set before the first initialisation; a second useBackend('wasm') reuses it.
+  if (tf.engine().registry['wasm'] !== undefined) return undefined;
+  const prefix = options.wasmPaths ?? defaultNodeWasmFolder();
+  if (prefix === undefined) return undefined;
+  const withSlash = prefix.endsWith('/') ? prefix : `${prefix}/`;
+  const missing = missingWasmFile(withSlash);
+  if (missing !== undefined) {
+    return {
+      backend: 'wasm',
+      cause: `wasm file not found: ${missing}`,
+      fix: `pass useBackend('wasm', { wasmPaths }) pointing at the folder that holds ${wasmFiles.join(', ')}`,
+    };
+  }
+  module.setWasmPaths(withSlash);
+  return undefined;
+}
+
+/** The installed package's dist folder, found in Node without configuration. */
+function defaultNodeWasmFolder(): string | undefined {
+  const moduleApi = nodeBuiltin<typeof import('node:module')>('node:module');
+  const pathApi = nodeBuiltin<typeof import('node:path')>('node:path');
+  if (!moduleApi || !pathApi) return undefined;
+  const requireFromCwd = moduleApi.createRequire(pathApi.join(process.cwd(), 'noop.js'));
+  const requireFromHere = moduleApi.createRequire(import.meta.url);
+  for (const require of [requireFromHere, requireFromCwd]) {
+    try {
+      return pathApi.join(pathApi.dirname(require.resolve(`${wasmPackage}/package.json`)), 'dist') + pathApi.sep;
+    } catch {
+      // try the next resolution base
+    }
+  }
+  return undefined;
+}
+
+/** In Node, checks that the folder has the wasm files; elsewhere (URLs) trusts the caller. */
+function missingWasmFile(prefix: string): string | undefined {
+  if (!isNode() || /^[a-z]+:\/\//i.test(prefix)) return undefined;
+  const fs = nodeBuiltin<typeof import('node:fs')>('node:fs');
+  if (!fs) return undefined;
+  return wasmFiles.map((file) => prefix + file).find((file) => !fs.existsSync(file));
+}
+
+/** SIMD and thread support as the wasm backend sees them (flags registered by tfjs-backend-wasm). */
+export async function wasmCapabilities(): Promise<{ simd: boolean; threads: boolean }> {
+  const flags = tf.env();
+  const read = async (flag: string) => {
+    try {
+      return Boolean(await flags.getAsync(flag));
+    } catch {
+      return false;
+    }
+  };
+  return { simd: await read('WASM_HAS_SIMD_SUPPORT'), threads: await read('WASM_HAS_MULTITHREAD_SUPPORT') };
+}
+
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

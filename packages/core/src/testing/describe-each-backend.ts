@@ -1,0 +1,68 @@
+import { beforeAll, describe, test } from 'vitest';
+import { useBackend } from '../backends/use-backend.js';
+import { prepareWebGpu } from '../backends/webgpu-backend.js';
+
+/** The backends every suite runs on: cpu and wasm always, webgpu when an adapter exists. */
+export const testBackends = ['cpu', 'wasm', 'webgpu'] as const;
+export type TestBackend = (typeof testBackends)[number];
+
+/** Options for {@link describeEachBackend}. */
+export interface DescribeEachBackendOptions {
+  /** Run on these backends only (e.g. a case WebGPU cannot do at all, said in the test). */
+  backends?: readonly TestBackend[];
+}
+
+let webgpuProbe: Promise<string | undefined> | undefined;
+
+/**
+ * Why webgpu cannot run here, or undefined when it can. Probed once per process, without
+ * switching backends.
+ */
+export function webgpuUnavailableReason(): Promise<string | undefined> {
+  webgpuProbe ??= prepareWebGpu().then((failure) => (failure ? `${failure.cause}. Fix: ${failure.fix}` : undefined));
+  return webgpuProbe;
+}
+
+/**
+ * True when webgpu must run: on CI (`CI` set) or when `BAIHUA_REQUIRE_WEBGPU=1`. Then an unavailable
+ * webgpu fails the suite instead of being skipped, so CI never reports a skipped backend as passed.
+ */
+export function webgpuRequired(): boolean {
+  const env = typeof process !== 'undefined' ? process.env : {};
+  return env.BAIHUA_REQUIRE_WEBGPU === '1' || (env.CI !== undefined && env.CI !== '' && env.CI !== 'false' && env.BAIHUA_REQUIRE_WEBGPU !== '0');
+}
+
+/**
+ * Runs one suite on each backend, as `title [cpu]`, `title [wasm]`, `title [webgpu]`. The backend
+ * is selected in a `beforeAll`, so create tensors inside tests, not in the suite body.
+ * When webgpu has no adapter the webgpu suite is reported as skipped with the reason, unless
+ * webgpu is required (CI), in which case it fails.
+ *
+ * @example
+ * describeEachBackend('sigmoid', (backend) => {
+ *   test('matches PyTorch', async () => { ... });
+ * });
+ */
+export function describeEachBackend(title: string, suite: (backend: TestBackend) => void, options: DescribeEachBackendOptions = {}): void {
+  for (const backend of options.backends ?? testBackends) {
+    describe(`${title} [${backend}]`, async () => {
+      if (backend === 'webgpu') {
+        const reason = await webgpuUnavailableReason();
+        if (reason !== undefined) {
+          if (webgpuRequired()) {
+            test('webgpu is available (required on CI)', () => {
+              throw new Error(`webgpu is required here but unavailable: ${reason}`);
+            });
+          } else {
+            test.skip(`webgpu unavailable: ${reason}`, () => {});
+          }
+          return;
+        }
+      }
+      beforeAll(async () => {
+        await useBackend(backend);
+      }, 60_000);
+      suite(backend);
+    });
+  }
+}
