@@ -7,8 +7,8 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: 'es2022',
-  // CJS needs import.meta.url (to find the wasm files from here).
-  shims: true,
+  // No shims: tsup's ESM shims import 'path' and 'url', which breaks browser bundles.
+  shims: false,
   // Bundle tfjs-core's gradient configs (deep imports into its dist) but keep the bare package
   // external, so the user's single tfjs-core instance is the one the gradients register with.
   noExternal: [/^@tensorflow\/tfjs-core\/dist\//],

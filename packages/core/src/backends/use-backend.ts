@@ -36,12 +36,12 @@ export interface BackendSelection {
  * In plain words: pick where the arithmetic happens (plain JS, WebAssembly or the GPU).
  */
 export async function useBackend(names: BackendName | readonly BackendName[], options: UseBackendOptions = {}): Promise<BackendSelection> {
-  const list = typeof names === 'string' ? [names] : [...names];
+  const list: unknown[] = typeof names === 'string' ? [names] : Array.isArray(names) ? [...names] : [names];
   if (list.length === 0 || list.some((n) => typeof n !== 'string' || n.length === 0)) {
     throw new ArgumentError('useBackend', `expected a backend name or a non-empty list of names, got ${JSON.stringify(names)}`);
   }
   const failures: BackendFailure[] = [];
-  for (const name of list) {
+  for (const name of list as string[]) {
     const failure = await tryBackend(name, options);
     if (!failure) return { backend: name, skipped: failures };
     failures.push(failure);

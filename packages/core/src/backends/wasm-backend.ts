@@ -56,7 +56,9 @@ function defaultNodeWasmFolder(): string | undefined {
   const pathApi = nodeBuiltin<typeof import('node:path')>('node:path');
   if (!moduleApi || !pathApi) return undefined;
   const requireFromCwd = moduleApi.createRequire(pathApi.join(process.cwd(), 'noop.js'));
-  const requireFromHere = moduleApi.createRequire(import.meta.url);
+  // CJS builds have __filename and no import.meta.url; ESM builds the reverse.
+  const here = typeof __filename === 'string' ? __filename : import.meta.url;
+  const requireFromHere = moduleApi.createRequire(here);
   for (const require of [requireFromHere, requireFromCwd]) {
     try {
       return pathApi.join(pathApi.dirname(require.resolve(`${wasmPackage}/package.json`)), 'dist') + pathApi.sep;

@@ -1,0 +1,281 @@
+/**
+ * # How a package defines a new layer
+ *
+ * A layer is a class that extends {@link Layer}, registered by type name so saved models can
+ * name it. Four things to write, one to call:
+ *
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { Layer, registerLayerType, type LayerOptions, type CallContext } from '@baihua/core';
+ *
+ * export interface ScaleOptions extends LayerOptions { initialScale?: number } // documented defaults
+ *
+ * export class Scale extends Layer {
+ *   static readonly typeName = 'Scale';              // unique, e.g. prefix it: 'cnn.Conv2d'
+ *   readonly initialScale: number;
+ *   constructor(options: ScaleOptions = {}) {
+ *     super(options, 'Scale');                        // (options, typeName): name, trainable, seed
+ *     this.initialScale = options.initialScale ?? 1; // validate options here, synchronously
+ *   }
+ *   protected override build(inputShape: number[]): void {          // once, on the first apply
+ *     this.addWeight('scale', [inputShape.at(-1)!], { initializer: { name: 'constant', value: this.initialScale } });
+ *   }
+ *   protected override call(x: tf.Tensor, context: CallContext): tf.Tensor {  // inside tf.tidy
+ *     return tf.mul(x, this.weight('scale').read());
+ *   }
+ *   override getConfig() { return { ...super.getConfig(), initialScale: this.initialScale }; }
+ * }
+ * registerLayerType('Scale', (config) => new Scale(config as ScaleOptions));
+ * ```
+ *
+ * - `build(inputShape)` gets the full input shape, batch first, and creates weights with
+ *   `addWeight(name, shape, { initializer, trainable, regularize })`; initial values come from
+ *   the layer's seed (JavaScript, not tf.random), so they are the same on every backend.
+ * - `call(x, context)` runs inside `tf.tidy`; `context.training` says train or inference mode.
+ *   Non-trainable state (running statistics) is updated with `weight.assign(value)` in training mode.
+ * - A layer that holds other layers returns them from `children()`, so weights, `trainable`,
+ *   seeds, `dispose()` and serialisation reach them.
+ * - `getConfig()` returns plain JSON (numbers, strings, arrays, objects): the factory given to
+ *   `registerLayerType` must rebuild an equal, unbuilt layer from it.
+ * - Check options in the constructor and inputs in `call` with core's assert helpers.
+ *
+ * In plain words: a layer is a small machine with knobs (weights); it sets up its knobs the first
+ * time it sees data, and afterwards just turns inputs into outputs.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { assertTensor, describeShape } from '../checks/tensor-checks.js';
+import { ArgumentError } from '../errors/argument-error.js';
+import { ShapeError } from '../errors/shape-error.js';
+import { createRandom, type SeededRandom } from '../random/seeded-random.js';
+import { resolveInitializer, type InitializerSpec } from '../initializers/index.js';
+import { LayerWeight } from './layer-weight.js';
+import { nextDefaultSeed, uniqueLayerName } from './layer-naming.js';
+
+/** Options every layer takes. */
+export interface LayerOptions {
+  /** Name shown in summaries and weight names. Default: type name plus a counter (`dense_1`). */
+  name?: string;
+  /** When false, `fit` leaves this layer's weights alone (frozen). Default true. */
+  trainable?: boolean;
+  /** Seed of the initial weights (and of dropout masks). Default: from the enclosing model's seed, else a process-wide sequence. */
+  seed?: number;
+}
+
+/** What `call` is told besides the input. */
+export interface CallContext {
+  /** Training mode: dropout drops, batch norm uses and updates batch statistics. Default false. */
+  training: boolean;
+}
+
+/** Options of {@link Layer.addWeight}. */
+export interface AddWeightOptions {
+  /** How initial values are made. Default 'zeros'. */
+  initializer?: InitializerSpec;
+  /** Updated by the optimiser. Default true; running statistics pass false. */
+  trainable?: boolean;
+  /** Subject to L2 weight decay in `fit` (kernels yes, biases and norm parameters no). Default false. */
+  regularize?: boolean;
+}
+
+/** A layer's serialisable description: its type plus JSON options. */
+export interface LayerConfig {
+  type: string;
+  [key: string]: unknown;
+}
+
+/**
+ * Base class of every layer: named weights (tf.Variable), a lazy `build` on the first input shape,
+ * and `apply(x, { training })` with plain tf.Tensors in and out. See the top of this file for how
+ * to write one.
+ *
+ * @example
+ * const dense = new Dense({ units: 4, activation: 'relu', seed: 1 });
+ * const y = dense.apply(tf.ones([2, 3]));   // builds a [3,4] kernel, then y: [2,4]
+ *
+ * In plain words: a box of knobs that turns inputs into outputs.
+ */
+export abstract class Layer {
+  /** The registered type name (`Dense`), used by serialisation. */
+  readonly typeName: string;
+  readonly name: string;
+  /** Seed of the initial weights; fixed at build time when left undefined. */
+  seed: number | undefined;
+  private trainableFlag: boolean;
+  private built = false;
+  private readonly ownWeights: LayerWeight[] = [];
+  private random: SeededRandom | undefined;
+  /** The input shape seen at build, batch size replaced by null. */
+  inputShape: (number | null)[] | undefined;
+  /** The output shape of the last call, batch size replaced by null (for summaries). */
+  outputShape: (number | null)[] | undefined;
+
+  constructor(options: LayerOptions, typeName: string) {
+    if (options === null || typeof options !== 'object') {
+      throw new ArgumentError(typeName, `expected an options object, got ${options === null ? 'null' : typeof options}`);
+    }
+    if (options.name !== undefined && (typeof options.name !== 'string' || options.name.length === 0)) {
+      throw new ArgumentError(typeName, `expected name to be a non-empty string, got ${JSON.stringify(options.name)}`);
+    }
+    if (options.seed !== undefined && !Number.isInteger(options.seed)) {
+      throw new ArgumentError(typeName, `expected seed to be an integer, got ${String(options.seed)}`);
+    }
+    this.typeName = typeName;
+    this.name = options.name ?? uniqueLayerName(typeName);
+    this.trainableFlag = options.trainable ?? true;
+    this.seed = options.seed;
+  }
+
+  /** Whether `fit` updates this layer's weights. Setting it applies to every child layer too. */
+  get trainable(): boolean {
+    return this.trainableFlag;
+  }
+  set trainable(value: boolean) {
+    this.trainableFlag = value;
+    for (const child of this.children()) child.trainable = value;
+  }
+
+  get isBuilt(): boolean {
+    return this.built;
+  }
+
+  /**
+   * Runs the layer: builds it on the first call, then `call(x, { training })` inside tf.tidy.
+   * x: a tf.Tensor whose first axis is the batch. Returns a new tensor the caller owns.
+   */
+  apply(x: tf.Tensor, options: { training?: boolean } = {}): tf.Tensor {
+    assertTensor(`${this.typeName}.apply`, 'x', x);
+    if (x.rank < 1) throw new ShapeError(`${this.typeName}.apply`, `expected x of rank >= 1 (batch first), got rank 0 (shape [])`);
+    this.ensureBuilt(x.shape);
+    const context: CallContext = { training: options.training ?? false };
+    const y = tf.tidy(() => this.call(x, context));
+    this.outputShape = [null, ...y.shape.slice(1)];
+    return y;
+  }
+
+  /** Builds the layer for this input shape (batch first) if it is not built yet. */
+  ensureBuilt(inputShape: readonly number[]): void {
+    if (this.built) {
+      this.checkInputShape(inputShape);
+      return;
+    }
+    if (inputShape.some((s) => !Number.isInteger(s) || s < 0)) {
+      throw new ShapeError(`${this.typeName}.build`, `expected a shape of non-negative integers, got ${describeShape(inputShape)}`);
+    }
+    this.seed ??= nextDefaultSeed();
+    this.random = createRandom(this.seed);
+    try {
+      this.build([...inputShape]);
+    } catch (error) {
+      this.disposeOwnWeights();
+      throw error;
+    }
+    this.inputShape = [null, ...inputShape.slice(1)];
+    this.built = true;
+  }
+
+  /** Creates the layer's weights for this input shape (batch first). Default: no weights. */
+  protected build(_inputShape: number[]): void {}
+
+  /** The forward computation, inside tf.tidy. */
+  protected abstract call(x: tf.Tensor, context: CallContext): tf.Tensor;
+
+  /** Rejects an input whose non-batch dimensions differ from those seen at build. */
+  protected checkInputShape(inputShape: readonly number[]): void {
+    const expected = this.inputShape;
+    if (!expected) return;
+    const same = expected.length === inputShape.length && expected.every((s, i) => s === null || s === inputShape[i]);
+    if (!same) {
+      const pattern = `[${expected.map((s) => (s === null ? '*' : String(s))).join(',')}]`;
+      throw new ShapeError(`${this.typeName}.apply`, `layer '${this.name}' was built for input shape ${pattern}, got ${describeShape(inputShape)}`);
+    }
+  }
+
+  /** Creates a named weight during `build`. Initial values come from this layer's seeded generator. */
+  protected addWeight(name: string, shape: number[], options: AddWeightOptions = {}): LayerWeight {
+    if (this.ownWeights.some((w) => w.name === name)) throw new ArgumentError(`${this.typeName}.addWeight`, `weight '${name}' exists already`);
+    const init = resolveInitializer(options.initializer ?? 'zeros');
+    const values = init(shape, this.random ?? createRandom(this.seed ?? 0));
+    const weight = new LayerWeight(this, name, tf.variable(tf.tensor(values, shape, 'float32'), options.trainable ?? true), {
+      trainable: options.trainable ?? true,
+      regularize: options.regularize ?? false,
+    });
+    this.ownWeights.push(weight);
+    return weight;
+  }
+
+  /** The seeded generator of this layer (built layers only): dropout masks and the like. */
+  protected randomSource(): SeededRandom {
+    this.random ??= createRandom(this.seed ?? nextDefaultSeed());
+    return this.random;
+  }
+
+  /** One of this layer's own weights by name. */
+  weight(name: string): LayerWeight {
+    const found = this.ownWeights.find((w) => w.name === name);
+    if (!found) throw new ArgumentError(`${this.typeName}.weight`, `layer '${this.name}' has no weight '${name}' (has: ${this.ownWeights.map((w) => w.name).join(', ') || 'none'})`);
+    return found;
+  }
+
+  /** Layers held inside this one (Sequential's list, Residual's body). Default none. */
+  children(): Layer[] {
+    return [];
+  }
+
+  /** Every weight of this layer and its children, in a fixed order (own first, then children). */
+  weights(): LayerWeight[] {
+    return [...this.ownWeights, ...this.children().flatMap((c) => c.weights())];
+  }
+
+  /** The weights `fit` updates: trainable weights of trainable layers. */
+  trainableWeights(): LayerWeight[] {
+    return this.weights().filter((w) => w.trainable && w.layer.trainable);
+  }
+
+  /** The other weights: running statistics and the weights of frozen layers. */
+  nonTrainableWeights(): LayerWeight[] {
+    return this.weights().filter((w) => !(w.trainable && w.layer.trainable));
+  }
+
+  /** Copies of every weight's value, in `weights()` order; the caller disposes them. */
+  getWeights(): tf.Tensor[] {
+    return this.weights().map((w) => tf.clone(w.variable));
+  }
+
+  /** Sets every weight, in `weights()` order; shapes must match. Checks all before changing any. */
+  setWeights(values: readonly tf.Tensor[]): void {
+    const weights = this.weights();
+    if (values.length !== weights.length) {
+      throw new ArgumentError(`${this.typeName}.setWeights`, `expected ${weights.length} tensors (one per weight), got ${values.length}`);
+    }
+    weights.forEach((w, i) => {
+      const v = values[i] as tf.Tensor;
+      assertTensor(`${this.typeName}.setWeights`, `values[${i}]`, v);
+      if (v.rank !== w.variable.rank || v.shape.some((s, k) => s !== w.variable.shape[k])) {
+        throw new ShapeError(`${this.typeName}.setWeights`, `expected values[${i}] ('${w.path}') of shape ${describeShape(w.variable.shape)}, got ${describeShape(v.shape)}`);
+      }
+    });
+    weights.forEach((w, i) => w.assign(values[i] as tf.Tensor));
+  }
+
+  /** The number of scalar parameters in every weight (trainable or not). */
+  countParams(): number {
+    return this.weights().reduce((n, w) => n + w.variable.size, 0);
+  }
+
+  /** This layer's options as JSON, with its type; the registered factory rebuilds it. */
+  getConfig(): LayerConfig {
+    return { type: this.typeName, name: this.name, trainable: this.trainable, ...(this.seed === undefined ? {} : { seed: this.seed }) };
+  }
+
+  /** Frees every weight (and those of its children); the layer is unusable afterwards. */
+  dispose(): void {
+    this.disposeOwnWeights();
+    for (const child of this.children()) child.dispose();
+  }
+
+  private disposeOwnWeights(): void {
+    for (const w of this.ownWeights) w.variable.dispose();
+    this.ownWeights.length = 0;
+    this.built = false;
+  }
+}
