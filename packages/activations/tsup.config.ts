@@ -6,6 +6,8 @@ export default defineConfig({
   dts: true,
   sourcemap: true,
   clean: true,
+  // Keep function names (relu.name === 'relu'); esbuild would otherwise rename clashes to relu3.
+  keepNames: true,
   target: 'es2022',
   external: [/^@tensorflow\//, /^@baihua\//],
 });

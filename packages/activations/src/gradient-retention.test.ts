@@ -1,0 +1,60 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { describeEachBackend, expectNoLeakedTensors } from '@baihua/core/testing';
+import { expect, test } from 'vitest';
+import { gradientRetention } from './gradient-retention.js';
+import { relu } from './relu.js';
+import './register.js';
+
+// Small networks and few calls: webgpu runs on SwiftShader here (a CPU Vulkan driver), where each
+// call costs about 0.5 s of kernel dispatches whatever the size.
+const small = { depth: 3, width: 8, samples: 16 };
+
+describeEachBackend('gradientRetention', () => {
+  test('deterministic: the same seed gives the same numbers, another seed others', async () => {
+    const a = await gradientRetention('tanh', { ...small, seed: 3 });
+    const b = await gradientRetention('tanh', { ...small, seed: 3 });
+    const c = await gradientRetention('tanh', { ...small, seed: 4 });
+    expect(b).toEqual(a);
+    expect(c.retention).not.toBe(a.retention);
+    expect(a.layers.map((l) => l.layer)).toEqual([1, 2, 3]);
+    expect(a).toMatchObject({ activation: 'tanh', init: 'xavier', depth: 3, width: 8, samples: 16, seed: 3 });
+    for (const layer of a.layers) expect(layer.activationRatio).toBeLessThanOrEqual(1 + 1e-6);
+  });
+
+  test('sanity: each sigmoid layer keeps at most 1/4 (sigma\' <= 0.25); ReLU (He init) keeps far more', async () => {
+    const sigmoid = await gradientRetention('sigmoid', { ...small, seed: 1 });
+    const byName = await gradientRetention('relu', { ...small, seed: 1 });
+    const byFunction = await gradientRetention(relu, { ...small, seed: 1 });
+    for (const layer of sigmoid.layers) expect(layer.activationRatio).toBeLessThanOrEqual(0.25 + 1e-6);
+    expect(sigmoid.retention).toBeLessThan(0.25 ** 3 * 2);
+    expect(byName.retention).toBeGreaterThan(10 * sigmoid.retention);
+    expect(byName.init).toBe('he');
+    expect(byFunction).toEqual(byName);
+  });
+
+  test('consistency: retention is the product of the layer ratios; a custom function, Xavier init', async () => {
+    const half = await gradientRetention((x) => tf.mul(x, 0.5), { ...small, seed: 2 });
+    expect(half.init).toBe('xavier');
+    for (const layer of half.layers) expect(Math.abs(layer.activationRatio - 0.5)).toBeLessThan(1e-5);
+    expect(Math.abs(half.activationProduct / 0.125 - 1)).toBeLessThan(1e-5);
+    const product = half.layers.reduce((p, l) => p * l.layerRatio, 1);
+    expect(Math.abs(product / half.retention - 1)).toBeLessThan(1e-4);
+    const forced = await gradientRetention('elu', { ...small, seed: 2, init: 'xavier' });
+    expect(forced.init).toBe('xavier');
+    expect(forced.activation).toBe('elu');
+  });
+
+  test('bad input: a clear error', async () => {
+    await expect(gradientRetention('relu', { depth: 0 })).rejects.toThrow(/^gradientRetention: expected depth to be a positive integer, got 0$/);
+    await expect(gradientRetention('relu', { width: 2.5 })).rejects.toThrow(/^gradientRetention: expected width to be a positive integer, got 2\.5$/);
+    await expect(gradientRetention('relu', { samples: -1 })).rejects.toThrow(/^gradientRetention: expected samples to be a positive integer, got -1$/);
+    await expect(gradientRetention('relu', { seed: Number.NaN })).rejects.toThrow(/^gradientRetention: expected seed to be an integer, got NaN$/);
+    await expect(gradientRetention('relu', { init: 'glorot' as 'he' })).rejects.toThrow(/^gradientRetention: expected init to be one of 'auto', 'xavier', 'he', got "glorot"$/);
+    await expect(gradientRetention(42 as unknown as string)).rejects.toThrow(/^gradientRetention: expected activation to be a function or a registered name, got number$/);
+    await expect(gradientRetention('swish')).rejects.toThrow(/unknown activation 'swish'/);
+  });
+
+  test('leaves no tensors behind', async () => {
+    await expectNoLeakedTensors(() => gradientRetention('sigmoid', { ...small, seed: 1 }));
+  });
+});
