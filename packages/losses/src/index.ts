@@ -1,1 +1,31 @@
-export {};
+// @baihua/losses: the seed's losses on TensorFlow.js, each with an exact, stable gradient.
+// Importing @baihua/core (through these modules) registers tfjs-core's gradients.
+export { meanSquaredError } from './mean-squared-error.js';
+export type { MeanSquaredErrorOptions } from './mean-squared-error.js';
+export { softmaxCrossEntropy } from './softmax-cross-entropy.js';
+export type { SoftmaxCrossEntropyOptions } from './softmax-cross-entropy.js';
+export { sigmoidCrossEntropy } from './sigmoid-cross-entropy.js';
+export type { SigmoidCrossEntropyOptions } from './sigmoid-cross-entropy.js';
+export { categoricalFocalLoss } from './categorical-focal-loss.js';
+export type { CategoricalFocalLossOptions } from './categorical-focal-loss.js';
+export { binaryFocalLoss } from './binary-focal-loss.js';
+export type { BinaryFocalLossOptions } from './binary-focal-loss.js';
+export { multiClassHingeLoss } from './multi-class-hinge-loss.js';
+export type { MultiClassHingeLossOptions } from './multi-class-hinge-loss.js';
+export { distillationLoss } from './distillation-loss.js';
+export type { DistillationLossOptions } from './distillation-loss.js';
+export { tripletLoss } from './triplet-loss.js';
+export type { TripletLossOptions } from './triplet-loss.js';
+export { batchHardTripletLoss } from './batch-hard-triplet-loss.js';
+export type { BatchHardTripletLossOptions } from './batch-hard-triplet-loss.js';
+export { semiHardTripletLoss } from './semi-hard-triplet-loss.js';
+export type { SemiHardTripletLossOptions } from './semi-hard-triplet-loss.js';
+export type { EmbeddingDistance } from './embedding-distance.js';
+export { contrastiveLoss } from './contrastive-loss.js';
+export type { ContrastiveLossOptions } from './contrastive-loss.js';
+export { l2Penalty } from './l2-penalty.js';
+export { ctcLoss, validateCtcInputs } from './ctc-loss.js';
+export type { CtcLossOptions, CtcInfeasible } from './ctc-inputs.js';
+export { validateClassLabels } from './class-labels.js';
+export type { ClassLabels } from './class-labels.js';
+export type { Reduction, ScalarReduction } from './reduction.js';
