@@ -41,3 +41,12 @@ export type { LossFunction } from './registry/loss-contract.js';
 export { registerTfjsGradients } from './gradients/register-gradients.js';
 export { createRandom } from './random/seeded-random.js';
 export type { SeededRandom } from './random/seeded-random.js';
+
+// ---- layers, initialisers, optimisers, training, serialisation, plotting (issue 3; maintained by the layers helper) ----
+export * from './layers/index.js';
+export * from './initializers/index.js';
+export * from './optimizers/index.js';
+export * from './training/index.js';
+export * from './serialization/index.js';
+export * from './plotting/index.js';
+// ---- end of issue 3 block ----

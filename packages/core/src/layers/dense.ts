@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { assertRank, describeShape } from '../checks/tensor-checks.js';
+import { describeShape } from '../checks/tensor-checks.js';
 import { assertPositiveInteger } from '../checks/value-checks.js';
 import { ShapeError } from '../errors/shape-error.js';
 import type { InitializerSpec } from '../initializers/initializer.js';
@@ -58,8 +58,15 @@ export class Dense extends Layer {
     if (this.useBias) this.addWeight('bias', [this.units], { initializer: this.biasInitializer });
   }
 
+  /** Any rank >= 2 whose last axis has the size seen at build. */
+  protected override checkInputShape(inputShape: readonly number[]): void {
+    const inFeatures = this.weight('kernel').shape[0];
+    if (inputShape.length < 2 || inputShape.at(-1) !== inFeatures) {
+      throw new ShapeError('Dense.apply', `layer '${this.name}' expected input of shape [batch, ..., ${inFeatures}], got ${describeShape(inputShape)}`);
+    }
+  }
+
   protected override call(x: tf.Tensor, _context: CallContext): tf.Tensor {
-    assertRank('Dense', 'input', x, x.rank >= 2 ? x.rank : 2);
     const inFeatures = x.shape.at(-1) as number;
     const flat = x.rank === 2 ? (x as tf.Tensor2D) : tf.reshape(x, [-1, inFeatures]);
     let z: tf.Tensor = tf.matMul(flat, this.weight('kernel').read() as tf.Tensor2D);

@@ -11,10 +11,9 @@
  * export interface ScaleOptions extends LayerOptions { initialScale?: number } // documented defaults
  *
  * export class Scale extends Layer {
- *   static readonly typeName = 'Scale';              // unique, e.g. prefix it: 'cnn.Conv2d'
  *   readonly initialScale: number;
  *   constructor(options: ScaleOptions = {}) {
- *     super(options, 'Scale');                        // (options, typeName): name, trainable, seed
+ *     super(options, 'Scale');                        // (options, type name): unique, e.g. 'cnn.Conv2d'
  *     this.initialScale = options.initialScale ?? 1; // validate options here, synchronously
  *   }
  *   protected override build(inputShape: number[]): void {          // once, on the first apply
@@ -38,6 +37,10 @@
  * - `getConfig()` returns plain JSON (numbers, strings, arrays, objects): the factory given to
  *   `registerLayerType` must rebuild an equal, unbuilt layer from it.
  * - Check options in the constructor and inputs in `call` with core's assert helpers.
+ * - After build, `apply` refuses inputs whose non-batch dimensions differ from the first input's.
+ *   A layer that accepts more (any rank, any image size) overrides `checkInputShape(shape)`
+ *   (see Dense: only the last axis must match).
+ * - Pass `regularize: true` to `addWeight` for kernels that `fit`'s L2 weight decay should shrink.
  *
  * In plain words: a layer is a small machine with knobs (weights); it sets up its knobs the first
  * time it sees data, and afterwards just turns inputs into outputs.
@@ -50,6 +53,8 @@ import { createRandom, type SeededRandom } from '../random/seeded-random.js';
 import { resolveInitializer, type InitializerSpec } from '../initializers/index.js';
 import { LayerWeight } from './layer-weight.js';
 import { nextDefaultSeed, uniqueLayerName } from './layer-naming.js';
+import { summary } from './summary.js';
+import { spendParameters } from './parameter-budget.js';
 
 /** Options every layer takes. */
 export interface LayerOptions {
@@ -165,8 +170,14 @@ export abstract class Layer {
     this.random = createRandom(this.seed);
     try {
       this.build([...inputShape]);
+      // Containers build their children by running once on zeros (batch of 1, inference mode).
+      if (this.children().some((child) => !child.isBuilt)) {
+        tf.tidy(() => {
+          this.call(tf.zeros([1, ...inputShape.slice(1)]), { training: false });
+        });
+      }
     } catch (error) {
-      this.disposeOwnWeights();
+      this.dispose();
       throw error;
     }
     this.inputShape = [null, ...inputShape.slice(1)];
@@ -193,9 +204,14 @@ export abstract class Layer {
   /** Creates a named weight during `build`. Initial values come from this layer's seeded generator. */
   protected addWeight(name: string, shape: number[], options: AddWeightOptions = {}): LayerWeight {
     if (this.ownWeights.some((w) => w.name === name)) throw new ArgumentError(`${this.typeName}.addWeight`, `weight '${name}' exists already`);
+    if (!shape.every((s) => Number.isInteger(s) && s >= 0)) throw new ShapeError(`${this.typeName}.addWeight`, `expected weight '${name}' shape of non-negative integers, got ${describeShape(shape)}`);
+    spendParameters(shape.reduce((n, s) => n * s, 1), `${this.name}/${name}`);
     const init = resolveInitializer(options.initializer ?? 'zeros');
     const values = init(shape, this.random ?? createRandom(this.seed ?? 0));
-    const weight = new LayerWeight(this, name, tf.variable(tf.tensor(values, shape, 'float32'), options.trainable ?? true), {
+    const initial = tf.tensor(values, shape, 'float32');
+    const variable = tf.variable(initial, options.trainable ?? true);
+    initial.dispose(); // the variable holds its own reference to the data
+    const weight = new LayerWeight(this, name, variable, {
       trainable: options.trainable ?? true,
       regularize: options.regularize ?? false,
     });
@@ -265,6 +281,11 @@ export abstract class Layer {
   /** This layer's options as JSON, with its type; the registered factory rebuilds it. */
   getConfig(): LayerConfig {
     return { type: this.typeName, name: this.name, trainable: this.trainable, ...(this.seed === undefined ? {} : { seed: this.seed }) };
+  }
+
+  /** A table of the layers, output shapes and parameter counts (see {@link summary}). */
+  summary(): string {
+    return summary(this);
   }
 
   /** Frees every weight (and those of its children); the layer is unusable afterwards. */

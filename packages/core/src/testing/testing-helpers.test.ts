@@ -8,9 +8,10 @@ import { expectTensorsClose } from './expect-tensors-close.js';
 import { loadTorchFixture, torchFixtureNames } from './torch-fixture.js';
 
 /** x^3 with a deliberately wrong gradient (2x instead of 3x^2): checkGradients must catch it. */
-const cubeWithWrongGradient = tf.customGrad((x: tf.Tensor, save: tf.GradSaveFunc) => {
-  save([x]);
-  return { value: tf.pow(x, 3), gradFunc: (dy: tf.Tensor, [saved]: tf.Tensor[]) => tf.mul(dy, tf.mul(saved as tf.Tensor, 2)) };
+const cubeWithWrongGradient = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+  const x = args[0] as tf.Tensor;
+  (args[1] as tf.GradSaveFunc)([x]);
+  return { value: tf.pow(x, 3), gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.mul(dy, tf.mul(saved[0] as tf.Tensor, 2)) };
 });
 
 describeEachBackend('testing helpers', (backend) => {

@@ -1,0 +1,13 @@
+export { fit } from './fit.js';
+export type { FitOptions } from './fit.js';
+export { evaluate, predict, countCorrect } from './evaluate.js';
+export type { LabelledData } from './evaluate.js';
+export { History } from './history.js';
+export type { EpochLogs, TrainingCallbacks, TrainingControl } from './callbacks.js';
+export { earlyStopping } from './early-stopping.js';
+export type { EarlyStoppingOptions } from './early-stopping.js';
+export { constantRate, cosineDecay, exponentialDecay, stepDecay } from './learning-rate-schedules.js';
+export type { LearningRateSchedule, ScheduleContext } from './learning-rate-schedules.js';
+export { clipGradientsByGlobalNorm, clipGradientsByValue } from './gradient-clipping.js';
+export { createProgressReporter, formatEpochLine } from './progress-reporter.js';
+export type { ProgressMode, ProgressReporter } from './progress-reporter.js';
