@@ -1,10 +1,12 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { Adam, Dense, Dropout, Sequential, cosineDecay, evaluate, fit, type History, type ProgressMode } from '@baihua/core';
+import '@baihua/activations'; // registers 'relu' and friends by name
+import { softmaxCrossEntropy } from '@baihua/losses';
 import { loadDigits, toTensors } from './load-digits.js';
 import { shiftImages } from './shift-images.js';
 
-/** Softmax cross-entropy on logits, mean over the batch: E = -sum t ln softmax(z). */
-export const crossEntropy = (labels: tf.Tensor, logits: tf.Tensor): tf.Scalar => tf.losses.softmaxCrossEntropy(labels, logits) as tf.Scalar;
+/** Softmax cross-entropy on logits, mean over the batch: E = -sum t ln softmax(z), gradient softmax(z) - t (fused). */
+export const crossEntropy = (labels: tf.Tensor, logits: tf.Tensor): tf.Scalar => softmaxCrossEntropy(labels, logits);
 
 /** The seed's 784-256-128-10 MLP: ReLU hidden layers (He init), dropout, 10 logits (softmax lives in the loss). */
 export function buildMlp(seed: number, dropout = 0.2): Sequential {
@@ -12,9 +14,9 @@ export function buildMlp(seed: number, dropout = 0.2): Sequential {
     name: 'mnist_mlp',
     seed,
     layers: [
-      new Dense({ units: 256, activation: tf.relu, kernelInitializer: 'heNormal', name: 'hidden1' }),
+      new Dense({ units: 256, activation: 'relu', kernelInitializer: 'heNormal', name: 'hidden1' }),
       new Dropout({ rate: dropout, name: 'dropout1' }),
-      new Dense({ units: 128, activation: tf.relu, kernelInitializer: 'heNormal', name: 'hidden2' }),
+      new Dense({ units: 128, activation: 'relu', kernelInitializer: 'heNormal', name: 'hidden2' }),
       new Dropout({ rate: dropout, name: 'dropout2' }),
       new Dense({ units: 10, name: 'logits' }),
     ],

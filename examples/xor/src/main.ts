@@ -3,6 +3,8 @@
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs-core';
 import { Adam, Dense, Sequential, fit, predict, useBackend, type BackendName } from '@baihua/core';
+import { softmax } from '@baihua/activations'; // importing it also registers 'relu' by name
+import { softmaxCrossEntropy } from '@baihua/losses';
 
 const { values } = parseArgs({ options: { backend: { type: 'string', default: 'cpu' }, seed: { type: 'string', default: '1' } } });
 await useBackend(values.backend as BackendName);
@@ -16,17 +18,17 @@ const y = tf.tidy(() => tf.oneHot(tf.tensor1d(targets, 'int32'), 2));
 // h1 = relu(x1 - x2), h2 = relu(x2 - x1), y = h1 + h2 needs just two such units.
 const model = new Sequential({
   seed: Number(values.seed),
-  layers: [new Dense({ units: 8, activation: tf.relu, kernelInitializer: 'heNormal' }), new Dense({ units: 2 })],
+  layers: [new Dense({ units: 8, activation: 'relu', kernelInitializer: 'heNormal' }), new Dense({ units: 2 })],
 });
 const history = await fit(model, { x, y }, {
-  loss: (labels, logits) => tf.losses.softmaxCrossEntropy(labels, logits) as tf.Scalar,
+  loss: (labels, logits) => softmaxCrossEntropy(labels, logits),
   optimizer: new Adam({ learningRate: 0.05 }),
   epochs: 300,
   batchSize: 4,
   progress: 'none',
 });
 
-const probabilities = tf.tidy(() => tf.softmax(predict(model, x)));
+const probabilities = tf.tidy(() => softmax(predict(model, x)));
 const p = (await probabilities.array()) as number[][];
 let correct = 0;
 points.forEach((point, i) => {
