@@ -28,6 +28,8 @@ export interface CellOptions {
   useBias?: boolean;
   /** Create a second, recurrent bias as PyTorch does (default false; GRU with resetAfter: true). */
   recurrentBias?: boolean;
+  /** Names of given weights this cell owns and disposes in dispose() (default none: handed-in tensors stay yours). */
+  ownedWeights?: readonly string[];
   /** Seed of the initial weights, uniform in [-1/sqrt(hidden), 1/sqrt(hidden)] as in PyTorch (default 0). */
   seed?: number;
 }
@@ -38,7 +40,8 @@ export interface ResolvedWeights {
   hiddenSize: number;
   layout: WeightLayout;
   tensors: Record<string, tf.Tensor>;
-  created: tf.Variable[];
+  /** Tensors the cell disposes: the variables it created, or given weights it was told it owns. */
+  created: tf.Tensor[];
 }
 
 /** An extra parameter a cell needs (the peephole weights): its shape for a given layout and hidden size. */
@@ -56,7 +59,7 @@ export interface ExtraParameter {
 export function resolveWeights(
   functionName: string,
   gateCount: number,
-  options: CellOptions & { weights?: CellWeights & Record<string, tf.Tensor | undefined> },
+  options: CellOptions,
   defaults: { recurrentBias: boolean; biasInit?: (gate: number) => number; extra?: ExtraParameter[] },
 ): ResolvedWeights {
   const layout = options.weightLayout ?? 'keras';
@@ -74,7 +77,7 @@ export function resolveWeights(
   const uniform = (shape: number[]): tf.Variable => {
     const size = shape.reduce((a, b) => a * b, 1);
     const values = Float32Array.from({ length: size }, () => (random.next() * 2 - 1) * limit);
-    return tf.variable(tf.tensor(values, shape, 'float32'), true);
+    return toVariable(tf.tensor(values, shape, 'float32'));
   };
   const biasValues = (): Float32Array =>
     Float32Array.from({ length: width }, (_, k) => defaults.biasInit?.(Math.floor(k / hiddenSize)) ?? 0);
@@ -82,20 +85,27 @@ export function resolveWeights(
   tensors.inputWeights = uniform(layout === 'torch' ? [width, inputSize] : [inputSize, width]);
   tensors.recurrentWeights = uniform(layout === 'torch' ? [width, hiddenSize] : [hiddenSize, width]);
   if (options.useBias ?? true) {
-    tensors.inputBias = tf.variable(tf.tensor(biasValues(), [width], 'float32'), true);
-    if (options.recurrentBias ?? defaults.recurrentBias) tensors.recurrentBias = tf.variable(tf.zeros([width]), true);
+    tensors.inputBias = toVariable(tf.tensor(biasValues(), [width], 'float32'));
+    if (options.recurrentBias ?? defaults.recurrentBias) tensors.recurrentBias = toVariable(tf.zeros([width]));
   }
   for (const extra of defaults.extra ?? []) {
     const shape = extra.shape(hiddenSize, layout);
-    tensors[extra.name] = extra.init === 'zeros' ? tf.variable(tf.zeros(shape), true) : uniform(shape);
+    tensors[extra.name] = extra.init === 'zeros' ? toVariable(tf.zeros(shape)) : uniform(shape);
   }
   return { inputSize, hiddenSize, layout, tensors, created: Object.values(tensors) as tf.Variable[] };
+}
+
+/** A trainable variable holding `initial`'s values; `initial` is disposed (tf.variable keeps its own reference). */
+function toVariable(initial: tf.Tensor): tf.Variable {
+  const variable = tf.variable(initial, true);
+  initial.dispose();
+  return variable;
 }
 
 function checkGivenWeights(
   functionName: string,
   gateCount: number,
-  options: CellOptions & { weights?: CellWeights & Record<string, tf.Tensor | undefined> },
+  options: CellOptions,
   layout: WeightLayout,
   extras: ExtraParameter[],
 ): ResolvedWeights {
@@ -150,5 +160,6 @@ function checkGivenWeights(
     }
     tensors[extra.name] = tensor;
   }
-  return { inputSize, hiddenSize, layout, tensors, created: [] };
+  const owned = (options.ownedWeights ?? []).map((name) => tensors[name]).filter((t): t is tf.Tensor => t !== undefined);
+  return { inputSize, hiddenSize, layout, tensors, created: owned };
 }

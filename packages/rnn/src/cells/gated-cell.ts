@@ -12,13 +12,13 @@ import type { RecurrentCell, RecurrentState, WeightLayout } from './recurrent-ce
  */
 export abstract class GatedCell<S extends RecurrentState> implements RecurrentCell<S> {
   abstract readonly kind: string;
-  abstract readonly stateNames: readonly (keyof S & string)[];
+  abstract readonly stateNames: readonly string[];
   readonly inputSize: number;
   readonly hiddenSize: number;
   readonly gateCount: number;
   readonly weightLayout: WeightLayout;
   protected readonly tensors: Record<string, tf.Tensor>;
-  private readonly created: tf.Variable[];
+  private readonly created: tf.Tensor[];
   protected readonly functionName: string;
 
   protected constructor(
@@ -41,7 +41,7 @@ export abstract class GatedCell<S extends RecurrentState> implements RecurrentCe
     return tf.tidy(() => {
       const product = tf.matMul(x, this.tensors.inputWeights as tf.Tensor2D, false, this.weightLayout === 'torch');
       const bias = this.tensors.inputBias;
-      return bias === undefined ? product : tf.add(product, bias);
+      return (bias === undefined ? product : tf.add(product, bias)) as tf.Tensor2D;
     });
   }
 
@@ -51,10 +51,10 @@ export abstract class GatedCell<S extends RecurrentState> implements RecurrentCe
     const weights = this.tensors.recurrentWeights as tf.Tensor2D;
     const h = this.hiddenSize;
     const block = all ? weights : this.weightLayout === 'torch' ? tf.slice(weights, [from * h, 0], [count * h, h]) : tf.slice(weights, [0, from * h], [h, count * h]);
-    const product = tf.matMul(hidden, block, false, this.weightLayout === 'torch');
+    const product = tf.matMul(hidden, block as tf.Tensor2D, false, this.weightLayout === 'torch') as tf.Tensor2D;
     const bias = this.tensors.recurrentBias;
     if (bias === undefined) return product;
-    return tf.add(product, all ? bias : tf.slice(bias, [from * h], [count * h]));
+    return tf.add(product, all ? bias : tf.slice(bias, [from * h], [count * h])) as tf.Tensor2D;
   }
 
   abstract stepProjected(projected: tf.Tensor2D, state: S): S;
@@ -65,7 +65,7 @@ export abstract class GatedCell<S extends RecurrentState> implements RecurrentCe
       throw new ShapeError(this.functionName, `expected x of shape [batch, ${this.inputSize}], got shape ${describeShape(x.shape)}`);
     }
     this.checkState(state, x.shape[0], 'state');
-    return tf.tidy(() => this.stepProjected(this.projectInput(x), state)) as S;
+    return tf.tidy(() => this.stepProjected(this.projectInput(x), state) as unknown as tf.TensorContainer) as unknown as S;
   }
 
   /** Throws unless `state` holds every named tensor with shape [batch, hiddenSize]. */
@@ -103,7 +103,7 @@ export abstract class GatedCell<S extends RecurrentState> implements RecurrentCe
   }
 
   dispose(): void {
-    for (const variable of this.created) if (!variable.isDisposed) variable.dispose();
+    for (const tensor of this.created) if (!tensor.isDisposed) tensor.dispose();
   }
 
   /** Splits [batch, gates * hidden] into one [batch, hidden] tensor per gate. */

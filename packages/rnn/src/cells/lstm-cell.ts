@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { CellOptions } from './cell-weights.js';
+import type { CellOptions, ExtraParameter } from './cell-weights.js';
 import { GatedCell } from './gated-cell.js';
 import type { LstmState } from './recurrent-cell.js';
 
@@ -28,7 +28,8 @@ export class LstmCell extends GatedCell<LstmState> {
   readonly kind: string = 'lstm';
   readonly stateNames = ['hidden', 'cell'] as const;
 
-  constructor(options: LstmCellOptions, functionName = 'LstmCell', extra?: ConstructorParameters<typeof GatedCell>[3]['extra']) {
+  /** `functionName` and `extra` are for subclasses (the peephole cell); leave them out. */
+  constructor(options: LstmCellOptions, functionName = 'LstmCell', extra?: ExtraParameter[]) {
     const forgetBias = options.forgetBias ?? 1;
     super(functionName, 4, options, { recurrentBias: false, biasInit: (gate) => (gate === 1 ? forgetBias : 0), extra });
   }

@@ -37,7 +37,7 @@ export interface RecurrentCell<S extends RecurrentState = RecurrentState> {
   /** Number of gate blocks in the fused weight matrices (Elman 1, LSTM 4, coupled 3, GRU 3). */
   readonly gateCount: number;
   /** The names of the state tensors, e.g. ['hidden', 'cell']. */
-  readonly stateNames: readonly (keyof S & string)[];
+  readonly stateNames: readonly string[];
   /** x W + b for every gate: [n, inputSize] -> [n, gateCount * hiddenSize]. */
   projectInput(x: tf.Tensor2D): tf.Tensor2D;
   /** One step from an already projected input [batch, gateCount * hiddenSize]. */
