@@ -1,6 +1,8 @@
 // @baihua/cnn: convolution in every mode, pooling, CNN building blocks, and the wasm kernels
 // tfjs lacks for CNN training. Importing it registers those kernels (see kernels/install.ts).
 import './kernels/install.js';
+// Layers take activations by name ('relu'), which @baihua/activations registers when imported.
+import '@baihua/activations';
 
 export { conv2d } from './ops/conv2d.js';
 export type { Conv2dOptions } from './ops/conv2d.js';

@@ -1,8 +1,8 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import { BatchNorm, Layer, registerLayerType, type Activation, type CallContext, type LayerConfig } from '@baihua/core';
 import { Conv2D, type Conv2DOptions } from './conv2d-layer.js';
-import { childSeed } from './child-seed.js';
-import { activationName, resolveLayerActivation } from './layer-activation.js';
+import { childSeed } from '@baihua/core';
+import { activationName, resolveLayerActivation } from '@baihua/core';
 
 /** Options of {@link ConvBlock}: a Conv2D's (without bias) plus batch norm's. */
 export interface ConvBlockOptions extends Omit<Conv2DOptions, 'useBias' | 'biasInitializer'> {

@@ -136,7 +136,7 @@ describe('CNN layer bad input', () => {
   test.each([
     ['filters 0', () => new Conv2D({ filters: 0, kernelSize: 3 }), /Conv2D: expected filters to be a positive integer, got 0/],
     ['kernelSize missing', () => new Conv2D({ filters: 2 } as never), /Conv2D: expected kernelSize to be a positive integer or a \[height, width\] pair, got undefined/],
-    ['unknown activation', () => new Conv2D({ filters: 2, kernelSize: 3, activation: 'swishy' }), /Conv2D: expected activation to be a registered name \(.*relu.*\) or a function, got "swishy"/],
+    ['unknown activation', () => new Conv2D({ filters: 2, kernelSize: 3, activation: 'swishy' }), /Conv2D: activation: lookupActivation: unknown activation 'swishy' \(registered: .*relu/],
     ['negative dilation', () => new SeparableConv2D({ filters: 2, kernelSize: 3, dilations: -1 }), /SeparableConv2D: expected dilations to be a positive integer, got -1/],
     ['pool padding full', () => new MaxPool2D({ padding: 'full' as 'same' }), /MaxPool2D: expected padding to be one of 'valid', 'same', got "full"/],
     ['ConvBlock momentum 2', () => new ConvBlock({ filters: 2, kernelSize: 3, momentum: 2 }), /BatchNorm: expected momentum in \[0, 1\], got 2/],

@@ -2,7 +2,7 @@ import type * as tf from '@tensorflow/tfjs-core';
 import { Layer, ShapeError, assertPositiveInteger, describeShape, registerLayerType, type Activation, type CallContext, type InitializerSpec, type LayerConfig, type LayerOptions } from '@baihua/core';
 import { conv2d } from '../ops/conv2d.js';
 import { checkPadding, convPaddings, normalizePair, type ConvPadding, type SizePair } from '../ops/conv-checks.js';
-import { activationName, resolveLayerActivation } from './layer-activation.js';
+import { activationName, resolveLayerActivation } from '@baihua/core';
 
 /** Options of {@link Conv2D}. */
 export interface Conv2DOptions extends LayerOptions {

@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { ArgumentError, Layer, assertOneOf, assertPositiveInteger, registerLayerType, type Activation, type CallContext, type LayerConfig, type LayerOptions } from '@baihua/core';
 import { normalizePair, type SizePair } from '../ops/conv-checks.js';
-import { childSeed } from './child-seed.js';
+import { childSeed } from '@baihua/core';
 import { ConvBlock } from './conv-block.js';
-import { activationName, resolveLayerActivation } from './layer-activation.js';
+import { activationName, resolveLayerActivation } from '@baihua/core';
 
 /** Options of {@link ResidualBlock}. */
 export interface ResidualBlockOptions extends LayerOptions {

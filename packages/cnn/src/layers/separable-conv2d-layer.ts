@@ -3,7 +3,7 @@ import { Layer, ShapeError, assertPositiveInteger, describeShape, registerLayerT
 import { separableConv2d } from '../ops/separable-conv2d.js';
 import { checkPadding, convPaddings, normalizePair, type ConvPadding } from '../ops/conv-checks.js';
 import type { Conv2DOptions } from './conv2d-layer.js';
-import { activationName, resolveLayerActivation } from './layer-activation.js';
+import { activationName, resolveLayerActivation } from '@baihua/core';
 
 /** Options of {@link SeparableConv2D}: those of Conv2D plus the depth multiplier. */
 export interface SeparableConv2DOptions extends Omit<Conv2DOptions, 'kernelInitializer'> {
