@@ -5,13 +5,13 @@
 // plus a count per backend (suites run by describeEachBackend carry [cpu], [wasm], [webgpu]).
 // Exits non-zero when anything failed, a package crashed before reporting, or no test ran.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const workspaces = ['packages', 'examples'].flatMap((area) =>
-  existsSync(join(root, area)) ? readdirSync(join(root, area)).map((name) => join(root, area, name)) : [],
+  existsSync(join(root, area)) ? readdirSync(join(root, area)).map((name) => join(root, area, name)).filter((dir) => statSync(dir).isDirectory()) : [],
 );
 const reportOf = (dir) => join(dir, 'test-results', 'vitest.json');
 for (const dir of workspaces) rmSync(reportOf(dir), { force: true });
