@@ -29,6 +29,8 @@ export interface CaseContext {
 export interface PreparedCase {
   run(): tf.Tensor | tf.Tensor[] | Promise<tf.Tensor | tf.Tensor[]>;
   dispose(): void;
+  /** Values measured by the cold run that are not timings (e.g. gradient retention), merged into the row's metrics. */
+  metrics?(): Record<string, number>;
 }
 
 /**

@@ -1,0 +1,70 @@
+// Builds the self-contained bench bundle for the GPU machine under <repo>/.devbundle/app/
+// (see ../shared/device/README.md): one CommonJS file with a single tfjs-core copy, every gradient
+// registered, the backends and the suites inside; beside it the tfjs-backend-wasm .wasm files and
+// the `webgpu` package (Dawn) pruned to index.js, package.json and dist/linux-x64/dawn.node.
+// Run: pnpm --filter @baihua/bench bundle:device
+// Then: bash .devbundle/gpu-env.sh node .devbundle/app/bench.cjs --backends webgpu,wasm
+// (here, without a GPU: sh scripts/gpu-env.sh node .devbundle/app/bench.cjs --backends webgpu,wasm)
+import { build } from 'esbuild';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+const appDir = join(packageDir, '..', '..', '.devbundle', 'app');
+const require = createRequire(join(packageDir, 'package.json'));
+
+rmSync(appDir, { recursive: true, force: true });
+mkdirSync(appDir, { recursive: true });
+
+// import.meta.url does not exist in CommonJS: give the bundled ESM code this file's URL instead.
+const shim = join(appDir, 'import-meta-url-shim.js');
+writeFileSync(shim, "export const importMetaUrl = require('node:url').pathToFileURL(__filename).href;\n");
+// Area packages that are not (yet) dependencies of @baihua/bench are loaded by name at run time
+// (src/suites/area-packages.ts), which a bundle cannot do: bundle them from the sibling packages'
+// dist and hand the bench a loader for each. Loaders import lazily, at case setup, as in the CLI.
+const areaPackages = ['cnn', 'rnn'].filter((name) => existsSync(join(packageDir, '..', name, 'dist', 'index.js')));
+const siblingPlugin = {
+  name: 'baihua-sibling-packages',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /^@baihua\/(cnn|rnn)$/ }, (args) => {
+      try {
+        return { path: require.resolve(args.path) };
+      } catch {
+        return { path: join(packageDir, '..', args.path.slice('@baihua/'.length), 'dist', 'index.js') };
+      }
+    });
+  },
+};
+const entry = [
+  `globalThis[Symbol.for('baihua.bench.areaPackageLoaders')] = {`,
+  ...areaPackages.map((name) => `  '@baihua/${name}': () => import('@baihua/${name}'),`),
+  '};',
+  "import('./src/node/bundle-entry.ts');",
+].join('\n');
+await build({
+  stdin: { contents: entry, resolveDir: packageDir, sourcefile: 'device-bundle-entry.js', loader: 'js' },
+  plugins: [siblingPlugin],
+  outfile: join(appDir, 'bench.cjs'),
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  mainFields: ['module', 'main'],
+  external: ['webgpu'],
+  define: { 'import.meta.url': 'importMetaUrl' },
+  inject: [shim],
+  logLevel: 'warning',
+});
+rmSync(shim);
+
+const wasmDist = join(dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist');
+for (const file of readdirSync(wasmDist).filter((name) => name.endsWith('.wasm'))) copyFileSync(join(wasmDist, file), join(appDir, file));
+
+const webgpuDir = dirname(require.resolve('webgpu/package.json'));
+mkdirSync(join(appDir, 'webgpu', 'dist', 'linux-x64'), { recursive: true });
+for (const file of ['index.js', 'package.json', 'dist/linux-x64/dawn.node']) copyFileSync(join(webgpuDir, file), join(appDir, 'webgpu', file));
+
+const size = (path) => (statSync(path).isDirectory() ? readdirSync(path).reduce((sum, name) => sum + size(join(path, name)), 0) : statSync(path).size);
+console.log(`wrote ${appDir}: ${(size(appDir) / 2 ** 20).toFixed(1)} MiB (${readdirSync(appDir).join(', ')}); area packages bundled: ${areaPackages.map((name) => `@baihua/${name}`).join(', ') || 'none'}`);
