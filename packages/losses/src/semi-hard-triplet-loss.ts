@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { oneHotFloat } from './one-hot-float.js';
-import { assertDtype, assertNonNegative, assertOneOf, assertRank } from '@baihua/core';
-import { type EmbeddingDistance, embeddingDistances, pairwiseDistances } from './embedding-distance.js';
-import { checkIdentityLabels, sameLabelMatrix } from './identity-labels.js';
-import { type Reduction, type ScalarReduction, checkReduction } from './reduction.js';
+import { type EmbeddingDistance, pairwiseDistances } from './embedding-distance.js';
+import { checkMiningInputs } from './mining-inputs.js';
+import { sameLabelMatrix } from './identity-labels.js';
+import { type Reduction, type ScalarReduction } from './reduction.js';
 import { withoutGradient } from './without-gradient.js';
 
 /** Options of {@link semiHardTripletLoss}. */
@@ -36,15 +36,7 @@ export interface SemiHardTripletLossOptions {
 export function semiHardTripletLoss(embeddings: tf.Tensor, labels: tf.Tensor | readonly number[], options?: ScalarReduction<SemiHardTripletLossOptions>): tf.Scalar;
 export function semiHardTripletLoss(embeddings: tf.Tensor, labels: tf.Tensor | readonly number[], options: SemiHardTripletLossOptions): tf.Tensor;
 export function semiHardTripletLoss(embeddings: tf.Tensor, labels: tf.Tensor | readonly number[], options: SemiHardTripletLossOptions = {}): tf.Tensor {
-  const name = 'semiHardTripletLoss';
-  assertRank(name, 'embeddings', embeddings, 2);
-  assertDtype(name, 'embeddings', embeddings, 'float32');
-  const rows = embeddings.shape[0] as number;
-  checkIdentityLabels(name, labels, rows);
-  const { margin = 0.2, distance = 'squared' } = options;
-  assertNonNegative(name, 'margin', margin);
-  assertOneOf(name, 'distance', distance, embeddingDistances);
-  const reduction = checkReduction(name, options.reduction);
+  const { rows, margin, distance, reduction } = checkMiningInputs('semiHardTripletLoss', embeddings, labels, options);
   return tf.tidy(() => {
     const same = sameLabelMatrix(labels);
     const positiveMask = tf.sub(same, tf.eye(rows));
