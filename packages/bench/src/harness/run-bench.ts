@@ -5,7 +5,7 @@ import { benchReportSchemaId, type BenchEnvironment, type BenchReport, type Benc
 import { installChainedTensorMethods } from './chained-tensor-methods.js';
 import type { HostTensor } from './correctness.js';
 import { addRatios } from './ratios.js';
-import { runCaseOnBackend } from './run-case.js';
+import { baseRow, runCaseOnBackend } from './run-case.js';
 
 /** Progress of a run, for a progress bar or log lines. */
 export interface BenchProgress {
@@ -147,16 +147,5 @@ async function activate(backend: string, initialised: Set<string>, unavailable: 
 }
 
 function skippedRow(benchCase: BenchCase, backend: string, reason: string): BenchRow {
-  return {
-    caseId: benchCase.id,
-    suite: benchCase.suite,
-    title: benchCase.title,
-    implementation: benchCase.implementation,
-    compareKey: benchCase.compareKey,
-    backend,
-    params: benchCase.params,
-    status: 'skipped',
-    message: reason,
-    ...(benchCase.metrics ? { metrics: benchCase.metrics } : {}),
-  };
+  return { ...baseRow(benchCase, backend), status: 'skipped', message: reason };
 }

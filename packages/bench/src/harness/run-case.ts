@@ -108,7 +108,8 @@ async function timeWarmRuns(run: () => Promise<void>, timing: TimingSettings): P
   return [performance.now() - start];
 }
 
-function baseRow(benchCase: BenchCase, backend: string): BenchRow {
+/** The row every outcome starts from: the case's identity on one backend, as an error until measured. */
+export function baseRow(benchCase: BenchCase, backend: string): BenchRow {
   return {
     caseId: benchCase.id,
     suite: benchCase.suite,
