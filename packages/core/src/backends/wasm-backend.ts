@@ -14,7 +14,8 @@ export interface WasmBackendOptions {
   /**
    * Folder (path or URL) that holds the `.wasm` files. A trailing '/' is added when missing
    * (tfjs glues the prefix straight onto file names). Default in Node: the installed package's
-   * `dist/` folder; in browsers: tfjs's default (beside the script).
+   * `dist/` folder. In browser bundles the backend is the page's own import: call its
+   * `setWasmPaths` yourself (tfjs's default is beside the script); passing wasmPaths there fails clearly.
    */
   wasmPaths?: string;
 }
@@ -25,7 +26,18 @@ export async function prepareWasm(options: WasmBackendOptions): Promise<BackendF
   try {
     module = (await importOptional(wasmPackage)) as WasmModule;
   } catch (error) {
-    if (tf.findBackendFactory('wasm')) return undefined; // the user imported it (browser bundles)
+    if (tf.findBackendFactory('wasm')) {
+      // The page bundled the backend itself: its setWasmPaths is out of our reach, so a wasmPaths
+      // option cannot take effect; say so instead of failing later on a missing .wasm file.
+      if (options.wasmPaths !== undefined && tf.engine().registry['wasm'] === undefined) {
+        return {
+          backend: 'wasm',
+          cause: `the wasmPaths option cannot be applied: ${wasmPackage} is part of this bundle and could not be imported by name`,
+          fix: `call setWasmPaths('${options.wasmPaths}') from '${wasmPackage}' in your code before useBackend('wasm'), and leave out wasmPaths`,
+        };
+      }
+      return undefined;
+    }
     return {
       backend: 'wasm',
       cause: `package ${wasmPackage} could not be imported (${errorText(error)})`,

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describeShape } from '../checks/tensor-checks.js';
 import { ArgumentError } from '../errors/argument-error.js';
+import { BaihuaError } from '../errors/baihua-error.js';
 import { ShapeError } from '../errors/shape-error.js';
 import type { Layer, LayerConfig } from '../layers/layer.js';
 import { layerFromConfig } from '../layers/layer-registry.js';
@@ -13,6 +14,18 @@ import { parseTopologyJson, validateTopology } from './validate-topology.js';
 export interface SerializedModelInput {
   topology: ModelTopology | string | unknown;
   weights: ArrayBuffer | Uint8Array;
+}
+
+// Errors from inside the layers (an unknown type, an unregistered activation, a bad option) name
+// the layer code; the user called `fn`, so the message starts there and keeps the inner text.
+function rebuild<T>(fn: string, step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    if (!BaihuaError.isInstance(error)) throw error;
+    const wrapped = ShapeError.isInstance(error) ? new ShapeError(fn, `cannot rebuild the model: ${error.message}`) : new ArgumentError(fn, `cannot rebuild the model: ${error.message}`);
+    throw Object.assign(wrapped, { cause: error });
+  }
 }
 
 /**
@@ -39,9 +52,9 @@ export async function deserializeModel(input: SerializedModelInput, functionName
   let model: Layer | undefined;
   try {
     model = withParameterBudget(fn, parameters, () => {
-      const layer = layerFromConfig(topology.model as LayerConfig);
+      const layer = rebuild(fn, () => layerFromConfig(topology.model as LayerConfig));
       try {
-        layer.ensureBuilt([1, ...(topology.inputShape.slice(1) as number[])]);
+        rebuild(fn, () => layer.ensureBuilt([1, ...(topology.inputShape.slice(1) as number[])]));
       } catch (error) {
         layer.dispose();
         throw error;
