@@ -1,3 +1,5 @@
 export { lineChartSvg } from './line-chart.js';
-export type { LineChartOptions, LineSeries } from './line-chart.js';
-export { plotHistory } from './plot-history.js';
+export { lineChartPng } from './line-chart-png.js';
+export type { LineChartOptions, LineSeries } from './chart-input.js';
+export { plotHistory, plotHistoryPng } from './plot-history.js';
+export type { PlotHistoryOptions } from './plot-history.js';

@@ -45,9 +45,16 @@ function openDatabase(fn: string, options: IndexedDbOptions): Promise<IDBDatabas
     request.onupgradeneeded = () => {
       if (!request.result.objectStoreNames.contains(storeName)) request.result.createObjectStore(storeName);
     };
-    request.onsuccess = () => resolve(request.result);
+    let blocked = false;
+    request.onsuccess = () => {
+      if (blocked) request.result.close(); // the caller was already told; do not keep a stray connection
+      else resolve(request.result);
+    };
     request.onerror = () => reject(new ArgumentError(fn, `cannot open IndexedDB database '${databaseName}': ${request.error?.message ?? 'unknown error'}`));
-    request.onblocked = () => reject(new ArgumentError(fn, `IndexedDB database '${databaseName}' is blocked by another open connection of an older version`));
+    request.onblocked = () => {
+      blocked = true;
+      reject(new ArgumentError(fn, `IndexedDB database '${databaseName}' is held open by another tab at an older version; close it and retry`));
+    };
   });
 }
 

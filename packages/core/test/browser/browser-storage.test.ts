@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { loadModel, predict, registerActivation, serializeModel, useBackend, type BackendReport } from '../../src/index.js';
+import { lineChartPng, loadModel, predict, registerActivation, serializeModel, useBackend, type BackendReport } from '../../src/index.js';
 import { browserRequired, browserUnavailableReason, openPage, runScenario, startBrowserSession, type BrowserSession } from './browser-harness.js';
 
 interface Fingerprint {
@@ -89,7 +89,7 @@ if (unavailable !== undefined) {
       });
     }
 
-    describe('browser: model storage and files', () => {
+    describe('browser: model storage, files and plots', () => {
       test('describeBackends in the page: cpu, wasm with SIMD, webgpu', async () => {
         const report = await runScenario<BackendReport>(session, 'backends');
         const byName = Object.fromEntries(report.backends.map((b) => [b.name, b]));
@@ -115,6 +115,14 @@ if (unavailable !== undefined) {
         await openPage(session); // fresh page: wasm not initialised yet
         const message = await runScenario<string>(session, 'wasmPathsOption');
         expect(message).toMatch(/^BackendUnavailableError: .*the wasmPaths option cannot be applied.*setWasmPaths\('\/elsewhere\/'\)/s);
+      });
+
+      test('lineChartPng draws the same bytes in the page as in Node', async () => {
+        const values = [2.3, 1.1, 0.61, 0.4, 0.22, 0.15, 0.09];
+        const inPage = await runScenario<number[]>(session, 'chartPng', values);
+        const inNode = lineChartPng([{ name: 'loss', values }], { title: 'Loss', xLabel: 'epoch', logY: true });
+        expect(inPage.slice(0, 8)).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+        expect(inPage).toEqual(Array.from(inNode));
       });
 
       test('damaged or hostile IndexedDB records are refused with a clear error; nothing leaks', async () => {

@@ -12,6 +12,7 @@ import {
   describeBackends,
   downloadModel,
   fit,
+  lineChartPng,
   listModelsInIndexedDB,
   loadModelFromFiles,
   loadModelFromIndexedDB,
@@ -78,6 +79,11 @@ const scenarios = {
     } catch (error) {
       return errorMessage(error);
     }
+  },
+
+  // A PNG chart drawn in the page, returned as bytes (Node draws the same one to compare).
+  async chartPng(values: number[]) {
+    return Array.from(lineChartPng([{ name: 'loss', values }], { title: 'Loss', xLabel: 'epoch', logY: true }));
   },
 
   async saveToIndexedDB(key: string) {
