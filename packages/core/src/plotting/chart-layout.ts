@@ -1,6 +1,6 @@
 import { ArgumentError } from '../errors/argument-error.js';
 import { assertChartInput, chartPalette, type LineChartOptions, type LineSeries } from './chart-input.js';
-import { formatTick, logTicks, niceTicks } from './chart-ticks.js';
+import { extent, formatTick, logTicks, niceTicks } from './chart-ticks.js';
 
 /** Which part of the chart a primitive draws (renderers may treat parts differently; tests find them). */
 export type ChartRole = 'background' | 'title' | 'grid' | 'tick' | 'tickLabel' | 'frame' | 'axisLabel' | 'series' | 'legend';
@@ -53,7 +53,7 @@ export function chartLayout(functionName: string, series: readonly LineSeries[],
   if (all.length === 0) throw new ArgumentError(functionName, 'expected at least one finite value to plot');
   const xs = all.map(([x]) => x);
   const ys = all.map(([, v]) => toY(v));
-  let [xMin, xMax, yMin, yMax] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  let [[xMin, xMax], [yMin, yMax]] = [extent(xs), extent(ys)];
   if (xMin === xMax) [xMin, xMax] = [xMin - 1, xMax + 1];
   if (yMin === yMax) [yMin, yMax] = [yMin - 1, yMax + 1];
   const px = (x: number) => margin.left + ((x - xMin) / (xMax - xMin)) * plotW;

@@ -1,6 +1,8 @@
 import { expect, test } from 'vitest';
 import { chartLayout } from './chart-layout.js';
-import { logTicks, niceTicks } from './chart-ticks.js';
+import { lineChartPng } from './line-chart-png.js';
+import { lineChartSvg } from './line-chart.js';
+import { extent, logTicks, niceTicks } from './chart-ticks.js';
 
 const values = (exponents: number[]) => exponents.map((e) => Number((10 ** e).toPrecision(6)));
 
@@ -24,4 +26,11 @@ test('the legend sits on a white box over the curves, wide enough for the longes
   expect(box).toMatchObject({ fill: 'white', width: 40 + 7 * 'a much longer name'.length });
   const plotRight = layout.plot.left + layout.plot.width;
   if (box?.kind === 'rect') expect(box.x + box.width).toBeLessThanOrEqual(plotRight);
+});
+
+test('a per-step curve of 300,000 points draws (no spread of the values into Math.min)', () => {
+  const values = Array.from({ length: 300_000 }, (_, i) => 2 / (1 + i / 1000));
+  expect(extent(values)).toEqual([2 / (1 + 299.999), 2]);
+  expect(lineChartSvg([{ name: 'loss', values }], { logY: true })).toContain('<path');
+  expect(lineChartPng([{ name: 'loss', values }]).length).toBeGreaterThan(1000);
 });

@@ -1,3 +1,5 @@
+import { extent } from './chart-ticks.js';
+
 /** A colour as red, green, blue, alpha, each 0..255 (alpha 255 = opaque). */
 export type Rgba = readonly [number, number, number, number];
 
@@ -62,12 +64,12 @@ export class RasterCanvas {
     if (points.length === 0 || !(lineWidth > 0)) return;
     const half = lineWidth / 2;
     const reach = half + 1;
-    const xs = points.map(([x]) => x);
-    const ys = points.map(([, y]) => y);
-    const left = Math.max(0, Math.floor(Math.min(...xs) - reach));
-    const top = Math.max(0, Math.floor(Math.min(...ys) - reach));
-    const right = Math.min(this.width, Math.ceil(Math.max(...xs) + reach));
-    const bottom = Math.min(this.height, Math.ceil(Math.max(...ys) + reach));
+    const [xMin, xMax] = extent(points.map(([x]) => x));
+    const [yMin, yMax] = extent(points.map(([, y]) => y));
+    const left = Math.max(0, Math.floor(xMin - reach));
+    const top = Math.max(0, Math.floor(yMin - reach));
+    const right = Math.min(this.width, Math.ceil(xMax + reach));
+    const bottom = Math.min(this.height, Math.ceil(yMax + reach));
     if (right <= left || bottom <= top) return;
     const boxWidth = right - left;
     const coverage = new Uint8Array(boxWidth * (bottom - top));
