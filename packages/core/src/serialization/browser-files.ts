@@ -19,7 +19,8 @@ export interface NamedBlob {
 
 /**
  * Offers a built model to the user as two downloads: the topology JSON and the binary weights
- * (the same two files saveModel writes in Node). Browsers only (needs `document`).
+ * (the same two files saveModel writes in Node). Browsers only (needs `document`); Chrome may ask
+ * the user once to allow the page several downloads.
  *
  * @example
  * button.onclick = () => downloadModel(model); // model.json + weights.bin
