@@ -1,6 +1,7 @@
-import { beforeAll, describe, test } from 'vitest';
+import { beforeAll, describe } from 'vitest';
 import { useBackend } from '../backends/use-backend.js';
 import { prepareWebGpu } from '../backends/webgpu-backend.js';
+import { reportUnavailable, requiredOnCi } from './required-on-ci.js';
 
 /** The backends every suite runs on: cpu and wasm always, webgpu when an adapter exists. */
 export const testBackends = ['cpu', 'wasm', 'webgpu'] as const;
@@ -28,8 +29,7 @@ export function webgpuUnavailableReason(): Promise<string | undefined> {
  * webgpu fails the suite instead of being skipped, so CI never reports a skipped backend as passed.
  */
 export function webgpuRequired(): boolean {
-  const env = typeof process !== 'undefined' ? process.env : {};
-  return env.BAIHUA_REQUIRE_WEBGPU === '1' || (env.CI !== undefined && env.CI !== '' && env.CI !== 'false' && env.BAIHUA_REQUIRE_WEBGPU !== '0');
+  return requiredOnCi('BAIHUA_REQUIRE_WEBGPU');
 }
 
 /**
@@ -49,13 +49,7 @@ export function describeEachBackend(title: string, suite: (backend: TestBackend)
       if (backend === 'webgpu') {
         const reason = await webgpuUnavailableReason();
         if (reason !== undefined) {
-          if (webgpuRequired()) {
-            test('webgpu is available (required on CI)', () => {
-              throw new Error(`webgpu is required here but unavailable: ${reason}`);
-            });
-          } else {
-            test.skip(`webgpu unavailable: ${reason}`, () => {});
-          }
+          reportUnavailable('webgpu', reason, webgpuRequired());
           return;
         }
       }

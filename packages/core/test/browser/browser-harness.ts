@@ -23,11 +23,6 @@ export function browserUnavailableReason(): string | undefined {
   return undefined;
 }
 
-/** True when the browser tests must run (CI, or BAIHUA_REQUIRE_BROWSER=1): then a missing Chromium fails. */
-export function browserRequired(): boolean {
-  const env = process.env;
-  return env.BAIHUA_REQUIRE_BROWSER === '1' || (env.CI !== undefined && env.CI !== '' && env.CI !== 'false' && env.BAIHUA_REQUIRE_BROWSER !== '0');
-}
 
 const contentTypes: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.map': 'application/json' };
 
