@@ -33,6 +33,7 @@ export {
   assertPositiveInteger,
 } from './checks/value-checks.js';
 export type { RangeBounds } from './checks/value-checks.js';
+export { assertKnownOptions } from './checks/option-keys.js';
 
 export { registerActivation, lookupActivation, registeredActivationNames, resolveActivation } from './registry/activation-registry.js';
 export type { Activation } from './registry/activation-registry.js';
