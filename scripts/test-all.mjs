@@ -11,17 +11,25 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const workspaces = ['packages', 'examples'].flatMap((area) =>
-  existsSync(join(root, area)) ? readdirSync(join(root, area)).map((name) => join(root, area, name)).filter((dir) => statSync(dir).isDirectory()) : [],
+  existsSync(join(root, area))
+    ? readdirSync(join(root, area))
+        .map((name) => join(root, area, name))
+        .filter((dir) => statSync(dir).isDirectory())
+    : [],
 );
 const reportOf = (dir) => join(dir, 'test-results', 'vitest.json');
 for (const dir of workspaces) rmSync(reportOf(dir), { force: true });
 
 const extraArgs = process.argv.slice(2);
-const turbo = spawnSync('pnpm', ['exec', 'turbo', 'run', 'test', '--continue', '--concurrency=2', '--output-logs=new-only', ...extraArgs], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
-});
+const turbo = spawnSync(
+  'pnpm',
+  ['exec', 'turbo', 'run', 'test', '--continue', '--concurrency=2', '--output-logs=new-only', ...extraArgs],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
+  },
+);
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const perBackend = {};
@@ -30,7 +38,11 @@ for (const dir of workspaces) {
   const file = reportOf(dir);
   if (!existsSync(file)) continue;
   const report = JSON.parse(readFileSync(file, 'utf8'));
-  const counts = { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
+  const counts = {
+    passed: report.numPassedTests,
+    failed: report.numFailedTests,
+    skipped: report.numPendingTests + report.numTodoTests,
+  };
   // A file that failed to load has no assertions but counts as a failure.
   const brokenFiles = report.testResults.filter((r) => r.status === 'failed' && r.assertionResults.length === 0).length;
   counts.failed += brokenFiles;
@@ -47,12 +59,16 @@ for (const dir of workspaces) {
 }
 
 console.log('\nPer package:');
-for (const p of perPackage) console.log(`  ${p.name.padEnd(28)} ${p.passed} passed, ${p.failed} failed, ${p.skipped} skipped`);
+for (const p of perPackage)
+  console.log(`  ${p.name.padEnd(28)} ${p.passed} passed, ${p.failed} failed, ${p.skipped} skipped`);
 console.log('Per backend:');
-for (const [backend, c] of Object.entries(perBackend)) console.log(`  ${backend.padEnd(28)} ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped`);
+for (const [backend, c] of Object.entries(perBackend))
+  console.log(`  ${backend.padEnd(28)} ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped`);
 const turboFailed = turbo.status !== 0;
 if (turboFailed && totals.failed === 0) {
-  console.log('turbo reported a failure that no test report shows (a build, a crash before reporting, or a missing report).');
+  console.log(
+    'turbo reported a failure that no test report shows (a build, a crash before reporting, or a missing report).',
+  );
   totals.failed += 1;
 }
 console.log(`Tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);

@@ -16,7 +16,13 @@ export interface CopyFirstData {
  * In plain words: the first word of a long relay is the only one that matters, and every later
  * runner shouts some other random word.
  */
-export function copyFirstData(count: number, length: number, symbols: number, distractors: number, seed: number): CopyFirstData {
+export function copyFirstData(
+  count: number,
+  length: number,
+  symbols: number,
+  distractors: number,
+  seed: number,
+): CopyFirstData {
   const random = createRandom(seed);
   const steps = new Int32Array(count * length);
   const answers = new Int32Array(count);

@@ -26,7 +26,17 @@ const { values } = parseArgs({
     out: { type: 'string' },
   },
 });
-const [length, units, symbols, distractors, epochs, trainCount, testCount, batchSize, seed] = ['length', 'units', 'symbols', 'distractors', 'epochs', 'train', 'test', 'batch', 'seed'].map((k) => Number(values[k as keyof typeof values]));
+const [length, units, symbols, distractors, epochs, trainCount, testCount, batchSize, seed] = [
+  'length',
+  'units',
+  'symbols',
+  'distractors',
+  'epochs',
+  'train',
+  'test',
+  'batch',
+  'seed',
+].map((k) => Number(values[k as keyof typeof values]));
 await useBackend(values.backend as BackendName);
 
 /** The seed's table (LSTM = 100%): parameters and training speed of each variant. */
@@ -51,12 +61,33 @@ const makers: Record<string, () => Layer> = {
   gru: () => new GRU({ units, updateBias: -memoryBias }),
 };
 
-const train = copyFirstData(trainCount as number, length as number, symbols as number, distractors as number, (seed as number) * 1000 + 1);
-const test = copyFirstData(testCount as number, length as number, symbols as number, distractors as number, (seed as number) * 1000 + 2);
+const train = copyFirstData(
+  trainCount as number,
+  length as number,
+  symbols as number,
+  distractors as number,
+  (seed as number) * 1000 + 1,
+);
+const test = copyFirstData(
+  testCount as number,
+  length as number,
+  symbols as number,
+  distractors as number,
+  (seed as number) * 1000 + 2,
+);
 const loss = (labels: tf.Tensor, logits: tf.Tensor) => softmaxCrossEntropy(labels, logits);
-console.log(`copy-first-symbol: ${symbols} symbols then ${distractors} distractor symbols, length ${length}, ${trainCount} train / ${testCount} test, ${units} units, ${epochs} epochs of batch ${batchSize}, Adam 0.01, clipNorm 1, memory bias ${memoryBias}, backend ${tf.getBackend()} (chance ${(100 / (symbols as number)).toFixed(0)}%)`);
+console.log(
+  `copy-first-symbol: ${symbols} symbols then ${distractors} distractor symbols, length ${length}, ${trainCount} train / ${testCount} test, ${units} units, ${epochs} epochs of batch ${batchSize}, Adam 0.01, clipNorm 1, memory bias ${memoryBias}, backend ${tf.getBackend()} (chance ${(100 / (symbols as number)).toFixed(0)}%)`,
+);
 
-interface Row { cell: string; parameters: number; secondsPerEpoch: number; trainAccuracy: number; testAccuracy: number; epochsTo90: number | null }
+interface Row {
+  cell: string;
+  parameters: number;
+  secondsPerEpoch: number;
+  trainAccuracy: number;
+  testAccuracy: number;
+  epochsTo90: number | null;
+}
 const rows: Row[] = [];
 for (const name of (values.cells as string).split(',')) {
   const make = makers[name];
@@ -79,7 +110,9 @@ for (const name of (values.cells as string).split(',')) {
     epochsTo90: firstGood < 0 ? null : firstGood + 1,
   };
   rows.push(row);
-  console.log(`${name.padEnd(9)} params ${String(row.parameters).padStart(5)}  ${row.secondsPerEpoch.toFixed(2)} s/epoch  train ${(100 * row.trainAccuracy).toFixed(1)}%  test ${(100 * row.testAccuracy).toFixed(1)}%  90% train accuracy at epoch ${row.epochsTo90 ?? 'never'}`);
+  console.log(
+    `${name.padEnd(9)} params ${String(row.parameters).padStart(5)}  ${row.secondsPerEpoch.toFixed(2)} s/epoch  train ${(100 * row.trainAccuracy).toFixed(1)}%  test ${(100 * row.testAccuracy).toFixed(1)}%  90% train accuracy at epoch ${row.epochsTo90 ?? 'never'}`,
+  );
   optimizer.dispose();
   model.dispose();
 }
@@ -91,10 +124,35 @@ const lines = [
   `|---|---|---|---|---|---|---|`,
   ...rows.map((r) => {
     const share = lstm ? `${((100 * r.parameters) / lstm.parameters).toFixed(0)}%` : '-';
-    const speed = lstm ? (r === lstm ? 'baseline' : `${percent(100 * (lstm.secondsPerEpoch / r.secondsPerEpoch - 1))} speed`) : '-';
+    const speed = lstm
+      ? r === lstm
+        ? 'baseline'
+        : `${percent(100 * (lstm.secondsPerEpoch / r.secondsPerEpoch - 1))} speed`
+      : '-';
     return `| ${r.cell} | ${r.parameters} (${share}) | ${seedTable[r.cell]?.parameters} | ${r.secondsPerEpoch.toFixed(2)} s (${speed}) | ${seedTable[r.cell]?.speed} | ${(100 * r.testAccuracy).toFixed(1)}% | ${r.epochsTo90 ?? 'never'} |`;
   }),
 ];
 console.log(`\n${lines.join('\n')}`);
-if (values.out) writeFileSync(values.out, JSON.stringify({ backend: tf.getBackend(), memoryBias, length, units, symbols, distractors, epochs, trainCount, testCount, batchSize, seed, rows }, null, 2));
+if (values.out)
+  writeFileSync(
+    values.out,
+    JSON.stringify(
+      {
+        backend: tf.getBackend(),
+        memoryBias,
+        length,
+        units,
+        symbols,
+        distractors,
+        epochs,
+        trainCount,
+        testCount,
+        batchSize,
+        seed,
+        rows,
+      },
+      null,
+      2,
+    ),
+  );
 tf.dispose([train.x, train.y, test.x, test.y]);

@@ -17,7 +17,9 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '7' },
   },
 });
-const [length, units, batch, rounds] = ['length', 'units', 'batch', 'rounds'].map((k) => Number(values[k as keyof typeof values])) as [number, number, number, number];
+const [length, units, batch, rounds] = ['length', 'units', 'batch', 'rounds'].map((k) =>
+  Number(values[k as keyof typeof values]),
+) as [number, number, number, number];
 await useBackend(values.backend as BackendName);
 const makers: Record<string, () => Layer> = {
   elman: () => new SimpleRNN({ units }),
@@ -32,13 +34,25 @@ const cells = Object.entries(makers).map(([name, make]) => {
   const recurrent = make();
   const model = new Sequential({ seed: 1, layers: [recurrent, new Dense({ units: 4 })] });
   model.apply(tf.tidy(() => tf.zeros([1, length, 8]))).dispose();
-  return { name, recurrent, model, optimizer: new Adam({ learningRate: 0.01 }), step: [] as number[], forward: [] as number[] };
+  return {
+    name,
+    recurrent,
+    model,
+    optimizer: new Adam({ learningRate: 0.01 }),
+    step: [] as number[],
+    forward: [] as number[],
+  };
 });
 
 async function trainStep(cell: (typeof cells)[number]): Promise<void> {
   const variables = cell.model.trainableWeights().map((w) => w.variable);
-  const { value, grads } = tf.variableGrads(() => softmaxCrossEntropy(data.y, cell.model.apply(data.x, { training: true })), variables);
-  cell.optimizer.applyGradients(variables.map((variable) => ({ variable, gradient: grads[variable.name] as tf.Tensor })));
+  const { value, grads } = tf.variableGrads(
+    () => softmaxCrossEntropy(data.y, cell.model.apply(data.x, { training: true })),
+    variables,
+  );
+  cell.optimizer.applyGradients(
+    variables.map((variable) => ({ variable, gradient: grads[variable.name] as tf.Tensor })),
+  );
   await value.data();
   tf.dispose([value, Object.values(grads)]);
 }
@@ -66,12 +80,17 @@ for (let round = 0; round < rounds; round++) {
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 const lstm = cells.find((c) => c.name === 'lstm') as (typeof cells)[number];
-console.log(`per batch of ${batch} x ${length} steps, ${units} units, backend ${tf.getBackend()}, median of ${rounds} interleaved rounds`);
+console.log(
+  `per batch of ${batch} x ${length} steps, ${units} units, backend ${tf.getBackend()}, median of ${rounds} interleaved rounds`,
+);
 console.log('| cell | parameters | training step (fwd + bwd + Adam) | speed vs LSTM | forward | forward vs LSTM |');
 console.log('|---|---|---|---|---|---|');
 for (const c of cells) {
-  const speed = (m: number, base: number) => (c === lstm ? 'baseline' : `${m < base ? '+' : ''}${(100 * (base / m - 1)).toFixed(0)}%`);
-  console.log(`| ${c.name} | ${c.recurrent.countParams()} | ${median(c.step).toFixed(1)} ms | ${speed(median(c.step), median(lstm.step))} | ${median(c.forward).toFixed(1)} ms | ${speed(median(c.forward), median(lstm.forward))} |`);
+  const speed = (m: number, base: number) =>
+    c === lstm ? 'baseline' : `${m < base ? '+' : ''}${(100 * (base / m - 1)).toFixed(0)}%`;
+  console.log(
+    `| ${c.name} | ${c.recurrent.countParams()} | ${median(c.step).toFixed(1)} ms | ${speed(median(c.step), median(lstm.step))} | ${median(c.forward).toFixed(1)} ms | ${speed(median(c.forward), median(lstm.forward))} |`,
+  );
   c.optimizer.dispose();
   c.model.dispose();
 }

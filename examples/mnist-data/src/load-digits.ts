@@ -34,7 +34,10 @@ export function loadDigits(options: LoadDigitsOptions): { train: DigitSplit; tes
     if (!digit) throw new Error(`loadDigits: the mnist package has no digit ${d}`);
     for (let i = 0; i < digit.length; i++) pairs.push([d, i]);
   }
-  if (options.train + options.test > pairs.length) throw new Error(`loadDigits: asked for ${options.train} + ${options.test} digits, the mnist package holds ${pairs.length}`);
+  if (options.train + options.test > pairs.length)
+    throw new Error(
+      `loadDigits: asked for ${options.train} + ${options.test} digits, the mnist package holds ${pairs.length}`,
+    );
   createRandom(options.seed).shuffle(pairs);
   const take = (from: number, count: number): DigitSplit => {
     const images = new Float32Array(count * side * side);
@@ -42,7 +45,8 @@ export function loadDigits(options: LoadDigitsOptions): { train: DigitSplit; tes
     for (let k = 0; k < count; k++) {
       const [d, i] = pairs[from + k] as [number, number];
       const pixels = (mnist[d] as (typeof mnist)[number]).get(i);
-      for (let r = 0; r < 28; r++) images.set(pixels.slice(r * 28, r * 28 + 28), k * side * side + (r + padding) * side + padding);
+      for (let r = 0; r < 28; r++)
+        images.set(pixels.slice(r * 28, r * 28 + 28), k * side * side + (r + padding) * side + padding);
       labels[k] = d;
     }
     return { images, labels, count, side };

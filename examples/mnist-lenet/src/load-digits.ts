@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs-core';
+import type * as tf from '@tensorflow/tfjs-core';
 import { loadDigits as loadMnistDigits, toTensors as splitTensors, type DigitSplit } from '@baihua/example-mnist-data';
 
 export type { DigitSplit };
@@ -7,7 +7,10 @@ export type { DigitSplit };
 export const side = 32;
 
 /** A seeded, disjoint split of the real digits, each centred in a 32x32 frame (see @baihua/example-mnist-data). */
-export function loadDigits(options: { train: number; test: number; seed: number }): { train: DigitSplit; test: DigitSplit } {
+export function loadDigits(options: { train: number; test: number; seed: number }): {
+  train: DigitSplit;
+  test: DigitSplit;
+} {
   return loadMnistDigits({ ...options, padding: (side - 28) / 2 });
 }
 

@@ -27,14 +27,19 @@ const { values } = parseArgs({
 });
 const epochs = Number(values.epochs);
 const train = Number(values.limit);
-if (!Number.isInteger(epochs) || epochs < 1) throw new Error(`--epochs: expected a positive integer, got ${values.epochs}`);
-if (!Number.isInteger(train) || train < 10 || train > 8000) throw new Error(`--limit: expected an integer in [10, 8000], got ${values.limit}`);
+if (!Number.isInteger(epochs) || epochs < 1)
+  throw new Error(`--epochs: expected a positive integer, got ${values.epochs}`);
+if (!Number.isInteger(train) || train < 10 || train > 8000)
+  throw new Error(`--limit: expected an integer in [10, 8000], got ${values.limit}`);
 const test = values.test === undefined ? Math.min(2000, Math.max(10, Math.round(train / 4))) : Number(values.test);
-if (!Number.isInteger(test) || test < 10 || train + test > 10000) throw new Error(`--test: expected an integer >= 10 with train + test <= 10000, got ${values.test}`);
+if (!Number.isInteger(test) || test < 10 || train + test > 10000)
+  throw new Error(`--test: expected an integer >= 10 with train + test <= 10000, got ${values.test}`);
 const pooling = values.pooling as 'max' | 'avg' | 'l2' | 'mixed';
 
 await useBackend(values.backend as BackendName);
-console.log(`backend: ${tf.getBackend()}, ${train} training digits, ${test} test digits, ${epochs} epochs, pooling ${pooling}, batch norm ${values['batch-norm']}, lr ${values['learning-rate']}, dropout ${values.dropout}`);
+console.log(
+  `backend: ${tf.getBackend()}, ${train} training digits, ${test} test digits, ${epochs} epochs, pooling ${pooling}, batch norm ${values['batch-norm']}, lr ${values['learning-rate']}, dropout ${values.dropout}`,
+);
 const result = await trainLenet({
   train,
   test,
@@ -49,7 +54,9 @@ const result = await trainLenet({
 const { model, history, testAccuracy, seconds, mistakes, testSplit } = result;
 console.log(model.summary());
 const perEpoch = history.get('seconds');
-console.log(`training time: ${seconds.toFixed(1)} s (${(perEpoch.reduce((a, b) => a + b, 0) / perEpoch.length).toFixed(2)} s per epoch, validation included)`);
+console.log(
+  `training time: ${seconds.toFixed(1)} s (${(perEpoch.reduce((a, b) => a + b, 0) / perEpoch.length).toFixed(2)} s per epoch, validation included)`,
+);
 
 // Pictures: the six 5x5 filters of C1, and the first misclassified held-out digits.
 const kernel = (model.layers[0] as (typeof model.layers)[number]).weights()[0]?.variable as tf.Tensor;
@@ -61,7 +68,10 @@ const filters = Array.from({ length: 6 }, (_, f) => ({
   caption: `filter ${f + 1}`,
 }));
 const filtersFile = join(values['out-dir'], 'first-layer-filters.svg');
-writeFileSync(filtersFile, tileSvg('LeNet-5 C1: six learnt 5x5 filters (black -, white +)', filters, { columns: 6, scale: 14 }));
+writeFileSync(
+  filtersFile,
+  tileSvg('LeNet-5 C1: six learnt 5x5 filters (black -, white +)', filters, { columns: 6, scale: 14 }),
+);
 const shown = mistakes.slice(0, 16).map((m) => ({
   values: testSplit.images.subarray(m.index * side * side, (m.index + 1) * side * side),
   width: side,
@@ -69,7 +79,13 @@ const shown = mistakes.slice(0, 16).map((m) => ({
   caption: `${m.truth} read as ${m.predicted}`,
 }));
 const mistakesFile = join(values['out-dir'], 'misclassified-digits.svg');
-writeFileSync(mistakesFile, tileSvg(`Held-out digits LeNet-5 gets wrong (${mistakes.length} of ${test}; first ${shown.length})`, shown, { columns: 8, scale: 3 }));
+writeFileSync(
+  mistakesFile,
+  tileSvg(`Held-out digits LeNet-5 gets wrong (${mistakes.length} of ${test}; first ${shown.length})`, shown, {
+    columns: 8,
+    scale: 3,
+  }),
+);
 console.log(`pictures: ${filtersFile}, ${mistakesFile}`);
 console.log(`test accuracy: ${(100 * testAccuracy).toFixed(2)}%`);
 model.dispose();

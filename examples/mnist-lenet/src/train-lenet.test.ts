@@ -16,7 +16,11 @@ test('loadDigits: a seeded, disjoint split of real digits, centred in a 32x32 fr
   expect(a.train.images.length).toBe(40 * side * side);
   // The 2-pixel frame is empty, the digit inside is not.
   const first = a.train.images.subarray(0, side * side);
-  const frame = Array.from(first).filter((_, p) => { const r = Math.floor(p / side); const col = p % side; return r < 2 || r >= 30 || col < 2 || col >= 30; });
+  const frame = Array.from(first).filter((_, p) => {
+    const r = Math.floor(p / side);
+    const col = p % side;
+    return r < 2 || r >= 30 || col < 2 || col >= 30;
+  });
   expect(Math.max(...frame)).toBe(0);
   expect(Math.max(...first)).toBeGreaterThan(0.5);
   expect(() => loadDigits({ train: 9000, test: 2000, seed: 1 })).toThrow(/asked for 9000 \+ 2000 digits/);
@@ -29,7 +33,10 @@ test('greyscalePng writes a valid PNG whose pixels decode back; tileSvg embeds i
   const idatLength = png.readUInt32BE(33);
   const raw = inflateSync(png.subarray(41, 41 + idatLength));
   expect(Array.from(raw.subarray(0, 5))).toEqual([0, 0, 0, 255, 255]); // filter byte, then row 0
-  const svg = tileSvg('t', [{ values: [0, 1, 1, 0], width: 2, height: 2, caption: '7 read as 1' }], { columns: 1, scale: 4 });
+  const svg = tileSvg('t', [{ values: [0, 1, 1, 0], width: 2, height: 2, caption: '7 read as 1' }], {
+    columns: 1,
+    scale: 4,
+  });
   expect(svg).toMatch(/<image [^>]*href="data:image\/png;base64,/);
   expect(svg).toContain('7 read as 1');
 });
@@ -37,7 +44,15 @@ test('greyscalePng writes a valid PNG whose pixels decode back; tileSvg embeds i
 // The example's own backend; the package tests cover cpu and webgpu.
 test('a short wasm run (800 digits, 6 epochs) learns: accuracy far above chance, mistakes listed', async () => {
   await useBackend('wasm');
-  const { model, history, testAccuracy, mistakes, testSplit } = await trainLenet({ train: 800, test: 200, epochs: 6, seed: 3, learningRate: 3e-3, batchNorm: true, progress: 'none' });
+  const { model, history, testAccuracy, mistakes, testSplit } = await trainLenet({
+    train: 800,
+    test: 200,
+    epochs: 6,
+    seed: 3,
+    learningRate: 3e-3,
+    batchNorm: true,
+    progress: 'none',
+  });
   const loss = history.get('loss');
   expect(loss.at(-1)).toBeLessThan(0.5 * (loss[0] as number));
   expect(testAccuracy).toBeGreaterThan(0.6); // 74.5% measured; chance is 10%

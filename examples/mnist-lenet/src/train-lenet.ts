@@ -1,10 +1,20 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { Adam, cosineDecay, evaluate, fit, predict, type History, type ProgressMode, type Sequential } from '@baihua/core';
+import {
+  Adam,
+  cosineDecay,
+  evaluate,
+  fit,
+  predict,
+  type History,
+  type ProgressMode,
+  type Sequential,
+} from '@baihua/core';
 import { createAugmenter, lenet5, type LeNet5Options } from '@baihua/cnn';
 import { loadDigits, toTensors, type DigitSplit } from './load-digits.js';
 
 /** Softmax cross-entropy on logits, mean over the batch: E = -sum t ln softmax(z). */
-export const crossEntropy = (labels: tf.Tensor, logits: tf.Tensor): tf.Scalar => tf.losses.softmaxCrossEntropy(labels, logits) as tf.Scalar;
+export const crossEntropy = (labels: tf.Tensor, logits: tf.Tensor): tf.Scalar =>
+  tf.losses.softmaxCrossEntropy(labels, logits) as tf.Scalar;
 
 export interface TrainLenetOptions {
   train: number;
@@ -40,7 +50,15 @@ export interface TrainLenetResult {
  * held-out digits (also reported per epoch as validation; no model selection is made on them).
  */
 export async function trainLenet(options: TrainLenetOptions): Promise<TrainLenetResult> {
-  const { seed = 2026, batchSize = 64, learningRate = 1e-3, dropout = 0.2, augment = true, pooling = 'max', batchNorm = false } = options;
+  const {
+    seed = 2026,
+    batchSize = 64,
+    learningRate = 1e-3,
+    dropout = 0.2,
+    augment = true,
+    pooling = 'max',
+    batchNorm = false,
+  } = options;
   const split = loadDigits({ train: options.train, test: options.test, seed });
   const train = toTensors(split.train);
   const test = toTensors(split.test);
@@ -65,8 +83,18 @@ export async function trainLenet(options: TrainLenetOptions): Promise<TrainLenet
     const predicted = tf.argMax(logits, -1);
     const guesses = await predicted.data();
     tf.dispose([logits, predicted]);
-    const mistakes = Array.from(split.test.labels).flatMap((truth, index) => (guesses[index] === truth ? [] : [{ index, truth, predicted: guesses[index] as number }]));
-    return { model, history, testLoss: result.loss, testAccuracy: result.accuracy as number, seconds, mistakes, testSplit: split.test };
+    const mistakes = Array.from(split.test.labels).flatMap((truth, index) =>
+      guesses[index] === truth ? [] : [{ index, truth, predicted: guesses[index] as number }],
+    );
+    return {
+      model,
+      history,
+      testLoss: result.loss,
+      testAccuracy: result.accuracy as number,
+      seconds,
+      mistakes,
+      testSplit: split.test,
+    };
   } finally {
     optimizer.dispose();
     tf.dispose([train.x, train.y, test.x, test.y]);

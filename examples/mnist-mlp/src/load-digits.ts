@@ -1,10 +1,13 @@
-import * as tf from '@tensorflow/tfjs-core';
+import type * as tf from '@tensorflow/tfjs-core';
 import { loadDigits as loadMnistDigits, toTensors as splitTensors, type DigitSplit } from '@baihua/example-mnist-data';
 
 export type { DigitSplit };
 
 /** A seeded, disjoint split of the real digits, 28x28 each (see @baihua/example-mnist-data). */
-export function loadDigits(options: { train: number; test: number; seed: number }): { train: DigitSplit; test: DigitSplit } {
+export function loadDigits(options: { train: number; test: number; seed: number }): {
+  train: DigitSplit;
+  test: DigitSplit;
+} {
   return loadMnistDigits(options);
 }
 

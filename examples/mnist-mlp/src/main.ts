@@ -17,8 +17,10 @@ const { values } = parseArgs({
 });
 const epochs = Number(values.epochs);
 const train = Number(values.limit);
-if (!Number.isInteger(epochs) || epochs < 1) throw new Error(`--epochs: expected a positive integer, got ${values.epochs}`);
-if (!Number.isInteger(train) || train < 10 || train > 8000) throw new Error(`--limit: expected an integer in [10, 8000], got ${values.limit}`);
+if (!Number.isInteger(epochs) || epochs < 1)
+  throw new Error(`--epochs: expected a positive integer, got ${values.epochs}`);
+if (!Number.isInteger(train) || train < 10 || train > 8000)
+  throw new Error(`--limit: expected an integer in [10, 8000], got ${values.limit}`);
 const test = Math.min(2000, Math.max(10, Math.round(train / 4)));
 
 await useBackend(values.backend as BackendName);
@@ -26,7 +28,9 @@ console.log(`backend: ${tf.getBackend()}, ${train} training digits, ${test} test
 const { model, history, testAccuracy, seconds } = await trainMlp({ train, test, epochs, seed: Number(values.seed) });
 console.log(model.summary());
 const perEpoch = history.get('seconds');
-console.log(`training time: ${seconds.toFixed(1)} s (${(perEpoch.reduce((a, b) => a + b, 0) / perEpoch.length).toFixed(2)} s per epoch, validation included)`);
+console.log(
+  `training time: ${seconds.toFixed(1)} s (${(perEpoch.reduce((a, b) => a + b, 0) / perEpoch.length).toFixed(2)} s per epoch, validation included)`,
+);
 writeFileSync(values.out, plotHistory(history, { title: `MLP 784-256-128-10 on MNIST (${tf.getBackend()})` }));
 console.log(`loss curve: ${values.out}`);
 console.log(`test accuracy: ${(100 * testAccuracy).toFixed(2)}%`);

@@ -23,7 +23,11 @@ export function shiftImages(images: tf.Tensor, random: SeededRandom, maxShift = 
   }
   return tf.tidy(() => {
     const square = tf.reshape(images, [batch, side, side]);
-    const withBorder = tf.pad(square, [[0, 0], [maxShift, maxShift], [maxShift, maxShift]]);
+    const withBorder = tf.pad(square, [
+      [0, 0],
+      [maxShift, maxShift],
+      [maxShift, maxShift],
+    ]);
     const flat = tf.reshape(withBorder, [-1]);
     return tf.reshape(tf.gather(flat, tf.tensor1d(index, 'int32')), [batch, side * side]);
   });

@@ -20,16 +20,27 @@ test('loadDigits: a seeded, disjoint split of real digits', () => {
 
 // The whole MNIST run is one backend's job in CI (cpu and wasm are both fast enough; wasm is the
 // example's default). The shift op is checked on every backend.
-describeEachBackend('small MNIST run', () => {
-  test('500 digits, 6 epochs: the loss falls well below its start', async () => {
-    const { model, history, testAccuracy } = await trainMlp({ train: 500, test: 200, epochs: 6, learningRate: 3e-3, seed: 3, progress: 'none' });
-    const loss = history.get('loss');
-    expect(loss[0]).toBeGreaterThan(1);
-    expect(loss.at(-1)).toBeLessThan(0.5 * (loss[0] as number));
-    expect(testAccuracy).toBeGreaterThan(0.75);
-    model.dispose();
-  }, 30_000);
-}, { backends: ['wasm'] });
+describeEachBackend(
+  'small MNIST run',
+  () => {
+    test('500 digits, 6 epochs: the loss falls well below its start', async () => {
+      const { model, history, testAccuracy } = await trainMlp({
+        train: 500,
+        test: 200,
+        epochs: 6,
+        learningRate: 3e-3,
+        seed: 3,
+        progress: 'none',
+      });
+      const loss = history.get('loss');
+      expect(loss[0]).toBeGreaterThan(1);
+      expect(loss.at(-1)).toBeLessThan(0.5 * (loss[0] as number));
+      expect(testAccuracy).toBeGreaterThan(0.75);
+      model.dispose();
+    }, 30_000);
+  },
+  { backends: ['wasm'] },
+);
 
 describeEachBackend('shiftImages', () => {
   test('moves each image by its own offset of up to 2 px, filling with zeros', async () => {

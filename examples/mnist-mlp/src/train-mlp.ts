@@ -1,5 +1,15 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { Adam, Dense, Dropout, Sequential, cosineDecay, evaluate, fit, type History, type ProgressMode } from '@baihua/core';
+import {
+  Adam,
+  Dense,
+  Dropout,
+  Sequential,
+  cosineDecay,
+  evaluate,
+  fit,
+  type History,
+  type ProgressMode,
+} from '@baihua/core';
 import '@baihua/activations'; // registers 'relu' and friends by name
 import { softmaxCrossEntropy } from '@baihua/losses';
 import { loadDigits, toTensors } from './load-digits.js';
@@ -36,7 +46,9 @@ export interface TrainMlpOptions {
 }
 
 /** Loads a seeded split, trains the MLP with Adam + cosine schedule + dropout + shifts, evaluates on the held-out digits. */
-export async function trainMlp(options: TrainMlpOptions): Promise<{ model: Sequential; history: History; testLoss: number; testAccuracy: number; seconds: number }> {
+export async function trainMlp(
+  options: TrainMlpOptions,
+): Promise<{ model: Sequential; history: History; testLoss: number; testAccuracy: number; seconds: number }> {
   const { seed = 2026, batchSize = 64, learningRate = 1e-3, augment = true } = options;
   const split = loadDigits({ train: options.train, test: options.test, seed });
   const train = toTensors(split.train);

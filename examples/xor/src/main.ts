@@ -6,10 +6,17 @@ import { Adam, Dense, Sequential, fit, predict, useBackend, type BackendName } f
 import { softmax } from '@baihua/activations'; // importing it also registers 'relu' by name
 import { softmaxCrossEntropy } from '@baihua/losses';
 
-const { values } = parseArgs({ options: { backend: { type: 'string', default: 'cpu' }, seed: { type: 'string', default: '1' } } });
+const { values } = parseArgs({
+  options: { backend: { type: 'string', default: 'cpu' }, seed: { type: 'string', default: '1' } },
+});
 await useBackend(values.backend as BackendName);
 
-const points = [[0, 0], [0, 1], [1, 0], [1, 1]];
+const points = [
+  [0, 0],
+  [0, 1],
+  [1, 0],
+  [1, 1],
+];
 const targets = [0, 1, 1, 0];
 const x = tf.tensor2d(points);
 const y = tf.tidy(() => tf.oneHot(tf.tensor1d(targets, 'int32'), 2));
@@ -20,13 +27,17 @@ const model = new Sequential({
   seed: Number(values.seed),
   layers: [new Dense({ units: 8, activation: 'relu', kernelInitializer: 'heNormal' }), new Dense({ units: 2 })],
 });
-const history = await fit(model, { x, y }, {
-  loss: (labels, logits) => softmaxCrossEntropy(labels, logits),
-  optimizer: new Adam({ learningRate: 0.05 }),
-  epochs: 300,
-  batchSize: 4,
-  progress: 'none',
-});
+const history = await fit(
+  model,
+  { x, y },
+  {
+    loss: (labels, logits) => softmaxCrossEntropy(labels, logits),
+    optimizer: new Adam({ learningRate: 0.05 }),
+    epochs: 300,
+    batchSize: 4,
+    progress: 'none',
+  },
+);
 
 const probabilities = tf.tidy(() => softmax(predict(model, x)));
 const p = (await probabilities.array()) as number[][];

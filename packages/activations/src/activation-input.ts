@@ -1,5 +1,13 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import { ArgumentError, ShapeError, assertDtype, assertNonNegative, assertTensor, describeShape, normalizeAxis } from '@baihua/core';
+import {
+  ArgumentError,
+  ShapeError,
+  assertDtype,
+  assertNonNegative,
+  assertTensor,
+  describeShape,
+  normalizeAxis,
+} from '@baihua/core';
 
 /**
  * Checks what every activation takes: a float32 tf.Tensor. Throws synchronously, before any
@@ -17,7 +25,8 @@ export function assertActivationInput(functionName: string, x: unknown): asserts
 export function readOptions(functionName: string, options: unknown): Record<string, unknown> {
   if (options === undefined) return {};
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    const got = options === null ? 'null' : Array.isArray(options) ? 'an array' : `${typeof options} ${String(options)}`;
+    const got =
+      options === null ? 'null' : Array.isArray(options) ? 'an array' : `${typeof options} ${String(options)}`;
     throw new ArgumentError(functionName, `expected options to be an object such as { alpha: 0.1 }, got ${got}`);
   }
   return options as Record<string, unknown>;

@@ -11,7 +11,8 @@ import { readAndDispose } from './torch-case.js';
 /** In the closed interval (float32 rounds onto open ends at extreme inputs). */
 const inClosure = (v: number, r: ValueRange) => v >= r.min && v <= r.max;
 /** Strictly inside where the interval is open. */
-const inRange = (v: number, r: ValueRange) => (r.includesMin ? v >= r.min : v > r.min) && (r.includesMax ? v <= r.max : v < r.max);
+const inRange = (v: number, r: ValueRange) =>
+  (r.includesMin ? v >= r.min : v > r.min) && (r.includesMax ? v <= r.max : v < r.max);
 
 function derivativeMatches(property: ActivationProperty, d: number): boolean {
   const spec = property.derivative;
@@ -38,7 +39,16 @@ const normalSamples = (() => {
 
 describeEachBackend('activationProperties, checked against the code', () => {
   test('lists every registered activation once', () => {
-    expect(activationProperties.map((p) => p.name).sort()).toEqual(['elu', 'leakyRelu', 'linear', 'logSoftmax', 'relu', 'sigmoid', 'softmax', 'tanh']);
+    expect(activationProperties.map((p) => p.name).sort()).toEqual([
+      'elu',
+      'leakyRelu',
+      'linear',
+      'logSoftmax',
+      'relu',
+      'sigmoid',
+      'softmax',
+      'tanh',
+    ]);
   });
 
   for (const property of elementwise) {
@@ -46,12 +56,17 @@ describeEachBackend('activationProperties, checked against the code', () => {
       const { y, d } = await valuesAndGradient(property.name, grid);
       y.forEach((v, i) => {
         expect(inClosure(v, property.outputRange), `f(${grid[i]}) = ${v}`).toBe(true);
-        if (Math.abs(grid[i] as number) <= 8) expect(inRange(v, property.outputRange), `f(${grid[i]}) = ${v} strictly`).toBe(true);
+        if (Math.abs(grid[i] as number) <= 8)
+          expect(inRange(v, property.outputRange), `f(${grid[i]}) = ${v} strictly`).toBe(true);
       });
       d.forEach((v, i) => expect(derivativeMatches(property, v), `f'(${grid[i]}) = ${v}`).toBe(true));
       expect(Math.abs(Math.max(...d.map(Math.abs)) - property.maxDerivative)).toBeLessThan(1e-3);
       if (property.derivative.kind === 'set') {
-        for (const value of property.derivative.values) expect(d.some((v) => Math.abs(v - value) <= 1e-6), `f' takes ${value}`).toBe(true);
+        for (const value of property.derivative.values)
+          expect(
+            d.some((v) => Math.abs(v - value) <= 1e-6),
+            `f' takes ${value}`,
+          ).toBe(true);
       }
     });
 
@@ -62,7 +77,9 @@ describeEachBackend('activationProperties, checked against the code', () => {
       const { d } = await valuesAndGradient(property.name, [-30, 30]);
       const [left, right] = d as [number, number];
       const flat = (v: number) => Math.abs(v) < 1e-6;
-      const expected = { 'both sides': [true, true], 'negative side': [true, false], no: [false, false] }[property.saturates];
+      const expected = { 'both sides': [true, true], 'negative side': [true, false], no: [false, false] }[
+        property.saturates
+      ];
       expect([flat(left), flat(right)]).toEqual(expected);
     });
   }
@@ -72,7 +89,19 @@ describeEachBackend('activationProperties, checked against the code', () => {
     const jacobianOf = name === 'softmax' ? derivatives.softmaxJacobian : derivatives.logSoftmaxJacobian;
     test(`${name}: output range, Jacobian range and max, zero-centred, saturation`, async () => {
       const rng = createRandom(5);
-      const rows = [...Array.from({ length: 64 * 5 }, () => rng.normal() * 4), 0, 0, -30, -30, -30, 0, -30, -30, -30, -30];
+      const rows = [
+        ...Array.from({ length: 64 * 5 }, () => rng.normal() * 4),
+        0,
+        0,
+        -30,
+        -30,
+        -30,
+        0,
+        -30,
+        -30,
+        -30,
+        -30,
+      ];
       const x = tf.tensor(rows, [66, 5]);
       const y = await readAndDispose(getActivation(name)(x));
       const jacobian = await readAndDispose(jacobianOf(x));

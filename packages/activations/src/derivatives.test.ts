@@ -18,9 +18,18 @@ const pairs: { name: string; fixture?: string; f: Elementwise; df: Elementwise }
   { name: 'tanh', fixture: 'tanh', f: tanh, df: (x) => derivatives.tanh(x) },
   { name: 'relu', fixture: 'relu', f: relu, df: (x) => derivatives.relu(x) },
   { name: 'leakyRelu', fixture: 'leakyRelu_alpha0.01', f: (x) => leakyRelu(x), df: (x) => derivatives.leakyRelu(x) },
-  { name: 'leakyRelu alpha 0.2', f: (x) => leakyRelu(x, { alpha: 0.2 }), df: (x) => derivatives.leakyRelu(x, { alpha: 0.2 }) },
+  {
+    name: 'leakyRelu alpha 0.2',
+    f: (x) => leakyRelu(x, { alpha: 0.2 }),
+    df: (x) => derivatives.leakyRelu(x, { alpha: 0.2 }),
+  },
   { name: 'elu', fixture: 'elu_alpha1', f: (x) => elu(x), df: (x) => derivatives.elu(x) },
-  { name: 'elu alpha 0.5', fixture: 'elu_alpha0.5', f: (x) => elu(x, { alpha: 0.5 }), df: (x) => derivatives.elu(x, { alpha: 0.5 }) },
+  {
+    name: 'elu alpha 0.5',
+    fixture: 'elu_alpha0.5',
+    f: (x) => elu(x, { alpha: 0.5 }),
+    df: (x) => derivatives.elu(x, { alpha: 0.5 }),
+  },
   { name: 'linear', f: linear, df: (x) => derivatives.linear(x) },
 ];
 
@@ -47,7 +56,7 @@ describeEachBackend('derivatives (elementwise)', () => {
     }
   }
 
-  test('the seed\'s identities: sigmoid\' = s(1-s) <= 0.25, elu\' = elu + alpha for x <= 0', async () => {
+  test("the seed's identities: sigmoid' = s(1-s) <= 0.25, elu' = elu + alpha for x <= 0", async () => {
     const x = tf.tensor([-3, -1, -0.25, 0]);
     const eluPlusAlpha = tf.tidy(() => tf.add(elu(x, { alpha: 2 }), 2));
     const eluDerivative = derivatives.elu(x, { alpha: 2 });
@@ -59,9 +68,15 @@ describeEachBackend('derivatives (elementwise)', () => {
 
   test('bad input: non-tensor, negative alpha', () => {
     const x = tf.tensor([1]);
-    expect(() => derivatives.tanh([1] as unknown as tf.Tensor)).toThrow(/^derivatives\.tanh: expected x to be a tf\.Tensor, got an array$/);
-    expect(() => derivatives.leakyRelu(x, { alpha: -1 })).toThrow(/^derivatives\.leakyRelu: expected alpha >= 0, got -1$/);
-    expect(() => derivatives.elu(x, { alpha: Number.NaN })).toThrow(/^derivatives\.elu: expected alpha to be a finite number, got NaN$/);
+    expect(() => derivatives.tanh([1] as unknown as tf.Tensor)).toThrow(
+      /^derivatives\.tanh: expected x to be a tf\.Tensor, got an array$/,
+    );
+    expect(() => derivatives.leakyRelu(x, { alpha: -1 })).toThrow(
+      /^derivatives\.leakyRelu: expected alpha >= 0, got -1$/,
+    );
+    expect(() => derivatives.elu(x, { alpha: Number.NaN })).toThrow(
+      /^derivatives\.elu: expected alpha to be a finite number, got NaN$/,
+    );
     x.dispose();
   });
 

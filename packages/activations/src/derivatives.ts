@@ -54,7 +54,9 @@ export const derivatives = {
   elu(x: tf.Tensor, options?: EluOptions): tf.Tensor {
     assertActivationInput('derivatives.elu', x);
     const alpha = readAlpha('derivatives.elu', options, 1);
-    return tf.tidy(() => tf.where(tf.greater(x, 0), tf.onesLike(x), tf.mul(tf.scalar(alpha), tf.exp(tf.minimum(x, 0)))));
+    return tf.tidy(() =>
+      tf.where(tf.greater(x, 0), tf.onesLike(x), tf.mul(tf.scalar(alpha), tf.exp(tf.minimum(x, 0)))),
+    );
   },
   linear(x: tf.Tensor): tf.Tensor {
     assertActivationInput('derivatives.linear', x);

@@ -25,20 +25,16 @@ describeEachBackend('elu', () => {
 
   test('property: output above -alpha, equal to x for x > 0', async () => {
     await fc.assert(
-      fc.asyncProperty(
-        normalFloats(-100, 100, 8),
-        fc.float({ min: 0, max: 3, noNaN: true }),
-        async (values, alpha) => {
-          const x = tf.tensor(values);
-          const y = await readAndDispose(elu(x, { alpha }));
-          x.dispose();
-          y.forEach((v, i) => {
-            const input = Math.fround(values[i] as number);
-            expect(v).toBeGreaterThanOrEqual(-alpha * (1 + 1e-6));
-            if (input > 0) expect(v).toBe(input);
-          });
-        },
-      ),
+      fc.asyncProperty(normalFloats(-100, 100, 8), fc.float({ min: 0, max: 3, noNaN: true }), async (values, alpha) => {
+        const x = tf.tensor(values);
+        const y = await readAndDispose(elu(x, { alpha }));
+        x.dispose();
+        y.forEach((v, i) => {
+          const input = Math.fround(values[i] as number);
+          expect(v).toBeGreaterThanOrEqual(-alpha * (1 + 1e-6));
+          if (input > 0) expect(v).toBe(input);
+        });
+      }),
       { numRuns: 20, seed: 14 },
     );
   });

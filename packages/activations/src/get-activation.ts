@@ -17,10 +17,16 @@ import { ArgumentError, lookupActivation, registeredActivationNames, type Activa
  */
 export function getActivation(name: string): Activation {
   if (typeof name !== 'string' || name.length === 0) {
-    throw new ArgumentError('getActivation', `expected name to be a non-empty string, got ${typeof name === 'string' ? "''" : typeof name}`);
+    throw new ArgumentError(
+      'getActivation',
+      `expected name to be a non-empty string, got ${typeof name === 'string' ? "''" : typeof name}`,
+    );
   }
   if (!registeredActivationNames().includes(name)) {
-    throw new ArgumentError('getActivation', `unknown activation '${name}' (registered: ${registeredActivationNames().join(', ')})`);
+    throw new ArgumentError(
+      'getActivation',
+      `unknown activation '${name}' (registered: ${registeredActivationNames().join(', ')})`,
+    );
   }
   return lookupActivation(name);
 }

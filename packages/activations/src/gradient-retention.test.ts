@@ -21,7 +21,7 @@ describeEachBackend('gradientRetention', () => {
     for (const layer of a.layers) expect(layer.activationRatio).toBeLessThanOrEqual(1 + 1e-6);
   });
 
-  test('sanity: each sigmoid layer keeps at most 1/4 (sigma\' <= 0.25); ReLU (He init) keeps far more', async () => {
+  test("sanity: each sigmoid layer keeps at most 1/4 (sigma' <= 0.25); ReLU (He init) keeps far more", async () => {
     const sigmoid = await gradientRetention('sigmoid', { ...small, seed: 1 });
     const byName = await gradientRetention('relu', { ...small, seed: 1 });
     const byFunction = await gradientRetention(relu, { ...small, seed: 1 });
@@ -45,12 +45,24 @@ describeEachBackend('gradientRetention', () => {
   });
 
   test('bad input: a clear error', async () => {
-    await expect(gradientRetention('relu', { depth: 0 })).rejects.toThrow(/^gradientRetention: expected depth to be a positive integer, got 0$/);
-    await expect(gradientRetention('relu', { width: 2.5 })).rejects.toThrow(/^gradientRetention: expected width to be a positive integer, got 2\.5$/);
-    await expect(gradientRetention('relu', { samples: -1 })).rejects.toThrow(/^gradientRetention: expected samples to be a positive integer, got -1$/);
-    await expect(gradientRetention('relu', { seed: Number.NaN })).rejects.toThrow(/^gradientRetention: expected seed to be an integer, got NaN$/);
-    await expect(gradientRetention('relu', { init: 'glorot' as 'he' })).rejects.toThrow(/^gradientRetention: expected init to be one of 'auto', 'xavier', 'he', got "glorot"$/);
-    await expect(gradientRetention(42 as unknown as string)).rejects.toThrow(/^gradientRetention: expected activation to be a function or a registered name, got number$/);
+    await expect(gradientRetention('relu', { depth: 0 })).rejects.toThrow(
+      /^gradientRetention: expected depth to be a positive integer, got 0$/,
+    );
+    await expect(gradientRetention('relu', { width: 2.5 })).rejects.toThrow(
+      /^gradientRetention: expected width to be a positive integer, got 2\.5$/,
+    );
+    await expect(gradientRetention('relu', { samples: -1 })).rejects.toThrow(
+      /^gradientRetention: expected samples to be a positive integer, got -1$/,
+    );
+    await expect(gradientRetention('relu', { seed: Number.NaN })).rejects.toThrow(
+      /^gradientRetention: expected seed to be an integer, got NaN$/,
+    );
+    await expect(gradientRetention('relu', { init: 'glorot' as 'he' })).rejects.toThrow(
+      /^gradientRetention: expected init to be one of 'auto', 'xavier', 'he', got "glorot"$/,
+    );
+    await expect(gradientRetention(42 as unknown as string)).rejects.toThrow(
+      /^gradientRetention: expected activation to be a function or a registered name, got number$/,
+    );
     await expect(gradientRetention('swish')).rejects.toThrow(/unknown activation 'swish'/);
   });
 

@@ -85,10 +85,16 @@ const heFamilyFunctions = new Set<unknown>([relu, leakyRelu, elu]);
  *
  * In plain words: a game of telephone through ten people; count how much of the message is left.
  */
-export async function gradientRetention(activation: Activation | string, options: GradientRetentionOptions = {}): Promise<GradientRetentionResult> {
+export async function gradientRetention(
+  activation: Activation | string,
+  options: GradientRetentionOptions = {},
+): Promise<GradientRetentionResult> {
   const { depth = 10, width = 64, samples = 256, seed = 0, init = 'auto' } = options;
   if (typeof activation !== 'string' && typeof activation !== 'function') {
-    throw new ArgumentError('gradientRetention', `expected activation to be a function or a registered name, got ${activation === null ? 'null' : typeof activation}`);
+    throw new ArgumentError(
+      'gradientRetention',
+      `expected activation to be a function or a registered name, got ${activation === null ? 'null' : typeof activation}`,
+    );
   }
   assertPositiveInteger('gradientRetention', 'depth', depth);
   assertPositiveInteger('gradientRetention', 'width', width);
@@ -108,7 +114,9 @@ export async function gradientRetention(activation: Activation | string, options
 
   const norms = tf.tidy(() => {
     const x = tf.tensor2d(normals(samples * width, 1), [samples, width]);
-    const weights = Array.from({ length: depth }, () => tf.tensor2d(normals(width * width, weightScale), [width, width]));
+    const weights = Array.from({ length: depth }, () =>
+      tf.tensor2d(normals(width * width, weightScale), [width, width]),
+    );
     const upstream = tf.tensor2d(normals(samples * width, 1), [samples, width]);
     // probes[0] = h_0; probes[2l-1] = u_l; probes[2l] = h_l.
     const probes = Array.from({ length: 2 * depth + 1 }, () => tf.zeros([samples, width]));
@@ -135,5 +143,15 @@ export async function gradientRetention(activation: Activation | string, options
     layerRatio: at(2 * i) / at(2 * i + 2),
   }));
   const activationProduct = layers.reduce((product, layer) => product * layer.activationRatio, 1);
-  return { activation: name, init: chosen, depth, width, samples, seed, layers, activationProduct, retention: at(0) / at(2 * depth) };
+  return {
+    activation: name,
+    init: chosen,
+    depth,
+    width,
+    samples,
+    seed,
+    layers,
+    activationProduct,
+    retention: at(0) / at(2 * depth),
+  };
 }

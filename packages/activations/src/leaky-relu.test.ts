@@ -25,11 +25,19 @@ describeEachBackend('leakyRelu', () => {
 
   test('bad input: non-tensor, negative, NaN or non-numeric alpha, a bare number for options', () => {
     const x = tf.tensor([1]);
-    expect(() => leakyRelu(null as unknown as tf.Tensor)).toThrow(/^leakyRelu: expected x to be a tf\.Tensor, got null$/);
+    expect(() => leakyRelu(null as unknown as tf.Tensor)).toThrow(
+      /^leakyRelu: expected x to be a tf\.Tensor, got null$/,
+    );
     expect(() => leakyRelu(x, { alpha: -0.1 })).toThrow(/^leakyRelu: expected alpha >= 0, got -0\.1$/);
-    expect(() => leakyRelu(x, { alpha: Number.NaN })).toThrow(/^leakyRelu: expected alpha to be a finite number, got NaN$/);
-    expect(() => leakyRelu(x, { alpha: '0.1' as unknown as number })).toThrow(/^leakyRelu: expected alpha to be a finite number, got 0\.1$/);
-    expect(() => leakyRelu(x, 0.2 as unknown as { alpha: number })).toThrow(/^leakyRelu: expected options to be an object such as \{ alpha: 0\.1 \}, got number 0\.2$/);
+    expect(() => leakyRelu(x, { alpha: Number.NaN })).toThrow(
+      /^leakyRelu: expected alpha to be a finite number, got NaN$/,
+    );
+    expect(() => leakyRelu(x, { alpha: '0.1' as unknown as number })).toThrow(
+      /^leakyRelu: expected alpha to be a finite number, got 0\.1$/,
+    );
+    expect(() => leakyRelu(x, 0.2 as unknown as { alpha: number })).toThrow(
+      /^leakyRelu: expected options to be an object such as \{ alpha: 0\.1 \}, got number 0\.2$/,
+    );
     x.dispose();
   });
 

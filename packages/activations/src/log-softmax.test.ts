@@ -13,8 +13,14 @@ describeEachBackend('logSoftmax', () => {
   });
 
   test('a non-last axis equals the last-axis result on the transposed input, gradient too', async () => {
-    const x = tf.tensor(Array.from({ length: 12 }, (_, i) => Math.sin(i * 2.3) * 5), [3, 4]);
-    const dy = tf.tensor(Array.from({ length: 12 }, (_, i) => Math.cos(i)), [3, 4]);
+    const x = tf.tensor(
+      Array.from({ length: 12 }, (_, i) => Math.sin(i * 2.3) * 5),
+      [3, 4],
+    );
+    const dy = tf.tensor(
+      Array.from({ length: 12 }, (_, i) => Math.cos(i)),
+      [3, 4],
+    );
     const y = logSoftmax(x, { axis: 0 });
     const expected = tf.tidy(() => tf.transpose(logSoftmax(tf.transpose(x))));
     const dx = tf.grad((t: tf.Tensor) => tf.sum(tf.mul(logSoftmax(t, { axis: 0 }), dy)))(x);
@@ -30,7 +36,10 @@ describeEachBackend('logSoftmax', () => {
     await expectFiniteAtExtremes((x) => logSoftmax(x), rows, [2, 3]);
     const x = tf.tensor(rows, [2, 3]);
     const y = logSoftmax(x);
-    await expectTensorsClose(y, [[0, -2e4, -1e4], [-Math.log(3), -Math.log(3), -Math.log(3)]]);
+    await expectTensorsClose(y, [
+      [0, -2e4, -1e4],
+      [-Math.log(3), -Math.log(3), -Math.log(3)],
+    ]);
     tf.dispose([x, y]);
   });
 
@@ -59,14 +68,24 @@ describeEachBackend('logSoftmax', () => {
     const scalar = tf.scalar(1);
     const vector = tf.zeros([3]);
     expect(() => logSoftmax(scalar)).toThrow(/^logSoftmax: expected x of rank >= 1, got rank 0 \(shape \[\]\)$/);
-    expect(() => logSoftmax(vector, { axis: 1 })).toThrow(/^logSoftmax: expected axis in \[-1, 0\] for a rank-1 tensor, got 1$/);
-    expect(() => logSoftmax(vector, [0] as unknown as { axis: number })).toThrow(/^logSoftmax: expected options to be an object/);
+    expect(() => logSoftmax(vector, { axis: 1 })).toThrow(
+      /^logSoftmax: expected axis in \[-1, 0\] for a rank-1 tensor, got 1$/,
+    );
+    expect(() => logSoftmax(vector, [0] as unknown as { axis: number })).toThrow(
+      /^logSoftmax: expected options to be an object/,
+    );
     tf.dispose([scalar, vector]);
   });
 
   test('leaves no tensors behind, gradient included', async () => {
-    const x = tf.tensor([[1, 2, 3], [4, 5, 6]]);
-    await expectNoLeakedTensors(() => [logSoftmax(x, { axis: 0 }), tf.grad((t: tf.Tensor) => tf.sum(logSoftmax(t)))(x)]);
+    const x = tf.tensor([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
+    await expectNoLeakedTensors(() => [
+      logSoftmax(x, { axis: 0 }),
+      tf.grad((t: tf.Tensor) => tf.sum(logSoftmax(t)))(x),
+    ]);
     x.dispose();
   });
 });

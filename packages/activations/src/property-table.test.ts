@@ -8,7 +8,9 @@ describe('renderPropertyTable', () => {
     expect(formatRange({ min: 0, max: Infinity, includesMin: true, includesMax: false })).toBe('[0, ∞)');
     expect(formatRange({ min: -1, max: 1, includesMin: false, includesMax: false })).toBe('(-1, 1)');
     expect(formatDerivative({ kind: 'set', values: [0.01, 1] })).toBe('{0.01, 1}');
-    expect(formatDerivative({ kind: 'interval', range: { min: 0, max: 0.25, includesMin: false, includesMax: true } })).toBe('(0, 0.25]');
+    expect(
+      formatDerivative({ kind: 'interval', range: { min: 0, max: 0.25, includesMin: false, includesMax: true } }),
+    ).toBe('(0, 0.25]');
   });
 
   test('one row per activation, nine columns each', () => {

@@ -18,7 +18,7 @@ export function formatDerivative(derivative: DerivativeValues): string {
  */
 export function renderPropertyTable(rows: readonly ActivationProperty[]): string {
   const header = [
-    '| name | formula | output range | derivative range | max f\' | zero-centred | saturates | seed (大白话) | in English |',
+    "| name | formula | output range | derivative range | max f' | zero-centred | saturates | seed (大白话) | in English |",
     '|---|---|---|---|---|---|---|---|---|',
   ];
   const lines = rows.map(

@@ -19,9 +19,21 @@ import { tanh } from './tanh.js';
  *
  * In plain words: the roll call of activations a layer can ask for by name.
  */
-export const activationNames = ['sigmoid', 'tanh', 'relu', 'leakyRelu', 'elu', 'softmax', 'logSoftmax', 'linear'] as const;
+export const activationNames = [
+  'sigmoid',
+  'tanh',
+  'relu',
+  'leakyRelu',
+  'elu',
+  'softmax',
+  'logSoftmax',
+  'linear',
+] as const;
 export type ActivationName = (typeof activationNames)[number];
 
-const byName = { sigmoid, tanh, relu, leakyRelu, elu, softmax, logSoftmax, linear } satisfies Record<ActivationName, unknown>;
+const byName = { sigmoid, tanh, relu, leakyRelu, elu, softmax, logSoftmax, linear } satisfies Record<
+  ActivationName,
+  unknown
+>;
 
 for (const name of activationNames) registerActivation(name, byName[name]);

@@ -18,7 +18,7 @@ export const seedRetentionClaims: readonly SeedRetentionClaim[] = [
   { name: 'tanh', derivativeRange: '(0, 1]', claim: '约0.001% (about 0.001%)' },
   { name: 'relu', derivativeRange: '{0, 1}', claim: '100%' },
   { name: 'leakyRelu', derivativeRange: '{α, 1}', claim: '>99%' },
-  { name: 'elu', derivativeRange: '—', claim: '— (not in the seed\'s table)' },
+  { name: 'elu', derivativeRange: '—', claim: "— (not in the seed's table)" },
 ];
 
 /** The configuration the README's table is measured with. */
@@ -31,7 +31,8 @@ export function formatPercent(ratio: number): string {
   return `${Number((ratio * 100).toPrecision(2))}%`;
 }
 
-const geometricMean = (values: number[]): number => Math.exp(values.reduce((sum, v) => sum + Math.log(v), 0) / values.length);
+const geometricMean = (values: number[]): number =>
+  Math.exp(values.reduce((sum, v) => sum + Math.log(v), 0) / values.length);
 
 /**
  * Renders the comparison as Markdown. `measured` maps an activation's name to its results, one
@@ -39,7 +40,7 @@ const geometricMean = (values: number[]): number => Math.exp(values.reduce((sum,
  */
 export function renderRetentionTable(measured: ReadonlyMap<string, readonly GradientRetentionResult[]>): string {
   const header = [
-    '| activation | seed: derivative range | seed: kept after 10 layers | bound (max f\')^10 | measured: prod of activation ratios | measured: retention ‖dL/dx‖ / ‖dL/dh_10‖ (min to max) | init |',
+    "| activation | seed: derivative range | seed: kept after 10 layers | bound (max f')^10 | measured: prod of activation ratios | measured: retention ‖dL/dx‖ / ‖dL/dh_10‖ (min to max) | init |",
     '|---|---|---|---|---|---|---|',
   ];
   const rows = seedRetentionClaims.map((claim) => {

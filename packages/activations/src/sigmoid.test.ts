@@ -36,7 +36,9 @@ describeEachBackend('sigmoid', () => {
   });
 
   test('bad input: a clear error before any tensor is made', () => {
-    expect(() => sigmoid([1, 2] as unknown as tf.Tensor)).toThrow(/^sigmoid: expected x to be a tf\.Tensor, got an array$/);
+    expect(() => sigmoid([1, 2] as unknown as tf.Tensor)).toThrow(
+      /^sigmoid: expected x to be a tf\.Tensor, got an array$/,
+    );
     const ints = tf.tensor([1, 2], [2], 'int32');
     expect(() => sigmoid(ints)).toThrow(/^sigmoid: expected x of dtype float32, got int32$/);
     ints.dispose();

@@ -18,8 +18,18 @@ function autogradJacobian(fn: (x: tf.Tensor) => tf.Tensor, x: tf.Tensor2D): tf.T
 
 describeEachBackend('softmaxJacobian and logSoftmaxJacobian', () => {
   const cases = [
-    { name: 'softmaxJacobian', jacobian: softmaxJacobian, fn: (x: tf.Tensor) => softmax(x), fixture: 'softmax_lastAxis' },
-    { name: 'logSoftmaxJacobian', jacobian: logSoftmaxJacobian, fn: (x: tf.Tensor) => logSoftmax(x), fixture: 'logSoftmax_lastAxis' },
+    {
+      name: 'softmaxJacobian',
+      jacobian: softmaxJacobian,
+      fn: (x: tf.Tensor) => softmax(x),
+      fixture: 'softmax_lastAxis',
+    },
+    {
+      name: 'logSoftmaxJacobian',
+      jacobian: logSoftmaxJacobian,
+      fn: (x: tf.Tensor) => logSoftmax(x),
+      fixture: 'logSoftmax_lastAxis',
+    },
   ];
   for (const { name, jacobian, fn, fixture } of cases) {
     test(`${name}: dy^T J equals PyTorch's dx`, async () => {
@@ -32,7 +42,10 @@ describeEachBackend('softmaxJacobian and logSoftmaxJacobian', () => {
     });
 
     test(`${name}: equals the Jacobian autograd builds, rows sum to 0`, async () => {
-      const x = tf.tensor2d([[0.5, -1, 2, 0], [10, -10, 3, 3]]);
+      const x = tf.tensor2d([
+        [0.5, -1, 2, 0],
+        [10, -10, 3, 3],
+      ]);
       const analytic = jacobian(x);
       const fromAutograd = autogradJacobian(fn, x);
       const rowSums = tf.sum(analytic, -1);
@@ -50,9 +63,19 @@ describeEachBackend('softmaxJacobian and logSoftmaxJacobian', () => {
     const logLarge = logSoftmaxJacobian(cube);
     expect(large.shape).toEqual([2, 3, 4, 4]);
     expect(logLarge.shape).toEqual([2, 3, 4, 4]);
-    await expectTensorsClose(small, [[0.25, -0.25], [-0.25, 0.25]]);
+    await expectTensorsClose(small, [
+      [0.25, -0.25],
+      [-0.25, 0.25],
+    ]);
     const first = tf.tidy(() => tf.slice(tf.reshape(large, [6, 4, 4]), [5, 0, 0], [1, 4, 4]));
-    await expectTensorsClose(first, [[[0.1875, -0.0625, -0.0625, -0.0625], [-0.0625, 0.1875, -0.0625, -0.0625], [-0.0625, -0.0625, 0.1875, -0.0625], [-0.0625, -0.0625, -0.0625, 0.1875]]]);
+    await expectTensorsClose(first, [
+      [
+        [0.1875, -0.0625, -0.0625, -0.0625],
+        [-0.0625, 0.1875, -0.0625, -0.0625],
+        [-0.0625, -0.0625, 0.1875, -0.0625],
+        [-0.0625, -0.0625, -0.0625, 0.1875],
+      ],
+    ]);
     tf.dispose([vector, cube, small, large, logLarge, first]);
   });
 
@@ -60,17 +83,41 @@ describeEachBackend('softmaxJacobian and logSoftmaxJacobian', () => {
     const x = tf.tensor([[1e4, -1e4, 0]]);
     const j = softmaxJacobian(x);
     const lj = logSoftmaxJacobian(x);
-    await expectTensorsClose(j, [[[0, 0, 0], [0, 0, 0], [0, 0, 0]]], { atol: 1e-6, rtol: 0 });
-    await expectTensorsClose(lj, [[[0, 0, 0], [-1, 1, 0], [-1, 0, 1]]], { atol: 1e-6, rtol: 0 });
+    await expectTensorsClose(
+      j,
+      [
+        [
+          [0, 0, 0],
+          [0, 0, 0],
+          [0, 0, 0],
+        ],
+      ],
+      { atol: 1e-6, rtol: 0 },
+    );
+    await expectTensorsClose(
+      lj,
+      [
+        [
+          [0, 0, 0],
+          [-1, 1, 0],
+          [-1, 0, 1],
+        ],
+      ],
+      { atol: 1e-6, rtol: 0 },
+    );
     tf.dispose([x, j, lj]);
   });
 
   test('bad input: rank 0, non-tensor, int32', () => {
     const scalar = tf.scalar(1);
     const ints = tf.tensor([1, 2], [2], 'int32');
-    expect(() => softmaxJacobian(scalar)).toThrow(/^softmaxJacobian: expected x of rank >= 1, got rank 0 \(shape \[\]\)$/);
+    expect(() => softmaxJacobian(scalar)).toThrow(
+      /^softmaxJacobian: expected x of rank >= 1, got rank 0 \(shape \[\]\)$/,
+    );
     expect(() => logSoftmaxJacobian(ints)).toThrow(/^logSoftmaxJacobian: expected x of dtype float32, got int32$/);
-    expect(() => softmaxJacobian(undefined as unknown as tf.Tensor)).toThrow(/^softmaxJacobian: expected x to be a tf\.Tensor, got undefined$/);
+    expect(() => softmaxJacobian(undefined as unknown as tf.Tensor)).toThrow(
+      /^softmaxJacobian: expected x to be a tf\.Tensor, got undefined$/,
+    );
     tf.dispose([scalar, ints]);
   });
 

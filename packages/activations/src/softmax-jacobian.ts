@@ -3,7 +3,8 @@ import { ShapeError, describeShape } from '@baihua/core';
 import { assertActivationInput } from './activation-input.js';
 
 function assertHasClassAxis(functionName: string, x: tf.Tensor): void {
-  if (x.rank < 1) throw new ShapeError(functionName, `expected x of rank >= 1, got rank 0 (shape ${describeShape(x.shape)})`);
+  if (x.rank < 1)
+    throw new ShapeError(functionName, `expected x of rank >= 1, got rank 0 (shape ${describeShape(x.shape)})`);
 }
 
 /** Softmax of x over its last axis as [B, K] (B = product of the leading sizes), with K. */

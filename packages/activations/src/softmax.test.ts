@@ -58,7 +58,15 @@ describeEachBackend('softmax', () => {
     await expectFiniteAtExtremes((x) => softmax(x, { axis: 0 }), rows, [3, 3]);
     const x = tf.tensor(rows, [3, 3]);
     const y = softmax(x);
-    await expectTensorsClose(y, [[1, 0, 0], [1 / 3, 1 / 3, 1 / 3], [0.5, 0.5, 0]], { atol: 1e-6, rtol: 0 });
+    await expectTensorsClose(
+      y,
+      [
+        [1, 0, 0],
+        [1 / 3, 1 / 3, 1 / 3],
+        [0.5, 0.5, 0],
+      ],
+      { atol: 1e-6, rtol: 0 },
+    );
     tf.dispose([x, y]);
   });
 
@@ -69,7 +77,8 @@ describeEachBackend('softmax', () => {
         const y = await readAndDispose(softmax(x));
         x.dispose();
         expect(y.every((v) => v >= 0 && v <= 1)).toBe(true);
-        for (let r = 0; r < 3; r++) expect(Math.abs(y.slice(r * 5, r * 5 + 5).reduce((a, b) => a + b, 0) - 1)).toBeLessThan(1e-5);
+        for (let r = 0; r < 3; r++)
+          expect(Math.abs(y.slice(r * 5, r * 5 + 5).reduce((a, b) => a + b, 0) - 1)).toBeLessThan(1e-5);
       }),
       { numRuns: 20, seed: 15 },
     );
@@ -80,17 +89,30 @@ describeEachBackend('softmax', () => {
     const matrix = tf.zeros([2, 3]);
     const ints = tf.tensor([1, 2], [2], 'int32');
     expect(() => softmax(scalar)).toThrow(/^softmax: expected x of rank >= 1, got rank 0 \(shape \[\]\)$/);
-    expect(() => softmax(matrix, { axis: 2 })).toThrow(/^softmax: expected axis in \[-2, 1\] for a rank-2 tensor, got 2$/);
-    expect(() => softmax(matrix, { axis: -3 })).toThrow(/^softmax: expected axis in \[-2, 1\] for a rank-2 tensor, got -3$/);
-    expect(() => softmax(matrix, { axis: 0.5 })).toThrow(/^softmax: expected axis in \[-2, 1\] for a rank-2 tensor, got 0\.5$/);
-    expect(() => softmax(matrix, { axis: '1' as unknown as number })).toThrow(/^softmax: expected axis to be an integer, got string 1$/);
+    expect(() => softmax(matrix, { axis: 2 })).toThrow(
+      /^softmax: expected axis in \[-2, 1\] for a rank-2 tensor, got 2$/,
+    );
+    expect(() => softmax(matrix, { axis: -3 })).toThrow(
+      /^softmax: expected axis in \[-2, 1\] for a rank-2 tensor, got -3$/,
+    );
+    expect(() => softmax(matrix, { axis: 0.5 })).toThrow(
+      /^softmax: expected axis in \[-2, 1\] for a rank-2 tensor, got 0\.5$/,
+    );
+    expect(() => softmax(matrix, { axis: '1' as unknown as number })).toThrow(
+      /^softmax: expected axis to be an integer, got string 1$/,
+    );
     expect(() => softmax(ints)).toThrow(/^softmax: expected x of dtype float32, got int32$/);
-    expect(() => softmax({ shape: 3 } as unknown as tf.Tensor)).toThrow(/^softmax: expected x to be a tf\.Tensor, got object$/);
+    expect(() => softmax({ shape: 3 } as unknown as tf.Tensor)).toThrow(
+      /^softmax: expected x to be a tf\.Tensor, got object$/,
+    );
     tf.dispose([scalar, matrix, ints]);
   });
 
   test('leaves no tensors behind, gradient and transposed axis included', async () => {
-    const x = tf.tensor([[1, 2, 3], [4, 5, 6]]);
+    const x = tf.tensor([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
     await expectNoLeakedTensors(() => [
       softmax(x),
       softmax(x, { axis: 0 }),

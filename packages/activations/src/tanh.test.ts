@@ -39,7 +39,9 @@ describeEachBackend('tanh', () => {
   });
 
   test('bad input: a clear error', () => {
-    expect(() => tanh(undefined as unknown as tf.Tensor)).toThrow(/^tanh: expected x to be a tf\.Tensor, got undefined$/);
+    expect(() => tanh(undefined as unknown as tf.Tensor)).toThrow(
+      /^tanh: expected x to be a tf\.Tensor, got undefined$/,
+    );
   });
 
   test('leaves no tensors behind, gradient included', async () => {

@@ -26,9 +26,16 @@ export async function expectMatchesTorchCase(caseName: string, fn: (x: tf.Tensor
 export const extremeInputs = [-1e4, -1e3, -88, -50, -1, 0, 1, 50, 88, 1e3, 1e4];
 
 /** Asserts that fn(x) and the gradient of sum(fn(x) * w) are finite everywhere for `values`. */
-export async function expectFiniteAtExtremes(fn: (x: tf.Tensor) => tf.Tensor, values: number[] = extremeInputs, shape?: number[]): Promise<void> {
+export async function expectFiniteAtExtremes(
+  fn: (x: tf.Tensor) => tf.Tensor,
+  values: number[] = extremeInputs,
+  shape?: number[],
+): Promise<void> {
   const x = tf.tensor(values, shape ?? [values.length]);
-  const weights = tf.tensor(values.map((_, i) => ((i * 7) % 5) - 2), x.shape);
+  const weights = tf.tensor(
+    values.map((_, i) => ((i * 7) % 5) - 2),
+    x.shape,
+  );
   const y = fn(x);
   const dx = tf.grad((t: tf.Tensor) => tf.sum(tf.mul(fn(t), weights)))(x);
   try {
@@ -56,6 +63,8 @@ export async function readAndDispose(t: tf.Tensor): Promise<number[]> {
  * |v| < 2^-126 become 0.
  */
 export function normalFloats(min: number, max: number, length: number): fc.Arbitrary<number[]> {
-  const float = fc.float({ min: Math.fround(min), max: Math.fround(max), noNaN: true }).map((v) => (Math.abs(v) < 2 ** -126 ? 0 : v));
+  const float = fc
+    .float({ min: Math.fround(min), max: Math.fround(max), noNaN: true })
+    .map((v) => (Math.abs(v) < 2 ** -126 ? 0 : v));
   return fc.array(float, { minLength: length, maxLength: length });
 }

@@ -60,11 +60,18 @@ await build({
 rmSync(shim);
 
 const wasmDist = join(dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist');
-for (const file of readdirSync(wasmDist).filter((name) => name.endsWith('.wasm'))) copyFileSync(join(wasmDist, file), join(appDir, file));
+for (const file of readdirSync(wasmDist).filter((name) => name.endsWith('.wasm')))
+  copyFileSync(join(wasmDist, file), join(appDir, file));
 
 const webgpuDir = dirname(require.resolve('webgpu/package.json'));
 mkdirSync(join(appDir, 'webgpu', 'dist', 'linux-x64'), { recursive: true });
-for (const file of ['index.js', 'package.json', 'dist/linux-x64/dawn.node']) copyFileSync(join(webgpuDir, file), join(appDir, 'webgpu', file));
+for (const file of ['index.js', 'package.json', 'dist/linux-x64/dawn.node'])
+  copyFileSync(join(webgpuDir, file), join(appDir, 'webgpu', file));
 
-const size = (path) => (statSync(path).isDirectory() ? readdirSync(path).reduce((sum, name) => sum + size(join(path, name)), 0) : statSync(path).size);
-console.log(`wrote ${appDir}: ${(size(appDir) / 2 ** 20).toFixed(1)} MiB (${readdirSync(appDir).join(', ')}); area packages bundled: ${areaPackages.map((name) => `@baihua/${name}`).join(', ') || 'none'}`);
+const size = (path) =>
+  statSync(path).isDirectory()
+    ? readdirSync(path).reduce((sum, name) => sum + size(join(path, name)), 0)
+    : statSync(path).size;
+console.log(
+  `wrote ${appDir}: ${(size(appDir) / 2 ** 20).toFixed(1)} MiB (${readdirSync(appDir).join(', ')}); area packages bundled: ${areaPackages.map((name) => `@baihua/${name}`).join(', ') || 'none'}`,
+);

@@ -1,5 +1,14 @@
 // @baihua/bench: the harness (browser-safe) and the suites. The Node CLI lives in cli.ts and node/.
-export type { BenchCase, BenchMode, BenchSuite, CaseContext, Implementation, PreparedCase, SuiteName, Tolerance } from './harness/bench-case.js';
+export type {
+  BenchCase,
+  BenchMode,
+  BenchSuite,
+  CaseContext,
+  Implementation,
+  PreparedCase,
+  SuiteName,
+  Tolerance,
+} from './harness/bench-case.js';
 export type { BenchEnvironment, BenchReport, BenchRow, MemoryDelta, TimingSettings } from './harness/bench-report.js';
 export { benchReportSchemaId } from './harness/bench-report.js';
 export { compareWithReference, defaultTolerance } from './harness/correctness.js';

@@ -11,7 +11,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 
 export function readTfjsGradientImports() {
-  const coreDist = dirname(require.resolve('@tensorflow/tfjs-core/package.json')) + '/dist';
+  const coreDist = `${dirname(require.resolve('@tensorflow/tfjs-core/package.json'))}/dist`;
   const source = readFileSync(join(coreDist, 'register_all_gradients.js'), 'utf8');
   const pattern = /import \{ (\w+) \} from '\.\/gradients\/(\w+)';/g;
   return [...source.matchAll(pattern)].map(([, name, file]) => ({ name, file }));
@@ -24,7 +24,7 @@ export function renderGradientConfigsModule(imports) {
     "import type { GradConfig } from '@tensorflow/tfjs-core';",
     ...imports.map(({ name, file }) => `import { ${name} } from '@tensorflow/tfjs-core/dist/gradients/${file}';`),
     '',
-    '/** Every gradient config that tfjs-core 4.22 ships, in tfjs-core\'s own order. */',
+    "/** Every gradient config that tfjs-core 4.22 ships, in tfjs-core's own order. */",
     'export const tfjsGradientConfigs: readonly GradConfig[] = [',
     ...imports.map(({ name }) => `  ${name},`),
     '];',

@@ -35,7 +35,12 @@ export {
 export type { RangeBounds } from './checks/value-checks.js';
 export { assertKnownOptions } from './checks/option-keys.js';
 
-export { registerActivation, lookupActivation, registeredActivationNames, resolveActivation } from './registry/activation-registry.js';
+export {
+  registerActivation,
+  lookupActivation,
+  registeredActivationNames,
+  resolveActivation,
+} from './registry/activation-registry.js';
 export type { Activation } from './registry/activation-registry.js';
 export type { LossFunction } from './registry/loss-contract.js';
 

@@ -2,7 +2,12 @@
 // with `await tensor.data()`, which the webgpu backend needs in Node.
 import './gradients/install.js';
 
-export { describeEachBackend, testBackends, webgpuRequired, webgpuUnavailableReason } from './testing/describe-each-backend.js';
+export {
+  describeEachBackend,
+  testBackends,
+  webgpuRequired,
+  webgpuUnavailableReason,
+} from './testing/describe-each-backend.js';
 export type { DescribeEachBackendOptions, TestBackend } from './testing/describe-each-backend.js';
 export { expectTensorsClose } from './testing/expect-tensors-close.js';
 export type { ExpectedValues, Tolerance } from './testing/expect-tensors-close.js';

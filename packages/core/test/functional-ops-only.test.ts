@@ -9,9 +9,32 @@ import { expect, test } from 'vitest';
 // that would break, so a slip is caught on CPU-only machines too.
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const tensorOnlyMethods = [
-  'reshape', 'matMul', 'square', 'sqrt', 'expandDims', 'squeeze', 'dataSync', 'arraySync', 'asScalar', 'as1D', 'as2D',
-  'as3D', 'as4D', 'asType', 'transpose', 'mul', 'sub', 'div', 'neg', 'mean', 'sum', 'tile', 'cast', 'squaredDifference',
-  'oneHot', 'argMax',
+  'reshape',
+  'matMul',
+  'square',
+  'sqrt',
+  'expandDims',
+  'squeeze',
+  'dataSync',
+  'arraySync',
+  'asScalar',
+  'as1D',
+  'as2D',
+  'as3D',
+  'as4D',
+  'asType',
+  'transpose',
+  'mul',
+  'sub',
+  'div',
+  'neg',
+  'mean',
+  'sum',
+  'tile',
+  'cast',
+  'squaredDifference',
+  'oneHot',
+  'argMax',
 ];
 // Names such as relu or conv2d are left out: our packages export functions of those names, so
 // `cnn.conv2d(...)` is a namespace call, not a chained one.
@@ -53,9 +76,11 @@ test('library code calls no chained tensor methods and no synchronous reads', ()
         continue;
       }
       for (const file of files) {
-        readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
-          if (isChainedCall(line)) offenders.push(`${relative(repoRoot, file)}:${i + 1}: ${line.trim()}`);
-        });
+        readFileSync(file, 'utf8')
+          .split('\n')
+          .forEach((line, i) => {
+            if (isChainedCall(line)) offenders.push(`${relative(repoRoot, file)}:${i + 1}: ${line.trim()}`);
+          });
       }
     }
   }

@@ -22,23 +22,74 @@ import {
 
 describeEachBackend('bad input across the package', () => {
   test('each error is a BaihuaError of the right class, thrown before any tensor is made', () => {
-    const logits = tf.tensor2d([[1, 2, 3], [0, 1, 0]]);
+    const logits = tf.tensor2d([
+      [1, 2, 3],
+      [0, 1, 0],
+    ]);
     const wide = tf.zeros([2, 4]);
     const sequence = tf.zeros([2, 3, 4]);
     const cases: [() => unknown, RegExp, typeof ShapeError | typeof ArgumentError][] = [
-      [() => meanSquaredError(logits, wide), /^meanSquaredError: expected target and prediction to have the same shape/, ShapeError],
-      [() => softmaxCrossEntropy([0, 1], logits, { labelSmoothing: 1 }), /^softmaxCrossEntropy: expected labelSmoothing in \[0, 1\)/, ArgumentError],
-      [() => softmaxCrossEntropy([0, 9], logits), /^softmaxCrossEntropy: expected labels\[1\] to be a class index/, ArgumentError],
-      [() => sigmoidCrossEntropy(wide, logits), /^sigmoidCrossEntropy: expected targets and logits to have the same shape/, ShapeError],
-      [() => categoricalFocalLoss([0, 1], logits, { gamma: -0.5 }), /^categoricalFocalLoss: expected gamma >= 0, got -0.5/, ArgumentError],
-      [() => binaryFocalLoss(logits, logits, { gamma: Number.NaN }), /^binaryFocalLoss: expected gamma to be a finite number, got NaN/, ArgumentError],
-      [() => multiClassHingeLoss([0, 1], sequence), /^multiClassHingeLoss: expected logits of rank 2, got rank 3/, ShapeError],
-      [() => distillationLoss([0, 1], logits, logits, { temperature: -1 }), /^distillationLoss: expected temperature > 0, got -1/, ArgumentError],
-      [() => tripletLoss(logits, logits, wide), /^tripletLoss: expected anchor and negative to have the same shape/, ShapeError],
-      [() => batchHardTripletLoss(logits, [0, 1], { margin: -1 }), /^batchHardTripletLoss: expected margin >= 0/, ArgumentError],
+      [
+        () => meanSquaredError(logits, wide),
+        /^meanSquaredError: expected target and prediction to have the same shape/,
+        ShapeError,
+      ],
+      [
+        () => softmaxCrossEntropy([0, 1], logits, { labelSmoothing: 1 }),
+        /^softmaxCrossEntropy: expected labelSmoothing in \[0, 1\)/,
+        ArgumentError,
+      ],
+      [
+        () => softmaxCrossEntropy([0, 9], logits),
+        /^softmaxCrossEntropy: expected labels\[1\] to be a class index/,
+        ArgumentError,
+      ],
+      [
+        () => sigmoidCrossEntropy(wide, logits),
+        /^sigmoidCrossEntropy: expected targets and logits to have the same shape/,
+        ShapeError,
+      ],
+      [
+        () => categoricalFocalLoss([0, 1], logits, { gamma: -0.5 }),
+        /^categoricalFocalLoss: expected gamma >= 0, got -0.5/,
+        ArgumentError,
+      ],
+      [
+        () => binaryFocalLoss(logits, logits, { gamma: Number.NaN }),
+        /^binaryFocalLoss: expected gamma to be a finite number, got NaN/,
+        ArgumentError,
+      ],
+      [
+        () => multiClassHingeLoss([0, 1], sequence),
+        /^multiClassHingeLoss: expected logits of rank 2, got rank 3/,
+        ShapeError,
+      ],
+      [
+        () => distillationLoss([0, 1], logits, logits, { temperature: -1 }),
+        /^distillationLoss: expected temperature > 0, got -1/,
+        ArgumentError,
+      ],
+      [
+        () => tripletLoss(logits, logits, wide),
+        /^tripletLoss: expected anchor and negative to have the same shape/,
+        ShapeError,
+      ],
+      [
+        () => batchHardTripletLoss(logits, [0, 1], { margin: -1 }),
+        /^batchHardTripletLoss: expected margin >= 0/,
+        ArgumentError,
+      ],
       [() => semiHardTripletLoss(logits, [0]), /^semiHardTripletLoss: expected labels of length 2/, ShapeError],
-      [() => contrastiveLoss(logits, logits, [1, 1], { reduction: 'all' as never }), /^contrastiveLoss: expected reduction to be one of/, ArgumentError],
-      [() => l2Penalty(logits, Number.POSITIVE_INFINITY), /^l2Penalty: expected lambda to be a finite number, got Infinity/, ArgumentError],
+      [
+        () => contrastiveLoss(logits, logits, [1, 1], { reduction: 'all' as never }),
+        /^contrastiveLoss: expected reduction to be one of/,
+        ArgumentError,
+      ],
+      [
+        () => l2Penalty(logits, Number.POSITIVE_INFINITY),
+        /^l2Penalty: expected lambda to be a finite number, got Infinity/,
+        ArgumentError,
+      ],
       [
         () => ctcLoss({ logits: sequence, targets: [[1], [2]], inputLengths: [3, 4], targetLengths: [1, 1] }),
         /^ctcLoss: expected inputLengths\[1\] <= 3 \(the 3 frames of logits\), got 4/,

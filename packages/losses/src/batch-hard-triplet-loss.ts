@@ -3,7 +3,7 @@ import { oneHotFloat } from './one-hot-float.js';
 import { type EmbeddingDistance, pairwiseDistances } from './embedding-distance.js';
 import { checkMiningInputs } from './mining-inputs.js';
 import { sameLabelMatrix } from './identity-labels.js';
-import { type Reduction, type ScalarReduction } from './reduction.js';
+import type { Reduction, ScalarReduction } from './reduction.js';
 import { withoutGradient } from './without-gradient.js';
 
 /** Options of {@link batchHardTripletLoss}. */
@@ -33,9 +33,21 @@ export interface BatchHardTripletLossOptions {
  * @example
  * batchHardTripletLoss(embeddings, tf.tensor1d([0, 0, 1, 1], 'int32'), { margin: 0.2 });
  */
-export function batchHardTripletLoss(embeddings: tf.Tensor, labels: tf.Tensor | readonly number[], options?: ScalarReduction<BatchHardTripletLossOptions>): tf.Scalar;
-export function batchHardTripletLoss(embeddings: tf.Tensor, labels: tf.Tensor | readonly number[], options: BatchHardTripletLossOptions): tf.Tensor;
-export function batchHardTripletLoss(embeddings: tf.Tensor, labels: tf.Tensor | readonly number[], options: BatchHardTripletLossOptions = {}): tf.Tensor {
+export function batchHardTripletLoss(
+  embeddings: tf.Tensor,
+  labels: tf.Tensor | readonly number[],
+  options?: ScalarReduction<BatchHardTripletLossOptions>,
+): tf.Scalar;
+export function batchHardTripletLoss(
+  embeddings: tf.Tensor,
+  labels: tf.Tensor | readonly number[],
+  options: BatchHardTripletLossOptions,
+): tf.Tensor;
+export function batchHardTripletLoss(
+  embeddings: tf.Tensor,
+  labels: tf.Tensor | readonly number[],
+  options: BatchHardTripletLossOptions = {},
+): tf.Tensor {
   const { rows, margin, distance, reduction } = checkMiningInputs('batchHardTripletLoss', embeddings, labels, options);
   return tf.tidy(() => {
     const same = sameLabelMatrix(labels);

@@ -31,7 +31,15 @@ function makeBinaryFocal(gamma: number) {
     return {
       value,
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-        const [t, a, savedCe, sig, sigNeg, savedM, mod] = saved as [tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor];
+        const [t, a, savedCe, sig, sigNeg, savedM, mod] = saved as [
+          tf.Tensor,
+          tf.Tensor,
+          tf.Tensor,
+          tf.Tensor,
+          tf.Tensor,
+          tf.Tensor,
+          tf.Tensor,
+        ];
         const ratio = tf.div(savedCe, tf.maximum(savedM, 1e-30));
         const focusTerm = tf.mul(tf.mul(tf.mul(ratio, tf.mul(sig, sigNeg)), tf.sub(1, tf.mul(t, 2))), gamma);
         const dLogits = tf.mul(tf.mul(tf.mul(dy, a), mod), tf.add(tf.sub(sig, t), focusTerm));
@@ -56,9 +64,17 @@ function makeBinaryFocal(gamma: number) {
  * @example
  * binaryFocalLoss(tf.tensor2d([[1, 0, 0]]), tf.tensor2d([[0.3, -2, 4]]));
  */
-export function binaryFocalLoss(targets: tf.Tensor, logits: tf.Tensor, options?: ScalarReduction<BinaryFocalLossOptions>): tf.Scalar;
+export function binaryFocalLoss(
+  targets: tf.Tensor,
+  logits: tf.Tensor,
+  options?: ScalarReduction<BinaryFocalLossOptions>,
+): tf.Scalar;
 export function binaryFocalLoss(targets: tf.Tensor, logits: tf.Tensor, options: BinaryFocalLossOptions): tf.Tensor;
-export function binaryFocalLoss(targets: tf.Tensor, logits: tf.Tensor, options: BinaryFocalLossOptions = {}): tf.Tensor {
+export function binaryFocalLoss(
+  targets: tf.Tensor,
+  logits: tf.Tensor,
+  options: BinaryFocalLossOptions = {},
+): tf.Tensor {
   const name = 'binaryFocalLoss';
   assertSameShape(name, 'targets', targets, 'logits', logits);
   assertDtype(name, 'logits', logits, 'float32');
@@ -66,7 +82,8 @@ export function binaryFocalLoss(targets: tf.Tensor, logits: tf.Tensor, options: 
   const { gamma = 2, alpha = 0.25 } = options;
   assertNonNegative(name, 'gamma', gamma);
   assertFiniteNumber(name, 'alpha', alpha);
-  if (alpha > 1) throw new ArgumentError(name, `expected alpha in [0, 1] (or negative to turn weighting off), got ${alpha}`);
+  if (alpha > 1)
+    throw new ArgumentError(name, `expected alpha in [0, 1] (or negative to turn weighting off), got ${alpha}`);
   const reduction = checkReduction(name, options.reduction);
   return tf.tidy(() => {
     const t = tf.cast(targets, 'float32');

@@ -13,14 +13,23 @@ describeEachBackend('categoricalFocalLoss', () => {
       const labels = tf.tensor1d(c.get('labels') as number[], 'int32');
       const logits = c.tensor('logits');
       const options = { gamma: c.number('gamma'), alpha: c.number('alpha') };
-      await expectLossAndGradients((z) => categoricalFocalLoss(labels, z, options), [logits], { value: c.number('loss'), gradients: [c.spec('dlogits')] });
+      await expectLossAndGradients((z) => categoricalFocalLoss(labels, z, options), [logits], {
+        value: c.number('loss'),
+        gradients: [c.spec('dlogits')],
+      });
       tf.dispose([labels, logits]);
     });
   }
 
   test('label rows: finite differences agree with the written-out gradient (gamma 0.5, soft rows)', async () => {
-    const rows = tf.tensor2d([[0.7, 0.2, 0.1], [0, 0, 1]]);
-    const logits = tf.tensor2d([[0.5, -1, 2], [1, 0.3, -0.2]]);
+    const rows = tf.tensor2d([
+      [0.7, 0.2, 0.1],
+      [0, 0, 1],
+    ]);
+    const logits = tf.tensor2d([
+      [0.5, -1, 2],
+      [1, 0.3, -0.2],
+    ]);
     await checkGradients((z) => categoricalFocalLoss(rows, z, { gamma: 0.5, alpha: 1 }), [logits]);
     await checkGradients((t) => categoricalFocalLoss(t, logits, { gamma: 2 }), [rows]);
     tf.dispose([rows, logits]);
@@ -46,7 +55,11 @@ describeEachBackend('categoricalFocalLoss', () => {
   });
 
   test('logits of +/-1e4 (p_t = 1 and p_t = 0): finite value and gradient for gamma 0, 0.5, 2', async () => {
-    const logits = tf.tensor2d([[1e4, -1e4, 0], [-1e4, 1e4, 1e4], [3, -1e4, 1e4]]);
+    const logits = tf.tensor2d([
+      [1e4, -1e4, 0],
+      [-1e4, 1e4, 1e4],
+      [3, -1e4, 1e4],
+    ]);
     for (const gamma of [0, 0.5, 2]) {
       await expectFiniteLossAndGradients((z) => categoricalFocalLoss([0, 0, 2], z, { gamma }), [logits]);
     }
@@ -56,9 +69,13 @@ describeEachBackend('categoricalFocalLoss', () => {
   test('no leaks; bad input', async () => {
     const logits = tf.tensor2d([[1, 2, 3]]);
     await expectNoLeakedTensors(() => tf.grad((z: tf.Tensor) => categoricalFocalLoss([1], z))(logits));
-    expect(() => categoricalFocalLoss([1], logits, { gamma: -1 })).toThrow(/categoricalFocalLoss: expected gamma >= 0, got -1/);
+    expect(() => categoricalFocalLoss([1], logits, { gamma: -1 })).toThrow(
+      /categoricalFocalLoss: expected gamma >= 0, got -1/,
+    );
     expect(() => categoricalFocalLoss([1], logits, { alpha: -0.5 })).toThrow(/expected alpha >= 0, got -0.5/);
-    expect(() => categoricalFocalLoss([5], logits)).toThrow(/expected labels\[0\] to be a class index in \[0, 2\], got 5/);
+    expect(() => categoricalFocalLoss([5], logits)).toThrow(
+      /expected labels\[0\] to be a class index in \[0, 2\], got 5/,
+    );
     tf.dispose([logits]);
   });
 });

@@ -59,9 +59,21 @@ function makeFocal(gamma: number) {
  * @example
  * categoricalFocalLoss(tf.tensor1d([1], 'int32'), tf.tensor2d([[0.5, 2, -1]]), { gamma: 2 });
  */
-export function categoricalFocalLoss(labels: ClassLabels, logits: tf.Tensor, options?: ScalarReduction<CategoricalFocalLossOptions>): tf.Scalar;
-export function categoricalFocalLoss(labels: ClassLabels, logits: tf.Tensor, options: CategoricalFocalLossOptions): tf.Tensor;
-export function categoricalFocalLoss(labels: ClassLabels, logits: tf.Tensor, options: CategoricalFocalLossOptions = {}): tf.Tensor {
+export function categoricalFocalLoss(
+  labels: ClassLabels,
+  logits: tf.Tensor,
+  options?: ScalarReduction<CategoricalFocalLossOptions>,
+): tf.Scalar;
+export function categoricalFocalLoss(
+  labels: ClassLabels,
+  logits: tf.Tensor,
+  options: CategoricalFocalLossOptions,
+): tf.Tensor;
+export function categoricalFocalLoss(
+  labels: ClassLabels,
+  logits: tf.Tensor,
+  options: CategoricalFocalLossOptions = {},
+): tf.Tensor {
   const name = 'categoricalFocalLoss';
   assertRank(name, 'logits', logits, 2);
   assertDtype(name, 'logits', logits, 'float32');

@@ -15,12 +15,20 @@ export type ClassLabels = tf.Tensor | readonly number[];
  * (out-of-range tensor indices become all-zero rows, as tf.oneHot makes them).
  * Internal helper: call it inside a tf.tidy, after all option checks.
  */
-export function toTargetDistribution(functionName: string, labels: ClassLabels, logits: tf.Tensor, logitsName = 'logits'): tf.Tensor {
+export function toTargetDistribution(
+  functionName: string,
+  labels: ClassLabels,
+  logits: tf.Tensor,
+  logitsName = 'logits',
+): tf.Tensor {
   const [batch, numClasses] = logits.shape as [number, number];
   if (Array.isArray(labels)) {
     const indices = labels as readonly number[];
     if (indices.length !== batch) {
-      throw new ShapeError(functionName, `expected labels of length ${batch} (one class index per row of ${logitsName}), got length ${indices.length}`);
+      throw new ShapeError(
+        functionName,
+        `expected labels of length ${batch} (one class index per row of ${logitsName}), got length ${indices.length}`,
+      );
     }
     checkIndexArray(functionName, indices, numClasses);
     return oneHotFloat(tf.tensor1d(indices as number[], 'int32'), numClasses);
@@ -31,7 +39,10 @@ export function toTargetDistribution(functionName: string, labels: ClassLabels, 
   if (tensor.rank === 1) {
     assertDtype(functionName, 'labels (class indices)', tensor, 'int32');
     if (tensor.shape[0] !== batch) {
-      throw new ShapeError(functionName, `expected labels of shape [${batch}] to match ${logitsName} ${describeShape(logits.shape)}, got ${describeShape(tensor.shape)}`);
+      throw new ShapeError(
+        functionName,
+        `expected labels of shape [${batch}] to match ${logitsName} ${describeShape(logits.shape)}, got ${describeShape(tensor.shape)}`,
+      );
     }
     return oneHotFloat(tensor, numClasses);
   }
@@ -46,10 +57,18 @@ export function toTargetDistribution(functionName: string, labels: ClassLabels, 
 }
 
 /** Throws unless every entry is an integer in [0, numClasses). */
-export function checkIndexArray(functionName: string, indices: readonly number[], numClasses: number, argument = 'labels'): void {
+export function checkIndexArray(
+  functionName: string,
+  indices: readonly number[],
+  numClasses: number,
+  argument = 'labels',
+): void {
   indices.forEach((value, i) => {
     if (!Number.isInteger(value) || value < 0 || value >= numClasses) {
-      throw new ArgumentError(functionName, `expected ${argument}[${i}] to be a class index in [0, ${numClasses - 1}], got ${value}`);
+      throw new ArgumentError(
+        functionName,
+        `expected ${argument}[${i}] to be a class index in [0, ${numClasses - 1}], got ${value}`,
+      );
     }
   });
 }
@@ -62,7 +81,11 @@ export function checkIndexArray(functionName: string, indices: readonly number[]
  * await validateClassLabels(tf.tensor1d([0, 2], 'int32'), 3); // passes
  * await validateClassLabels(tf.tensor1d([0, 3], 'int32'), 3); // throws: labels[1] ... got 3
  */
-export async function validateClassLabels(labels: ClassLabels, numClasses: number, functionName = 'validateClassLabels'): Promise<void> {
+export async function validateClassLabels(
+  labels: ClassLabels,
+  numClasses: number,
+  functionName = 'validateClassLabels',
+): Promise<void> {
   if (Array.isArray(labels)) {
     checkIndexArray(functionName, labels as readonly number[], numClasses);
     return;
@@ -75,7 +98,11 @@ export async function validateClassLabels(labels: ClassLabels, numClasses: numbe
     return;
   }
   const [rows, columns] = tensor.shape as [number, number];
-  if (columns !== numClasses) throw new ShapeError(functionName, `expected labels with ${numClasses} columns, got shape ${describeShape(tensor.shape)}`);
+  if (columns !== numClasses)
+    throw new ShapeError(
+      functionName,
+      `expected labels with ${numClasses} columns, got shape ${describeShape(tensor.shape)}`,
+    );
   for (let r = 0; r < rows; r++) {
     let total = 0;
     for (let c = 0; c < columns; c++) {
@@ -83,6 +110,7 @@ export async function validateClassLabels(labels: ClassLabels, numClasses: numbe
       if (!(v >= 0)) throw new ArgumentError(functionName, `expected labels[${r}][${c}] >= 0, got ${v}`);
       total += v;
     }
-    if (Math.abs(total - 1) > 1e-3) throw new ArgumentError(functionName, `expected labels row ${r} to sum to 1, got ${total}`);
+    if (Math.abs(total - 1) > 1e-3)
+      throw new ArgumentError(functionName, `expected labels row ${r} to sum to 1, got ${total}`);
   }
 }

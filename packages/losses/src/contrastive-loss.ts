@@ -1,5 +1,13 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { ArgumentError, ShapeError, assertDtype, assertNonNegative, assertRank, assertSameShape, describeShape } from '@baihua/core';
+import {
+  ArgumentError,
+  ShapeError,
+  assertDtype,
+  assertNonNegative,
+  assertRank,
+  assertSameShape,
+  describeShape,
+} from '@baihua/core';
 import { type Reduction, type ScalarReduction, checkReduction, reduceLosses } from './reduction.js';
 
 /** Options of {@link contrastiveLoss}. */
@@ -52,21 +60,30 @@ export function contrastiveLoss(
   const rows = first.shape[0] as number;
   if (Array.isArray(same)) {
     const list = same as readonly (number | boolean)[];
-    if (list.length !== rows) throw new ShapeError(name, `expected same of length ${rows} (one flag per pair), got length ${list.length}`);
+    if (list.length !== rows)
+      throw new ShapeError(name, `expected same of length ${rows} (one flag per pair), got length ${list.length}`);
     list.forEach((flag, i) => {
-      if (flag !== true && flag !== false && flag !== 0 && flag !== 1) throw new ArgumentError(name, `expected same[${i}] to be 0, 1, true or false, got ${String(flag)}`);
+      if (flag !== true && flag !== false && flag !== 0 && flag !== 1)
+        throw new ArgumentError(name, `expected same[${i}] to be 0, 1, true or false, got ${String(flag)}`);
     });
   } else {
     assertRank(name, 'same', same as tf.Tensor, 1);
     const tensor = same as tf.Tensor;
-    if (tensor.shape[0] !== rows) throw new ShapeError(name, `expected same of shape [${rows}] (one flag per pair), got ${describeShape(tensor.shape)}`);
+    if (tensor.shape[0] !== rows)
+      throw new ShapeError(
+        name,
+        `expected same of shape [${rows}] (one flag per pair), got ${describeShape(tensor.shape)}`,
+      );
   }
   const { margin = 1 } = options;
   assertNonNegative(name, 'margin', margin);
   const reduction = checkReduction(name, options.reduction);
   return tf.tidy(() => {
     const flags = Array.isArray(same)
-      ? tf.tensor1d((same as readonly (number | boolean)[]).map((flag) => (flag === true || flag === 1 ? 1 : 0)), 'float32')
+      ? tf.tensor1d(
+          (same as readonly (number | boolean)[]).map((flag) => (flag === true || flag === 1 ? 1 : 0)),
+          'float32',
+        )
       : tf.cast(same as tf.Tensor, 'float32');
     const squared = tf.sum(tf.square(tf.sub(first, second)), -1);
     const gap = tf.relu(tf.sub(margin, tf.sqrt(tf.maximum(squared, 1e-12))));

@@ -27,16 +27,23 @@ export interface CtcLattice {
  */
 function stepIndices(states: number, direction: 1 | -1): tf.Tensor {
   const clamp = (s: number) => Math.min(states - 1, Math.max(0, s));
-  return tf.tensor1d(Array.from({ length: states }, (_, s) => [s, clamp(s + direction), clamp(s + 2 * direction)]).flat(), 'int32');
+  return tf.tensor1d(
+    Array.from({ length: states }, (_, s) => [s, clamp(s + direction), clamp(s + 2 * direction)]).flat(),
+    'int32',
+  );
 }
 
 /** Penalties [N, 3L] matching stepIndices: 0 or impossible for staying, moving one, and skipping. */
 function stepPenalties(skip: tf.Tensor, direction: 1 | -1): tf.Tensor {
   const [n, l] = skip.shape as [number, number];
   const edge = direction === -1 ? 0 : l - 1;
-  const moveOne = tf.broadcastTo(tf.tensor1d(Array.from({ length: l }, (_, s) => (s === edge ? ctcImpossible : 0))), [n, l]);
+  const moveOne = tf.broadcastTo(tf.tensor1d(Array.from({ length: l }, (_, s) => (s === edge ? ctcImpossible : 0))), [
+    n,
+    l,
+  ]);
   // Forward, s - 2 -> s is allowed where skip[s] is 0; backward, s -> s + 2 where skip[s + 2] is 0.
-  const skipStep = direction === -1 ? skip : tf.concat([tf.slice(skip, [0, 2], [n, l - 2]), tf.fill([n, 2], ctcImpossible)], 1);
+  const skipStep =
+    direction === -1 ? skip : tf.concat([tf.slice(skip, [0, 2], [n, l - 2]), tf.fill([n, 2], ctcImpossible)], 1);
   return tf.reshape(tf.stack([tf.zerosLike(skip), moveOne, skipStep], 2), [n, 3 * l]);
 }
 
@@ -78,7 +85,10 @@ export function ctcNegativeLogLikelihood(logits: tf.Tensor, lattice: CtcLattice)
     for (let t = 0; t < frames; t++) {
       const previous = alpha;
       alpha = tf.tidy(() => {
-        const candidate = tf.add(logSumExpOfStep(previous, forwardIndices, forwardPenalties), emissionSteps[t] as tf.Tensor);
+        const candidate = tf.add(
+          logSumExpOfStep(previous, forwardIndices, forwardPenalties),
+          emissionSteps[t] as tf.Tensor,
+        );
         return tf.where(activeSteps[t] as tf.Tensor, candidate, previous);
       });
       alphas.push(alpha);
@@ -86,16 +96,34 @@ export function ctcNegativeLogLikelihood(logits: tf.Tensor, lattice: CtcLattice)
     const logLikelihood = tf.logSumExp(tf.add(alpha, finalPenalty), 1); // [N]
     const feasible = tf.greater(logLikelihood, infeasibleBelow);
     const value = tf.where(feasible, tf.neg(logLikelihood), tf.fill(logLikelihood.shape, infeasibleValue));
-    save([logProbs, emissions, tf.stack(alphas), logLikelihood, extendedOneHot, backwardIndices, backwardPenalties, finalPenalty, active]);
+    save([
+      logProbs,
+      emissions,
+      tf.stack(alphas),
+      logLikelihood,
+      extendedOneHot,
+      backwardIndices,
+      backwardPenalties,
+      finalPenalty,
+      active,
+    ]);
     return { value, gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => [ctcGradient(dy, saved)] };
   });
   return run(logits);
 }
 
 function ctcGradient(dy: tf.Tensor, saved: tf.Tensor[]): tf.Tensor {
-  const [logProbs, emissions, alphas, logLikelihood, extendedOneHot, backwardIndices, backwardPenalties, finalPenalty, active] = saved as [
-    tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor,
-  ];
+  const [
+    logProbs,
+    emissions,
+    alphas,
+    logLikelihood,
+    extendedOneHot,
+    backwardIndices,
+    backwardPenalties,
+    finalPenalty,
+    active,
+  ] = saved as [tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor];
   const frames = emissions.shape[0] as number;
   const emissionSteps = tf.unstack(emissions);
   const activeSteps = tf.unstack(tf.cast(active, 'bool'));

@@ -41,13 +41,21 @@ export function ctcLoss(options: CtcLossOptions): tf.Tensor {
   return tf.tidy(() => {
     const padded = padTargets(targets, targetLengths, batch, width, blank);
     const blanks = tf.fill([batch, width], blank, 'int32');
-    const extended = tf.concat([tf.reshape(tf.stack([blanks, padded], 2), [batch, 2 * width]), tf.fill([batch, 1], blank, 'int32')], 1);
+    const extended = tf.concat(
+      [tf.reshape(tf.stack([blanks, padded], 2), [batch, 2 * width]), tf.fill([batch, 1], blank, 'int32')],
+      1,
+    );
     const states = 2 * width + 1;
     // The label two states back; states 0 and 1 compare with themselves, so they never skip.
-    const twoBack = tf.concat([tf.slice(extended, [0, 0], [batch, 2]), tf.slice(extended, [0, 0], [batch, states - 2])], 1);
+    const twoBack = tf.concat(
+      [tf.slice(extended, [0, 0], [batch, 2]), tf.slice(extended, [0, 0], [batch, states - 2])],
+      1,
+    );
     const skipAllowed = tf.logicalAnd(tf.notEqual(extended, blank), tf.notEqual(extended, twoBack));
     const skipPenalty = tf.where(skipAllowed, tf.zeros([batch, states]), tf.fill([batch, states], ctcImpossible));
-    const finals = targetLengths.map((length) => Array.from({ length: states }, (_, s) => (s === 2 * length || s === 2 * length - 1 ? 0 : ctcImpossible)));
+    const finals = targetLengths.map((length) =>
+      Array.from({ length: states }, (_, s) => (s === 2 * length || s === 2 * length - 1 ? 0 : ctcImpossible)),
+    );
     const active = Array.from({ length: frames }, (_, t) => inputLengths.map((length) => [t < length ? 1 : 0]));
     const losses = ctcNegativeLogLikelihood(logits, {
       extendedOneHot: oneHotFloat(extended, numClasses),
@@ -58,12 +66,26 @@ export function ctcLoss(options: CtcLossOptions): tf.Tensor {
     });
     if (reduction === 'none') return losses;
     if (reduction === 'sum') return tf.sum(losses);
-    return tf.mean(tf.div(losses, tf.tensor1d(targetLengths.map((length) => Math.max(1, length)), 'float32')));
+    return tf.mean(
+      tf.div(
+        losses,
+        tf.tensor1d(
+          targetLengths.map((length) => Math.max(1, length)),
+          'float32',
+        ),
+      ),
+    );
   });
 }
 
 /** Targets as [N, width] int32 with the blank past each length (and in an all-empty batch's one column). */
-function padTargets(targets: CtcLossOptions['targets'], targetLengths: readonly number[], batch: number, width: number, blank: number): tf.Tensor {
+function padTargets(
+  targets: CtcLossOptions['targets'],
+  targetLengths: readonly number[],
+  batch: number,
+  width: number,
+  blank: number,
+): tf.Tensor {
   if (Array.isArray(targets)) {
     const rows = (targets as readonly (readonly number[])[]).map((row, n) =>
       Array.from({ length: width }, (_, i) => (i < (targetLengths[n] as number) ? (row[i] as number) : blank)),
@@ -72,7 +94,10 @@ function padTargets(targets: CtcLossOptions['targets'], targetLengths: readonly 
   }
   const tensor = targets as tf.Tensor;
   const columns = tensor.shape[1] as number;
-  const used = columns >= width ? tf.slice(tensor, [0, 0], [batch, width]) : tf.concat([tensor, tf.fill([batch, width - columns], blank, 'int32')], 1);
+  const used =
+    columns >= width
+      ? tf.slice(tensor, [0, 0], [batch, width])
+      : tf.concat([tensor, tf.fill([batch, width - columns], blank, 'int32')], 1);
   const inside = tf.tensor2d(
     targetLengths.map((length) => Array.from({ length: width }, (_, i) => i < length)),
     [batch, width],
@@ -94,5 +119,10 @@ export async function validateCtcInputs(options: CtcLossOptions): Promise<void> 
   if (Array.isArray(options.targets)) return;
   const tensor = options.targets as tf.Tensor;
   const rows = (await tensor.array()) as number[][];
-  checkTargetValues('validateCtcInputs', rows, { ...options, numClasses: checked.numClasses, blank: checked.blank, onInfeasible: checked.onInfeasible });
+  checkTargetValues('validateCtcInputs', rows, {
+    ...options,
+    numClasses: checked.numClasses,
+    blank: checked.blank,
+    onInfeasible: checked.onInfeasible,
+  });
 }

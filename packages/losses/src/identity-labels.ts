@@ -16,14 +16,23 @@ export function sameLabelMatrix(labels: tf.Tensor | readonly number[]): tf.Tenso
 export function checkIdentityLabels(functionName: string, labels: tf.Tensor | readonly number[], rows: number): void {
   if (Array.isArray(labels)) {
     const list = labels as readonly number[];
-    if (list.length !== rows) throw new ShapeError(functionName, `expected labels of length ${rows} (one per embedding), got length ${list.length}`);
+    if (list.length !== rows)
+      throw new ShapeError(
+        functionName,
+        `expected labels of length ${rows} (one per embedding), got length ${list.length}`,
+      );
     list.forEach((value, i) => {
-      if (!Number.isInteger(value)) throw new ArgumentError(functionName, `expected labels[${i}] to be an integer, got ${value}`);
+      if (!Number.isInteger(value))
+        throw new ArgumentError(functionName, `expected labels[${i}] to be an integer, got ${value}`);
     });
     return;
   }
   assertRank(functionName, 'labels', labels as tf.Tensor, 1);
   const tensor = labels as tf.Tensor;
   assertDtype(functionName, 'labels', tensor, 'int32');
-  if (tensor.shape[0] !== rows) throw new ShapeError(functionName, `expected labels of shape [${rows}] (one per embedding), got ${describeShape(tensor.shape)}`);
+  if (tensor.shape[0] !== rows)
+    throw new ShapeError(
+      functionName,
+      `expected labels of shape [${rows}] (one per embedding), got ${describeShape(tensor.shape)}`,
+    );
 }

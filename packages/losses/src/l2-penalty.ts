@@ -18,7 +18,11 @@ import { ArgumentError, assertNonNegative, assertTensor } from '@baihua/core';
 export function l2Penalty(weights: tf.Tensor | readonly tf.Tensor[], lambda: number): tf.Scalar {
   const name = 'l2Penalty';
   const list = Array.isArray(weights) ? (weights as readonly tf.Tensor[]) : [weights as tf.Tensor];
-  if (list.length === 0) throw new ArgumentError(name, 'expected weights to be a tensor or a non-empty array of tensors, got an empty array');
+  if (list.length === 0)
+    throw new ArgumentError(
+      name,
+      'expected weights to be a tensor or a non-empty array of tensors, got an empty array',
+    );
   list.forEach((w, i) => assertTensor(name, Array.isArray(weights) ? `weights[${i}]` : 'weights', w));
   assertNonNegative(name, 'lambda', lambda);
   return tf.tidy(() => {

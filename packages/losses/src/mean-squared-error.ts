@@ -31,9 +31,17 @@ export interface MeanSquaredErrorOptions {
  * meanSquaredError(tf.tensor2d([[0, 1]]), tf.tensor2d([[0.5, 0.5]]));                   // 0.25
  * meanSquaredError(tf.tensor2d([[0, 1]]), tf.tensor2d([[0.5, 0.5]]), { form: 'seed' }); // 0.25
  */
-export function meanSquaredError(target: tf.Tensor, prediction: tf.Tensor, options?: ScalarReduction<MeanSquaredErrorOptions>): tf.Scalar;
+export function meanSquaredError(
+  target: tf.Tensor,
+  prediction: tf.Tensor,
+  options?: ScalarReduction<MeanSquaredErrorOptions>,
+): tf.Scalar;
 export function meanSquaredError(target: tf.Tensor, prediction: tf.Tensor, options: MeanSquaredErrorOptions): tf.Tensor;
-export function meanSquaredError(target: tf.Tensor, prediction: tf.Tensor, options: MeanSquaredErrorOptions = {}): tf.Tensor {
+export function meanSquaredError(
+  target: tf.Tensor,
+  prediction: tf.Tensor,
+  options: MeanSquaredErrorOptions = {},
+): tf.Tensor {
   const name = 'meanSquaredError';
   assertSameShape(name, 'target', target, 'prediction', prediction);
   assertDtype(name, 'prediction', prediction, 'float32');
@@ -41,12 +49,18 @@ export function meanSquaredError(target: tf.Tensor, prediction: tf.Tensor, optio
   assertOneOf(name, 'form', form, ['elementMean', 'seed'] as const);
   const reduction = checkReduction(name, options.reduction);
   if (form === 'seed' && prediction.rank === 0) {
-    throw new ShapeError(name, `expected prediction of rank >= 1 for form 'seed' (axis 0 indexes samples), got rank 0 (shape [])`);
+    throw new ShapeError(
+      name,
+      `expected prediction of rank >= 1 for form 'seed' (axis 0 indexes samples), got rank 0 (shape [])`,
+    );
   }
   return tf.tidy(() => {
     const squares = tf.squaredDifference(tf.cast(target, 'float32'), prediction);
     if (form === 'elementMean') return reduceLosses(squares, reduction);
-    const perSample = prediction.rank === 1 ? tf.mul(squares, 0.5) : tf.mul(tf.sum(tf.reshape(squares, [prediction.shape[0] as number, -1]), 1), 0.5);
+    const perSample =
+      prediction.rank === 1
+        ? tf.mul(squares, 0.5)
+        : tf.mul(tf.sum(tf.reshape(squares, [prediction.shape[0] as number, -1]), 1), 0.5);
     return reduceLosses(perSample, reduction);
   });
 }

@@ -28,9 +28,21 @@ export interface MultiClassHingeLossOptions {
  * @example
  * multiClassHingeLoss(tf.tensor1d([0], 'int32'), tf.tensor2d([[2, 1.5, -1]])); // (0.5 + 0) / 3
  */
-export function multiClassHingeLoss(labels: ClassLabels, logits: tf.Tensor, options?: ScalarReduction<MultiClassHingeLossOptions>): tf.Scalar;
-export function multiClassHingeLoss(labels: ClassLabels, logits: tf.Tensor, options: MultiClassHingeLossOptions): tf.Tensor;
-export function multiClassHingeLoss(labels: ClassLabels, logits: tf.Tensor, options: MultiClassHingeLossOptions = {}): tf.Tensor {
+export function multiClassHingeLoss(
+  labels: ClassLabels,
+  logits: tf.Tensor,
+  options?: ScalarReduction<MultiClassHingeLossOptions>,
+): tf.Scalar;
+export function multiClassHingeLoss(
+  labels: ClassLabels,
+  logits: tf.Tensor,
+  options: MultiClassHingeLossOptions,
+): tf.Tensor;
+export function multiClassHingeLoss(
+  labels: ClassLabels,
+  logits: tf.Tensor,
+  options: MultiClassHingeLossOptions = {},
+): tf.Tensor {
   const name = 'multiClassHingeLoss';
   assertRank(name, 'logits', logits, 2);
   assertDtype(name, 'logits', logits, 'float32');

@@ -18,7 +18,10 @@ describeEachBackend('semiHardTripletLoss', () => {
     const embeddings = tf.tensor2d(values);
     for (const distance of ['squared', 'euclidean'] as const) {
       for (const margin of [0.2, 1.5]) {
-        await expectCloseThenDispose(semiHardTripletLoss(embeddings, labels, { margin, distance }), semiHardReference(values, labels, margin, distance));
+        await expectCloseThenDispose(
+          semiHardTripletLoss(embeddings, labels, { margin, distance }),
+          semiHardReference(values, labels, margin, distance),
+        );
       }
     }
     embeddings.dispose();
@@ -39,15 +42,25 @@ describeEachBackend('semiHardTripletLoss', () => {
 
   test('finite differences', async () => {
     const embeddings = tf.tensor2d(randomEmbeddings(9, 6, 2));
-    await checkGradients((e) => semiHardTripletLoss(e, [0, 0, 1, 1, 2, 2], { margin: 2 }), [embeddings], { step: 1e-3 });
+    await checkGradients((e) => semiHardTripletLoss(e, [0, 0, 1, 1, 2, 2], { margin: 2 }), [embeddings], {
+      step: 1e-3,
+    });
     embeddings.dispose();
   });
 
   test('leaks, bad input', async () => {
-    const embeddings = tf.tensor2d([[0, 0], [1, 0], [3, 0]]);
+    const embeddings = tf.tensor2d([
+      [0, 0],
+      [1, 0],
+      [3, 0],
+    ]);
     await expectNoLeakedTensors(() => tf.grad((e: tf.Tensor) => semiHardTripletLoss(e, [0, 0, 1]))(embeddings));
-    expect(() => semiHardTripletLoss(embeddings, [0, 1, 2, 3])).toThrow(/semiHardTripletLoss: expected labels of length 3/);
-    expect(() => semiHardTripletLoss(embeddings, [0, 1, 1], { margin: -0.1 })).toThrow(/expected margin >= 0, got -0.1/);
+    expect(() => semiHardTripletLoss(embeddings, [0, 1, 2, 3])).toThrow(
+      /semiHardTripletLoss: expected labels of length 3/,
+    );
+    expect(() => semiHardTripletLoss(embeddings, [0, 1, 1], { margin: -0.1 })).toThrow(
+      /expected margin >= 0, got -0.1/,
+    );
     const vector = tf.tensor1d([1, 2]);
     expect(() => semiHardTripletLoss(vector, [0, 1])).toThrow(/expected embeddings of rank 2, got rank 1/);
     tf.dispose([embeddings, vector]);

@@ -3,7 +3,7 @@ import { oneHotFloat } from './one-hot-float.js';
 import { type EmbeddingDistance, pairwiseDistances } from './embedding-distance.js';
 import { checkMiningInputs } from './mining-inputs.js';
 import { sameLabelMatrix } from './identity-labels.js';
-import { type Reduction, type ScalarReduction } from './reduction.js';
+import type { Reduction, ScalarReduction } from './reduction.js';
 import { withoutGradient } from './without-gradient.js';
 
 /** Options of {@link semiHardTripletLoss}. */
@@ -33,9 +33,21 @@ export interface SemiHardTripletLossOptions {
  * @example
  * semiHardTripletLoss(embeddings, [0, 0, 1, 1, 2, 2]);
  */
-export function semiHardTripletLoss(embeddings: tf.Tensor, labels: tf.Tensor | readonly number[], options?: ScalarReduction<SemiHardTripletLossOptions>): tf.Scalar;
-export function semiHardTripletLoss(embeddings: tf.Tensor, labels: tf.Tensor | readonly number[], options: SemiHardTripletLossOptions): tf.Tensor;
-export function semiHardTripletLoss(embeddings: tf.Tensor, labels: tf.Tensor | readonly number[], options: SemiHardTripletLossOptions = {}): tf.Tensor {
+export function semiHardTripletLoss(
+  embeddings: tf.Tensor,
+  labels: tf.Tensor | readonly number[],
+  options?: ScalarReduction<SemiHardTripletLossOptions>,
+): tf.Scalar;
+export function semiHardTripletLoss(
+  embeddings: tf.Tensor,
+  labels: tf.Tensor | readonly number[],
+  options: SemiHardTripletLossOptions,
+): tf.Tensor;
+export function semiHardTripletLoss(
+  embeddings: tf.Tensor,
+  labels: tf.Tensor | readonly number[],
+  options: SemiHardTripletLossOptions = {},
+): tf.Tensor {
   const { rows, margin, distance, reduction } = checkMiningInputs('semiHardTripletLoss', embeddings, labels, options);
   return tf.tidy(() => {
     const same = sameLabelMatrix(labels);

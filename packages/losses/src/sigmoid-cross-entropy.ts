@@ -44,9 +44,21 @@ export const elementwiseSigmoidCrossEntropy = customGradient<[tf.Tensor, tf.Tens
  * @example
  * sigmoidCrossEntropy(tf.tensor2d([[1, 0]]), tf.tensor2d([[2, -1]]));
  */
-export function sigmoidCrossEntropy(targets: tf.Tensor, logits: tf.Tensor, options?: ScalarReduction<SigmoidCrossEntropyOptions>): tf.Scalar;
-export function sigmoidCrossEntropy(targets: tf.Tensor, logits: tf.Tensor, options: SigmoidCrossEntropyOptions): tf.Tensor;
-export function sigmoidCrossEntropy(targets: tf.Tensor, logits: tf.Tensor, options: SigmoidCrossEntropyOptions = {}): tf.Tensor {
+export function sigmoidCrossEntropy(
+  targets: tf.Tensor,
+  logits: tf.Tensor,
+  options?: ScalarReduction<SigmoidCrossEntropyOptions>,
+): tf.Scalar;
+export function sigmoidCrossEntropy(
+  targets: tf.Tensor,
+  logits: tf.Tensor,
+  options: SigmoidCrossEntropyOptions,
+): tf.Tensor;
+export function sigmoidCrossEntropy(
+  targets: tf.Tensor,
+  logits: tf.Tensor,
+  options: SigmoidCrossEntropyOptions = {},
+): tf.Tensor {
   const name = 'sigmoidCrossEntropy';
   assertSameShape(name, 'targets', targets, 'logits', logits);
   assertDtype(name, 'logits', logits, 'float32');

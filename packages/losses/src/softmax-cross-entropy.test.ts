@@ -2,7 +2,12 @@ import * as tf from '@tensorflow/tfjs-core';
 import fc from 'fast-check';
 import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose, loadTorchFixture } from '@baihua/core/testing';
 import { expect, test } from 'vitest';
-import { expectCloseThenDispose, expectFiniteLossAndGradients, expectLossAndGradients, readScalar } from '../test/loss-and-gradients.js';
+import {
+  expectCloseThenDispose,
+  expectFiniteLossAndGradients,
+  expectLossAndGradients,
+  readScalar,
+} from '../test/loss-and-gradients.js';
 import { validateClassLabels } from './class-labels.js';
 import { softmaxCrossEntropy } from './softmax-cross-entropy.js';
 
@@ -17,7 +22,10 @@ describeEachBackend('softmaxCrossEntropy', () => {
       const c = loadTorchFixture('losses', name);
       const labels = tf.tensor1d(c.get('labels') as number[], 'int32');
       const logits = c.tensor('logits');
-      await expectLossAndGradients((z) => softmaxCrossEntropy(labels, z, options), [logits], { value: c.number('loss'), gradients: [c.spec('dlogits')] });
+      await expectLossAndGradients((z) => softmaxCrossEntropy(labels, z, options), [logits], {
+        value: c.number('loss'),
+        gradients: [c.spec('dlogits')],
+      });
       tf.dispose([labels, logits]);
     });
   }
@@ -26,7 +34,7 @@ describeEachBackend('softmaxCrossEntropy', () => {
     const c = loadTorchFixture('losses', 'softmaxCrossEntropy_classWeights');
     const labels = tf.tensor1d(c.get('labels') as number[], 'int32');
     const logits = c.tensor('logits');
-    const weights = (c.get('classWeights') as number[]);
+    const weights = c.get('classWeights') as number[];
     await expectLossAndGradients((z) => softmaxCrossEntropy(labels, z, { classWeights: weights }), [logits], {
       value: c.number('loss'),
       gradients: [c.spec('dlogits')],
@@ -42,7 +50,11 @@ describeEachBackend('softmaxCrossEntropy', () => {
     const labels = tf.tensor1d(indexArray, 'int32');
     const oneHot = tf.cast(tf.oneHot(labels, 5), 'float32');
     const logits = c.tensor('logits');
-    const options = { labelSmoothing: 0.1, classWeights: (c.get('classWeights') as number[]), reduction: 'none' as const };
+    const options = {
+      labelSmoothing: 0.1,
+      classWeights: c.get('classWeights') as number[],
+      reduction: 'none' as const,
+    };
     const expected = softmaxCrossEntropy(labels, logits, options);
     await expectCloseThenDispose(softmaxCrossEntropy(oneHot, logits, options), expected);
     await expectCloseThenDispose(softmaxCrossEntropy(indexArray, logits, options), expected);
@@ -50,7 +62,11 @@ describeEachBackend('softmaxCrossEntropy', () => {
   });
 
   test("reductions: 'sum' is N x 'mean', 'none' has one loss per row", async () => {
-    const logits = tf.tensor2d([[1, 2, 3], [0, 0, 5], [-1, 4, 0]]);
+    const logits = tf.tensor2d([
+      [1, 2, 3],
+      [0, 0, 5],
+      [-1, 4, 0],
+    ]);
     const mean = await readScalar(softmaxCrossEntropy([2, 0, 1], logits));
     const sum = await readScalar(softmaxCrossEntropy([2, 0, 1], logits, { reduction: 'sum' }));
     const none = softmaxCrossEntropy([2, 0, 1], logits, { reduction: 'none' });
@@ -79,7 +95,9 @@ describeEachBackend('softmaxCrossEntropy', () => {
           const logits = tf.tensor2d(values, [2, 4]);
           const plain = await readScalar(softmaxCrossEntropy([label, 3 - label], logits));
           const zero = await readScalar(softmaxCrossEntropy([label, 3 - label], logits, { labelSmoothing: 0 }));
-          const smoothed = await readScalar(softmaxCrossEntropy([label, 3 - label], logits, { labelSmoothing: smoothing }));
+          const smoothed = await readScalar(
+            softmaxCrossEntropy([label, 3 - label], logits, { labelSmoothing: smoothing }),
+          );
           logits.dispose();
           expect(zero).toBe(plain);
           expect(plain).toBeGreaterThanOrEqual(0);
@@ -91,36 +109,66 @@ describeEachBackend('softmaxCrossEntropy', () => {
   });
 
   test('logits of +/-1e4: finite value and gradient', async () => {
-    const logits = tf.tensor2d([[1e4, -1e4, 0], [-1e4, 1e4, 1e4]]);
-    const value = await expectFiniteLossAndGradients((z) => softmaxCrossEntropy([1, 0], z, { labelSmoothing: 0.1, classWeights: [1, 2, 3] }), [logits]);
+    const logits = tf.tensor2d([
+      [1e4, -1e4, 0],
+      [-1e4, 1e4, 1e4],
+    ]);
+    const value = await expectFiniteLossAndGradients(
+      (z) => softmaxCrossEntropy([1, 0], z, { labelSmoothing: 0.1, classWeights: [1, 2, 3] }),
+      [logits],
+    );
     expect(value).toBeGreaterThan(1e3);
     logits.dispose();
   });
 
   test('leaves no tensors behind, gradient included', async () => {
-    const logits = tf.tensor2d([[1, 2, 3], [0, 0, 5]]);
+    const logits = tf.tensor2d([
+      [1, 2, 3],
+      [0, 0, 5],
+    ]);
     const labels = tf.tensor1d([2, 0], 'int32');
-    await expectNoLeakedTensors(() => softmaxCrossEntropy(labels, logits, { labelSmoothing: 0.1, classWeights: [1, 2, 3] }));
-    await expectNoLeakedTensors(() => tf.grad((z: tf.Tensor) => softmaxCrossEntropy(labels, z, { labelSmoothing: 0.2 }))(logits));
+    await expectNoLeakedTensors(() =>
+      softmaxCrossEntropy(labels, logits, { labelSmoothing: 0.1, classWeights: [1, 2, 3] }),
+    );
+    await expectNoLeakedTensors(() =>
+      tf.grad((z: tf.Tensor) => softmaxCrossEntropy(labels, z, { labelSmoothing: 0.2 }))(logits),
+    );
     tf.dispose([logits, labels]);
   });
 
   test('bad input: clear errors, thrown before any tensor is created', async () => {
-    const logits = tf.tensor2d([[1, 2, 3], [0, 0, 5]]);
+    const logits = tf.tensor2d([
+      [1, 2, 3],
+      [0, 0, 5],
+    ]);
     const before = tf.memory().numTensors;
     const vector = tf.tensor1d([1, 2]);
-    expect(() => softmaxCrossEntropy([0, 1], vector)).toThrow(/softmaxCrossEntropy: expected logits of rank 2, got rank 1/);
-    expect(() => softmaxCrossEntropy([0, 3], logits)).toThrow(/softmaxCrossEntropy: expected labels\[1\] to be a class index in \[0, 2\], got 3/);
+    expect(() => softmaxCrossEntropy([0, 1], vector)).toThrow(
+      /softmaxCrossEntropy: expected logits of rank 2, got rank 1/,
+    );
+    expect(() => softmaxCrossEntropy([0, 3], logits)).toThrow(
+      /softmaxCrossEntropy: expected labels\[1\] to be a class index in \[0, 2\], got 3/,
+    );
     expect(() => softmaxCrossEntropy([0], logits)).toThrow(/expected labels of length 2/);
     const floatIndices = tf.tensor1d([0, 1]);
-    expect(() => softmaxCrossEntropy(floatIndices, logits)).toThrow(/expected labels \(class indices\) of dtype int32, got float32/);
+    expect(() => softmaxCrossEntropy(floatIndices, logits)).toThrow(
+      /expected labels \(class indices\) of dtype int32, got float32/,
+    );
     const wrongRows = tf.zeros([2, 4]);
     expect(() => softmaxCrossEntropy(wrongRows, logits)).toThrow(/expected labels of shape \[2,3\].*got \[2,4\]/);
-    expect(() => softmaxCrossEntropy([0, 1], logits, { labelSmoothing: 1 })).toThrow(/expected labelSmoothing in \[0, 1\), got 1/);
+    expect(() => softmaxCrossEntropy([0, 1], logits, { labelSmoothing: 1 })).toThrow(
+      /expected labelSmoothing in \[0, 1\), got 1/,
+    );
     expect(() => softmaxCrossEntropy([0, 1], logits, { labelSmoothing: -0.1 })).toThrow(/labelSmoothing in \[0, 1\)/);
-    expect(() => softmaxCrossEntropy([0, 1], logits, { classWeights: [1, 2] })).toThrow(/expected classWeights of length 3/);
-    expect(() => softmaxCrossEntropy([0, 1], logits, { classWeights: [1, -2, 1] })).toThrow(/classWeights\[1\] >= 0, got -2/);
-    expect(() => softmaxCrossEntropy([0, 1], logits, { reduction: 'avg' as never })).toThrow(/expected reduction to be one of 'mean', 'sum', 'none', got "avg"/);
+    expect(() => softmaxCrossEntropy([0, 1], logits, { classWeights: [1, 2] })).toThrow(
+      /expected classWeights of length 3/,
+    );
+    expect(() => softmaxCrossEntropy([0, 1], logits, { classWeights: [1, -2, 1] })).toThrow(
+      /classWeights\[1\] >= 0, got -2/,
+    );
+    expect(() => softmaxCrossEntropy([0, 1], logits, { reduction: 'avg' as never })).toThrow(
+      /expected reduction to be one of 'mean', 'sum', 'none', got "avg"/,
+    );
     expect(tf.memory().numTensors).toBe(before + 3); // only the three test inputs made above
     tf.dispose([logits, vector, floatIndices, wrongRows]);
   });
@@ -128,9 +176,14 @@ describeEachBackend('softmaxCrossEntropy', () => {
   test('validateClassLabels reads tensors asynchronously and rejects bad values', async () => {
     const good = tf.tensor1d([0, 2], 'int32');
     const bad = tf.tensor1d([0, 3], 'int32');
-    const rows = tf.tensor2d([[0.5, 0.5, 0], [0.2, 0.2, 0.2]]);
+    const rows = tf.tensor2d([
+      [0.5, 0.5, 0],
+      [0.2, 0.2, 0.2],
+    ]);
     await validateClassLabels(good, 3);
-    await expect(validateClassLabels(bad, 3)).rejects.toThrow(/validateClassLabels: expected labels\[1\] to be a class index in \[0, 2\], got 3/);
+    await expect(validateClassLabels(bad, 3)).rejects.toThrow(
+      /validateClassLabels: expected labels\[1\] to be a class index in \[0, 2\], got 3/,
+    );
     await expect(validateClassLabels(rows, 3)).rejects.toThrow(/labels row 1 to sum to 1/);
     tf.dispose([good, bad, rows]);
   });

@@ -32,9 +32,21 @@ export interface SoftmaxCrossEntropyOptions {
  * @example
  * const loss = softmaxCrossEntropy(tf.tensor1d([2, 0], 'int32'), tf.tensor2d([[1, 2, 3], [3, 0, 0]]), { labelSmoothing: 0.1 });
  */
-export function softmaxCrossEntropy(labels: ClassLabels, logits: tf.Tensor, options?: ScalarReduction<SoftmaxCrossEntropyOptions>): tf.Scalar;
-export function softmaxCrossEntropy(labels: ClassLabels, logits: tf.Tensor, options: SoftmaxCrossEntropyOptions): tf.Tensor;
-export function softmaxCrossEntropy(labels: ClassLabels, logits: tf.Tensor, options: SoftmaxCrossEntropyOptions = {}): tf.Tensor {
+export function softmaxCrossEntropy(
+  labels: ClassLabels,
+  logits: tf.Tensor,
+  options?: ScalarReduction<SoftmaxCrossEntropyOptions>,
+): tf.Scalar;
+export function softmaxCrossEntropy(
+  labels: ClassLabels,
+  logits: tf.Tensor,
+  options: SoftmaxCrossEntropyOptions,
+): tf.Tensor;
+export function softmaxCrossEntropy(
+  labels: ClassLabels,
+  logits: tf.Tensor,
+  options: SoftmaxCrossEntropyOptions = {},
+): tf.Tensor {
   const name = 'softmaxCrossEntropy';
   assertRank(name, 'logits', logits, 2);
   assertDtype(name, 'logits', logits, 'float32');
@@ -45,28 +57,43 @@ export function softmaxCrossEntropy(labels: ClassLabels, logits: tf.Tensor, opti
   checkClassWeights(name, classWeights, numClasses);
   return tf.tidy(() => {
     const targets = toTargetDistribution(name, labels, logits);
-    const smoothed = labelSmoothing === 0 ? targets : tf.add(tf.mul(targets, 1 - labelSmoothing), labelSmoothing / numClasses);
+    const smoothed =
+      labelSmoothing === 0 ? targets : tf.add(tf.mul(targets, 1 - labelSmoothing), labelSmoothing / numClasses);
     if (classWeights === undefined) return reduceLosses(fusedSoftmaxCrossEntropy(smoothed, logits), reduction);
-    const weights = Array.isArray(classWeights) ? tf.tensor1d(classWeights as number[], 'float32') : tf.cast(classWeights as tf.Tensor, 'float32');
+    const weights = Array.isArray(classWeights)
+      ? tf.tensor1d(classWeights as number[], 'float32')
+      : tf.cast(classWeights as tf.Tensor, 'float32');
     const losses = fusedSoftmaxCrossEntropy(tf.mul(smoothed, weights), logits);
     return reduceLosses(losses, reduction, tf.sum(tf.mul(targets, weights)));
   });
 }
 
 /** Throws unless classWeights is absent or has K entries (an array's entries must be >= 0). */
-export function checkClassWeights(functionName: string, classWeights: tf.Tensor | readonly number[] | undefined, numClasses: number): void {
+export function checkClassWeights(
+  functionName: string,
+  classWeights: tf.Tensor | readonly number[] | undefined,
+  numClasses: number,
+): void {
   if (classWeights === undefined) return;
   if (Array.isArray(classWeights)) {
     const list = classWeights as readonly number[];
-    if (list.length !== numClasses) throw new ShapeError(functionName, `expected classWeights of length ${numClasses} (one per class), got length ${list.length}`);
+    if (list.length !== numClasses)
+      throw new ShapeError(
+        functionName,
+        `expected classWeights of length ${numClasses} (one per class), got length ${list.length}`,
+      );
     list.forEach((w, i) => {
-      if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) throw new ArgumentError(functionName, `expected classWeights[${i}] >= 0, got ${String(w)}`);
+      if (typeof w !== 'number' || !Number.isFinite(w) || w < 0)
+        throw new ArgumentError(functionName, `expected classWeights[${i}] >= 0, got ${String(w)}`);
     });
     return;
   }
   assertRank(functionName, 'classWeights', classWeights as tf.Tensor, 1);
   const tensor = classWeights as tf.Tensor;
   if (tensor.shape[0] !== numClasses) {
-    throw new ShapeError(functionName, `expected classWeights of shape [${numClasses}] (one per class), got ${describeShape(tensor.shape)}`);
+    throw new ShapeError(
+      functionName,
+      `expected classWeights of shape [${numClasses}] (one per class), got ${describeShape(tensor.shape)}`,
+    );
   }
 }

@@ -27,9 +27,24 @@ export interface TripletLossOptions {
  * @example
  * tripletLoss(anchor, positive, negative, { margin: 0.2 });
  */
-export function tripletLoss(anchor: tf.Tensor, positive: tf.Tensor, negative: tf.Tensor, options?: ScalarReduction<TripletLossOptions>): tf.Scalar;
-export function tripletLoss(anchor: tf.Tensor, positive: tf.Tensor, negative: tf.Tensor, options: TripletLossOptions): tf.Tensor;
-export function tripletLoss(anchor: tf.Tensor, positive: tf.Tensor, negative: tf.Tensor, options: TripletLossOptions = {}): tf.Tensor {
+export function tripletLoss(
+  anchor: tf.Tensor,
+  positive: tf.Tensor,
+  negative: tf.Tensor,
+  options?: ScalarReduction<TripletLossOptions>,
+): tf.Scalar;
+export function tripletLoss(
+  anchor: tf.Tensor,
+  positive: tf.Tensor,
+  negative: tf.Tensor,
+  options: TripletLossOptions,
+): tf.Tensor;
+export function tripletLoss(
+  anchor: tf.Tensor,
+  positive: tf.Tensor,
+  negative: tf.Tensor,
+  options: TripletLossOptions = {},
+): tf.Tensor {
   const name = 'tripletLoss';
   assertRank(name, 'anchor', anchor, 2);
   assertDtype(name, 'anchor', anchor, 'float32');

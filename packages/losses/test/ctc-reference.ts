@@ -8,7 +8,12 @@ const logAdd = (a: number, b: number): number => {
 };
 
 /** One sequence: logits [T][C] (only the first `frames` are used), labels without blanks. */
-export function ctcReference(logits: number[][], labels: number[], frames: number, blank: number): { loss: number; gradient: number[][] } {
+export function ctcReference(
+  logits: number[][],
+  labels: number[],
+  frames: number,
+  blank: number,
+): { loss: number; gradient: number[][] } {
   const classes = (logits[0] as number[]).length;
   const logProbs = logits.map((row) => {
     const top = Math.max(...row);
@@ -48,15 +53,18 @@ export function ctcReference(logits: number[][], labels: number[], frames: numbe
       (beta[t] as number[])[s] = sum;
     }
   }
-  if (frames === 0) return { loss: labels.length === 0 ? 0 : Infinity, gradient: logits.map((row) => row.map(() => 0)) };
+  if (frames === 0)
+    return { loss: labels.length === 0 ? 0 : Infinity, gradient: logits.map((row) => row.map(() => 0)) };
   const last = alpha[frames - 1] as number[];
-  const logLikelihood = states >= 2 ? logAdd(last[states - 1] as number, last[states - 2] as number) : (last[0] as number);
+  const logLikelihood =
+    states >= 2 ? logAdd(last[states - 1] as number, last[states - 2] as number) : (last[0] as number);
   const gradient = logits.map((row, t) => {
     if (t >= frames) return row.map(() => 0);
     const occupancy = new Array<number>(classes).fill(0);
     for (let s = 0; s < states; s++) {
       const label = extended[s] as number;
-      occupancy[label] = (occupancy[label] as number) + Math.exp((alpha[t] as number[])[s]! + (beta[t] as number[])[s]! - logLikelihood);
+      occupancy[label] =
+        (occupancy[label] as number) + Math.exp((alpha[t] as number[])[s]! + (beta[t] as number[])[s]! - logLikelihood);
     }
     return row.map((_, c) => Math.exp((logProbs[t] as number[])[c] as number) - (occupancy[c] as number));
   });

@@ -32,13 +32,16 @@ export function semiHardReference(embeddings: number[][], labels: number[], marg
   let total = 0;
   let count = 0;
   embeddings.forEach((anchor, a) => {
-    const negatives = embeddings.map((other, j) => ({ j, d: distance(anchor, other, kind) })).filter(({ j }) => labels[j] !== labels[a]);
+    const negatives = embeddings
+      .map((other, j) => ({ j, d: distance(anchor, other, kind) }))
+      .filter(({ j }) => labels[j] !== labels[a]);
     if (negatives.length === 0) return;
     embeddings.forEach((positive, p) => {
       if (p === a || labels[p] !== labels[a]) return;
       const dap = distance(anchor, positive, kind);
       const farther = negatives.filter(({ d }) => d > dap);
-      const dan = farther.length > 0 ? Math.min(...farther.map(({ d }) => d)) : Math.max(...negatives.map(({ d }) => d));
+      const dan =
+        farther.length > 0 ? Math.min(...farther.map(({ d }) => d)) : Math.max(...negatives.map(({ d }) => d));
       total += Math.max(0, dap - dan + margin);
       count++;
     });

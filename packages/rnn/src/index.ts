@@ -15,7 +15,13 @@ export { GruCell } from './cells/gru-cell.js';
 export type { GruCellOptions } from './cells/gru-cell.js';
 
 export { runSequence } from './sequence/run-sequence.js';
-export type { FinalStateOf, RunSequenceOptions, SequenceLayer, SequenceModel, SequenceResult } from './sequence/sequence-types.js';
+export type {
+  FinalStateOf,
+  RunSequenceOptions,
+  SequenceLayer,
+  SequenceModel,
+  SequenceResult,
+} from './sequence/sequence-types.js';
 export { Bidirectional } from './sequence/bidirectional.js';
 export type { BidirectionalMerge, BidirectionalOptions } from './sequence/bidirectional.js';
 export { StackedRnn } from './sequence/stacked-rnn.js';

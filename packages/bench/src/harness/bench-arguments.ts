@@ -42,17 +42,21 @@ export function parseBenchArguments(argv: readonly string[]): BenchArguments {
   const args = argv.filter((arg) => arg !== '--');
   for (let index = 0; index < args.length; index += 1) {
     const arg = args[index] as string;
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] = arg.includes('=')
+      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+      : [arg, undefined];
     const value = (): string => {
       const next = inline ?? args[++index];
-      if (next === undefined || next.startsWith('--')) throw new Error(`bench: ${flag} expects a value, got ${next === undefined ? 'nothing' : next}`);
+      if (next === undefined || next.startsWith('--'))
+        throw new Error(`bench: ${flag} expects a value, got ${next === undefined ? 'nothing' : next}`);
       return next;
     };
     switch (flag) {
       case '--suite':
       case '--suites':
         for (const name of value().split(',').filter(Boolean)) {
-          if (!allSuites.includes(name as SuiteName)) throw new Error(`bench: --suite expects one of ${allSuites.join(', ')}, got '${name}'`);
+          if (!allSuites.includes(name as SuiteName))
+            throw new Error(`bench: --suite expects one of ${allSuites.join(', ')}, got '${name}'`);
           parsed.suites.push(name as SuiteName);
         }
         break;
@@ -71,7 +75,12 @@ export function parseBenchArguments(argv: readonly string[]): BenchArguments {
         break;
       case '--compare':
         parsed.compare.push(value());
-        while (args[index + 1] !== undefined && !(args[index + 1] as string).startsWith('--') && parsed.compare.length < 2) parsed.compare.push(args[++index] as string);
+        while (
+          args[index + 1] !== undefined &&
+          !(args[index + 1] as string).startsWith('--') &&
+          parsed.compare.length < 2
+        )
+          parsed.compare.push(args[++index] as string);
         break;
       case '--out':
         parsed.out = value();

@@ -29,9 +29,19 @@ export const defaultTolerance: Tolerance = { rtol: 1e-3, atol: 1e-4 };
  *
  * In plain words: a fast answer only counts if it is the same answer the cpu gives.
  */
-export function compareWithReference(actual: HostTensor[], expected: HostTensor[], tolerance: Tolerance = defaultTolerance): CorrectnessCheck {
+export function compareWithReference(
+  actual: HostTensor[],
+  expected: HostTensor[],
+  tolerance: Tolerance = defaultTolerance,
+): CorrectnessCheck {
   if (actual.length !== expected.length) {
-    return { ok: false, reference: 'cpu', maxAbsError: Number.POSITIVE_INFINITY, allowedError: 0, detail: `expected ${expected.length} outputs, got ${actual.length}` };
+    return {
+      ok: false,
+      reference: 'cpu',
+      maxAbsError: Number.POSITIVE_INFINITY,
+      allowedError: 0,
+      detail: `expected ${expected.length} outputs, got ${actual.length}`,
+    };
   }
   let maxAbsError = 0;
   let allowedError = 0;
@@ -62,5 +72,11 @@ export function compareWithReference(actual: HostTensor[], expected: HostTensor[
       failure ??= `output ${index}: element ${worstIndex} is ${output.data[worstIndex]}, cpu gives ${reference.data[worstIndex]} (|diff| ${worst.toPrecision(3)} > allowed ${allowed.toPrecision(3)})`;
     }
   });
-  return { ok: failure === undefined, reference: 'cpu', maxAbsError, allowedError, ...(failure ? { detail: failure } : {}) };
+  return {
+    ok: failure === undefined,
+    reference: 'cpu',
+    maxAbsError,
+    allowedError,
+    ...(failure ? { detail: failure } : {}),
+  };
 }

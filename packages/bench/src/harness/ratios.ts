@@ -16,7 +16,8 @@ export function addRatios(rows: BenchRow[]): BenchRow[] {
     if (row.warm && row.status !== 'error') {
       medians.set(key('case', row.caseId, row.backend), row.warm.median);
       // A stock row that computed the wrong result is no baseline.
-      if (row.implementation === 'stock' && row.status === 'ok') medians.set(key('stock', row.compareKey, row.backend), row.warm.median);
+      if (row.implementation === 'stock' && row.status === 'ok')
+        medians.set(key('stock', row.compareKey, row.backend), row.warm.median);
     }
   }
   return rows.map((row) => {

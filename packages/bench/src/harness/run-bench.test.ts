@@ -11,14 +11,24 @@ describe('runBench', () => {
   test('stock cases run before any of ours (an area package may change tfjs process-wide); rows keep the listed order', async () => {
     const events: string[] = [];
     const make = (implementation: 'ours' | 'stock'): BenchCase => ({
-      id: `ops/order/${implementation}`, suite: 'ops', title: `order ${implementation}`, implementation, compareKey: 'order', params: {},
+      id: `ops/order/${implementation}`,
+      suite: 'ops',
+      title: `order ${implementation}`,
+      implementation,
+      compareKey: 'order',
+      params: {},
       setup() {
         events.push(implementation);
         const x = tf.scalar(implementation === 'ours' ? 1 : 2);
         return { run: () => tf.mul(x, 1), dispose: () => x.dispose() };
       },
     });
-    const report = await runBench({ suites: [{ name: 'ops', description: 'test', cases: () => [make('ours'), make('stock')] }], backends: ['cpu'], mode: 'quick', timing: tinyTiming });
+    const report = await runBench({
+      suites: [{ name: 'ops', description: 'test', cases: () => [make('ours'), make('stock')] }],
+      backends: ['cpu'],
+      mode: 'quick',
+      timing: tinyTiming,
+    });
     expect(events).toEqual(['stock', 'ours']);
     expect(report.rows.map((row) => row.caseId)).toEqual(['ops/order/ours', 'ops/order/stock']);
     expect(report.rows[0]?.vsStock).toBeGreaterThan(0);
@@ -26,14 +36,29 @@ describe('runBench', () => {
 
   test('an unavailable or unknown backend gives skipped rows with the reason', async () => {
     const only: BenchCase = {
-      id: 'ops/skip/stock', suite: 'ops', title: 'skip', implementation: 'stock', compareKey: 'skip', params: {}, skip: { wasm: 'not for wasm' },
+      id: 'ops/skip/stock',
+      suite: 'ops',
+      title: 'skip',
+      implementation: 'stock',
+      compareKey: 'skip',
+      params: {},
+      skip: { wasm: 'not for wasm' },
       setup() {
         const x = tf.scalar(3);
         return { run: () => tf.neg(x), dispose: () => x.dispose() };
       },
     };
-    const report = await runBench({ suites: [{ name: 'ops', description: 'test', cases: () => [only] }], backends: ['cpu', 'wasm', 'nonesuch'], mode: 'quick', timing: tinyTiming });
-    expect(report.rows.map((row) => [row.backend, row.status])).toEqual([['cpu', 'ok'], ['wasm', 'skipped'], ['nonesuch', 'skipped']]);
+    const report = await runBench({
+      suites: [{ name: 'ops', description: 'test', cases: () => [only] }],
+      backends: ['cpu', 'wasm', 'nonesuch'],
+      mode: 'quick',
+      timing: tinyTiming,
+    });
+    expect(report.rows.map((row) => [row.backend, row.status])).toEqual([
+      ['cpu', 'ok'],
+      ['wasm', 'skipped'],
+      ['nonesuch', 'skipped'],
+    ]);
     expect(report.rows[1]?.message).toBe('not for wasm');
     expect(report.rows[2]?.message).toMatch(/nonesuch/);
   });

@@ -1,7 +1,13 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describeBackends, useBackend } from '@baihua/core';
 import type { BenchCase, BenchMode, BenchSuite } from './bench-case.js';
-import { benchReportSchemaId, type BenchEnvironment, type BenchReport, type BenchRow, type TimingSettings } from './bench-report.js';
+import {
+  benchReportSchemaId,
+  type BenchEnvironment,
+  type BenchReport,
+  type BenchRow,
+  type TimingSettings,
+} from './bench-report.js';
 import { installChainedTensorMethods } from './chained-tensor-methods.js';
 import type { HostTensor } from './correctness.js';
 import { addRatios } from './ratios.js';
@@ -57,10 +63,15 @@ export async function runBench(options: RunBenchOptions): Promise<BenchReport> {
   }
   const order = ['cpu', ...options.backends.filter((name) => name !== 'cpu')];
   const timedBackends = order.filter((name) => options.backends.includes(name));
-  const listed = options.suites.flatMap((suite) => suite.cases(options.mode)).filter((c) => matchesFilter(c, options.filter));
+  const listed = options.suites
+    .flatMap((suite) => suite.cases(options.mode))
+    .filter((c) => matchesFilter(c, options.filter));
   // Stock rows first: importing a baihua area package can change tfjs process-wide (@baihua/cnn
   // registers wasm kernels and an exact MaxPool gradient), and stock rows must measure plain tfjs.
-  const cases = [...listed.filter((c) => c.implementation === 'stock'), ...listed.filter((c) => c.implementation !== 'stock')];
+  const cases = [
+    ...listed.filter((c) => c.implementation === 'stock'),
+    ...listed.filter((c) => c.implementation !== 'stock'),
+  ];
   const rows: BenchRow[] = [];
   const total = cases.length * timedBackends.length;
   const initialised = new Set<string>();
@@ -74,7 +85,12 @@ export async function runBench(options: RunBenchOptions): Promise<BenchReport> {
         if (timed) pushRow(skippedRow(benchCase, backend, skipReason));
         continue;
       }
-      if (timed) options.onProgress?.({ done: rows.length, total, next: { caseId: benchCase.id, title: benchCase.title, backend } });
+      if (timed)
+        options.onProgress?.({
+          done: rows.length,
+          total,
+          next: { caseId: benchCase.id, title: benchCase.title, backend },
+        });
       const activation = await activate(backend, initialised, unavailable);
       if (activation !== undefined) {
         if (timed) pushRow(skippedRow(benchCase, backend, activation));
@@ -129,7 +145,11 @@ function matchesFilter(benchCase: BenchCase, filter: string | undefined): boolea
   return benchCase.id.toLowerCase().includes(text) || benchCase.title.toLowerCase().includes(text);
 }
 
-async function activate(backend: string, initialised: Set<string>, unavailable: Map<string, string>): Promise<string | undefined> {
+async function activate(
+  backend: string,
+  initialised: Set<string>,
+  unavailable: Map<string, string>,
+): Promise<string | undefined> {
   if (unavailable.has(backend)) return unavailable.get(backend);
   try {
     if (!initialised.has(backend)) {
@@ -140,7 +160,7 @@ async function activate(backend: string, initialised: Set<string>, unavailable: 
     }
     return undefined;
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] ?? String(error) : String(error);
+    const reason = error instanceof Error ? (error.message.split('\n')[0] ?? String(error)) : String(error);
     unavailable.set(backend, reason);
     return reason;
   }

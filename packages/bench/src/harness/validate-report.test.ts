@@ -6,7 +6,13 @@ import { runBench } from './run-bench.js';
 import { parseBenchReport, validateBenchReport } from './validate-report.js';
 
 const matMulCase: BenchCase = {
-  id: 'ops/test-matMul/8/stock', suite: 'ops', title: 'matMul 8', implementation: 'stock', compareKey: 'matMul/8', params: { n: 8 }, flops: 2 * 8 ** 3,
+  id: 'ops/test-matMul/8/stock',
+  suite: 'ops',
+  title: 'matMul 8',
+  implementation: 'stock',
+  compareKey: 'matMul/8',
+  params: { n: 8 },
+  flops: 2 * 8 ** 3,
   metrics: { parameters: 64 },
   setup() {
     const a = tf.ones([8, 8]);
@@ -30,14 +36,19 @@ describe('JSON report schema', () => {
     const parsed: unknown = JSON.parse(JSON.stringify(report));
     expect(validateBenchReport(parsed)).toEqual([]);
     const checked = parseBenchReport(parsed);
-    expect(checked.rows.map((row) => [row.backend, row.status])).toEqual([['cpu', 'ok'], ['wasm', 'ok']]);
+    expect(checked.rows.map((row) => [row.backend, row.status])).toEqual([
+      ['cpu', 'ok'],
+      ['wasm', 'ok'],
+    ]);
     expect(checked.rows[1]?.vsCpu).toBeGreaterThan(0);
     expect(checked.rows[0]?.gflops).toBeGreaterThan(0);
     expect(checked.environment.backends.backends.map((backend) => backend.name)).toEqual(['cpu', 'wasm', 'webgpu']);
   });
 
   test('problems are reported with their path', async () => {
-    const report = JSON.parse(JSON.stringify(await realReport())) as Record<string, unknown> & { rows: Array<Record<string, unknown>> };
+    const report = JSON.parse(JSON.stringify(await realReport())) as Record<string, unknown> & {
+      rows: Array<Record<string, unknown>>;
+    };
     report.schema = 'baihua-bench/0';
     delete report.timing;
     (report.rows[0] as Record<string, unknown>).status = 'fast';
@@ -47,7 +58,9 @@ describe('JSON report schema', () => {
     expect(problems).toContain('report.timing: missing');
     expect(problems).toContain('report.rows[0].status: expected one of ok|wrong|error|skipped, got "fast"');
     expect(problems).toContain('report.rows[1].warm.median: expected a number, got "slow"');
-    expect(() => parseBenchReport(report, 'old.json')).toThrow(/old.json is not a baihua bench report \(baihua-bench\/1\)/);
+    expect(() => parseBenchReport(report, 'old.json')).toThrow(
+      /old.json is not a baihua bench report \(baihua-bench\/1\)/,
+    );
     expect(validateBenchReport([])).toEqual(['report: expected an object, got []']);
   });
 });

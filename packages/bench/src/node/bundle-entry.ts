@@ -34,7 +34,9 @@ async function installDawn(folder: string): Promise<void> {
 async function main(): Promise<number> {
   setWasmPaths(`${__dirname}/`);
   await installDawn(__dirname);
-  const outFolder = process.env.BAIHUA_BENCH_OUT ?? (process.env.OUT ? join(process.env.OUT, 'bench-results') : join(process.cwd(), 'bench-results'));
+  const outFolder =
+    process.env.BAIHUA_BENCH_OUT ??
+    (process.env.OUT ? join(process.env.OUT, 'bench-results') : join(process.cwd(), 'bench-results'));
   return runCli(process.argv.slice(2), { outFolder });
 }
 

@@ -29,7 +29,7 @@ function readReport(path: string) {
  * Returns the exit code: 0 when it ran (wrong or failing rows are reported, not fatal), 2 on bad arguments.
  */
 export async function runCli(argv: readonly string[], defaults: CliDefaults): Promise<number> {
-  let args;
+  let args: ReturnType<typeof parseBenchArguments>;
   try {
     args = parseBenchArguments(argv);
   } catch (error) {
@@ -42,7 +42,9 @@ export async function runCli(argv: readonly string[], defaults: CliDefaults): Pr
   }
   if (args.compare.length === 2) {
     const [oldPath, newPath] = args.compare as [string, string];
-    process.stdout.write(`Change from ${oldPath} to ${newPath}:\n${comparisonTable(compareReports(readReport(oldPath), readReport(newPath)))}\n`);
+    process.stdout.write(
+      `Change from ${oldPath} to ${newPath}:\n${comparisonTable(compareReports(readReport(oldPath), readReport(newPath)))}\n`,
+    );
     return 0;
   }
   const baseline = args.compare[0] !== undefined ? readReport(args.compare[0]) : undefined;
@@ -61,7 +63,10 @@ export async function runCli(argv: readonly string[], defaults: CliDefaults): Pr
   const files = writeResults(report, folder);
   if (args.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else process.stdout.write(`\n${terminalTable(report)}\n`);
-  process.stderr.write(`\nWrote ${files.length} files to ${folder}: ${files.map((file) => file.slice(folder.length + 1)).join(', ')}\n`);
-  if (baseline) process.stderr.write(`\nChange from ${args.compare[0]}:\n${comparisonTable(compareReports(baseline, report))}\n`);
+  process.stderr.write(
+    `\nWrote ${files.length} files to ${folder}: ${files.map((file) => file.slice(folder.length + 1)).join(', ')}\n`,
+  );
+  if (baseline)
+    process.stderr.write(`\nChange from ${args.compare[0]}:\n${comparisonTable(compareReports(baseline, report))}\n`);
   return 0;
 }

@@ -19,36 +19,72 @@ export interface ReportCharts {
 export function reportCharts(report: BenchReport): ReportCharts {
   const label = `${report.environment.cpuCores ?? '?'} cores, ${report.environment.backends.runtime}; ${softwareNote(report)}`;
   const timed = report.rows.filter((row) => row.warm && row.status !== 'error');
-  const throughputGroups = groupBy(timed, (row) => `${row.title}${row.implementation === 'ours' ? ' (ours)' : ''}`).map(([title, rows]): BarGroup => ({
-    label: title,
-    bars: report.backends.map((backend) => {
-      const row = rows.find((candidate) => candidate.backend === backend);
-      return { series: backend, value: row?.warm ? 1000 / row.warm.median : Number.NaN, ...(row?.status === 'wrong' ? { note: 'WRONG' } : row ? {} : { note: 'not run' }) };
+  const throughputGroups = groupBy(timed, (row) => `${row.title}${row.implementation === 'ours' ? ' (ours)' : ''}`).map(
+    ([title, rows]): BarGroup => ({
+      label: title,
+      bars: report.backends.map((backend) => {
+        const row = rows.find((candidate) => candidate.backend === backend);
+        return {
+          series: backend,
+          value: row?.warm ? 1000 / row.warm.median : Number.NaN,
+          ...(row?.status === 'wrong' ? { note: 'WRONG' } : row ? {} : { note: 'not run' }),
+        };
+      }),
     }),
-  }));
-  const matMulGroups = groupBy(timed.filter((row) => row.gflops !== undefined && row.caseId.startsWith('ops/matMul/')), (row) => row.title).map(([title, rows]): BarGroup => ({
-    label: title,
-    bars: report.backends.map((backend) => ({ series: backend, value: rows.find((row) => row.backend === backend)?.gflops ?? Number.NaN })),
-  }));
+  );
+  const matMulGroups = groupBy(
+    timed.filter((row) => row.gflops !== undefined && row.caseId.startsWith('ops/matMul/')),
+    (row) => row.title,
+  ).map(
+    ([title, rows]): BarGroup => ({
+      label: title,
+      bars: report.backends.map((backend) => ({
+        series: backend,
+        value: rows.find((row) => row.backend === backend)?.gflops ?? Number.NaN,
+      })),
+    }),
+  );
   const stockRows = report.rows.filter((row) => row.implementation === 'stock');
   const hasStock = (row: BenchRow) => stockRows.some((stock) => stock.compareKey === row.compareKey);
   const oursRows = timed.filter((row) => row.implementation === 'ours' && hasStock(row));
-  const oursGroups = groupBy(oursRows, (row) => row.title).map(([title, rows]): BarGroup => ({
-    label: title,
-    bars: report.backends.map((backend) => {
-      const ours = rows.find((row) => row.backend === backend);
-      if (ours?.vsStock !== undefined) return { series: backend, value: 1 / ours.vsStock };
-      const stock = stockRows.find((row) => row.compareKey === ours?.compareKey && row.backend === backend);
-      const note = !ours ? 'ours not run' : stock && stock.status !== 'ok' ? `stock: ${stock.status === 'wrong' ? 'WRONG result' : stock.status}, ours: ok` : 'n/a';
-      return { series: backend, value: Number.NaN, note };
+  const oursGroups = groupBy(oursRows, (row) => row.title).map(
+    ([title, rows]): BarGroup => ({
+      label: title,
+      bars: report.backends.map((backend) => {
+        const ours = rows.find((row) => row.backend === backend);
+        if (ours?.vsStock !== undefined) return { series: backend, value: 1 / ours.vsStock };
+        const stock = stockRows.find((row) => row.compareKey === ours?.compareKey && row.backend === backend);
+        const note = !ours
+          ? 'ours not run'
+          : stock && stock.status !== 'ok'
+            ? `stock: ${stock.status === 'wrong' ? 'WRONG result' : stock.status}, ours: ok`
+            : 'n/a';
+        return { series: backend, value: Number.NaN, note };
+      }),
     }),
-  }));
+  );
   return {
-    'throughput.svg': barChartSvg({ title: 'Throughput per backend (runs per second, readback included)', subtitle: label, unit: 'runs per second (log scale, longer is faster)', series: report.backends, groups: throughputGroups, logScale: true }),
-    'matmul-gflops.svg': barChartSvg({ title: 'matMul GFLOP/s per backend', subtitle: label, unit: 'GFLOP/s (longer is faster)', series: report.backends, groups: matMulGroups }),
+    'throughput.svg': barChartSvg({
+      title: 'Throughput per backend (runs per second, readback included)',
+      subtitle: label,
+      unit: 'runs per second (log scale, longer is faster)',
+      series: report.backends,
+      groups: throughputGroups,
+      logScale: true,
+    }),
+    'matmul-gflops.svg': barChartSvg({
+      title: 'matMul GFLOP/s per backend',
+      subtitle: label,
+      unit: 'GFLOP/s (longer is faster)',
+      series: report.backends,
+      groups: matMulGroups,
+    }),
     'ours-vs-stock.svg': barChartSvg({
       title: 'baihua vs stock tfjs on the same backend',
-      subtitle: oursGroups.length > 0 ? `${label}; stock time / our time, right of the dashed line = ours is faster` : `${label}; no case has both an 'ours' and a 'stock' row in this run yet`,
+      subtitle:
+        oursGroups.length > 0
+          ? `${label}; stock time / our time, right of the dashed line = ours is faster`
+          : `${label}; no case has both an 'ours' and a 'stock' row in this run yet`,
       unit: 'speed-up over stock tfjs (log scale)',
       series: report.backends,
       groups: oursGroups,
@@ -61,7 +97,9 @@ export function reportCharts(report: BenchReport): ReportCharts {
 function softwareNote(report: BenchReport): string {
   const webgpu = report.environment.backends.backends.find((backend) => backend.name === 'webgpu');
   if (!webgpu?.available || !webgpu.adapter) return 'no WebGPU';
-  return webgpu.adapter.isSoftware ? `webgpu on ${webgpu.adapter.architecture || webgpu.adapter.description} (software, no GPU)` : `webgpu on ${webgpu.adapter.vendor} ${webgpu.adapter.architecture}`;
+  return webgpu.adapter.isSoftware
+    ? `webgpu on ${webgpu.adapter.architecture || webgpu.adapter.description} (software, no GPU)`
+    : `webgpu on ${webgpu.adapter.vendor} ${webgpu.adapter.architecture}`;
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Array<[string, T[]]> {

@@ -45,7 +45,9 @@ function change(oldRow: BenchRow | undefined, newRow: BenchRow | undefined): Row
     backend: row.backend,
     ...(oldMedianMs !== undefined ? { oldMedianMs } : {}),
     ...(newMedianMs !== undefined ? { newMedianMs } : {}),
-    ...(oldMedianMs !== undefined && newMedianMs !== undefined && oldMedianMs > 0 ? { ratio: newMedianMs / oldMedianMs } : {}),
+    ...(oldMedianMs !== undefined && newMedianMs !== undefined && oldMedianMs > 0
+      ? { ratio: newMedianMs / oldMedianMs }
+      : {}),
     ...(oldRow ? { oldStatus: oldRow.status } : {}),
     ...(newRow ? { newStatus: newRow.status } : {}),
   };
@@ -62,6 +64,13 @@ export function comparisonTable(changes: RowChange[]): string {
   };
   return textTable(
     ['case', 'backend', 'old median ms', 'new median ms', 'new/old', 'change'],
-    changes.map((item) => [item.title, item.backend, formatMs(item.oldMedianMs), formatMs(item.newMedianMs), formatRatio(item.ratio), verdict(item)]),
+    changes.map((item) => [
+      item.title,
+      item.backend,
+      formatMs(item.oldMedianMs),
+      formatMs(item.newMedianMs),
+      formatRatio(item.ratio),
+      verdict(item),
+    ]),
   );
 }

@@ -10,14 +10,19 @@ export function environmentLines(report: BenchReport): string[] {
     if (!backend.available) {
       lines.push(`${backend.name}: unavailable (${backend.reason ?? 'no reason given'})`);
     } else if (backend.wasm) {
-      lines.push(`${backend.name}: SIMD ${backend.wasm.simd ? 'yes' : 'no'}, threads ${backend.wasm.threads ? 'yes' : 'no'}${backend.wasm.threadsNote ? ` (${backend.wasm.threadsNote})` : ''}`);
+      lines.push(
+        `${backend.name}: SIMD ${backend.wasm.simd ? 'yes' : 'no'}, threads ${backend.wasm.threads ? 'yes' : 'no'}${backend.wasm.threadsNote ? ` (${backend.wasm.threadsNote})` : ''}`,
+      );
     } else if (backend.adapter) {
       const adapter = backend.adapter;
-      lines.push(`${backend.name}: ${[adapter.vendor, adapter.architecture, adapter.description].filter(Boolean).join(' / ')}${adapter.isSoftware ? ' (SOFTWARE fallback: a CPU Vulkan driver, not a GPU)' : ' (hardware)'}`);
+      lines.push(
+        `${backend.name}: ${[adapter.vendor, adapter.architecture, adapter.description].filter(Boolean).join(' / ')}${adapter.isSoftware ? ' (SOFTWARE fallback: a CPU Vulkan driver, not a GPU)' : ' (hardware)'}`,
+      );
     } else {
       lines.push(`${backend.name}: available`);
     }
   }
-  if (environment.glibcTunables) lines.push(`GLIBC_TUNABLES=${environment.glibcTunables} (changes allocation costs: not a plain node run)`);
+  if (environment.glibcTunables)
+    lines.push(`GLIBC_TUNABLES=${environment.glibcTunables} (changes allocation costs: not a plain node run)`);
   return lines;
 }

@@ -12,7 +12,14 @@ import { formatMs, formatRatio } from './format.js';
 export function pivotTable(report: BenchReport): [string[], string[][]] {
   const backends = report.backends;
   const others = backends.filter((backend) => backend !== 'cpu');
-  const header = ['suite', 'case', 'impl', ...backends.map((backend) => `${backend} ms`), ...(backends.includes('cpu') ? others.map((backend) => `${backend} vs cpu`) : []), 'ours/stock'];
+  const header = [
+    'suite',
+    'case',
+    'impl',
+    ...backends.map((backend) => `${backend} ms`),
+    ...(backends.includes('cpu') ? others.map((backend) => `${backend} vs cpu`) : []),
+    'ours/stock',
+  ];
   const byCase = new Map<string, BenchRow[]>();
   for (const row of report.rows) byCase.set(row.caseId, [...(byCase.get(row.caseId) ?? []), row]);
   const lines = [...byCase.values()].map((rows) => {
@@ -29,7 +36,9 @@ export function pivotTable(report: BenchReport): [string[], string[][]] {
       .map((row) => `${row.backend} ${formatRatio(row.vsStock)}`)
       .join(', ');
     const measured = Object.entries(first.metrics ?? {}).map(([name, value]) => `${name} ${formatMetric(value)}`);
-    const gflops = rows.filter((row) => row.gflops !== undefined && row.status === 'ok').map((row) => `${row.backend} ${formatMetric(row.gflops as number)}`);
+    const gflops = rows
+      .filter((row) => row.gflops !== undefined && row.status === 'ok')
+      .map((row) => `${row.backend} ${formatMetric(row.gflops as number)}`);
     const notes = [...measured, ...(gflops.length > 0 ? [`GFLOP/s ${gflops.join(', ')}`] : [])];
     const metrics = notes.length > 0 ? ` (${notes.join('; ')})` : '';
     return [

@@ -3,13 +3,41 @@ import { formatMs, formatNumber, formatRatio } from './format.js';
 import { formatMetric } from './pivot-table.js';
 
 /** Column titles of the summary table (terminal and Markdown). */
-export const summaryHeader = ['suite', 'case', 'impl', 'backend', 'status', 'cold ms', 'median ms', 'p95 ms', 'GFLOP/s', 'vs cpu', 'ours/stock', 'check', 'leak/run', 'metrics'];
+export const summaryHeader = [
+  'suite',
+  'case',
+  'impl',
+  'backend',
+  'status',
+  'cold ms',
+  'median ms',
+  'p95 ms',
+  'GFLOP/s',
+  'vs cpu',
+  'ours/stock',
+  'check',
+  'leak/run',
+  'metrics',
+];
 
 /** One row of the summary table: times include readback; ratios are time ratios (lower is faster). */
 export function summaryCells(row: BenchRow): string[] {
-  const check = row.status === 'error' || row.status === 'skipped' ? '-' : row.backend === 'cpu' ? 'ref' : row.correctness ? (row.correctness.ok ? 'ok' : 'WRONG') : '-';
+  const check =
+    row.status === 'error' || row.status === 'skipped'
+      ? '-'
+      : row.backend === 'cpu'
+        ? 'ref'
+        : row.correctness
+          ? row.correctness.ok
+            ? 'ok'
+            : 'WRONG'
+          : '-';
   const status = row.status === 'ok' ? 'ok' : row.status === 'wrong' ? 'WRONG' : row.status;
-  const metrics = row.metrics ? Object.entries(row.metrics).map(([name, value]) => `${name} ${formatMetric(value)}`).join(', ') : '';
+  const metrics = row.metrics
+    ? Object.entries(row.metrics)
+        .map(([name, value]) => `${name} ${formatMetric(value)}`)
+        .join(', ')
+    : '';
   return [
     row.suite,
     row.title,
@@ -38,9 +66,15 @@ export function problemLines(rows: BenchRow[]): string[] {
   const lines: string[] = [];
   for (const row of rows) {
     const leaks = (row.memory?.tensorsLeakedPerRun ?? 0) > 0;
-    if (leaks) lines.push(`${row.title} [${row.backend}, ${row.implementation}] leaks ${formatNumber(row.memory?.tensorsLeakedPerRun)} tensors per run.`);
+    if (leaks)
+      lines.push(
+        `${row.title} [${row.backend}, ${row.implementation}] leaks ${formatNumber(row.memory?.tensorsLeakedPerRun)} tensors per run.`,
+      );
     if (row.status === 'ok') continue;
-    const key = row.status === 'skipped' ? `skipped\u0000${row.backend}\u0000${row.message ?? ''}` : `${row.status}\u0000${row.message ?? ''}`;
+    const key =
+      row.status === 'skipped'
+        ? `skipped\u0000${row.backend}\u0000${row.message ?? ''}`
+        : `${row.status}\u0000${row.message ?? ''}`;
     grouped.set(key, [...(grouped.get(key) ?? []), row]);
   }
   for (const group of grouped.values()) {
@@ -52,7 +86,9 @@ export function problemLines(rows: BenchRow[]): string[] {
       lines.push(`${first.title} [${first.backend}, ${first.implementation}]: ${first.status} (${message}).`);
     } else {
       const where = [...new Set(group.map((row) => `${row.title} [${row.implementation}]`))].map((title) => {
-        const backends = group.filter((row) => `${row.title} [${row.implementation}]` === title).map((row) => row.backend);
+        const backends = group
+          .filter((row) => `${row.title} [${row.implementation}]` === title)
+          .map((row) => row.backend);
         return `${title} on ${backends.join(', ')}`;
       });
       lines.push(`${group.length} rows ${first.status} (${message}): ${where.join('; ')}.`);

@@ -9,8 +9,20 @@ describe('SVG bar chart', () => {
       unit: 'GFLOP/s',
       series: ['cpu', 'wasm'],
       groups: [
-        { label: 'a & b', bars: [{ series: 'cpu', value: 0.5 }, { series: 'wasm', value: 20 }] },
-        { label: 'c', bars: [{ series: 'cpu', value: 1 }, { series: 'wasm', value: Number.NaN, note: 'not run' }] },
+        {
+          label: 'a & b',
+          bars: [
+            { series: 'cpu', value: 0.5 },
+            { series: 'wasm', value: 20 },
+          ],
+        },
+        {
+          label: 'c',
+          bars: [
+            { series: 'cpu', value: 1 },
+            { series: 'wasm', value: Number.NaN, note: 'not run' },
+          ],
+        },
       ],
       logScale: true,
     });

@@ -43,7 +43,9 @@ function formatTick(value: number): string {
  * In plain words: the table, drawn as bars, so the long and short ones jump out.
  */
 export function barChartSvg(spec: BarChartSpec): string {
-  const values = spec.groups.flatMap((group) => group.bars.map((bar) => bar.value)).filter((value) => value > 0 && Number.isFinite(value));
+  const values = spec.groups
+    .flatMap((group) => group.bars.map((bar) => bar.value))
+    .filter((value) => value > 0 && Number.isFinite(value));
   const groupHeight = (group: BarGroup) => Math.max(1, group.bars.length) * barHeight + groupGap;
   const plotHeight = spec.groups.reduce((sum, group) => sum + groupHeight(group), 0);
   const height = top + Math.max(plotHeight, 40) + 70;
@@ -60,33 +62,51 @@ export function barChartSvg(spec: BarChartSpec): string {
   const scale = makeScale(values, spec.logScale === true, spec.referenceLine);
   for (const tick of scale.ticks) {
     const x = labelWidth + scale.position(tick) * plotWidth;
-    parts.push(`<line x1="${x.toFixed(1)}" y1="${top - 4}" x2="${x.toFixed(1)}" y2="${top + plotHeight}" stroke="#e3e3e3"/>`);
-    parts.push(`<text x="${x.toFixed(1)}" y="${top + plotHeight + 16}" text-anchor="middle" fill="#555">${formatTick(tick)}</text>`);
+    parts.push(
+      `<line x1="${x.toFixed(1)}" y1="${top - 4}" x2="${x.toFixed(1)}" y2="${top + plotHeight}" stroke="#e3e3e3"/>`,
+    );
+    parts.push(
+      `<text x="${x.toFixed(1)}" y="${top + plotHeight + 16}" text-anchor="middle" fill="#555">${formatTick(tick)}</text>`,
+    );
   }
   if (spec.referenceLine !== undefined) {
     const x = labelWidth + scale.position(spec.referenceLine) * plotWidth;
-    parts.push(`<line x1="${x.toFixed(1)}" y1="${top - 4}" x2="${x.toFixed(1)}" y2="${top + plotHeight}" stroke="#333" stroke-dasharray="4 3"/>`);
+    parts.push(
+      `<line x1="${x.toFixed(1)}" y1="${top - 4}" x2="${x.toFixed(1)}" y2="${top + plotHeight}" stroke="#333" stroke-dasharray="4 3"/>`,
+    );
   }
   let y = top;
   for (const group of spec.groups) {
     const h = groupHeight(group);
-    parts.push(`<text x="${labelWidth - 8}" y="${(y + (h - groupGap) / 2 + 4).toFixed(1)}" text-anchor="end">${escapeXml(group.label)}</text>`);
+    parts.push(
+      `<text x="${labelWidth - 8}" y="${(y + (h - groupGap) / 2 + 4).toFixed(1)}" text-anchor="end">${escapeXml(group.label)}</text>`,
+    );
     for (const bar of group.bars) {
       const color = palette[Math.max(0, spec.series.indexOf(bar.series)) % palette.length] as string;
       const valid = bar.value > 0 && Number.isFinite(bar.value);
       const length = valid ? Math.max(1, scale.position(bar.value) * plotWidth) : 0;
-      if (valid) parts.push(`<rect x="${labelWidth}" y="${y + 1}" width="${length.toFixed(1)}" height="${barHeight - 2}" fill="${color}"><title>${escapeXml(`${group.label} [${bar.series}]: ${formatTick(bar.value)} ${spec.unit}`)}</title></rect>`);
+      if (valid)
+        parts.push(
+          `<rect x="${labelWidth}" y="${y + 1}" width="${length.toFixed(1)}" height="${barHeight - 2}" fill="${color}"><title>${escapeXml(`${group.label} [${bar.series}]: ${formatTick(bar.value)} ${spec.unit}`)}</title></rect>`,
+        );
       const text = valid ? `${formatTick(bar.value)}${bar.note ? ` ${bar.note}` : ''}` : (bar.note ?? 'n/a');
-      parts.push(`<text x="${(labelWidth + length + 4).toFixed(1)}" y="${y + barHeight - 3}" font-size="10" fill="#333">${escapeXml(text)}</text>`);
+      parts.push(
+        `<text x="${(labelWidth + length + 4).toFixed(1)}" y="${y + barHeight - 3}" font-size="10" fill="#333">${escapeXml(text)}</text>`,
+      );
       y += barHeight;
     }
     y += groupGap;
   }
-  parts.push(`<text x="${labelWidth + plotWidth / 2}" y="${top + plotHeight + 34}" text-anchor="middle" fill="#333">${escapeXml(spec.unit)}</text>`);
+  parts.push(
+    `<text x="${labelWidth + plotWidth / 2}" y="${top + plotHeight + 34}" text-anchor="middle" fill="#333">${escapeXml(spec.unit)}</text>`,
+  );
   spec.series.forEach((series, index) => {
     const x = 16 + index * 110;
     const legendY = height - 14;
-    parts.push(`<rect x="${x}" y="${legendY - 10}" width="12" height="12" fill="${palette[index % palette.length]}"/>`, `<text x="${x + 16}" y="${legendY}">${escapeXml(series)}</text>`);
+    parts.push(
+      `<rect x="${x}" y="${legendY - 10}" width="12" height="12" fill="${palette[index % palette.length]}"/>`,
+      `<text x="${x + 16}" y="${legendY}">${escapeXml(series)}</text>`,
+    );
   });
   parts.push('</svg>');
   return parts.join('\n');

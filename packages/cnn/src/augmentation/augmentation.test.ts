@@ -11,7 +11,11 @@ function fixed(value: number, integer = 0): SeededRandom {
 }
 
 /** A 1x4x4x1 image with distinct pixel values 1..16. */
-const ramp = (): tf.Tensor4D => tf.tensor4d(Array.from({ length: 16 }, (_, i) => i + 1), [1, 4, 4, 1]);
+const ramp = (): tf.Tensor4D =>
+  tf.tensor4d(
+    Array.from({ length: 16 }, (_, i) => i + 1),
+    [1, 4, 4, 1],
+  );
 
 describeEachBackend('augmentation', () => {
   test('randomAffine with no ranges is the identity', async () => {
@@ -24,7 +28,14 @@ describeEachBackend('augmentation', () => {
     // next() = 1 - 2^-24 ~ 1: the draw u = 2 next() - 1 is ~ +1, tx = 0.25 * 4 = 1 pixel.
     const x = ramp();
     const y = randomAffine(x, { widthShift: 0.25, interpolation: 'nearest' }, fixed(1 - 2 ** -24));
-    await expectTensorsClose(y, [[[[0], [1], [2], [3]], [[0], [5], [6], [7]], [[0], [9], [10], [11]], [[0], [13], [14], [15]]]]);
+    await expectTensorsClose(y, [
+      [
+        [[0], [1], [2], [3]],
+        [[0], [5], [6], [7]],
+        [[0], [9], [10], [11]],
+        [[0], [13], [14], [15]],
+      ],
+    ]);
     tf.dispose([x, y]);
   });
 
@@ -45,15 +56,35 @@ describeEachBackend('augmentation', () => {
     const x = ramp();
     const y = randomCrop(x, { padding: 2 }, fixed(0.5, 0));
     expect(y.shape).toEqual([1, 4, 4, 1]);
-    await expectTensorsClose(y, tf.pad(tf.slice(x, [0, 0, 0, 0], [1, 2, 2, 1]), [[0, 0], [2, 0], [2, 0], [0, 0]]));
+    await expectTensorsClose(
+      y,
+      tf.pad(tf.slice(x, [0, 0, 0, 0], [1, 2, 2, 1]), [
+        [0, 0],
+        [2, 0],
+        [2, 0],
+        [0, 0],
+      ]),
+    );
     const smaller = randomCrop(x, { height: 2, width: 3 }, fixed(0.5, 1));
-    await expectTensorsClose(smaller, [[[[6], [7], [8]], [[10], [11], [12]]]]);
+    await expectTensorsClose(smaller, [
+      [
+        [[6], [7], [8]],
+        [[10], [11], [12]],
+      ],
+    ]);
     tf.dispose([x, y, smaller]);
   });
 
   test('createAugmenter is seeded: the same seed gives the same batch, another seed another; no leaks', async () => {
     const x = tf.randomUniform([3, 8, 8, 1], 0, 1, 'float32', 2);
-    const augment = createAugmenter({ rotation: 15, widthShift: 0.1, heightShift: 0.1, zoom: 0.1, horizontalFlip: true, crop: { padding: 1 } });
+    const augment = createAugmenter({
+      rotation: 15,
+      widthShift: 0.1,
+      heightShift: 0.1,
+      zoom: 0.1,
+      horizontalFlip: true,
+      crop: { padding: 1 },
+    });
     const a = augment(x, createRandom(5));
     const b = augment(x, createRandom(5));
     const c = augment(x, createRandom(6));
@@ -67,19 +98,50 @@ describeEachBackend('augmentation', () => {
 
 describe('augmentation bad input', () => {
   test.each([
-    ['rotation above 180', () => createAugmenter({ rotation: 200 }), /createAugmenter: expected rotation in \[0, 180\], got 200/],
-    ['shift of 1 (whole width)', () => createAugmenter({ widthShift: 1 }), /createAugmenter: expected widthShift in \[0, 1\), got 1/],
+    [
+      'rotation above 180',
+      () => createAugmenter({ rotation: 200 }),
+      /createAugmenter: expected rotation in \[0, 180\], got 200/,
+    ],
+    [
+      'shift of 1 (whole width)',
+      () => createAugmenter({ widthShift: 1 }),
+      /createAugmenter: expected widthShift in \[0, 1\), got 1/,
+    ],
     ['negative zoom', () => createAugmenter({ zoom: -0.1 }), /createAugmenter: expected zoom in \[0, 1\), got -0.1/],
-    ['flip not boolean', () => createAugmenter({ horizontalFlip: 'yes' as never }), /createAugmenter: expected horizontalFlip to be a boolean, got string/],
-    ['fractional crop padding', () => createAugmenter({ crop: { padding: 1.5 } }), /createAugmenter: expected padding to be an integer, got 1.5/],
+    [
+      'flip not boolean',
+      () => createAugmenter({ horizontalFlip: 'yes' as never }),
+      /createAugmenter: expected horizontalFlip to be a boolean, got string/,
+    ],
+    [
+      'fractional crop padding',
+      () => createAugmenter({ crop: { padding: 1.5 } }),
+      /createAugmenter: expected padding to be an integer, got 1.5/,
+    ],
   ])('%s', (_label, make, message) => {
     expect(make).toThrow(message);
   });
 
   test.each([
-    ['affine of rank 3', () => [tf.zeros([4, 4, 1])], (x: tf.Tensor) => randomAffine(x, {}, createRandom(1)), /randomAffine: expected images of rank 4, got rank 3/],
-    ['affine without a generator', () => [tf.zeros([1, 4, 4, 1])], (x: tf.Tensor) => randomAffine(x, {}, undefined as never), /randomAffine: expected random to be a seeded generator from createRandom\(seed\)/],
-    ['crop larger than the padded input', () => [tf.zeros([1, 4, 4, 1])], (x: tf.Tensor) => randomCrop(x, { height: 7, padding: 1 }, createRandom(1)), /randomCrop: expected a crop of at most 6x6 \(input \[1,4,4,1\] padded by 1\), got 7x4/],
+    [
+      'affine of rank 3',
+      () => [tf.zeros([4, 4, 1])],
+      (x: tf.Tensor) => randomAffine(x, {}, createRandom(1)),
+      /randomAffine: expected images of rank 4, got rank 3/,
+    ],
+    [
+      'affine without a generator',
+      () => [tf.zeros([1, 4, 4, 1])],
+      (x: tf.Tensor) => randomAffine(x, {}, undefined as never),
+      /randomAffine: expected random to be a seeded generator from createRandom\(seed\)/,
+    ],
+    [
+      'crop larger than the padded input',
+      () => [tf.zeros([1, 4, 4, 1])],
+      (x: tf.Tensor) => randomCrop(x, { height: 7, padding: 1 }, createRandom(1)),
+      /randomCrop: expected a crop of at most 6x6 \(input \[1,4,4,1\] padded by 1\), got 7x4/,
+    ],
   ])('%s: clear error, no tensor created', (_label, operands, call, message) => {
     expectCleanThrow(operands as () => [tf.Tensor], call, message);
   });

@@ -23,7 +23,12 @@ export interface AugmenterOptions extends RandomAffineOptions {
 export function createAugmenter(options: AugmenterOptions): (x: tf.Tensor, random: SeededRandom) => tf.Tensor {
   const { crop, ...affine } = options ?? {};
   const checked = checkAffineOptions('createAugmenter', affine);
-  const usesAffine = checked.rotation > 0 || checked.widthShift > 0 || checked.heightShift > 0 || checked.zoom > 0 || checked.horizontalFlip;
+  const usesAffine =
+    checked.rotation > 0 ||
+    checked.widthShift > 0 ||
+    checked.heightShift > 0 ||
+    checked.zoom > 0 ||
+    checked.horizontalFlip;
   if (crop !== undefined) checkCropOptions('createAugmenter', crop);
   return (x, random) => {
     const moved = usesAffine ? randomAffine(x, checked, random) : x;

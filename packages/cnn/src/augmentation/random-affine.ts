@@ -1,5 +1,12 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { ArgumentError, assertFiniteNumber, assertInRange, assertOneOf, assertRank, type SeededRandom } from '@baihua/core';
+import {
+  ArgumentError,
+  assertFiniteNumber,
+  assertInRange,
+  assertOneOf,
+  assertRank,
+  type SeededRandom,
+} from '@baihua/core';
 
 /** Options of {@link randomAffine}; every range is symmetric around "no change". */
 export interface RandomAffineOptions {
@@ -35,8 +42,12 @@ export interface RandomAffineOptions {
 export function randomAffine(images: tf.Tensor, options: RandomAffineOptions, random: SeededRandom): tf.Tensor4D {
   const fn = 'randomAffine';
   assertRank(fn, 'images', images, 4);
-  const { rotation, widthShift, heightShift, zoom, horizontalFlip, interpolation, fillValue } = checkAffineOptions(fn, options);
-  if (typeof random?.next !== 'function') throw new ArgumentError(fn, 'expected random to be a seeded generator from createRandom(seed)');
+  const { rotation, widthShift, heightShift, zoom, horizontalFlip, interpolation, fillValue } = checkAffineOptions(
+    fn,
+    options,
+  );
+  if (typeof random?.next !== 'function')
+    throw new ArgumentError(fn, 'expected random to be a seeded generator from createRandom(seed)');
   const [batch, height, width] = images.shape as [number, number, number, number];
   const cx = (width - 1) / 2;
   const cy = (height - 1) / 2;
@@ -56,18 +67,38 @@ export function randomAffine(images: tf.Tensor, options: RandomAffineOptions, ra
     if (flip) a = [-(a[0] as number), -(a[1] as number), width - 1 - (a[2] as number)];
     transforms.set([...a, ...b, 0, 0], i * 8);
   }
-  return tf.tidy(() => tf.image.transform(images as tf.Tensor4D, tf.tensor2d(transforms, [batch, 8]), interpolation, 'constant', fillValue));
+  return tf.tidy(() =>
+    tf.image.transform(
+      images as tf.Tensor4D,
+      tf.tensor2d(transforms, [batch, 8]),
+      interpolation,
+      'constant',
+      fillValue,
+    ),
+  );
 }
 
 /** Validates {@link RandomAffineOptions} and fills in the defaults. */
-export function checkAffineOptions(fn: string, options: RandomAffineOptions | undefined): Required<RandomAffineOptions> {
-  const { rotation = 0, widthShift = 0, heightShift = 0, zoom = 0, horizontalFlip = false, interpolation = 'bilinear', fillValue = 0 } = options ?? {};
+export function checkAffineOptions(
+  fn: string,
+  options: RandomAffineOptions | undefined,
+): Required<RandomAffineOptions> {
+  const {
+    rotation = 0,
+    widthShift = 0,
+    heightShift = 0,
+    zoom = 0,
+    horizontalFlip = false,
+    interpolation = 'bilinear',
+    fillValue = 0,
+  } = options ?? {};
   assertInRange(fn, 'rotation', rotation, { min: 0, max: 180 });
   assertInRange(fn, 'widthShift', widthShift, { min: 0, max: 1, maxExclusive: true });
   assertInRange(fn, 'heightShift', heightShift, { min: 0, max: 1, maxExclusive: true });
   assertInRange(fn, 'zoom', zoom, { min: 0, max: 1, maxExclusive: true });
   assertFiniteNumber(fn, 'fillValue', fillValue);
   assertOneOf(fn, 'interpolation', interpolation, ['bilinear', 'nearest']);
-  if (typeof horizontalFlip !== 'boolean') throw new ArgumentError(fn, `expected horizontalFlip to be a boolean, got ${typeof horizontalFlip}`);
+  if (typeof horizontalFlip !== 'boolean')
+    throw new ArgumentError(fn, `expected horizontalFlip to be a boolean, got ${typeof horizontalFlip}`);
   return { rotation, widthShift, heightShift, zoom, horizontalFlip, interpolation, fillValue };
 }

@@ -1,5 +1,13 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { ArgumentError, ShapeError, assertNonNegative, assertPositiveInteger, assertRank, describeShape, type SeededRandom } from '@baihua/core';
+import {
+  ArgumentError,
+  ShapeError,
+  assertNonNegative,
+  assertPositiveInteger,
+  assertRank,
+  describeShape,
+  type SeededRandom,
+} from '@baihua/core';
 
 /** Options of {@link randomCrop}. */
 export interface RandomCropOptions {
@@ -32,9 +40,13 @@ export function randomCrop(images: tf.Tensor, options: RandomCropOptions, random
   const paddedHeight = inHeight + 2 * padding;
   const paddedWidth = inWidth + 2 * padding;
   if (height > paddedHeight || width > paddedWidth) {
-    throw new ShapeError(fn, `expected a crop of at most ${paddedHeight}x${paddedWidth} (input ${describeShape(images.shape)} padded by ${padding}), got ${height}x${width}`);
+    throw new ShapeError(
+      fn,
+      `expected a crop of at most ${paddedHeight}x${paddedWidth} (input ${describeShape(images.shape)} padded by ${padding}), got ${height}x${width}`,
+    );
   }
-  if (typeof random?.integer !== 'function') throw new ArgumentError(fn, 'expected random to be a seeded generator from createRandom(seed)');
+  if (typeof random?.integer !== 'function')
+    throw new ArgumentError(fn, 'expected random to be a seeded generator from createRandom(seed)');
   // One gather from the padded batch viewed as [batch * H' * W', C]: exact copies on every backend.
   const rows = new Int32Array(batch * height * width);
   let k = 0;
@@ -48,7 +60,15 @@ export function randomCrop(images: tf.Tensor, options: RandomCropOptions, random
   }
   const channels = images.shape[3] as number;
   return tf.tidy(() => {
-    const padded = padding > 0 ? tf.pad(images, [[0, 0], [padding, padding], [padding, padding], [0, 0]]) : images;
+    const padded =
+      padding > 0
+        ? tf.pad(images, [
+            [0, 0],
+            [padding, padding],
+            [padding, padding],
+            [0, 0],
+          ])
+        : images;
     const flat = tf.reshape(padded, [batch * paddedHeight * paddedWidth, channels]);
     return tf.reshape(tf.gather(flat, tf.tensor1d(rows, 'int32')), [batch, height, width, channels]);
   });

@@ -14,8 +14,12 @@ export const maxPoolGradientConfig: tf.GradConfig = {
   gradFunc: (dy, saved, attrs) => {
     const [x, y] = saved as [tf.Tensor4D, tf.Tensor4D];
     const { filterSize, strides, pad, dimRoundingMode } = attrs as unknown as tf.MaxPoolAttrs;
-    const kernelName = tf.getKernel(exactMaxPoolGradKernel, tf.getBackend()) === undefined ? tf.MaxPoolGrad : exactMaxPoolGradKernel;
+    const kernelName =
+      tf.getKernel(exactMaxPoolGradKernel, tf.getBackend()) === undefined ? tf.MaxPoolGrad : exactMaxPoolGradKernel;
     const gradAttrs = { filterSize, strides, pad, dimRoundingMode } as unknown as tf.NamedAttrMap;
-    return { x: () => tf.engine().runKernel(kernelName, { dy: dy as tf.Tensor4D, input: x, output: y }, gradAttrs) as tf.Tensor4D };
+    return {
+      x: () =>
+        tf.engine().runKernel(kernelName, { dy: dy as tf.Tensor4D, input: x, output: y }, gradAttrs) as tf.Tensor4D,
+    };
   },
 };

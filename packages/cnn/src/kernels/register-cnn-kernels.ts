@@ -7,7 +7,11 @@ import { wasmMaxPoolGradConfig } from './wasm-max-pool-grad.js';
 const doneKey = Symbol.for('baihua.cnnKernelsRegistered');
 
 /** The wasm kernels this package adds: tfjs-backend-wasm 4.22 lacks the first three, and its MaxPoolGrad is wrong. */
-export const cnnWasmKernelConfigs: readonly tf.KernelConfig[] = [wasmConv2dBackpropFilterConfig, ...wasmDepthwiseBackpropConfigs, wasmMaxPoolGradConfig];
+export const cnnWasmKernelConfigs: readonly tf.KernelConfig[] = [
+  wasmConv2dBackpropFilterConfig,
+  ...wasmDepthwiseBackpropConfigs,
+  wasmMaxPoolGradConfig,
+];
 
 /**
  * Registers, once per process (also across duplicated installs): Conv2DBackpropFilter,

@@ -13,17 +13,33 @@ export const im2colLimits = { maxPatchFloats: 8 * 1024 * 1024 };
  * Computed as im2col then one matrix product on the wasm backend's own BatchMatMul:
  * patchesᵀ [kh kw C, B OH OW] (rows in the filter's layout), dW = patchesᵀ dy.
  */
-export function wasmConv2dBackpropFilter(args: { inputs: tf.NamedTensorInfoMap; backend: unknown; attrs?: tf.NamedAttrMap }): tf.TensorInfo {
+export function wasmConv2dBackpropFilter(args: {
+  inputs: tf.NamedTensorInfoMap;
+  backend: unknown;
+  attrs?: tf.NamedAttrMap;
+}): tf.TensorInfo {
   const kernel = tf.Conv2DBackpropFilter;
   const backend = wasmHeapBackend(kernel, args.backend);
   const { x, dy } = args.inputs as { x: tf.TensorInfo; dy: tf.TensorInfo };
-  const { strides, pad, dataFormat, dimRoundingMode, filterShape } = args.attrs as unknown as tf.Conv2DBackpropFilterAttrs;
-  if (dataFormat !== undefined && dataFormat !== 'NHWC') throw new Error(`${kernel} (baihua wasm kernel): only NHWC is supported, got ${dataFormat}`);
-  const info = tf.backend_util.computeConv2DInfo(x.shape as [number, number, number, number], filterShape, strides, 1, pad, dimRoundingMode);
+  const { strides, pad, dataFormat, dimRoundingMode, filterShape } =
+    args.attrs as unknown as tf.Conv2DBackpropFilterAttrs;
+  if (dataFormat !== undefined && dataFormat !== 'NHWC')
+    throw new Error(`${kernel} (baihua wasm kernel): only NHWC is supported, got ${dataFormat}`);
+  const info = tf.backend_util.computeConv2DInfo(
+    x.shape as [number, number, number, number],
+    filterShape,
+    strides,
+    1,
+    pad,
+    dimRoundingMode,
+  );
   const { batchSize, outHeight, outWidth, outChannels } = info;
   const patchSize = info.filterHeight * info.filterWidth * info.inChannels;
   const rowsPerImage = outHeight * outWidth;
-  const imagesPerChunk = Math.max(1, Math.min(batchSize, Math.floor(im2colLimits.maxPatchFloats / Math.max(1, rowsPerImage * patchSize))));
+  const imagesPerChunk = Math.max(
+    1,
+    Math.min(batchSize, Math.floor(im2colLimits.maxPatchFloats / Math.max(1, rowsPerImage * patchSize))),
+  );
   if (imagesPerChunk === batchSize) {
     const product = chunkProduct(backend, kernel, x, dy, info, 0, batchSize);
     return { dataId: product.dataId, shape: [...filterShape], dtype: 'float32' };
@@ -50,12 +66,25 @@ function chunkProduct(
   start: number,
   count: number,
 ): tf.TensorInfo {
-  const { inHeight, inWidth, inChannels, outHeight, outWidth, outChannels, filterHeight, filterWidth, strideHeight, strideWidth } = info;
+  const {
+    inHeight,
+    inWidth,
+    inChannels,
+    outHeight,
+    outWidth,
+    outChannels,
+    filterHeight,
+    filterWidth,
+    strideHeight,
+    strideWidth,
+  } = info;
   const patchSize = filterHeight * filterWidth * inChannels;
   const rows = count * outHeight * outWidth;
   const whole = start === 0 && count === info.batchSize;
   const patches = backend.makeOutput([patchSize, rows], 'float32');
-  const dyRows: tf.TensorInfo = whole ? { dataId: dy.dataId, shape: [rows, outChannels], dtype: 'float32' } : backend.makeOutput([rows, outChannels], 'float32');
+  const dyRows: tf.TensorInfo = whole
+    ? { dataId: dy.dataId, shape: [rows, outChannels], dtype: 'float32' }
+    : backend.makeOutput([rows, outChannels], 'float32');
   // Views only now: the allocations above may have grown (and detached) the heap.
   const xs = heapFloats(backend, kernel, x);
   const cols = heapFloats(backend, kernel, patches);
@@ -88,7 +117,10 @@ function chunkProduct(
     }
   }
   // patchesᵀ is built transposed: the wasm BatchMatMul is 8-16x slower with transposeA (measured).
-  const product = runWasmKernel(tf.BatchMatMul, { a: patches, b: dyRows }, backend, { transposeA: false, transposeB: false });
+  const product = runWasmKernel(tf.BatchMatMul, { a: patches, b: dyRows }, backend, {
+    transposeA: false,
+    transposeB: false,
+  });
   backend.disposeData(patches.dataId);
   if (!whole) backend.disposeData(dyRows.dataId);
   return product;

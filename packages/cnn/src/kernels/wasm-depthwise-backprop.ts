@@ -15,8 +15,12 @@ type KernelArgs = { inputs: tf.NamedTensorInfoMap; backend: unknown; attrs?: tf.
  * lies inside the input, with the flat offsets of the input pixel (channel 0), the output pixel
  * (channel 0) and the tap (filter [kh, kw, C, M] viewed as [kh, kw, C M]).
  */
-function forEachTap(info: tf.backend_util.Conv2DInfo, visit: (xBase: number, yBase: number, wBase: number) => void): void {
-  const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, outChannels, filterHeight, filterWidth } = info;
+function forEachTap(
+  info: tf.backend_util.Conv2DInfo,
+  visit: (xBase: number, yBase: number, wBase: number) => void,
+): void {
+  const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, outChannels, filterHeight, filterWidth } =
+    info;
   const { strideHeight, strideWidth, dilationHeight, dilationWidth } = info;
   for (let b = 0; b < batchSize; b++) {
     for (let i = 0; i < outHeight; i++) {
@@ -46,7 +50,15 @@ export function wasmDepthwiseBackpropInput(args: KernelArgs): tf.TensorInfo {
   const { dy, filter } = args.inputs as { dy: tf.TensorInfo; filter: tf.TensorInfo };
   const { strides, dilations, pad, dimRoundingMode } = args.attrs as unknown as DepthwiseAttrs;
   const inputShape = (args.attrs as { inputShape: [number, number, number, number] }).inputShape;
-  const info = tf.backend_util.computeConv2DInfo(inputShape, filter.shape as [number, number, number, number], strides, dilations, pad, dimRoundingMode, true);
+  const info = tf.backend_util.computeConv2DInfo(
+    inputShape,
+    filter.shape as [number, number, number, number],
+    strides,
+    dilations,
+    pad,
+    dimRoundingMode,
+    true,
+  );
   const out = backend.makeOutput([...inputShape], 'float32');
   const dx = heapFloats(backend, kernel, out);
   const dys = heapFloats(backend, kernel, dy);
@@ -57,7 +69,8 @@ export function wasmDepthwiseBackpropInput(args: KernelArgs): tf.TensorInfo {
   forEachTap(info, (xBase, yBase, wBase) => {
     for (let ch = 0; ch < channels; ch++) {
       let sum = 0;
-      for (let q = 0; q < multiplier; q++) sum += (dys[yBase + ch * multiplier + q] as number) * (w[wBase + ch * multiplier + q] as number);
+      for (let q = 0; q < multiplier; q++)
+        sum += (dys[yBase + ch * multiplier + q] as number) * (w[wBase + ch * multiplier + q] as number);
       dx[xBase + ch] = (dx[xBase + ch] as number) + sum;
     }
   });
@@ -74,7 +87,15 @@ export function wasmDepthwiseBackpropFilter(args: KernelArgs): tf.TensorInfo {
   const { x, dy } = args.inputs as { x: tf.TensorInfo; dy: tf.TensorInfo };
   const { strides, dilations, pad, dimRoundingMode } = args.attrs as unknown as DepthwiseAttrs;
   const filterShape = (args.attrs as { filterShape: [number, number, number, number] }).filterShape;
-  const info = tf.backend_util.computeConv2DInfo(x.shape as [number, number, number, number], filterShape, strides, dilations, pad, dimRoundingMode, true);
+  const info = tf.backend_util.computeConv2DInfo(
+    x.shape as [number, number, number, number],
+    filterShape,
+    strides,
+    dilations,
+    pad,
+    dimRoundingMode,
+    true,
+  );
   const sum = new Float64Array(filterShape.reduce((a, b) => a * b, 1));
   const out = backend.makeOutput([...filterShape], 'float32');
   const xs = heapFloats(backend, kernel, x);
@@ -96,6 +117,14 @@ export function wasmDepthwiseBackpropFilter(args: KernelArgs): tf.TensorInfo {
 
 /** Registration records for the two depthwise backprop kernels. */
 export const wasmDepthwiseBackpropConfigs: tf.KernelConfig[] = [
-  { kernelName: tf.DepthwiseConv2dNativeBackpropInput, backendName: 'wasm', kernelFunc: wasmDepthwiseBackpropInput as unknown as tf.KernelFunc },
-  { kernelName: tf.DepthwiseConv2dNativeBackpropFilter, backendName: 'wasm', kernelFunc: wasmDepthwiseBackpropFilter as unknown as tf.KernelFunc },
+  {
+    kernelName: tf.DepthwiseConv2dNativeBackpropInput,
+    backendName: 'wasm',
+    kernelFunc: wasmDepthwiseBackpropInput as unknown as tf.KernelFunc,
+  },
+  {
+    kernelName: tf.DepthwiseConv2dNativeBackpropFilter,
+    backendName: 'wasm',
+    kernelFunc: wasmDepthwiseBackpropFilter as unknown as tf.KernelFunc,
+  },
 ];

@@ -10,8 +10,14 @@ export interface WasmHeapBackend {
 /** Checks that `backend` is a wasm backend whose heap we can read, naming the kernel otherwise. */
 export function wasmHeapBackend(kernelName: string, backend: unknown): WasmHeapBackend {
   const candidate = backend as Partial<WasmHeapBackend> | null;
-  if (candidate === null || typeof candidate.makeOutput !== 'function' || typeof candidate.typedArrayFromHeap !== 'function') {
-    throw new Error(`${kernelName} (baihua wasm kernel): the backend is not tfjs-backend-wasm (no makeOutput/typedArrayFromHeap)`);
+  if (
+    candidate === null ||
+    typeof candidate.makeOutput !== 'function' ||
+    typeof candidate.typedArrayFromHeap !== 'function'
+  ) {
+    throw new Error(
+      `${kernelName} (baihua wasm kernel): the backend is not tfjs-backend-wasm (no makeOutput/typedArrayFromHeap)`,
+    );
   }
   return candidate as WasmHeapBackend;
 }
@@ -21,12 +27,18 @@ export function wasmHeapBackend(kernelName: string, backend: unknown): WasmHeapB
  * every allocation (makeOutput, other kernels) of the kernel, never before.
  */
 export function heapFloats(backend: WasmHeapBackend, kernelName: string, info: tf.TensorInfo): Float32Array {
-  if (info.dtype !== 'float32') throw new Error(`${kernelName} (baihua wasm kernel): expected float32 tensors, got ${info.dtype}`);
+  if (info.dtype !== 'float32')
+    throw new Error(`${kernelName} (baihua wasm kernel): expected float32 tensors, got ${info.dtype}`);
   return backend.typedArrayFromHeap(info) as Float32Array;
 }
 
 /** Runs another kernel registered for wasm (e.g. its BatchMatMul) from inside a kernel. */
-export function runWasmKernel(kernelName: string, inputs: tf.NamedTensorInfoMap, backend: WasmHeapBackend, attrs: tf.NamedAttrMap): tf.TensorInfo {
+export function runWasmKernel(
+  kernelName: string,
+  inputs: tf.NamedTensorInfoMap,
+  backend: WasmHeapBackend,
+  attrs: tf.NamedAttrMap,
+): tf.TensorInfo {
   const config = tf.getKernel(kernelName, 'wasm');
   if (config === undefined) throw new Error(`baihua wasm kernels: the wasm backend has no ${kernelName} kernel`);
   return config.kernelFunc({ inputs, backend: backend as unknown as object, attrs }) as tf.TensorInfo;

@@ -16,7 +16,12 @@ function random(shape: number[], seed: number): Operand {
 }
 
 /** Runs one kernel on a backend with the same operands; returns the output's values and shape. */
-async function runOn(backend: 'cpu' | 'wasm', kernel: string, operands: Record<string, Operand>, attrs: object): Promise<tf.Tensor> {
+async function runOn(
+  backend: 'cpu' | 'wasm',
+  kernel: string,
+  operands: Record<string, Operand>,
+  attrs: object,
+): Promise<tf.Tensor> {
   await useBackend(backend);
   const inputs = Object.fromEntries(Object.entries(operands).map(([k, v]) => [k, tf.tensor(v.data, v.shape)]));
   const out = tf.engine().runKernel(kernel, inputs, attrs as tf.NamedAttrMap) as tf.Tensor;
@@ -26,7 +31,12 @@ async function runOn(backend: 'cpu' | 'wasm', kernel: string, operands: Record<s
 }
 
 /** The wasm result must match the cpu backend's on the same inputs. */
-async function expectWasmMatchesCpu(cpuKernel: string, wasmKernel: string, operands: Record<string, Operand>, attrs: object): Promise<void> {
+async function expectWasmMatchesCpu(
+  cpuKernel: string,
+  wasmKernel: string,
+  operands: Record<string, Operand>,
+  attrs: object,
+): Promise<void> {
   const expected = await runOn('cpu', cpuKernel, operands, attrs);
   const expectedValues = { shape: expected.shape, data: Array.from(await expected.data()) };
   expected.dispose();
@@ -47,11 +57,30 @@ describe('wasm training kernels match the cpu backend', () => {
   const convCases: [string, number[], number[], object][] = [
     ['valid, stride 1', [2, 7, 6, 3], [3, 3, 3, 4], { strides: 1, pad: 'valid' }],
     ['same, stride 2, even kernel', [2, 7, 6, 3], [4, 2, 3, 2], { strides: [2, 1], pad: 'same' }],
-    ['explicit (full) padding', [1, 5, 5, 2], [3, 3, 2, 3], { strides: 1, pad: [[0, 0], [2, 2], [2, 2], [0, 0]] }],
+    [
+      'explicit (full) padding',
+      [1, 5, 5, 2],
+      [3, 3, 2, 3],
+      {
+        strides: 1,
+        pad: [
+          [0, 0],
+          [2, 2],
+          [2, 2],
+          [0, 0],
+        ],
+      },
+    ],
     ['one channel, 5x5 (LeNet C1)', [4, 32, 32, 1], [5, 5, 1, 6], { strides: 1, pad: 'valid' }],
   ];
   test.each(convCases)('Conv2DBackpropFilter: %s', async (_label, xShape, filterShape, attrs) => {
-    const probe = tf.backend_util.computeConv2DInfo(xShape as [number, number, number, number], filterShape as [number, number, number, number], (attrs as { strides: number }).strides, 1, (attrs as { pad: 'same' }).pad);
+    const probe = tf.backend_util.computeConv2DInfo(
+      xShape as [number, number, number, number],
+      filterShape as [number, number, number, number],
+      (attrs as { strides: number }).strides,
+      1,
+      (attrs as { pad: 'same' }).pad,
+    );
     const operands = { x: random(xShape, 1), dy: random(probe.outShape, 2) };
     const full = { ...attrs, dataFormat: 'NHWC', filterShape };
     await expectWasmMatchesCpu(tf.Conv2DBackpropFilter, tf.Conv2DBackpropFilter, operands, full);
@@ -62,7 +91,12 @@ describe('wasm training kernels match the cpu backend', () => {
     im2colLimits.maxPatchFloats = Math.floor(1.5 * 6 * 6 * 3 * 3 * 2);
     try {
       const operands = { x: random([5, 8, 8, 2], 8), dy: random([5, 6, 6, 3], 9) };
-      await expectWasmMatchesCpu(tf.Conv2DBackpropFilter, tf.Conv2DBackpropFilter, operands, { strides: 1, pad: 'valid', dataFormat: 'NHWC', filterShape: [3, 3, 2, 3] });
+      await expectWasmMatchesCpu(tf.Conv2DBackpropFilter, tf.Conv2DBackpropFilter, operands, {
+        strides: 1,
+        pad: 'valid',
+        dataFormat: 'NHWC',
+        filterShape: [3, 3, 2, 3],
+      });
     } finally {
       im2colLimits.maxPatchFloats = saved;
     }
@@ -72,13 +106,34 @@ describe('wasm training kernels match the cpu backend', () => {
     ['multiplier 1, valid', [2, 6, 5, 3], [3, 3, 3, 1], { strides: 1, dilations: 1, pad: 'valid' }],
     ['multiplier 2, same, stride 2', [2, 7, 6, 2], [3, 2, 2, 2], { strides: 2, dilations: 1, pad: 'same' }],
   ];
-  test.each(depthwiseCases)('DepthwiseConv2dNativeBackpropInput and ...Filter: %s', async (_label, xShape, filterShape, attrs) => {
-    const a = attrs as { strides: number; dilations: number; pad: 'same' };
-    const probe = tf.backend_util.computeConv2DInfo(xShape as [number, number, number, number], filterShape as [number, number, number, number], a.strides, a.dilations, a.pad, undefined, true);
-    const dy = random(probe.outShape, 3);
-    await expectWasmMatchesCpu(tf.DepthwiseConv2dNativeBackpropInput, tf.DepthwiseConv2dNativeBackpropInput, { dy, filter: random(filterShape, 4) }, { ...attrs, inputShape: xShape });
-    await expectWasmMatchesCpu(tf.DepthwiseConv2dNativeBackpropFilter, tf.DepthwiseConv2dNativeBackpropFilter, { x: random(xShape, 5), dy }, { ...attrs, filterShape });
-  });
+  test.each(depthwiseCases)(
+    'DepthwiseConv2dNativeBackpropInput and ...Filter: %s',
+    async (_label, xShape, filterShape, attrs) => {
+      const a = attrs as { strides: number; dilations: number; pad: 'same' };
+      const probe = tf.backend_util.computeConv2DInfo(
+        xShape as [number, number, number, number],
+        filterShape as [number, number, number, number],
+        a.strides,
+        a.dilations,
+        a.pad,
+        undefined,
+        true,
+      );
+      const dy = random(probe.outShape, 3);
+      await expectWasmMatchesCpu(
+        tf.DepthwiseConv2dNativeBackpropInput,
+        tf.DepthwiseConv2dNativeBackpropInput,
+        { dy, filter: random(filterShape, 4) },
+        { ...attrs, inputShape: xShape },
+      );
+      await expectWasmMatchesCpu(
+        tf.DepthwiseConv2dNativeBackpropFilter,
+        tf.DepthwiseConv2dNativeBackpropFilter,
+        { x: random(xShape, 5), dy },
+        { ...attrs, filterShape },
+      );
+    },
+  );
 
   test('depthwise backprops with dilation 2 (the cpu kernels ignore dilation) equal those of the zero-dilated filter', async () => {
     await useBackend('wasm');
@@ -86,9 +141,16 @@ describe('wasm training kernels match the cpu backend', () => {
     const filter = tf.tensor(random([3, 3, 2, 2], 11).data, [3, 3, 2, 2]) as tf.Tensor4D;
     const dy = tf.tensor(random([1, 8, 8, 4], 12).data, [1, 8, 8, 4]);
     const wide = dilateFilter(filter, 2);
-    const run = (kernel: string, inputs: tf.NamedTensorMap, attrs: object) => tf.engine().runKernel(kernel, inputs, { strides: 1, pad: 'same', ...attrs } as unknown as tf.NamedAttrMap) as tf.Tensor;
+    const run = (kernel: string, inputs: tf.NamedTensorMap, attrs: object) =>
+      tf
+        .engine()
+        .runKernel(kernel, inputs, { strides: 1, pad: 'same', ...attrs } as unknown as tf.NamedAttrMap) as tf.Tensor;
     const dx = run(tf.DepthwiseConv2dNativeBackpropInput, { dy, filter }, { dilations: 2, inputShape: x.shape });
-    const dxWide = run(tf.DepthwiseConv2dNativeBackpropInput, { dy, filter: wide }, { dilations: 1, inputShape: x.shape });
+    const dxWide = run(
+      tf.DepthwiseConv2dNativeBackpropInput,
+      { dy, filter: wide },
+      { dilations: 1, inputShape: x.shape },
+    );
     await expectTensorsClose(dx, dxWide);
     const dw = run(tf.DepthwiseConv2dNativeBackpropFilter, { x, dy }, { dilations: 2, filterShape: filter.shape });
     const dwWide = run(tf.DepthwiseConv2dNativeBackpropFilter, { x, dy }, { dilations: 1, filterShape: wide.shape });
@@ -106,7 +168,13 @@ describe('wasm training kernels match the cpu backend', () => {
     const a = attrs as { filterSize: number; strides: number; pad: 'same' };
     const input = random(xShape, 6);
     input.data.forEach((v, i) => (input.data[i] = v - 1)); // mostly negative windows
-    const probe = tf.backend_util.computePool2DInfo(xShape as [number, number, number, number], a.filterSize, a.strides, 1, a.pad);
+    const probe = tf.backend_util.computePool2DInfo(
+      xShape as [number, number, number, number],
+      a.filterSize,
+      a.strides,
+      1,
+      a.pad,
+    );
     await useBackend('cpu');
     const xTensor = tf.tensor4d(input.data, xShape as [number, number, number, number]);
     const y = tf.maxPool(xTensor, a.filterSize as [number, number] | number, a.strides, a.pad);
@@ -120,8 +188,15 @@ describe('wasm training kernels match the cpu backend', () => {
     await useBackend('wasm');
     const x = tf.ones([2, 6, 6, 2]);
     const w = tf.ones([3, 3, 2, 2]);
-    await expectNoLeakedTensors(() => tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, 'same'))([x, w]));
-    await expectNoLeakedTensors(() => tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.depthwiseConv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, 'same'))([x, w]));
+    await expectNoLeakedTensors(() =>
+      tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, 'same'))([x, w]),
+    );
+    await expectNoLeakedTensors(() =>
+      tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.depthwiseConv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, 'same'))([
+        x,
+        w,
+      ]),
+    );
     await expectNoLeakedTensors(() => tf.grad((a: tf.Tensor) => tf.maxPool(a as tf.Tensor4D, 2, 2, 'valid'))(x));
     // Heap buffers too (im2col patches, copied dy chunks, partial products), not only tensors.
     const saved = im2colLimits.maxPatchFloats;
@@ -130,9 +205,22 @@ describe('wasm training kernels match the cpu backend', () => {
       const dataIds = () => (tf.backend() as unknown as { numDataIds(): number }).numDataIds();
       const dy = tf.ones([2, 4, 4, 2]);
       const before = dataIds();
-      const dw = tf.engine().runKernel(tf.Conv2DBackpropFilter, { x, dy }, { strides: 1, pad: 'valid', dataFormat: 'NHWC', filterShape: [3, 3, 2, 2] } as unknown as tf.NamedAttrMap) as tf.Tensor;
+      const dw = tf.engine().runKernel(tf.Conv2DBackpropFilter, { x, dy }, {
+        strides: 1,
+        pad: 'valid',
+        dataFormat: 'NHWC',
+        filterShape: [3, 3, 2, 2],
+      } as unknown as tf.NamedAttrMap) as tf.Tensor;
       // Each tap sees 2 images x 4x4 positions of ones: 32.
-      await expectTensorsClose(dw, Array.from({ length: 3 }, () => Array.from({ length: 3 }, () => [[32, 32], [32, 32]])));
+      await expectTensorsClose(
+        dw,
+        Array.from({ length: 3 }, () =>
+          Array.from({ length: 3 }, () => [
+            [32, 32],
+            [32, 32],
+          ]),
+        ),
+      );
       expect(dataIds()).toBe(before + 1); // dw only: patches, dy chunks and partial products are freed
       tf.dispose([dw, dy]);
     } finally {

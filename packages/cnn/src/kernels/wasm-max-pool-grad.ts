@@ -10,13 +10,35 @@ export const exactMaxPoolGradKernel = 'BaihuaMaxPoolGrad';
  * to its first element instead. dx[argmax of window (i, j)] += dy[i, j].
  * Inputs as tfjs's MaxPoolGrad (dy, input, output); attrs filterSize, strides, pad, dimRoundingMode.
  */
-export function wasmMaxPoolGrad(args: { inputs: tf.NamedTensorInfoMap; backend: unknown; attrs?: tf.NamedAttrMap }): tf.TensorInfo {
+export function wasmMaxPoolGrad(args: {
+  inputs: tf.NamedTensorInfoMap;
+  backend: unknown;
+  attrs?: tf.NamedAttrMap;
+}): tf.TensorInfo {
   const kernel = tf.MaxPoolGrad;
   const backend = wasmHeapBackend(kernel, args.backend);
   const { dy, input } = args.inputs as { dy: tf.TensorInfo; input: tf.TensorInfo };
   const { filterSize, strides, pad, dimRoundingMode } = args.attrs as unknown as tf.MaxPoolGradAttrs;
-  const info = tf.backend_util.computePool2DInfo(input.shape as [number, number, number, number], filterSize, strides, 1, pad, dimRoundingMode);
-  const { batchSize, inHeight, inWidth, inChannels: channels, outHeight, outWidth, strideHeight, strideWidth, filterHeight, filterWidth } = info;
+  const info = tf.backend_util.computePool2DInfo(
+    input.shape as [number, number, number, number],
+    filterSize,
+    strides,
+    1,
+    pad,
+    dimRoundingMode,
+  );
+  const {
+    batchSize,
+    inHeight,
+    inWidth,
+    inChannels: channels,
+    outHeight,
+    outWidth,
+    strideHeight,
+    strideWidth,
+    filterHeight,
+    filterWidth,
+  } = info;
   const out = backend.makeOutput([...input.shape], 'float32');
   const dx = heapFloats(backend, kernel, out);
   const xs = heapFloats(backend, kernel, input);

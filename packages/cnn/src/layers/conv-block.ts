@@ -62,8 +62,19 @@ export class ConvBlock extends Layer {
 
   protected override build(_inputShape: number[]): void {
     const seed = this.seed ?? 0;
-    const conv = new Conv2D({ ...this.convOptions, name: `${this.name}/conv`, seed: childSeed(seed, 0), trainable: this.trainable });
-    const norm = new BatchNorm({ momentum: this.momentum, epsilon: this.epsilon, name: `${this.name}/norm`, seed: childSeed(seed, 1), trainable: this.trainable });
+    const conv = new Conv2D({
+      ...this.convOptions,
+      name: `${this.name}/conv`,
+      seed: childSeed(seed, 0),
+      trainable: this.trainable,
+    });
+    const norm = new BatchNorm({
+      momentum: this.momentum,
+      epsilon: this.epsilon,
+      name: `${this.name}/norm`,
+      seed: childSeed(seed, 1),
+      trainable: this.trainable,
+    });
     this.parts = { conv, norm };
   }
 

@@ -2,10 +2,22 @@ import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, test } from 'vitest';
 import { Dense, Flatten, Sequential, fit, layerFromConfig, Adam } from '@baihua/core';
 import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose } from '@baihua/core/testing';
-import { AvgPool2D, Conv2D, ConvBlock, GlobalAvgPool2D, GlobalMaxPool2D, L2Pool2D, MaxPool2D, ResidualBlock, SeparableConv2D, conv2d } from '../index.js';
+import {
+  AvgPool2D,
+  Conv2D,
+  ConvBlock,
+  GlobalAvgPool2D,
+  GlobalMaxPool2D,
+  L2Pool2D,
+  MaxPool2D,
+  ResidualBlock,
+  SeparableConv2D,
+  conv2d,
+} from '../index.js';
 import { expectCleanThrow } from '../testing/expect-clean-throw.js';
 
-const softmaxLoss = (labels: tf.Tensor, logits: tf.Tensor): tf.Scalar => tf.losses.softmaxCrossEntropy(labels, logits) as tf.Scalar;
+const softmaxLoss = (labels: tf.Tensor, logits: tf.Tensor): tf.Scalar =>
+  tf.losses.softmaxCrossEntropy(labels, logits) as tf.Scalar;
 
 /** Eight 8x8 one-channel images in two classes: a bright left or right half (learnable in a few steps). */
 function halves(): { x: tf.Tensor; y: tf.Tensor } {
@@ -20,12 +32,21 @@ function halves(): { x: tf.Tensor; y: tf.Tensor } {
 
 describeEachBackend('CNN layers', () => {
   test('Conv2D computes conv2d with its own kernel and bias; shapes and parameter count', async () => {
-    const layer = new Conv2D({ filters: 3, kernelSize: [3, 2], padding: 'full', dilations: 2, activation: 'relu', seed: 1 });
+    const layer = new Conv2D({
+      filters: 3,
+      kernelSize: [3, 2],
+      padding: 'full',
+      dilations: 2,
+      activation: 'relu',
+      seed: 1,
+    });
     const x = tf.randomUniform([2, 5, 5, 2], -1, 1, 'float32', 1);
     const y = layer.apply(x);
     expect(y.shape).toEqual([2, 9, 7, 3]);
     expect(layer.countParams()).toBe(3 * 2 * 2 * 3 + 3);
-    const expected = tf.relu(conv2d(x, layer.weight('kernel').read(), { padding: 'full', dilations: 2, bias: layer.weight('bias').read() }));
+    const expected = tf.relu(
+      conv2d(x, layer.weight('kernel').read(), { padding: 'full', dilations: 2, bias: layer.weight('bias').read() }),
+    );
     await expectTensorsClose(y, expected);
     tf.dispose([x, y, expected]);
     layer.dispose();
@@ -46,7 +67,15 @@ describeEachBackend('CNN layers', () => {
   });
 
   test('ConvBlock: batch statistics in training, running statistics at inference', async () => {
-    const block = new ConvBlock({ filters: 2, kernelSize: 3, padding: 'same', activation: 'linear', epsilon: 1e-6, momentum: 0.5, seed: 3 });
+    const block = new ConvBlock({
+      filters: 2,
+      kernelSize: 3,
+      padding: 'same',
+      activation: 'linear',
+      epsilon: 1e-6,
+      momentum: 0.5,
+      seed: 3,
+    });
     const x = tf.randomUniform([4, 5, 5, 1], 0, 1, 'float32', 3);
     const trained = block.apply(x, { training: true });
     // In training mode each channel is normalised over batch and space: mean 0, variance 1.
@@ -63,7 +92,19 @@ describeEachBackend('CNN layers', () => {
     const expected = tf.div(tf.sub(raw, runningMean), tf.sqrt(tf.add(runningVariance, 1e-6)));
     const inferred = block.apply(x);
     await expectTensorsClose(inferred, expected, { atol: 1e-4 });
-    tf.dispose([x, trained, mean, variance, raw, stats.mean, stats.variance, runningMean, runningVariance, expected, inferred]);
+    tf.dispose([
+      x,
+      trained,
+      mean,
+      variance,
+      raw,
+      stats.mean,
+      stats.variance,
+      runningMean,
+      runningVariance,
+      expected,
+      inferred,
+    ]);
     block.dispose();
   });
 
@@ -97,7 +138,11 @@ describeEachBackend('CNN layers', () => {
       ],
     });
     const { x, y } = halves();
-    const history = await fit(model, { x, y }, { loss: softmaxLoss, optimizer: new Adam({ learningRate: 0.02 }), epochs: 6, batchSize: 8, progress: 'none' });
+    const history = await fit(
+      model,
+      { x, y },
+      { loss: softmaxLoss, optimizer: new Adam({ learningRate: 0.02 }), epochs: 6, batchSize: 8, progress: 'none' },
+    );
     const losses = history.get('loss');
     expect(losses.every(Number.isFinite)).toBe(true);
     expect(losses.at(-1)).toBeLessThan((losses[0] as number) * 0.9);
@@ -117,7 +162,15 @@ describeEachBackend('CNN layers', () => {
 
 describe('layer configs round-trip through layerFromConfig', () => {
   test.each([
-    () => new Conv2D({ filters: 2, kernelSize: [3, 1], strides: 2, padding: 'full', dilations: [1, 2], activation: 'relu' }),
+    () =>
+      new Conv2D({
+        filters: 2,
+        kernelSize: [3, 1],
+        strides: 2,
+        padding: 'full',
+        dilations: [1, 2],
+        activation: 'relu',
+      }),
     () => new SeparableConv2D({ filters: 2, kernelSize: 3, depthMultiplier: 3 }),
     () => new L2Pool2D({ poolSize: 3, strides: 1, padding: 'same' }),
     () => new GlobalMaxPool2D({ keepDims: true }),
@@ -134,22 +187,58 @@ describe('layer configs round-trip through layerFromConfig', () => {
 
 describe('CNN layer bad input', () => {
   test.each([
-    ['filters 0', () => new Conv2D({ filters: 0, kernelSize: 3 }), /Conv2D: expected filters to be a positive integer, got 0/],
-    ['kernelSize missing', () => new Conv2D({ filters: 2 } as never), /Conv2D: expected kernelSize to be a positive integer or a \[height, width\] pair, got undefined/],
-    ['unknown activation', () => new Conv2D({ filters: 2, kernelSize: 3, activation: 'swishy' }), /Conv2D: activation: lookupActivation: unknown activation 'swishy' \(registered: .*relu/],
-    ['negative dilation', () => new SeparableConv2D({ filters: 2, kernelSize: 3, dilations: -1 }), /SeparableConv2D: expected dilations to be a positive integer, got -1/],
-    ['pool padding full', () => new MaxPool2D({ padding: 'full' as 'same' }), /MaxPool2D: expected padding to be one of 'valid', 'same', got "full"/],
-    ['ConvBlock momentum 2', () => new ConvBlock({ filters: 2, kernelSize: 3, momentum: 2 }), /BatchNorm: expected momentum in \[0, 1\], got 2/],
-    ['ResidualBlock projection', () => new ResidualBlock({ filters: 2, projection: 'never' as 'auto' }), /ResidualBlock: expected projection to be one of 'auto', 'always', got "never"/],
+    [
+      'filters 0',
+      () => new Conv2D({ filters: 0, kernelSize: 3 }),
+      /Conv2D: expected filters to be a positive integer, got 0/,
+    ],
+    [
+      'kernelSize missing',
+      () => new Conv2D({ filters: 2 } as never),
+      /Conv2D: expected kernelSize to be a positive integer or a \[height, width\] pair, got undefined/,
+    ],
+    [
+      'unknown activation',
+      () => new Conv2D({ filters: 2, kernelSize: 3, activation: 'swishy' }),
+      /Conv2D: activation: lookupActivation: unknown activation 'swishy' \(registered: .*relu/,
+    ],
+    [
+      'negative dilation',
+      () => new SeparableConv2D({ filters: 2, kernelSize: 3, dilations: -1 }),
+      /SeparableConv2D: expected dilations to be a positive integer, got -1/,
+    ],
+    [
+      'pool padding full',
+      () => new MaxPool2D({ padding: 'full' as 'same' }),
+      /MaxPool2D: expected padding to be one of 'valid', 'same', got "full"/,
+    ],
+    [
+      'ConvBlock momentum 2',
+      () => new ConvBlock({ filters: 2, kernelSize: 3, momentum: 2 }),
+      /BatchNorm: expected momentum in \[0, 1\], got 2/,
+    ],
+    [
+      'ResidualBlock projection',
+      () => new ResidualBlock({ filters: 2, projection: 'never' as 'auto' }),
+      /ResidualBlock: expected projection to be one of 'auto', 'always', got "never"/,
+    ],
   ])('%s', (_label, make, message) => {
     expect(make).toThrow(message);
   });
 
   test('Conv2D on a rank-3 input and a channel change after build fail clearly', () => {
     const layer = new Conv2D({ filters: 2, kernelSize: 3, seed: 9 });
-    expectCleanThrow(() => [tf.zeros([5, 5, 1])] as [tf.Tensor], (x) => layer.apply(x as tf.Tensor), /Conv2D: expected input of rank 4 \(\[batch, height, width, channels\]\), got rank 3/);
+    expectCleanThrow(
+      () => [tf.zeros([5, 5, 1])] as [tf.Tensor],
+      (x) => layer.apply(x as tf.Tensor),
+      /Conv2D: expected input of rank 4 \(\[batch, height, width, channels\]\), got rank 3/,
+    );
     layer.apply(tf.zeros([1, 5, 5, 1])).dispose();
-    expectCleanThrow(() => [tf.zeros([1, 5, 5, 2])] as [tf.Tensor], (x) => layer.apply(x as tf.Tensor), /Conv2D.apply: layer 'conv2_d_\d+' was built for input shape \[\*,5,5,1\], got \[1,5,5,2\]/);
+    expectCleanThrow(
+      () => [tf.zeros([1, 5, 5, 2])] as [tf.Tensor],
+      (x) => layer.apply(x as tf.Tensor),
+      /Conv2D.apply: layer 'conv2_d_\d+' was built for input shape \[\*,5,5,1\], got \[1,5,5,2\]/,
+    );
     layer.dispose();
   });
 

@@ -1,5 +1,16 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import { Layer, ShapeError, assertPositiveInteger, describeShape, registerLayerType, type Activation, type CallContext, type InitializerSpec, type LayerConfig, type LayerOptions } from '@baihua/core';
+import {
+  Layer,
+  ShapeError,
+  assertPositiveInteger,
+  describeShape,
+  registerLayerType,
+  type Activation,
+  type CallContext,
+  type InitializerSpec,
+  type LayerConfig,
+  type LayerOptions,
+} from '@baihua/core';
 import { conv2d } from '../ops/conv2d.js';
 import { checkPadding, convPaddings, normalizePair, type ConvPadding, type SizePair } from '../ops/conv-checks.js';
 import { activationName, resolveLayerActivation } from '@baihua/core';
@@ -66,15 +77,25 @@ export class Conv2D extends Layer {
 
   protected override build(inputShape: number[]): void {
     if (inputShape.length !== 4) {
-      throw new ShapeError('Conv2D', `expected input of rank 4 ([batch, height, width, channels]), got rank ${inputShape.length} (shape ${describeShape(inputShape)})`);
+      throw new ShapeError(
+        'Conv2D',
+        `expected input of rank 4 ([batch, height, width, channels]), got rank ${inputShape.length} (shape ${describeShape(inputShape)})`,
+      );
     }
-    this.addWeight('kernel', [...this.kernelSize, inputShape[3] as number, this.filters], { initializer: this.kernelInitializer, regularize: true });
+    this.addWeight('kernel', [...this.kernelSize, inputShape[3] as number, this.filters], {
+      initializer: this.kernelInitializer,
+      regularize: true,
+    });
     if (this.useBias) this.addWeight('bias', [this.filters], { initializer: this.biasInitializer });
   }
 
   protected override call(x: tf.Tensor, _context: CallContext): tf.Tensor {
     const options = { padding: this.padding, strides: this.strides, dilations: this.dilations };
-    const y = conv2d(x, this.weight('kernel').read(), this.useBias ? { ...options, bias: this.weight('bias').read() } : options);
+    const y = conv2d(
+      x,
+      this.weight('kernel').read(),
+      this.useBias ? { ...options, bias: this.weight('bias').read() } : options,
+    );
     return this.activationFn(y);
   }
 

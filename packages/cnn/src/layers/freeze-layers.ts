@@ -39,14 +39,20 @@ export function unfreezeLayers(model: Layer, selection: LayerSelection): Layer[]
 /** Resolves a selection to layers, checking every entry before returning any. */
 export function selectLayers(fn: string, model: Layer, selection: LayerSelection): Layer[] {
   if (model === null || typeof model !== 'object' || typeof (model as Layer).children !== 'function') {
-    throw new ArgumentError(fn, `expected model to be a Layer (e.g. a Sequential), got ${model === null ? 'null' : typeof model}`);
+    throw new ArgumentError(
+      fn,
+      `expected model to be a Layer (e.g. a Sequential), got ${model === null ? 'null' : typeof model}`,
+    );
   }
   const direct = model.children();
   const names = direct.map((l) => l.name).join(', ');
   if (typeof selection === 'object' && selection !== null && !Array.isArray(selection)) {
     const upTo = (selection as { upTo: unknown }).upTo;
     if (typeof upTo !== 'number' || !Number.isInteger(upTo) || upTo < 0 || upTo > direct.length) {
-      throw new ArgumentError(fn, `expected upTo to be an integer in [0, ${direct.length}] (model '${model.name}' has ${direct.length} layers), got ${String(upTo)}`);
+      throw new ArgumentError(
+        fn,
+        `expected upTo to be an integer in [0, ${direct.length}] (model '${model.name}' has ${direct.length} layers), got ${String(upTo)}`,
+      );
     }
     return direct.slice(0, upTo);
   }
@@ -54,7 +60,10 @@ export function selectLayers(fn: string, model: Layer, selection: LayerSelection
   return entries.map((entry) => {
     if (typeof entry === 'number') {
       if (!Number.isInteger(entry) || entry < -direct.length || entry >= direct.length) {
-        throw new ArgumentError(fn, `expected a layer index in [${-direct.length}, ${direct.length - 1}] for model '${model.name}' (layers: ${names}), got ${entry}`);
+        throw new ArgumentError(
+          fn,
+          `expected a layer index in [${-direct.length}, ${direct.length - 1}] for model '${model.name}' (layers: ${names}), got ${entry}`,
+        );
       }
       return direct.at(entry) as Layer;
     }

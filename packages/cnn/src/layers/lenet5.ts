@@ -1,4 +1,14 @@
-import { ArgumentError, Dense, Dropout, Flatten, Sequential, assertInRange, assertOneOf, assertPositiveInteger, type Layer } from '@baihua/core';
+import {
+  ArgumentError,
+  Dense,
+  Dropout,
+  Flatten,
+  Sequential,
+  assertInRange,
+  assertOneOf,
+  assertPositiveInteger,
+  type Layer,
+} from '@baihua/core';
 import { Conv2D } from './conv2d-layer.js';
 import { ConvBlock } from './conv-block.js';
 import { AvgPool2D, L2Pool2D, MaxPool2D } from './pool-layers.js';
@@ -39,14 +49,19 @@ export function lenet5(options: LeNet5Options = {}): Sequential {
   assertOneOf('lenet5', 'activation', activation, ['relu', 'tanh', 'sigmoid', 'elu']);
   assertOneOf('lenet5', 'pooling', pooling, ['max', 'avg', 'l2', 'mixed']);
   assertInRange('lenet5', 'dropout', dropout, { min: 0, max: 1, maxExclusive: true });
-  if (typeof batchNorm !== 'boolean') throw new ArgumentError('lenet5', `expected batchNorm to be a boolean, got ${typeof batchNorm}`);
+  if (typeof batchNorm !== 'boolean')
+    throw new ArgumentError('lenet5', `expected batchNorm to be a boolean, got ${typeof batchNorm}`);
   const initializer = activation === 'relu' || activation === 'elu' ? 'heNormal' : 'glorotUniform';
   const conv = (name: string, filters: number): Layer =>
     batchNorm
       ? new ConvBlock({ name, filters, kernelSize: 5, activation, kernelInitializer: initializer })
       : new Conv2D({ name, filters, kernelSize: 5, activation, kernelInitializer: initializer });
   const pool = (name: string, kind: 'max' | 'avg' | 'l2'): Layer =>
-    kind === 'max' ? new MaxPool2D({ name, poolSize: 2 }) : kind === 'avg' ? new AvgPool2D({ name, poolSize: 2 }) : new L2Pool2D({ name, poolSize: 2 });
+    kind === 'max'
+      ? new MaxPool2D({ name, poolSize: 2 })
+      : kind === 'avg'
+        ? new AvgPool2D({ name, poolSize: 2 })
+        : new L2Pool2D({ name, poolSize: 2 });
   const low = pooling === 'mixed' ? 'max' : pooling;
   const high = pooling === 'mixed' ? 'avg' : pooling;
   const layers: Layer[] = [

@@ -24,7 +24,11 @@ abstract class Pool2DLayer extends Layer {
   readonly strides: [number, number];
   readonly padding: PoolPadding;
 
-  constructor(options: Pool2DLayerOptions, typeName: string, private readonly op: PoolOp) {
+  constructor(
+    options: Pool2DLayerOptions,
+    typeName: string,
+    private readonly op: PoolOp,
+  ) {
     super(options, typeName);
     this.poolSize = normalizePair(typeName, 'poolSize', options.poolSize ?? 2);
     this.strides = normalizePair(typeName, 'strides', options.strides ?? this.poolSize);

@@ -1,5 +1,15 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { ArgumentError, Layer, assertOneOf, assertPositiveInteger, registerLayerType, type Activation, type CallContext, type LayerConfig, type LayerOptions } from '@baihua/core';
+import {
+  ArgumentError,
+  Layer,
+  assertOneOf,
+  assertPositiveInteger,
+  registerLayerType,
+  type Activation,
+  type CallContext,
+  type LayerConfig,
+  type LayerOptions,
+} from '@baihua/core';
 import { normalizePair, type SizePair } from '../ops/conv-checks.js';
 import { childSeed } from '@baihua/core';
 import { ConvBlock } from './conv-block.js';
@@ -65,16 +75,43 @@ export class ResidualBlock extends Layer {
   }
 
   protected override build(inputShape: number[]): void {
-    if (inputShape.length !== 4) throw new ArgumentError('ResidualBlock', `expected input of rank 4 ([batch, height, width, channels]), got rank ${inputShape.length}`);
+    if (inputShape.length !== 4)
+      throw new ArgumentError(
+        'ResidualBlock',
+        `expected input of rank 4 ([batch, height, width, channels]), got rank ${inputShape.length}`,
+      );
     const seed = this.seed ?? 0;
     const common = { padding: 'same' as const, kernelInitializer: 'heNormal', trainable: this.trainable };
-    const first = new ConvBlock({ ...common, name: `${this.name}/conv1`, filters: this.filters, kernelSize: this.kernelSize, strides: this.strides, activation: this.activation, seed: childSeed(seed, 0) });
-    const second = new ConvBlock({ ...common, name: `${this.name}/conv2`, filters: this.filters, kernelSize: this.kernelSize, activation: 'linear', seed: childSeed(seed, 1) });
+    const first = new ConvBlock({
+      ...common,
+      name: `${this.name}/conv1`,
+      filters: this.filters,
+      kernelSize: this.kernelSize,
+      strides: this.strides,
+      activation: this.activation,
+      seed: childSeed(seed, 0),
+    });
+    const second = new ConvBlock({
+      ...common,
+      name: `${this.name}/conv2`,
+      filters: this.filters,
+      kernelSize: this.kernelSize,
+      activation: 'linear',
+      seed: childSeed(seed, 1),
+    });
     const sameShape = inputShape[3] === this.filters && this.strides[0] === 1 && this.strides[1] === 1;
     const shortcut =
       sameShape && this.projection === 'auto'
         ? undefined
-        : new ConvBlock({ ...common, name: `${this.name}/projection`, filters: this.filters, kernelSize: 1, strides: this.strides, activation: 'linear', seed: childSeed(seed, 2) });
+        : new ConvBlock({
+            ...common,
+            name: `${this.name}/projection`,
+            filters: this.filters,
+            kernelSize: 1,
+            strides: this.strides,
+            activation: 'linear',
+            seed: childSeed(seed, 2),
+          });
     this.parts = { first, second, shortcut };
   }
 

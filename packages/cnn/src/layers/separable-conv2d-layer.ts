@@ -1,5 +1,15 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import { Layer, ShapeError, assertPositiveInteger, describeShape, registerLayerType, type Activation, type CallContext, type InitializerSpec, type LayerConfig } from '@baihua/core';
+import {
+  Layer,
+  ShapeError,
+  assertPositiveInteger,
+  describeShape,
+  registerLayerType,
+  type Activation,
+  type CallContext,
+  type InitializerSpec,
+  type LayerConfig,
+} from '@baihua/core';
 import { separableConv2d } from '../ops/separable-conv2d.js';
 import { checkPadding, convPaddings, normalizePair, type ConvPadding } from '../ops/conv-checks.js';
 import type { Conv2DOptions } from './conv2d-layer.js';
@@ -62,11 +72,20 @@ export class SeparableConv2D extends Layer {
 
   protected override build(inputShape: number[]): void {
     if (inputShape.length !== 4) {
-      throw new ShapeError('SeparableConv2D', `expected input of rank 4 ([batch, height, width, channels]), got rank ${inputShape.length} (shape ${describeShape(inputShape)})`);
+      throw new ShapeError(
+        'SeparableConv2D',
+        `expected input of rank 4 ([batch, height, width, channels]), got rank ${inputShape.length} (shape ${describeShape(inputShape)})`,
+      );
     }
     const channels = inputShape[3] as number;
-    this.addWeight('depthwiseKernel', [...this.kernelSize, channels, this.depthMultiplier], { initializer: this.depthwiseInitializer, regularize: true });
-    this.addWeight('pointwiseKernel', [1, 1, channels * this.depthMultiplier, this.filters], { initializer: this.pointwiseInitializer, regularize: true });
+    this.addWeight('depthwiseKernel', [...this.kernelSize, channels, this.depthMultiplier], {
+      initializer: this.depthwiseInitializer,
+      regularize: true,
+    });
+    this.addWeight('pointwiseKernel', [1, 1, channels * this.depthMultiplier, this.filters], {
+      initializer: this.pointwiseInitializer,
+      regularize: true,
+    });
     if (this.useBias) this.addWeight('bias', [this.filters], { initializer: this.biasInitializer });
   }
 
@@ -74,7 +93,12 @@ export class SeparableConv2D extends Layer {
     const options = { padding: this.padding, strides: this.strides, dilations: this.dilations };
     const depthwise = this.weight('depthwiseKernel').read();
     const pointwise = this.weight('pointwiseKernel').read();
-    const y = separableConv2d(x, depthwise, pointwise, this.useBias ? { ...options, bias: this.weight('bias').read() } : options);
+    const y = separableConv2d(
+      x,
+      depthwise,
+      pointwise,
+      this.useBias ? { ...options, bias: this.weight('bias').read() } : options,
+    );
     return this.activationFn(y);
   }
 

@@ -24,11 +24,19 @@ export function normalizePair(functionName: string, argument: string, value: unk
     assertPositiveInteger(functionName, `${argument}[1]`, value[1]);
     return [value[0] as number, value[1] as number];
   }
-  throw new ArgumentError(functionName, `expected ${argument} to be a positive integer or a [height, width] pair, got ${JSON.stringify(value)}`);
+  throw new ArgumentError(
+    functionName,
+    `expected ${argument} to be a positive integer or a [height, width] pair, got ${JSON.stringify(value)}`,
+  );
 }
 
 /** Checks an NHWC input and a [kh, kw, inChannels, *] filter whose channels agree. */
-export function checkConvOperands(functionName: string, input: tf.Tensor, filter: tf.Tensor, filterName = 'filter'): void {
+export function checkConvOperands(
+  functionName: string,
+  input: tf.Tensor,
+  filter: tf.Tensor,
+  filterName = 'filter',
+): void {
   assertRank(functionName, 'input', input, 4);
   assertRank(functionName, filterName, filter, 4);
   const channels = input.shape[3];

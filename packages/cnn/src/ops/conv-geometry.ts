@@ -19,10 +19,26 @@ export function tfjsConvPadding(
   padding: ConvPadding,
 ): TfjsPadding {
   const effective: [number, number] = [(kernel[0] - 1) * dilations[0] + 1, (kernel[1] - 1) * dilations[1] + 1];
-  const dilated = dilations[0] > 1 || dilations[1] > 1 ? ` (kernel ${kernel[0]}x${kernel[1]}, dilations ${dilations[0]}x${dilations[1]})` : '';
+  const dilated =
+    dilations[0] > 1 || dilations[1] > 1
+      ? ` (kernel ${kernel[0]}x${kernel[1]}, dilations ${dilations[0]}x${dilations[1]})`
+      : '';
   checkWindowFits(functionName, dilated ? 'effective kernel' : 'kernel', input, effective, padding, dilated);
   if (padding !== 'full') return padding;
-  const rows = convAxisGeometry(input.shape[1] as number, kernel[0], { padding, stride: strides[0], dilation: dilations[0] });
-  const cols = convAxisGeometry(input.shape[2] as number, kernel[1], { padding, stride: strides[1], dilation: dilations[1] });
-  return [[0, 0], [rows.padBefore, rows.padAfter], [cols.padBefore, cols.padAfter], [0, 0]];
+  const rows = convAxisGeometry(input.shape[1] as number, kernel[0], {
+    padding,
+    stride: strides[0],
+    dilation: dilations[0],
+  });
+  const cols = convAxisGeometry(input.shape[2] as number, kernel[1], {
+    padding,
+    stride: strides[1],
+    dilation: dilations[1],
+  });
+  return [
+    [0, 0],
+    [rows.padBefore, rows.padAfter],
+    [cols.padBefore, cols.padAfter],
+    [0, 0],
+  ];
 }

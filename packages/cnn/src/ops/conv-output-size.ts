@@ -38,7 +38,11 @@ export interface AxisGeometry {
  *
  * In plain words: how many stamp positions fit on the paper, and how much white border was added.
  */
-export function convAxisGeometry(inputSize: number, kernelSize: number, options: ConvOutputSizeOptions = {}): AxisGeometry {
+export function convAxisGeometry(
+  inputSize: number,
+  kernelSize: number,
+  options: ConvOutputSizeOptions = {},
+): AxisGeometry {
   const fn = 'convOutputSize';
   const { padding = 'valid', stride = 1, dilation = 1 } = options;
   assertPositiveInteger(fn, 'inputSize', inputSize);
@@ -49,9 +53,17 @@ export function convAxisGeometry(inputSize: number, kernelSize: number, options:
   const effective = (kernelSize - 1) * dilation + 1;
   if (padding === 'valid') {
     if (effective > inputSize) {
-      throw new ArgumentError(fn, `expected the effective kernel size ${effective} to be at most the input size ${inputSize} with padding 'valid'`);
+      throw new ArgumentError(
+        fn,
+        `expected the effective kernel size ${effective} to be at most the input size ${inputSize} with padding 'valid'`,
+      );
     }
-    return { outputSize: Math.floor((inputSize - effective) / stride) + 1, padBefore: 0, padAfter: 0, effectiveKernelSize: effective };
+    return {
+      outputSize: Math.floor((inputSize - effective) / stride) + 1,
+      padBefore: 0,
+      padAfter: 0,
+      effectiveKernelSize: effective,
+    };
   }
   if (padding === 'same') {
     const outputSize = Math.ceil(inputSize / stride);

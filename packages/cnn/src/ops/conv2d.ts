@@ -1,6 +1,13 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { ShapeError, assertRank, describeShape } from '@baihua/core';
-import { checkConvOperands, checkPadding, convPaddings, normalizePair, type ConvPadding, type SizePair } from './conv-checks.js';
+import {
+  checkConvOperands,
+  checkPadding,
+  convPaddings,
+  normalizePair,
+  type ConvPadding,
+  type SizePair,
+} from './conv-checks.js';
 import { tfjsConvPadding } from './conv-geometry.js';
 import { dilateFilter } from './dilate-filter.js';
 
@@ -44,7 +51,10 @@ export function conv2d(input: tf.Tensor, filter: tf.Tensor, options: Conv2dOptio
   if (options.bias !== undefined) {
     assertRank(fn, 'bias', options.bias, 1);
     if (options.bias.shape[0] !== outChannels) {
-      throw new ShapeError(fn, `expected bias of shape [${outChannels}] (the filter's output channels), got shape ${describeShape(options.bias.shape)}`);
+      throw new ShapeError(
+        fn,
+        `expected bias of shape [${outChannels}] (the filter's output channels), got shape ${describeShape(options.bias.shape)}`,
+      );
     }
   }
   const kernel: [number, number] = [filter.shape[0] as number, filter.shape[1] as number];

@@ -41,7 +41,10 @@ export function checkDepthwise(
   if (options.bias !== undefined) {
     assertRank(functionName, 'bias', options.bias, 1);
     if (options.bias.shape[0] !== outChannels) {
-      throw new ShapeError(functionName, `expected bias of shape [${outChannels}] (channels x multiplier), got shape ${describeShape(options.bias.shape)}`);
+      throw new ShapeError(
+        functionName,
+        `expected bias of shape [${outChannels}] (channels x multiplier), got shape ${describeShape(options.bias.shape)}`,
+      );
     }
   }
   const kernel: [number, number] = [filter.shape[0] as number, filter.shape[1] as number];

@@ -27,14 +27,28 @@ export function dilateFilter(filter: tf.Tensor, dilations: SizePair): tf.Tensor4
     if (dh > 1) {
       height = (kh - 1) * dh + 1;
       const rest = kw * a * b;
-      const spread = tf.pad(tf.reshape(result, [kh, 1, rest]), [[0, 0], [0, dh - 1], [0, 0]]);
+      const spread = tf.pad(tf.reshape(result, [kh, 1, rest]), [
+        [0, 0],
+        [0, dh - 1],
+        [0, 0],
+      ]);
       result = tf.reshape(tf.slice(tf.reshape(spread, [kh * dh, rest]), [0, 0], [height, rest]), [height, kw, a, b]);
     }
     if (dw > 1) {
       const width = (kw - 1) * dw + 1;
       const rest = a * b;
-      const spread = tf.pad(tf.reshape(result, [height, kw, 1, rest]), [[0, 0], [0, 0], [0, dw - 1], [0, 0]]);
-      result = tf.reshape(tf.slice(tf.reshape(spread, [height, kw * dw, rest]), [0, 0, 0], [height, width, rest]), [height, width, a, b]);
+      const spread = tf.pad(tf.reshape(result, [height, kw, 1, rest]), [
+        [0, 0],
+        [0, 0],
+        [0, dw - 1],
+        [0, 0],
+      ]);
+      result = tf.reshape(tf.slice(tf.reshape(spread, [height, kw * dw, rest]), [0, 0, 0], [height, width, rest]), [
+        height,
+        width,
+        a,
+        b,
+      ]);
     }
     return result;
   });

@@ -1,6 +1,13 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import { assertRank } from '@baihua/core';
-import { checkPadding, checkWindowFits, normalizePair, poolPaddings, type PoolPadding, type SizePair } from './conv-checks.js';
+import {
+  checkPadding,
+  checkWindowFits,
+  normalizePair,
+  poolPaddings,
+  type PoolPadding,
+  type SizePair,
+} from './conv-checks.js';
 
 /** Options shared by {@link maxPool2d}, {@link avgPool2d} and {@link l2Pool2d}. */
 export interface Pool2dOptions {

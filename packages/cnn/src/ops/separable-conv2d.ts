@@ -16,7 +16,12 @@ import { checkDepthwise, depthwiseConv2d } from './depthwise-conv2d.js';
  * In plain words: first every channel is inspected on its own, then one cheap 1x1 step mixes them:
  * grouped checks instead of one huge inspection.
  */
-export function separableConv2d(input: tf.Tensor, depthwiseFilter: tf.Tensor, pointwiseFilter: tf.Tensor, options: Conv2dOptions = {}): tf.Tensor4D {
+export function separableConv2d(
+  input: tf.Tensor,
+  depthwiseFilter: tf.Tensor,
+  pointwiseFilter: tf.Tensor,
+  options: Conv2dOptions = {},
+): tf.Tensor4D {
   const fn = 'separableConv2d';
   const { bias, ...depthwiseOptions } = options;
   checkDepthwise(fn, input, depthwiseFilter, depthwiseOptions, 'depthwiseFilter');
@@ -24,13 +29,25 @@ export function separableConv2d(input: tf.Tensor, depthwiseFilter: tf.Tensor, po
   const mid = (depthwiseFilter.shape[2] as number) * (depthwiseFilter.shape[3] as number);
   const [ph, pw, pin] = pointwiseFilter.shape;
   if (ph !== 1 || pw !== 1 || pin !== mid) {
-    throw new ShapeError(fn, `expected pointwiseFilter of shape [1,1,${mid},*], got shape ${describeShape(pointwiseFilter.shape)}`);
+    throw new ShapeError(
+      fn,
+      `expected pointwiseFilter of shape [1,1,${mid},*], got shape ${describeShape(pointwiseFilter.shape)}`,
+    );
   }
   if (bias !== undefined) {
     assertRank(fn, 'bias', bias, 1);
     if (bias.shape[0] !== pointwiseFilter.shape[3]) {
-      throw new ShapeError(fn, `expected bias of shape [${pointwiseFilter.shape[3]}] (the pointwise filter's output channels), got shape ${describeShape(bias.shape)}`);
+      throw new ShapeError(
+        fn,
+        `expected bias of shape [${pointwiseFilter.shape[3]}] (the pointwise filter's output channels), got shape ${describeShape(bias.shape)}`,
+      );
     }
   }
-  return tf.tidy(() => conv2d(depthwiseConv2d(input, depthwiseFilter, depthwiseOptions), pointwiseFilter, bias === undefined ? {} : { bias }));
+  return tf.tidy(() =>
+    conv2d(
+      depthwiseConv2d(input, depthwiseFilter, depthwiseOptions),
+      pointwiseFilter,
+      bias === undefined ? {} : { bias },
+    ),
+  );
 }

@@ -1,7 +1,12 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { isNode } from './runtime.js';
 import { prepareWasm, wasmCapabilities } from './wasm-backend.js';
-import { describeAdapter, ensureNavigatorGpu, requestAdapter, type WebGpuAdapterDescription } from './webgpu-backend.js';
+import {
+  describeAdapter,
+  ensureNavigatorGpu,
+  requestAdapter,
+  type WebGpuAdapterDescription,
+} from './webgpu-backend.js';
 
 /** One backend as {@link describeBackends} sees it. */
 export interface BackendDescription {
@@ -34,7 +39,9 @@ export interface BackendReport {
  * In plain words: what hardware paths this machine offers before you pick one.
  */
 export async function describeBackends(): Promise<BackendReport> {
-  const runtime = isNode() ? `Node.js ${process.versions.node} (${process.platform}-${process.arch})` : describeBrowser();
+  const runtime = isNode()
+    ? `Node.js ${process.versions.node} (${process.platform}-${process.arch})`
+    : describeBrowser();
   let activeBackend: string | null = null;
   try {
     activeBackend = tf.engine().backendName ?? null;
@@ -49,11 +56,13 @@ function describeCpu(): BackendDescription {
 }
 
 async function describeWasm(): Promise<BackendDescription> {
-  if (typeof WebAssembly === 'undefined') return { name: 'wasm', available: false, reason: 'this runtime has no WebAssembly' };
+  if (typeof WebAssembly === 'undefined')
+    return { name: 'wasm', available: false, reason: 'this runtime has no WebAssembly' };
   const failure = await prepareWasm({});
   if (failure) return { name: 'wasm', available: false, reason: `${failure.cause}. Fix: ${failure.fix}` };
   const capabilities = await wasmCapabilities();
-  const threadsNote = isNode() && !capabilities.threads ? 'tfjs switches WASM threads off under Node.js: one core' : undefined;
+  const threadsNote =
+    isNode() && !capabilities.threads ? 'tfjs switches WASM threads off under Node.js: one core' : undefined;
   return { name: 'wasm', available: true, wasm: { ...capabilities, ...(threadsNote ? { threadsNote } : {}) } };
 }
 

@@ -52,7 +52,9 @@ describe('useBackend', () => {
     expect(BackendUnavailableError.isInstance(failure)).toBe(true);
     expect(failure).toBeInstanceOf(BackendUnavailableError);
     const error = failure as BackendUnavailableError;
-    expect(error.message).toMatch(/^useBackend: backend 'no-such-backend' is unavailable: no backend of this name is registered.*Fix: /);
+    expect(error.message).toMatch(
+      /^useBackend: backend 'no-such-backend' is unavailable: no backend of this name is registered.*Fix: /,
+    );
     expect(error.failures).toHaveLength(1);
     expect(tf.getBackend()).toBe(before);
   });
@@ -72,12 +74,19 @@ describe('useBackend', () => {
       try { await useBackend('wasm', { wasmPaths: '/nonexistent/folder' }); console.log('no error'); }
       catch (e) { console.log(e.name + '|' + e.message); }
       process.exit(0);`;
-    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', cwd: packageRoot() });
-    expect(out).toMatch(/BackendUnavailableError\|useBackend: backend 'wasm' is unavailable: wasm file not found: \/nonexistent\/folder\/tfjs-backend-wasm\.wasm\. Fix: pass useBackend\('wasm', \{ wasmPaths \}\)/);
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      cwd: packageRoot(),
+    });
+    expect(out).toMatch(
+      /BackendUnavailableError\|useBackend: backend 'wasm' is unavailable: wasm file not found: \/nonexistent\/folder\/tfjs-backend-wasm\.wasm\. Fix: pass useBackend\('wasm', \{ wasmPaths \}\)/,
+    );
   });
 
   test.each([[[]], [''], [42]])('rejects a bad name list %j', async (names) => {
-    await expect(useBackend(names as never)).rejects.toThrow(/useBackend: expected a backend name or a non-empty list of names/);
+    await expect(useBackend(names as never)).rejects.toThrow(
+      /useBackend: expected a backend name or a non-empty list of names/,
+    );
   });
 });
 

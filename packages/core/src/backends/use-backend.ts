@@ -35,10 +35,16 @@ export interface BackendSelection {
  *
  * In plain words: pick where the arithmetic happens (plain JS, WebAssembly or the GPU).
  */
-export async function useBackend(names: BackendName | readonly BackendName[], options: UseBackendOptions = {}): Promise<BackendSelection> {
+export async function useBackend(
+  names: BackendName | readonly BackendName[],
+  options: UseBackendOptions = {},
+): Promise<BackendSelection> {
   const list: unknown[] = typeof names === 'string' ? [names] : Array.isArray(names) ? [...names] : [names];
   if (list.length === 0 || list.some((n) => typeof n !== 'string' || n.length === 0)) {
-    throw new ArgumentError('useBackend', `expected a backend name or a non-empty list of names, got ${JSON.stringify(names)}`);
+    throw new ArgumentError(
+      'useBackend',
+      `expected a backend name or a non-empty list of names, got ${JSON.stringify(names)}`,
+    );
   }
   const failures: BackendFailure[] = [];
   for (const name of list as string[]) {
@@ -77,7 +83,11 @@ async function tryBackend(name: string, options: UseBackendOptions): Promise<Bac
   }
   const wrong = await verifyActiveBackend();
   if (wrong) {
-    return { backend: name, cause: `it initialised but computes wrong results: ${wrong}`, fix: 'use another backend or driver' };
+    return {
+      backend: name,
+      cause: `it initialised but computes wrong results: ${wrong}`,
+      fix: 'use another backend or driver',
+    };
   }
   return undefined;
 }

@@ -29,7 +29,7 @@ export async function prepareWasm(options: WasmBackendOptions): Promise<BackendF
     if (tf.findBackendFactory('wasm')) {
       // The page bundled the backend itself: its setWasmPaths is out of our reach, so a wasmPaths
       // option cannot take effect; say so instead of failing later on a missing .wasm file.
-      if (options.wasmPaths !== undefined && tf.engine().registry['wasm'] === undefined) {
+      if (options.wasmPaths !== undefined && tf.engine().registry.wasm === undefined) {
         return {
           backend: 'wasm',
           cause: `the wasmPaths option cannot be applied: ${wasmPackage} is part of this bundle and could not be imported by name`,
@@ -46,7 +46,7 @@ export async function prepareWasm(options: WasmBackendOptions): Promise<BackendF
     };
   }
   // Paths can only be set before the first initialisation; a second useBackend('wasm') reuses it.
-  if (tf.engine().registry['wasm'] !== undefined) return undefined;
+  if (tf.engine().registry.wasm !== undefined) return undefined;
   const prefix = options.wasmPaths ?? defaultNodeWasmFolder();
   if (prefix === undefined) return undefined;
   const withSlash = prefix.endsWith('/') ? prefix : `${prefix}/`;

@@ -39,7 +39,7 @@ export async function ensureNavigatorGpu(): Promise<BackendFailure | undefined> 
     return {
       backend: 'webgpu',
       cause: 'this browser has no navigator.gpu',
-      fix: 'use a browser with WebGPU enabled (Chrome/Edge 113+, or a flag elsewhere), or fall back: useBackend([\'webgpu\', \'wasm\'])',
+      fix: "use a browser with WebGPU enabled (Chrome/Edge 113+, or a flag elsewhere), or fall back: useBackend(['webgpu', 'wasm'])",
     };
   }
   let dawn: DawnModule;

@@ -3,15 +3,31 @@ import '@tensorflow/tfjs-backend-cpu';
 import { describe, expect, test } from 'vitest';
 import { ArgumentError } from '../errors/argument-error.js';
 import { ShapeError } from '../errors/shape-error.js';
-import { assertDtype, assertRank, assertSameShape, assertShape, assertTensor, describeShape, normalizeAxis } from './tensor-checks.js';
-import { assertInRange, assertNonNegative, assertOneOf, assertPositive, assertPositiveInteger } from './value-checks.js';
+import {
+  assertDtype,
+  assertRank,
+  assertSameShape,
+  assertShape,
+  assertTensor,
+  describeShape,
+  normalizeAxis,
+} from './tensor-checks.js';
+import {
+  assertInRange,
+  assertNonNegative,
+  assertOneOf,
+  assertPositive,
+  assertPositiveInteger,
+} from './value-checks.js';
 
 describe('tensor checks', () => {
   const image = () => tf.zeros([28, 28, 1]);
 
   test('assertRank gives the documented message', () => {
     const x = image();
-    expect(() => assertRank('conv2d', 'input', x, 4)).toThrow(new ShapeError('conv2d', 'expected input of rank 4, got rank 3 (shape [28,28,1])'));
+    expect(() => assertRank('conv2d', 'input', x, 4)).toThrow(
+      new ShapeError('conv2d', 'expected input of rank 4, got rank 3 (shape [28,28,1])'),
+    );
     expect(() => assertRank('conv2d', 'input', x, [2, 4])).toThrow('conv2d: expected input of rank 2 or 4, got rank 3');
     expect(() => assertRank('conv2d', 'input', x, [1, 2, 4])).toThrow('expected input of rank 1, 2 or 4');
     expect(() => assertRank('conv2d', 'input', x, 3)).not.toThrow();
@@ -21,7 +37,9 @@ describe('tensor checks', () => {
   test('assertShape matches with wildcards and reports both shapes', () => {
     const x = tf.zeros([6, 5]);
     expect(() => assertShape('ctcLoss', 'targets', x, [6, null])).not.toThrow();
-    expect(() => assertShape('ctcLoss', 'targets', x, [4, null])).toThrow('ctcLoss: expected targets of shape [4,*], got shape [6,5]');
+    expect(() => assertShape('ctcLoss', 'targets', x, [4, null])).toThrow(
+      'ctcLoss: expected targets of shape [4,*], got shape [6,5]',
+    );
     expect(() => assertShape('ctcLoss', 'targets', x, [6])).toThrow(ShapeError);
     x.dispose();
   });
@@ -32,8 +50,12 @@ describe('tensor checks', () => {
     expect(() => assertSameShape('mse', 'target', a, 'prediction', b)).toThrow(
       'mse: expected target and prediction to have the same shape, got [2,3] and [3,2]',
     );
-    expect(() => assertDtype('ctcLoss', 'targets', a, 'int32')).toThrow('ctcLoss: expected targets of dtype int32, got float32');
-    expect(() => assertTensor('relu', 'x', [1, 2])).toThrow(new ArgumentError('relu', 'expected x to be a tf.Tensor, got an array'));
+    expect(() => assertDtype('ctcLoss', 'targets', a, 'int32')).toThrow(
+      'ctcLoss: expected targets of dtype int32, got float32',
+    );
+    expect(() => assertTensor('relu', 'x', [1, 2])).toThrow(
+      new ArgumentError('relu', 'expected x to be a tf.Tensor, got an array'),
+    );
     expect(() => assertTensor('relu', 'x', null)).toThrow('got null');
     tf.dispose([a, b]);
   });
@@ -41,7 +63,9 @@ describe('tensor checks', () => {
   test('normalizeAxis resolves negative axes and rejects out-of-range ones', () => {
     expect(normalizeAxis('softmax', -1, 3)).toBe(2);
     expect(normalizeAxis('softmax', 0, 3)).toBe(0);
-    expect(() => normalizeAxis('softmax', 3, 3)).toThrow('softmax: expected axis in [-3, 2] for a rank-3 tensor, got 3');
+    expect(() => normalizeAxis('softmax', 3, 3)).toThrow(
+      'softmax: expected axis in [-3, 2] for a rank-3 tensor, got 3',
+    );
     expect(() => normalizeAxis('softmax', 0.5, 3)).toThrow(ArgumentError);
   });
 
@@ -53,11 +77,15 @@ describe('tensor checks', () => {
 
 describe('value checks', () => {
   test('numbers: positive integers, non-negative, positive', () => {
-    expect(() => assertPositiveInteger('conv2d', 'strides', 0)).toThrow('conv2d: expected strides to be a positive integer, got 0');
+    expect(() => assertPositiveInteger('conv2d', 'strides', 0)).toThrow(
+      'conv2d: expected strides to be a positive integer, got 0',
+    );
     expect(() => assertPositiveInteger('conv2d', 'strides', 1.5)).toThrow(ArgumentError);
     expect(() => assertPositiveInteger('conv2d', 'strides', 2)).not.toThrow();
     expect(() => assertNonNegative('focalLoss', 'gamma', -1)).toThrow('focalLoss: expected gamma >= 0, got -1');
-    expect(() => assertNonNegative('focalLoss', 'gamma', Number.NaN)).toThrow('expected gamma to be a finite number, got NaN');
+    expect(() => assertNonNegative('focalLoss', 'gamma', Number.NaN)).toThrow(
+      'expected gamma to be a finite number, got NaN',
+    );
     expect(() => assertPositive('distillationLoss', 'temperature', 0)).toThrow('expected temperature > 0, got 0');
   });
 
@@ -67,7 +95,9 @@ describe('value checks', () => {
       'softmaxCrossEntropy: expected labelSmoothing in [0, 1), got 1',
     );
     expect(() => assertInRange('softmaxCrossEntropy', 'labelSmoothing', 0, smoothing)).not.toThrow();
-    expect(() => assertInRange('f', 'p', 0, { min: 0, minExclusive: true })).toThrow('expected p in (0, Infinity], got 0');
+    expect(() => assertInRange('f', 'p', 0, { min: 0, minExclusive: true })).toThrow(
+      'expected p in (0, Infinity], got 0',
+    );
     expect(() => assertOneOf('conv2d', 'padding', 'half', ['valid', 'same', 'full'])).toThrow(
       `conv2d: expected padding to be one of 'valid', 'same', 'full', got "half"`,
     );

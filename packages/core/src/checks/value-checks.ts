@@ -38,7 +38,12 @@ export interface RangeBounds {
  * Throws unless `value` lies in the interval, e.g. label smoothing in [0, 1):
  * `assertInRange('softmaxCrossEntropy', 'labelSmoothing', eps, { min: 0, max: 1, maxExclusive: true })`.
  */
-export function assertInRange(functionName: string, argument: string, value: unknown, bounds: RangeBounds): asserts value is number {
+export function assertInRange(
+  functionName: string,
+  argument: string,
+  value: unknown,
+  bounds: RangeBounds,
+): asserts value is number {
   assertFiniteNumber(functionName, argument, value);
   const { min = -Infinity, max = Infinity, minExclusive = false, maxExclusive = false } = bounds;
   const aboveMin = minExclusive ? value > min : value >= min;
@@ -50,8 +55,16 @@ export function assertInRange(functionName: string, argument: string, value: unk
 }
 
 /** Throws unless `value` is one of `allowed` (string options such as padding modes). */
-export function assertOneOf<T extends string>(functionName: string, argument: string, value: unknown, allowed: readonly T[]): asserts value is T {
+export function assertOneOf<T extends string>(
+  functionName: string,
+  argument: string,
+  value: unknown,
+  allowed: readonly T[],
+): asserts value is T {
   if (!allowed.includes(value as T)) {
-    throw new ArgumentError(functionName, `expected ${argument} to be one of ${allowed.map((a) => `'${a}'`).join(', ')}, got ${JSON.stringify(value)}`);
+    throw new ArgumentError(
+      functionName,
+      `expected ${argument} to be one of ${allowed.map((a) => `'${a}'`).join(', ')}, got ${JSON.stringify(value)}`,
+    );
   }
 }

@@ -21,12 +21,16 @@ const gradientProbe = `
 `;
 
 function runNode(args: string[]): { values: number[]; registered: number } {
-  const out = execFileSync(process.execPath, args, { cwd: packageRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = execFileSync(process.execPath, args, {
+    cwd: packageRoot,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return JSON.parse(out.trim().split('\n').at(-1) as string);
 }
 
 describe('importing @baihua/core registers every tfjs gradient once', () => {
-  test('the bundled gradient list equals tfjs-core\'s own register_all_gradients', () => {
+  test("the bundled gradient list equals tfjs-core's own register_all_gradients", () => {
     const generated = readFileSync(join(packageRoot, 'src/gradients/tfjs-gradient-configs.ts'), 'utf8');
     expect(generated).toBe(renderGradientConfigsModule(readTfjsGradientImports()));
     expect(readTfjsGradientImports().length).toBeGreaterThan(90);
@@ -35,7 +39,10 @@ describe('importing @baihua/core registers every tfjs gradient once', () => {
   test('control: plain tfjs-core in Node cannot differentiate (the reason this exists)', () => {
     const script = `import * as tf from '@tensorflow/tfjs-core'; import '@tensorflow/tfjs-backend-cpu';
       try { ${gradientProbe} } catch (e) { console.log(JSON.stringify({ error: e.message })); }`;
-    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: packageRoot, encoding: 'utf8' });
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: packageRoot,
+      encoding: 'utf8',
+    });
     expect(out).toMatch(/gradient function not found for/);
   });
 
@@ -64,8 +71,11 @@ describe('importing @baihua/core registers every tfjs gradient once', () => {
   test('a browser bundle (esbuild, platform browser) with one copy of tfjs-core, run in a browser-like context', async () => {
     mkdirSync(scratch, { recursive: true });
     const entry = join(scratch, 'browser-entry.mjs');
-    writeFileSync(entry, `import * as tf from '@tensorflow/tfjs-core'; import '@tensorflow/tfjs-backend-cpu'; import '@baihua/core';
-      globalThis.probe = (async () => { await tf.setBackend('cpu'); ${gradientProbe} })();`);
+    writeFileSync(
+      entry,
+      `import * as tf from '@tensorflow/tfjs-core'; import '@tensorflow/tfjs-backend-cpu'; import '@baihua/core';
+      globalThis.probe = (async () => { await tf.setBackend('cpu'); ${gradientProbe} })();`,
+    );
     const outfile = join(scratch, 'browser-bundle.js');
     const result = await esbuild.build({
       entryPoints: [entry],
@@ -80,14 +90,24 @@ describe('importing @baihua/core registers every tfjs gradient once', () => {
     // Bundlers take our "browser" build, whose gradient imports resolve to the very tfjs-core files
     // the user's tfjs-core brings: one copy of every tfjs-core module, one engine.
     const inputs = Object.keys(result.metafile.inputs);
-    expect(inputs.filter((file) => /@baihua\/core|packages\/core\/dist/.test(file) || file.startsWith('dist/'))).toEqual(['dist/browser/index.js']);
+    expect(
+      inputs.filter((file) => /@baihua\/core|packages\/core\/dist/.test(file) || file.startsWith('dist/')),
+    ).toEqual(['dist/browser/index.js']);
     expect(inputs.filter((file) => /tfjs-core\/dist\/engine\.js$/.test(file))).toHaveLength(1);
     expect(readFileSync(outfile, 'utf8').match(/function getOrMakeEngine\(/g)).toHaveLength(1);
     // No `process`, no `require`: what a page has (Chromium itself comes with the browser-test issue).
     const printed: string[] = [];
     const page: Record<string, unknown> = {
       console: { log: (line: string) => printed.push(line), warn: () => {}, error: () => {}, info: () => {} },
-      TextEncoder, TextDecoder, setTimeout, clearTimeout, queueMicrotask, performance, Float32Array, Int32Array, Uint8Array,
+      TextEncoder,
+      TextDecoder,
+      setTimeout,
+      clearTimeout,
+      queueMicrotask,
+      performance,
+      Float32Array,
+      Int32Array,
+      Uint8Array,
     };
     page.window = page;
     page.document = {};

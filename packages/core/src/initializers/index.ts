@@ -1,5 +1,11 @@
 // Registers every built-in initialiser by name (side effect) and re-exports them.
-export { computeFans, registerInitializer, registeredInitializerNames, resolveInitializer, shapeSize } from './initializer.js';
+export {
+  computeFans,
+  registerInitializer,
+  registeredInitializerNames,
+  resolveInitializer,
+  shapeSize,
+} from './initializer.js';
 export type { Initializer, InitializerFactory, InitializerSpec } from './initializer.js';
 export { constant, ones, zeros } from './constant-initializers.js';
 export { glorotNormal, glorotUniform, heNormal, heUniform, varianceScaling } from './variance-scaling.js';

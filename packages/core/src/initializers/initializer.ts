@@ -29,8 +29,13 @@ function registry(): Map<string, InitializerFactory> {
  * @example registerInitializer('ones', () => (shape) => new Float32Array(size(shape)).fill(1));
  */
 export function registerInitializer(name: string, factory: InitializerFactory): void {
-  if (typeof name !== 'string' || name.length === 0) throw new ArgumentError('registerInitializer', `expected name to be a non-empty string, got ${JSON.stringify(name)}`);
-  if (typeof factory !== 'function') throw new ArgumentError('registerInitializer', `expected factory to be a function, got ${typeof factory}`);
+  if (typeof name !== 'string' || name.length === 0)
+    throw new ArgumentError(
+      'registerInitializer',
+      `expected name to be a non-empty string, got ${JSON.stringify(name)}`,
+    );
+  if (typeof factory !== 'function')
+    throw new ArgumentError('registerInitializer', `expected factory to be a function, got ${typeof factory}`);
   registry().set(name, factory);
 }
 
@@ -45,9 +50,13 @@ export function registeredInitializerNames(): string[] {
  */
 export function resolveInitializer(spec: InitializerSpec): Initializer {
   const name = typeof spec === 'string' ? spec : spec !== null && typeof spec === 'object' ? spec.name : undefined;
-  const factory = typeof name === 'string' && Object.hasOwn(Object.fromEntries(registry()), name) ? registry().get(name) : undefined;
+  const factory =
+    typeof name === 'string' && Object.hasOwn(Object.fromEntries(registry()), name) ? registry().get(name) : undefined;
   if (!factory) {
-    throw new ArgumentError('resolveInitializer', `unknown initializer ${JSON.stringify(name ?? spec)} (registered: ${registeredInitializerNames().join(', ')})`);
+    throw new ArgumentError(
+      'resolveInitializer',
+      `unknown initializer ${JSON.stringify(name ?? spec)} (registered: ${registeredInitializerNames().join(', ')})`,
+    );
   }
   const { name: _name, ...parameters } = typeof spec === 'string' ? { name: spec } : spec;
   return factory(parameters);

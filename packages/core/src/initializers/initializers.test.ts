@@ -52,13 +52,17 @@ test('Glorot and He: bounds and variances as the formulas say', () => {
 });
 
 test('orthogonal: W^T W = I (tall) and W W^T = I (wide), times gain', () => {
-  for (const [rows, cols] of [[6, 4], [3, 5]] as const) {
+  for (const [rows, cols] of [
+    [6, 4],
+    [3, 5],
+  ] as const) {
     const w = orthogonal(2)([rows, cols], createRandom(9));
     const small = Math.min(rows, cols);
     for (let i = 0; i < small; i++) {
       for (let j = 0; j < small; j++) {
         let dot = 0;
-        if (rows >= cols) for (let r = 0; r < rows; r++) dot += (w[r * cols + i] as number) * (w[r * cols + j] as number);
+        if (rows >= cols)
+          for (let r = 0; r < rows; r++) dot += (w[r * cols + i] as number) * (w[r * cols + j] as number);
         else for (let c = 0; c < cols; c++) dot += (w[i * cols + c] as number) * (w[j * cols + c] as number);
         expect(dot).toBeCloseTo(i === j ? 4 : 0, 5);
       }
@@ -68,11 +72,27 @@ test('orthogonal: W^T W = I (tall) and W W^T = I (wide), times gain', () => {
 
 test('same seed, same values; registry lists the built-ins; bad specs', () => {
   expect(Array.from(heNormal()([5, 5], createRandom(4)))).toEqual(Array.from(heNormal()([5, 5], createRandom(4))));
-  expect(registeredInitializerNames()).toEqual(expect.arrayContaining(['zeros', 'ones', 'constant', 'glorotUniform', 'glorotNormal', 'heUniform', 'heNormal', 'orthogonal', 'varianceScaling']));
-  expect(() => resolveInitializer('xavier')).toThrow(/resolveInitializer: unknown initializer "xavier" \(registered: .*glorotUniform/);
+  expect(registeredInitializerNames()).toEqual(
+    expect.arrayContaining([
+      'zeros',
+      'ones',
+      'constant',
+      'glorotUniform',
+      'glorotNormal',
+      'heUniform',
+      'heNormal',
+      'orthogonal',
+      'varianceScaling',
+    ]),
+  );
+  expect(() => resolveInitializer('xavier')).toThrow(
+    /resolveInitializer: unknown initializer "xavier" \(registered: .*glorotUniform/,
+  );
   expect(() => resolveInitializer('__proto__')).toThrow(/resolveInitializer: unknown initializer "__proto__"/);
   expect(() => constant(Number.NaN)).toThrow(/constant: expected value to be a finite number, got NaN/);
-  expect(() => varianceScaling({ mode: 'fanMax' as never })).toThrow(/varianceScaling: expected mode to be one of 'fanIn', 'fanOut', 'fanAvg', got "fanMax"/);
+  expect(() => varianceScaling({ mode: 'fanMax' as never })).toThrow(
+    /varianceScaling: expected mode to be one of 'fanIn', 'fanOut', 'fanAvg', got "fanMax"/,
+  );
   expect(() => orthogonal(0)).toThrow(/orthogonal: expected gain > 0, got 0/);
 });
 
@@ -82,7 +102,11 @@ describeEachBackend('initialisers in layers', () => {
     const x = tf.ones([1, 4]);
     dense.apply(x).dispose();
     const expected = orthogonal()([4, 3], createRandom(42));
-    await expectTensorsClose(dense.weight('kernel').read(), { shape: [4, 3], data: Array.from(expected) }, { rtol: 0, atol: 0 });
+    await expectTensorsClose(
+      dense.weight('kernel').read(),
+      { shape: [4, 3], data: Array.from(expected) },
+      { rtol: 0, atol: 0 },
+    );
     x.dispose();
     dense.dispose();
   });

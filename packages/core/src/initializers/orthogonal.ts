@@ -36,7 +36,8 @@ export function orthogonal(gain = 1): Initializer {
     for (let r = 0; r < rows; r++) {
       for (let c = 0; c < cols; c++) {
         // rows >= cols: column c of Q; rows < cols: row r is column r of Q.
-        values[r * cols + c] = gain * (rows >= cols ? (q[c] as Float64Array)[r] as number : (q[r] as Float64Array)[c] as number);
+        values[r * cols + c] =
+          gain * (rows >= cols ? ((q[c] as Float64Array)[r] as number) : ((q[r] as Float64Array)[c] as number));
       }
     }
     return values;

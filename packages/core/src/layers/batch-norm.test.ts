@@ -24,13 +24,19 @@ describeEachBackend('BatchNorm', () => {
 
   test('training updates the running statistics; inference uses them', async () => {
     const bn = new BatchNorm({ momentum: 0.5 });
-    const x = tf.tensor2d([[1, 10], [3, 30]]);
+    const x = tf.tensor2d([
+      [1, 10],
+      [3, 30],
+    ]);
     bn.apply(x, { training: true }).dispose();
     // mean [2, 20], biased variance [1, 100]; r <- 0.5 r + 0.5 batch from (0, 1).
     await expectTensorsClose(bn.weight('movingMean').read(), [1, 10]);
     await expectTensorsClose(bn.weight('movingVariance').read(), [1, 50.5]);
     const y = bn.apply(x, { training: false });
-    await expectTensorsClose(y, [[0 / Math.sqrt(1.001), 0 / Math.sqrt(50.501)], [2 / Math.sqrt(1.001), 20 / Math.sqrt(50.501)]]);
+    await expectTensorsClose(y, [
+      [0 / Math.sqrt(1.001), 0 / Math.sqrt(50.501)],
+      [2 / Math.sqrt(1.001), 20 / Math.sqrt(50.501)],
+    ]);
     const inference = bn.apply(x);
     await expectTensorsClose(bn.weight('movingMean').read(), [1, 10]);
     expect(bn.trainableWeights().map((w) => w.name)).toEqual(['gamma', 'beta']);
@@ -54,7 +60,9 @@ describeEachBackend('BatchNorm', () => {
     expect(() => new BatchNorm({ momentum: 1.5 })).toThrow(/BatchNorm: expected momentum in \[0, 1\], got 1.5/);
     expect(() => new BatchNorm({ epsilon: 0 })).toThrow(/BatchNorm: expected epsilon > 0, got 0/);
     const x = tf.ones([4]);
-    expect(() => new BatchNorm().apply(x)).toThrow(/BatchNorm: expected input of rank >= 2 .*got rank 1 \(shape \[4\]\)/);
+    expect(() => new BatchNorm().apply(x)).toThrow(
+      /BatchNorm: expected input of rank >= 2 .*got rank 1 \(shape \[4\]\)/,
+    );
     x.dispose();
   });
 });

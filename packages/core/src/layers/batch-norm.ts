@@ -48,7 +48,11 @@ export class BatchNorm extends Layer {
   }
 
   protected override build(inputShape: number[]): void {
-    if (inputShape.length < 2) throw new ShapeError('BatchNorm', `expected input of rank >= 2 ([batch, ..., channels]), got rank ${inputShape.length} (shape ${describeShape(inputShape)})`);
+    if (inputShape.length < 2)
+      throw new ShapeError(
+        'BatchNorm',
+        `expected input of rank >= 2 ([batch, ..., channels]), got rank ${inputShape.length} (shape ${describeShape(inputShape)})`,
+      );
     const channels = [inputShape.at(-1) as number];
     if (this.scale) this.addWeight('gamma', channels, { initializer: 'ones' });
     if (this.center) this.addWeight('beta', channels, { initializer: 'zeros' });
@@ -78,7 +82,13 @@ export class BatchNorm extends Layer {
   }
 
   override getConfig(): LayerConfig {
-    return { ...super.getConfig(), momentum: this.momentum, epsilon: this.epsilon, center: this.center, scale: this.scale };
+    return {
+      ...super.getConfig(),
+      momentum: this.momentum,
+      epsilon: this.epsilon,
+      center: this.center,
+      scale: this.scale,
+    };
   }
 }
 

@@ -35,7 +35,8 @@ export class Composite<L extends Record<string, Layer> = Record<string, Layer>> 
     if (entries.length === 0 || entries.some(([, layer]) => !(layer instanceof Layer))) {
       throw new ArgumentError('Composite', 'expected layers to be a non-empty object of Layer instances');
     }
-    if (typeof options.forward !== 'function') throw new ArgumentError('Composite', `expected forward to be a function, got ${typeof options.forward}`);
+    if (typeof options.forward !== 'function')
+      throw new ArgumentError('Composite', `expected forward to be a function, got ${typeof options.forward}`);
     this.layers = options.layers;
     this.forward = options.forward;
     entries.forEach(([, layer], i) => {
@@ -52,6 +53,9 @@ export class Composite<L extends Record<string, Layer> = Record<string, Layer>> 
   }
 
   override getConfig(): LayerConfig {
-    throw new ArgumentError('Composite.getConfig', `model '${this.name}' is defined by code and has no saveable topology: save its weights with getWeights(), or subclass it and register the subclass with registerLayerType`);
+    throw new ArgumentError(
+      'Composite.getConfig',
+      `model '${this.name}' is defined by code and has no saveable topology: save its weights with getWeights(), or subclass it and register the subclass with registerLayerType`,
+    );
   }
 }

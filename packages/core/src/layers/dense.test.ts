@@ -7,13 +7,23 @@ import { Dense } from './dense.js';
 describeEachBackend('Dense', () => {
   test('forward: y = f(x W + b) with the weights it was given', async () => {
     const dense = new Dense({ units: 2, activation: tf.relu, seed: 1 });
-    const x = tf.tensor2d([[1, 2, 3], [-1, 0, 1]]);
+    const x = tf.tensor2d([
+      [1, 2, 3],
+      [-1, 0, 1],
+    ]);
     dense.apply(x).dispose();
-    const w = tf.tensor2d([[1, -1], [0, 2], [0.5, 0]]);
+    const w = tf.tensor2d([
+      [1, -1],
+      [0, 2],
+      [0.5, 0],
+    ]);
     const b = tf.tensor1d([0.5, -1]);
     dense.setWeights([w, b]);
     const y = dense.apply(x);
-    await expectTensorsClose(y, [[3, 2], [0, 0]]);
+    await expectTensorsClose(y, [
+      [3, 2],
+      [0, 0],
+    ]);
     tf.dispose([x, w, b, y]);
     dense.dispose();
   });
@@ -31,9 +41,19 @@ describeEachBackend('Dense', () => {
 
   test('gradients: input by finite differences, kernel and bias in closed form', async () => {
     const dense = new Dense({ units: 3, activation: tf.tanh, seed: 3 });
-    const x = tf.tensor2d([[0.3, -0.2], [0.1, 0.4], [-0.5, 0.2], [0.6, 0.1]]);
+    const x = tf.tensor2d([
+      [0.3, -0.2],
+      [0.1, 0.4],
+      [-0.5, 0.2],
+      [0.6, 0.1],
+    ]);
     await checkGradients((input) => dense.apply(input), [x]);
-    const dy = tf.tensor2d([[1, 0, -1], [0.5, 2, 0], [0, 1, 1], [-1, 0.3, 0.2]]);
+    const dy = tf.tensor2d([
+      [1, 0, -1],
+      [0.5, 2, 0],
+      [0, 1, 1],
+      [-1, 0.3, 0.2],
+    ]);
     const kernel = dense.weight('kernel').read();
     const bias = dense.weight('bias').read();
     const { grads } = tf.variableGrads(() => tf.sum(tf.mul(dense.apply(x), dy)) as tf.Scalar, [kernel, bias]);
@@ -84,7 +104,9 @@ describeEachBackend('Dense', () => {
 
   test('bad input: clear errors, no variables created', async () => {
     expect(() => new Dense({ units: 0 })).toThrow(/Dense: expected units to be a positive integer, got 0/);
-    expect(() => new Dense({ units: 2, activation: 'noSuchActivation' })).toThrow(/Dense: activation: .*unknown activation 'noSuchActivation'/);
+    expect(() => new Dense({ units: 2, activation: 'noSuchActivation' })).toThrow(
+      /Dense: activation: .*unknown activation 'noSuchActivation'/,
+    );
     expect(() => new Dense({ units: 2, kernelInitializer: 'nope' })).not.toThrow();
     const before = tf.memory().numTensors;
     const bad = new Dense({ units: 2, kernelInitializer: 'nope' });
@@ -92,12 +114,20 @@ describeEachBackend('Dense', () => {
     expect(() => bad.apply(x)).toThrow(/resolveInitializer: unknown initializer "nope"/);
     const dense = new Dense({ units: 2, seed: 1 });
     const vector = tf.ones([3]);
-    expect(() => dense.apply(vector)).toThrow(/Dense: expected input of rank >= 2 \(\[batch, \.\.\., features\]\), got rank 1 \(shape \[3\]\)/);
+    expect(() => dense.apply(vector)).toThrow(
+      /Dense: expected input of rank >= 2 \(\[batch, \.\.\., features\]\), got rank 1 \(shape \[3\]\)/,
+    );
     dense.apply(x).dispose();
     const wrong = tf.ones([1, 5]);
-    expect(() => dense.apply(wrong)).toThrow(/Dense\.apply: layer 'dense_\d+' expected input of shape \[batch, \.\.\., 2\], got \[1,5\]/);
-    expect(() => dense.apply([1, 2] as unknown as tf.Tensor)).toThrow(/Dense\.apply: expected x to be a tf\.Tensor, got an array/);
-    expect(() => new Dense({ units: 1, activation: (t) => t }).getConfig()).toThrow(/Dense\.getConfig: the activation function .* is not registered/);
+    expect(() => dense.apply(wrong)).toThrow(
+      /Dense\.apply: layer 'dense_\d+' expected input of shape \[batch, \.\.\., 2\], got \[1,5\]/,
+    );
+    expect(() => dense.apply([1, 2] as unknown as tf.Tensor)).toThrow(
+      /Dense\.apply: expected x to be a tf\.Tensor, got an array/,
+    );
+    expect(() => new Dense({ units: 1, activation: (t) => t }).getConfig()).toThrow(
+      /Dense\.getConfig: the activation function .* is not registered/,
+    );
     dense.dispose();
     tf.dispose([x, vector, wrong]);
     expect(tf.memory().numTensors).toBe(before);

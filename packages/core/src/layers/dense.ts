@@ -52,7 +52,11 @@ export class Dense extends Layer {
   }
 
   protected override build(inputShape: number[]): void {
-    if (inputShape.length < 2) throw new ShapeError('Dense', `expected input of rank >= 2 ([batch, ..., features]), got rank ${inputShape.length} (shape ${describeShape(inputShape)})`);
+    if (inputShape.length < 2)
+      throw new ShapeError(
+        'Dense',
+        `expected input of rank >= 2 ([batch, ..., features]), got rank ${inputShape.length} (shape ${describeShape(inputShape)})`,
+      );
     const inFeatures = inputShape.at(-1) as number;
     this.addWeight('kernel', [inFeatures, this.units], { initializer: this.kernelInitializer, regularize: true });
     if (this.useBias) this.addWeight('bias', [this.units], { initializer: this.biasInitializer });
@@ -62,7 +66,10 @@ export class Dense extends Layer {
   protected override checkInputShape(inputShape: readonly number[]): void {
     const inFeatures = this.weight('kernel').shape[0];
     if (inputShape.length < 2 || inputShape.at(-1) !== inFeatures) {
-      throw new ShapeError('Dense.apply', `layer '${this.name}' expected input of shape [batch, ..., ${inFeatures}], got ${describeShape(inputShape)}`);
+      throw new ShapeError(
+        'Dense.apply',
+        `layer '${this.name}' expected input of shape [batch, ..., ${inFeatures}], got ${describeShape(inputShape)}`,
+      );
     }
   }
 

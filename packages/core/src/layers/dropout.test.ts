@@ -24,7 +24,11 @@ describeEachBackend('Dropout', () => {
     const a = new Dropout({ rate: 0.5, seed: 11 });
     const b = new Dropout({ rate: 0.5, seed: 11 });
     const x = tf.ones([1, 16]);
-    const [a1, b1, a2] = [a.apply(x, { training: true }), b.apply(x, { training: true }), a.apply(x, { training: true })];
+    const [a1, b1, a2] = [
+      a.apply(x, { training: true }),
+      b.apply(x, { training: true }),
+      a.apply(x, { training: true }),
+    ];
     const random = createRandom(11);
     const expected = Array.from({ length: 16 }, () => (random.next() < 0.5 ? 2 : 0));
     expect(Array.from(await a1.data())).toEqual(Array.from(await b1.data()));

@@ -38,10 +38,17 @@ export class GroupNorm extends Layer {
   }
 
   protected override build(inputShape: number[]): void {
-    if (inputShape.length < 2) throw new ShapeError('GroupNorm', `expected input of rank >= 2 ([batch, ..., channels]), got rank ${inputShape.length} (shape ${describeShape(inputShape)})`);
+    if (inputShape.length < 2)
+      throw new ShapeError(
+        'GroupNorm',
+        `expected input of rank >= 2 ([batch, ..., channels]), got rank ${inputShape.length} (shape ${describeShape(inputShape)})`,
+      );
     const channels = inputShape.at(-1) as number;
     if (channels % this.groups !== 0) {
-      throw new ShapeError('GroupNorm', `expected the channel count to be divisible by groups, got channels=${channels}, groups=${this.groups} (shape ${describeShape(inputShape)})`);
+      throw new ShapeError(
+        'GroupNorm',
+        `expected the channel count to be divisible by groups, got channels=${channels}, groups=${this.groups} (shape ${describeShape(inputShape)})`,
+      );
     }
     this.addWeight('gamma', [channels], { initializer: 'ones' });
     this.addWeight('beta', [channels], { initializer: 'zeros' });

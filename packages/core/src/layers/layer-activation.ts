@@ -9,7 +9,11 @@ const identity: Activation = (x) => x;
  */
 export function resolveLayerActivation(layerType: string, activation: Activation | string): Activation {
   if (typeof activation === 'function') return activation;
-  if (typeof activation !== 'string') throw new ArgumentError(layerType, `expected activation to be a function or a registered name, got ${typeof activation}`);
+  if (typeof activation !== 'string')
+    throw new ArgumentError(
+      layerType,
+      `expected activation to be a function or a registered name, got ${typeof activation}`,
+    );
   if (activation === 'linear' && !registeredActivationNames().includes('linear')) return identity;
   try {
     return lookupActivation(activation);

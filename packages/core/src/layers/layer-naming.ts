@@ -10,7 +10,10 @@ const seedsKey = Symbol.for('baihua.layerDefaultSeeds');
 export function uniqueLayerName(typeName: string): string {
   const holder = globalThis as { [countersKey]?: Map<string, number> };
   holder[countersKey] ??= new Map();
-  const base = typeName.replace(/[^A-Za-z0-9]+/g, '_').replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+  const base = typeName
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase();
   const n = (holder[countersKey].get(base) ?? 0) + 1;
   holder[countersKey].set(base, n);
   return `${base}_${n}`;

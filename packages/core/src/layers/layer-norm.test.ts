@@ -23,11 +23,21 @@ describeEachBackend('LayerNorm', () => {
 
   test('normalises each row on its own (rank 3 too)', async () => {
     const ln = new LayerNorm();
-    const x = tf.tensor3d([[[1, 2, 3], [10, 20, 30]]]);
+    const x = tf.tensor3d([
+      [
+        [1, 2, 3],
+        [10, 20, 30],
+      ],
+    ]);
     const y = ln.apply(x);
     const s = Math.sqrt(2 / 3 + 1e-5);
     const s10 = Math.sqrt(200 / 3 + 1e-5);
-    await expectTensorsClose(y, [[[-1 / s, 0, 1 / s], [-10 / s10, 0, 10 / s10]]]);
+    await expectTensorsClose(y, [
+      [
+        [-1 / s, 0, 1 / s],
+        [-10 / s10, 0, 10 / s10],
+      ],
+    ]);
     tf.dispose([x, y]);
     ln.dispose();
   });

@@ -31,7 +31,11 @@ export class LayerNorm extends Layer {
   }
 
   protected override build(inputShape: number[]): void {
-    if (inputShape.length < 2) throw new ShapeError('LayerNorm', `expected input of rank >= 2 ([batch, ..., features]), got rank ${inputShape.length} (shape ${describeShape(inputShape)})`);
+    if (inputShape.length < 2)
+      throw new ShapeError(
+        'LayerNorm',
+        `expected input of rank >= 2 ([batch, ..., features]), got rank ${inputShape.length} (shape ${describeShape(inputShape)})`,
+      );
     const features = [inputShape.at(-1) as number];
     this.addWeight('gamma', features, { initializer: 'ones' });
     this.addWeight('beta', features, { initializer: 'zeros' });

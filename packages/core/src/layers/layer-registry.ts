@@ -24,9 +24,13 @@ function registry(): Map<string, LayerFactory> {
  */
 export function registerLayerType(typeName: string, factory: LayerFactory): void {
   if (typeof typeName !== 'string' || !/^[A-Za-z][A-Za-z0-9_.-]*$/.test(typeName)) {
-    throw new ArgumentError('registerLayerType', `expected typeName of letters, digits, '_', '.', '-' (starting with a letter), got ${JSON.stringify(typeName)}`);
+    throw new ArgumentError(
+      'registerLayerType',
+      `expected typeName of letters, digits, '_', '.', '-' (starting with a letter), got ${JSON.stringify(typeName)}`,
+    );
   }
-  if (typeof factory !== 'function') throw new ArgumentError('registerLayerType', `expected factory to be a function, got ${typeof factory}`);
+  if (typeof factory !== 'function')
+    throw new ArgumentError('registerLayerType', `expected factory to be a function, got ${typeof factory}`);
   registry().set(typeName, factory);
 }
 
@@ -41,12 +45,18 @@ export function registeredLayerTypes(): string[] {
  */
 export function layerFromConfig(config: LayerConfig): Layer {
   if (config === null || typeof config !== 'object' || Array.isArray(config)) {
-    throw new ArgumentError('layerFromConfig', `expected a layer config object, got ${config === null ? 'null' : Array.isArray(config) ? 'an array' : typeof config}`);
+    throw new ArgumentError(
+      'layerFromConfig',
+      `expected a layer config object, got ${config === null ? 'null' : Array.isArray(config) ? 'an array' : typeof config}`,
+    );
   }
   const type = config.type;
   const factory = typeof type === 'string' ? registry().get(type) : undefined;
   if (!factory || !Object.hasOwn(config, 'type')) {
-    throw new ArgumentError('layerFromConfig', `unknown layer type ${JSON.stringify(type)} (registered: ${registeredLayerTypes().join(', ')}); import the package that defines it first`);
+    throw new ArgumentError(
+      'layerFromConfig',
+      `unknown layer type ${JSON.stringify(type)} (registered: ${registeredLayerTypes().join(', ')}); import the package that defines it first`,
+    );
   }
   return factory(config);
 }

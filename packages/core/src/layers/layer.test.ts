@@ -34,12 +34,17 @@ describeEachBackend('Layer (a layer defined outside core)', () => {
     const x = tf.tensor2d([[1, 2, 3]]);
     const y = scale.apply(x);
     await expectTensorsClose(y, [[2, 4, 6]]);
-    expect(scale.weights().map((w) => `${w.path} ${w.shape.join('x')} ${w.trainable}`)).toEqual(['double/scale 3 true']);
+    expect(scale.weights().map((w) => `${w.path} ${w.shape.join('x')} ${w.trainable}`)).toEqual([
+      'double/scale 3 true',
+    ]);
     expect(scale.inputShape).toEqual([null, 3]);
     const model = new Sequential({ layers: [scale] });
     model.apply(x).dispose();
     const { topology, weights } = await serializeModel(model);
-    expect(topology.model).toMatchObject({ type: 'Sequential', layers: [{ type: 'Scale', name: 'double', initialScale: 2 }] });
+    expect(topology.model).toMatchObject({
+      type: 'Sequential',
+      layers: [{ type: 'Scale', name: 'double', initialScale: 2 }],
+    });
     const copy = await deserializeModel({ topology, weights });
     const z = copy.apply(x);
     await expectTensorsClose(z, [[2, 4, 6]]);
@@ -80,7 +85,9 @@ describeEachBackend('Layer (a layer defined outside core)', () => {
     expect(() => new Scale(null as never)).toThrow(/Scale: expected an options object, got null/);
     expect(() => new Scale({ name: 3 as never })).toThrow(/Scale: expected name to be a non-empty string, got 3/);
     const scalar = tf.scalar(1);
-    expect(() => new Scale().apply(scalar)).toThrow(/Scale\.apply: expected x of rank >= 1 \(batch first\), got rank 0/);
+    expect(() => new Scale().apply(scalar)).toThrow(
+      /Scale\.apply: expected x of rank >= 1 \(batch first\), got rank 0/,
+    );
     scalar.dispose();
   });
 });

@@ -116,7 +116,10 @@ export abstract class Layer {
 
   constructor(options: LayerOptions, typeName: string) {
     if (options === null || typeof options !== 'object') {
-      throw new ArgumentError(typeName, `expected an options object, got ${options === null ? 'null' : typeof options}`);
+      throw new ArgumentError(
+        typeName,
+        `expected an options object, got ${options === null ? 'null' : typeof options}`,
+      );
     }
     if (options.name !== undefined && (typeof options.name !== 'string' || options.name.length === 0)) {
       throw new ArgumentError(typeName, `expected name to be a non-empty string, got ${JSON.stringify(options.name)}`);
@@ -149,7 +152,8 @@ export abstract class Layer {
    */
   apply(x: tf.Tensor, options: { training?: boolean } = {}): tf.Tensor {
     assertTensor(`${this.typeName}.apply`, 'x', x);
-    if (x.rank < 1) throw new ShapeError(`${this.typeName}.apply`, `expected x of rank >= 1 (batch first), got rank 0 (shape [])`);
+    if (x.rank < 1)
+      throw new ShapeError(`${this.typeName}.apply`, `expected x of rank >= 1 (batch first), got rank 0 (shape [])`);
     this.ensureBuilt(x.shape);
     const context: CallContext = { training: options.training ?? false };
     const y = tf.tidy(() => this.call(x, context));
@@ -164,7 +168,10 @@ export abstract class Layer {
       return;
     }
     if (inputShape.some((s) => !Number.isInteger(s) || s < 0)) {
-      throw new ShapeError(`${this.typeName}.build`, `expected a shape of non-negative integers, got ${describeShape(inputShape)}`);
+      throw new ShapeError(
+        `${this.typeName}.build`,
+        `expected a shape of non-negative integers, got ${describeShape(inputShape)}`,
+      );
     }
     this.seed ??= nextDefaultSeed();
     this.random = createRandom(this.seed);
@@ -197,15 +204,26 @@ export abstract class Layer {
     const same = expected.length === inputShape.length && expected.every((s, i) => s === null || s === inputShape[i]);
     if (!same) {
       const pattern = `[${expected.map((s) => (s === null ? '*' : String(s))).join(',')}]`;
-      throw new ShapeError(`${this.typeName}.apply`, `layer '${this.name}' was built for input shape ${pattern}, got ${describeShape(inputShape)}`);
+      throw new ShapeError(
+        `${this.typeName}.apply`,
+        `layer '${this.name}' was built for input shape ${pattern}, got ${describeShape(inputShape)}`,
+      );
     }
   }
 
   /** Creates a named weight during `build`. Initial values come from this layer's seeded generator. */
   protected addWeight(name: string, shape: number[], options: AddWeightOptions = {}): LayerWeight {
-    if (this.ownWeights.some((w) => w.name === name)) throw new ArgumentError(`${this.typeName}.addWeight`, `weight '${name}' exists already`);
-    if (!shape.every((s) => Number.isInteger(s) && s >= 0)) throw new ShapeError(`${this.typeName}.addWeight`, `expected weight '${name}' shape of non-negative integers, got ${describeShape(shape)}`);
-    spendParameters(shape.reduce((n, s) => n * s, 1), `${this.name}/${name}`);
+    if (this.ownWeights.some((w) => w.name === name))
+      throw new ArgumentError(`${this.typeName}.addWeight`, `weight '${name}' exists already`);
+    if (!shape.every((s) => Number.isInteger(s) && s >= 0))
+      throw new ShapeError(
+        `${this.typeName}.addWeight`,
+        `expected weight '${name}' shape of non-negative integers, got ${describeShape(shape)}`,
+      );
+    spendParameters(
+      shape.reduce((n, s) => n * s, 1),
+      `${this.name}/${name}`,
+    );
     const init = resolveInitializer(options.initializer ?? 'zeros');
     const values = init(shape, this.random ?? createRandom(this.seed ?? 0));
     const initial = tf.tensor(values, shape, 'float32');
@@ -228,7 +246,11 @@ export abstract class Layer {
   /** One of this layer's own weights by name. */
   weight(name: string): LayerWeight {
     const found = this.ownWeights.find((w) => w.name === name);
-    if (!found) throw new ArgumentError(`${this.typeName}.weight`, `layer '${this.name}' has no weight '${name}' (has: ${this.ownWeights.map((w) => w.name).join(', ') || 'none'})`);
+    if (!found)
+      throw new ArgumentError(
+        `${this.typeName}.weight`,
+        `layer '${this.name}' has no weight '${name}' (has: ${this.ownWeights.map((w) => w.name).join(', ') || 'none'})`,
+      );
     return found;
   }
 
@@ -261,13 +283,19 @@ export abstract class Layer {
   setWeights(values: readonly tf.Tensor[]): void {
     const weights = this.weights();
     if (values.length !== weights.length) {
-      throw new ArgumentError(`${this.typeName}.setWeights`, `expected ${weights.length} tensors (one per weight), got ${values.length}`);
+      throw new ArgumentError(
+        `${this.typeName}.setWeights`,
+        `expected ${weights.length} tensors (one per weight), got ${values.length}`,
+      );
     }
     weights.forEach((w, i) => {
       const v = values[i] as tf.Tensor;
       assertTensor(`${this.typeName}.setWeights`, `values[${i}]`, v);
       if (v.rank !== w.variable.rank || v.shape.some((s, k) => s !== w.variable.shape[k])) {
-        throw new ShapeError(`${this.typeName}.setWeights`, `expected values[${i}] ('${w.path}') of shape ${describeShape(w.variable.shape)}, got ${describeShape(v.shape)}`);
+        throw new ShapeError(
+          `${this.typeName}.setWeights`,
+          `expected values[${i}] ('${w.path}') of shape ${describeShape(w.variable.shape)}, got ${describeShape(v.shape)}`,
+        );
       }
     });
     weights.forEach((w, i) => w.assign(values[i] as tf.Tensor));
@@ -280,7 +308,12 @@ export abstract class Layer {
 
   /** This layer's options as JSON, with its type; the registered factory rebuilds it. */
   getConfig(): LayerConfig {
-    return { type: this.typeName, name: this.name, trainable: this.trainable, ...(this.seed === undefined ? {} : { seed: this.seed }) };
+    return {
+      type: this.typeName,
+      name: this.name,
+      trainable: this.trainable,
+      ...(this.seed === undefined ? {} : { seed: this.seed }),
+    };
   }
 
   /** A table of the layers, output shapes and parameter counts (see {@link summary}). */

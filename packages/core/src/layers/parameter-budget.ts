@@ -28,7 +28,10 @@ export function spendParameters(size: number, what: string): void {
   const budget = (globalThis as { [budgetKey]?: Budget })[budgetKey];
   if (!budget) return;
   if (size > budget.left) {
-    throw new ArgumentError(budget.owner, `the topology asks for more parameters than the weights hold (weight '${what}' needs ${size}, ${budget.left} left)`);
+    throw new ArgumentError(
+      budget.owner,
+      `the topology asks for more parameters than the weights hold (weight '${what}' needs ${size}, ${budget.left} left)`,
+    );
   }
   budget.left -= size;
 }

@@ -9,7 +9,10 @@ describeEachBackend('Residual', () => {
   test('y = f(x) + x, gradient through both paths', async () => {
     const body = new Dense({ units: 3, activation: tf.tanh, seed: 2 });
     const block = new Residual({ body });
-    const x = tf.tensor2d([[0.1, -0.4, 0.3], [0.5, 0.2, -0.1]]);
+    const x = tf.tensor2d([
+      [0.1, -0.4, 0.3],
+      [0.5, 0.2, -0.1],
+    ]);
     const y = block.apply(x);
     const fx = body.apply(x);
     const expected = tf.add(fx, x);
@@ -27,6 +30,8 @@ describeEachBackend('Residual', () => {
     expect(() => block.apply(x)).toThrow(/Residual: expected body '.*' to keep the input shape \[1,3\], got \[1,4\]/);
     x.dispose();
     expect(tf.memory().numTensors).toBe(before);
-    expect(() => new Residual({ body: 'dense' as unknown as Dense })).toThrow(/Residual: expected body to be a Layer, got string/);
+    expect(() => new Residual({ body: 'dense' as unknown as Dense })).toThrow(
+      /Residual: expected body to be a Layer, got string/,
+    );
   });
 });

@@ -27,7 +27,11 @@ export class Residual extends Layer {
 
   constructor(options: ResidualOptions) {
     super(options, 'Residual');
-    if (!(options.body instanceof Layer)) throw new ArgumentError('Residual', `expected body to be a Layer, got ${options.body === null ? 'null' : typeof options.body}`);
+    if (!(options.body instanceof Layer))
+      throw new ArgumentError(
+        'Residual',
+        `expected body to be a Layer, got ${options.body === null ? 'null' : typeof options.body}`,
+      );
     this.body = options.body;
     if (this.body.seed === undefined && this.seed !== undefined) this.body.seed = childSeed(this.seed, 0);
   }
@@ -39,7 +43,10 @@ export class Residual extends Layer {
   protected override call(x: tf.Tensor, context: CallContext): tf.Tensor {
     const fx = this.body.apply(x, context);
     if (fx.rank !== x.rank || fx.shape.some((s, i) => s !== x.shape[i])) {
-      throw new ShapeError('Residual', `expected body '${this.body.name}' to keep the input shape ${describeShape(x.shape)}, got ${describeShape(fx.shape)}`);
+      throw new ShapeError(
+        'Residual',
+        `expected body '${this.body.name}' to keep the input shape ${describeShape(x.shape)}, got ${describeShape(fx.shape)}`,
+      );
     }
     return tf.add(fx, x);
   }

@@ -1,13 +1,27 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { expect, test } from 'vitest';
 import { checkGradients, describeEachBackend, expectTensorsClose } from '../testing.js';
-import { BatchNorm, Dense, Dropout, Sequential, layerFromConfig, registerLayerType, registeredLayerTypes } from './index.js';
+import {
+  BatchNorm,
+  Dense,
+  Dropout,
+  Sequential,
+  layerFromConfig,
+  registerLayerType,
+  registeredLayerTypes,
+} from './index.js';
 
 describeEachBackend('Sequential', () => {
   test('applies layers in order; lazy build; gradient through the stack', async () => {
-    const model = new Sequential({ seed: 3, layers: [new Dense({ units: 4, activation: tf.tanh }), new Dense({ units: 2 })] });
+    const model = new Sequential({
+      seed: 3,
+      layers: [new Dense({ units: 4, activation: tf.tanh }), new Dense({ units: 2 })],
+    });
     expect(model.isBuilt).toBe(false);
-    const x = tf.tensor2d([[0.2, -0.1, 0.4], [0.3, 0.5, -0.2]]);
+    const x = tf.tensor2d([
+      [0.2, -0.1, 0.4],
+      [0.3, 0.5, -0.2],
+    ]);
     const y = model.apply(x);
     const [first, second] = model.layers as [Dense, Dense];
     const expected = second.apply(first.apply(x));
@@ -35,7 +49,10 @@ describeEachBackend('Sequential', () => {
   });
 
   test('trainable flag: freezing a layer or the model moves its weights to non-trainable', () => {
-    const model = new Sequential({ seed: 1, layers: [new Dense({ units: 3 }), new BatchNorm(), new Dense({ units: 2 })] });
+    const model = new Sequential({
+      seed: 1,
+      layers: [new Dense({ units: 3 }), new BatchNorm(), new Dense({ units: 2 })],
+    });
     model.ensureBuilt([1, 4]);
     expect(model.trainableWeights().length).toBe(2 + 2 + 2);
     expect(model.nonTrainableWeights().map((w) => w.name)).toEqual(['movingMean', 'movingVariance']);
@@ -49,7 +66,15 @@ describeEachBackend('Sequential', () => {
   });
 
   test('summary lists layers, output shapes and parameter counts', () => {
-    const model = new Sequential({ name: 'mlp', seed: 1, layers: [new Dense({ units: 256, name: 'h1' }), new Dropout({ rate: 0.2, name: 'd1' }), new Dense({ units: 10, name: 'out' })] });
+    const model = new Sequential({
+      name: 'mlp',
+      seed: 1,
+      layers: [
+        new Dense({ units: 256, name: 'h1' }),
+        new Dropout({ rate: 0.2, name: 'd1' }),
+        new Dense({ units: 10, name: 'out' }),
+      ],
+    });
     const x = tf.zeros([2, 784]);
     model.apply(x).dispose();
     const text = model.summary();
@@ -65,8 +90,26 @@ describeEachBackend('Sequential', () => {
   test('config round trip through the registry; a package can register its own layer type', async () => {
     class Scale extends Dense {}
     registerLayerType('test.Scale', (config) => new Scale(config as never));
-    expect(registeredLayerTypes()).toEqual(expect.arrayContaining(['Dense', 'Dropout', 'BatchNorm', 'LayerNorm', 'GroupNorm', 'Flatten', 'Residual', 'Sequential', 'test.Scale']));
-    const model = new Sequential({ seed: 5, layers: [new Dense({ units: 3, activation: 'linear', kernelInitializer: 'heNormal' }), new Dropout({ rate: 0.1 })] });
+    expect(registeredLayerTypes()).toEqual(
+      expect.arrayContaining([
+        'Dense',
+        'Dropout',
+        'BatchNorm',
+        'LayerNorm',
+        'GroupNorm',
+        'Flatten',
+        'Residual',
+        'Sequential',
+        'test.Scale',
+      ]),
+    );
+    const model = new Sequential({
+      seed: 5,
+      layers: [
+        new Dense({ units: 3, activation: 'linear', kernelInitializer: 'heNormal' }),
+        new Dropout({ rate: 0.1 }),
+      ],
+    });
     const config = JSON.parse(JSON.stringify(model.getConfig()));
     const copy = layerFromConfig(config);
     expect(copy.getConfig()).toEqual(model.getConfig());
@@ -84,8 +127,12 @@ describeEachBackend('Sequential', () => {
     expect(() => model.add(dense)).toThrow(/Sequential\.add: layer 'dense_\d+' is in model 'sequential_\d+' already/);
     expect(() => model.add({} as Dense)).toThrow(/Sequential\.add: expected a Layer, got object/);
     model.ensureBuilt([1, 3]);
-    expect(() => model.add(new Dense({ units: 1 }))).toThrow(/Sequential\.add: cannot add layer 'dense_\d+': model 'sequential_\d+' is built already/);
-    expect(() => layerFromConfig({ type: 'NoSuchLayer' })).toThrow(/layerFromConfig: unknown layer type "NoSuchLayer" \(registered: .*Dense.*\)/);
+    expect(() => model.add(new Dense({ units: 1 }))).toThrow(
+      /Sequential\.add: cannot add layer 'dense_\d+': model 'sequential_\d+' is built already/,
+    );
+    expect(() => layerFromConfig({ type: 'NoSuchLayer' })).toThrow(
+      /layerFromConfig: unknown layer type "NoSuchLayer" \(registered: .*Dense.*\)/,
+    );
     expect(() => layerFromConfig(null as never)).toThrow(/layerFromConfig: expected a layer config object, got null/);
     expect(() => registerLayerType('__proto__ x', () => dense)).toThrow(/registerLayerType: expected typeName/);
     expect(() => new Dense({ units: 1, name: '' })).toThrow(/Dense: expected name to be a non-empty string, got ""/);

@@ -35,9 +35,15 @@ export class Sequential extends Layer {
 
   /** Appends a layer (before the model is built). */
   add(layer: Layer): this {
-    if (!(layer instanceof Layer)) throw new ArgumentError('Sequential.add', `expected a Layer, got ${layer === null ? 'null' : typeof layer}`);
-    if (this.isBuilt) throw new ArgumentError('Sequential.add', `cannot add layer '${layer.name}': model '${this.name}' is built already`);
-    if (this.stack.includes(layer)) throw new ArgumentError('Sequential.add', `layer '${layer.name}' is in model '${this.name}' already`);
+    if (!(layer instanceof Layer))
+      throw new ArgumentError('Sequential.add', `expected a Layer, got ${layer === null ? 'null' : typeof layer}`);
+    if (this.isBuilt)
+      throw new ArgumentError(
+        'Sequential.add',
+        `cannot add layer '${layer.name}': model '${this.name}' is built already`,
+      );
+    if (this.stack.includes(layer))
+      throw new ArgumentError('Sequential.add', `layer '${layer.name}' is in model '${this.name}' already`);
     if (layer.seed === undefined && this.seed !== undefined) layer.seed = childSeed(this.seed, this.stack.length);
     if (!this.trainable) layer.trainable = false;
     this.stack.push(layer);
@@ -65,7 +71,8 @@ export class Sequential extends Layer {
 
 registerLayerType('Sequential', (config) => {
   const layers = config.layers;
-  if (!Array.isArray(layers)) throw new ArgumentError('Sequential', `expected config.layers to be an array, got ${typeof layers}`);
+  if (!Array.isArray(layers))
+    throw new ArgumentError('Sequential', `expected config.layers to be an array, got ${typeof layers}`);
   const { layers: _layers, ...options } = config;
   const built: Layer[] = [];
   try {

@@ -15,15 +15,21 @@ import type { Layer } from './layer.js';
 export function summary(model: Layer): string {
   const rows: [string, string, string][] = [];
   const visit = (layer: Layer, depth: number): void => {
-    const own = layer.children().length === 0 ? layer.countParams() : layer.countParams() - layer.children().reduce((n, c) => n + c.countParams(), 0);
-    const shape = layer.outputShape ? `[${layer.outputShape.map((s) => (s === null ? 'null' : String(s))).join(',')}]` : '?';
+    const own =
+      layer.children().length === 0
+        ? layer.countParams()
+        : layer.countParams() - layer.children().reduce((n, c) => n + c.countParams(), 0);
+    const shape = layer.outputShape
+      ? `[${layer.outputShape.map((s) => (s === null ? 'null' : String(s))).join(',')}]`
+      : '?';
     rows.push([`${'  '.repeat(depth)}${layer.name} (${layer.typeName})`, shape, own.toLocaleString('en-US')]);
     for (const child of layer.children()) visit(child, depth + 1);
   };
   visit(model, 0);
   const header: [string, string, string] = ['Layer (type)', 'Output shape', 'Params'];
   const widths = [0, 1, 2].map((c) => Math.max(...[header, ...rows].map((r) => (r[c] as string).length)));
-  const line = (r: [string, string, string]) => r.map((cell, c) => (c === 2 ? cell.padStart(widths[c] as number) : cell.padEnd(widths[c] as number))).join('   ');
+  const line = (r: [string, string, string]) =>
+    r.map((cell, c) => (c === 2 ? cell.padStart(widths[c] as number) : cell.padEnd(widths[c] as number))).join('   ');
   const rule = '-'.repeat(line(header).length);
   const total = model.countParams();
   const trainable = model.trainableWeights().reduce((n, w) => n + w.variable.size, 0);

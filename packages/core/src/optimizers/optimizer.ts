@@ -47,7 +47,12 @@ export abstract class Optimizer {
   protected abstract initialState(variable: tf.Variable): tf.Tensor[];
 
   /** One step for one variable: its new value and new state (inside tf.tidy; returned state is kept). */
-  protected abstract update(variable: tf.Variable, gradient: tf.Tensor, state: tf.Tensor[], learningRate: number): { value: tf.Tensor; state: tf.Tensor[] };
+  protected abstract update(
+    variable: tf.Variable,
+    gradient: tf.Tensor,
+    state: tf.Tensor[],
+    learningRate: number,
+  ): { value: tf.Tensor; state: tf.Tensor[] };
 
   /** Number of state tensors held (for leak accounting). */
   get stateTensorCount(): number {

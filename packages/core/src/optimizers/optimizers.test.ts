@@ -19,11 +19,19 @@ async function run(optimizer: Optimizer, gradients: number[][]): Promise<number[
 }
 
 describeEachBackend('optimisers', () => {
-  const grads = [[0.5, -1], [0.25, 2], [-1, 0.5]];
+  const grads = [
+    [0.5, -1],
+    [0.25, 2],
+    [-1, 0.5],
+  ];
 
   test('SGD: W <- W - lr g', async () => {
     const seen = await run(new Sgd({ learningRate: 0.1 }), grads);
-    await expectTensorsClose(tf.tensor(seen), [[0.95, -1.9], [0.925, -2.1], [1.025, -2.15]]);
+    await expectTensorsClose(tf.tensor(seen), [
+      [0.95, -1.9],
+      [0.925, -2.1],
+      [1.025, -2.15],
+    ]);
   });
 
   test('SGD momentum and Nesterov (PyTorch form)', async () => {
@@ -44,7 +52,10 @@ describeEachBackend('optimisers', () => {
       expectedNesterov.push(wn);
     }
     await expectTensorsClose(tf.tensor(await run(new Sgd({ learningRate: lr, momentum: mu }), grads)), expectedPlain);
-    await expectTensorsClose(tf.tensor(await run(new Sgd({ learningRate: lr, momentum: mu, nesterov: true }), grads)), expectedNesterov);
+    await expectTensorsClose(
+      tf.tensor(await run(new Sgd({ learningRate: lr, momentum: mu, nesterov: true }), grads)),
+      expectedNesterov,
+    );
   });
 
   test('Adam with bias correction', async () => {
@@ -57,7 +68,9 @@ describeEachBackend('optimisers', () => {
       const t = k + 1;
       m = m.map((mi, i) => b1 * mi + (1 - b1) * (g[i] as number));
       v = v.map((vi, i) => b2 * vi + (1 - b2) * (g[i] as number) ** 2);
-      w = w.map((wi, i) => wi - (lr * ((m[i] as number) / (1 - b1 ** t))) / (Math.sqrt((v[i] as number) / (1 - b2 ** t)) + eps));
+      w = w.map(
+        (wi, i) => wi - (lr * ((m[i] as number) / (1 - b1 ** t))) / (Math.sqrt((v[i] as number) / (1 - b2 ** t)) + eps),
+      );
       expected.push(w);
     });
     await expectTensorsClose(tf.tensor(await run(new Adam({ learningRate: lr }), grads)), expected);

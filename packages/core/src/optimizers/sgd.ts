@@ -31,7 +31,8 @@ export class Sgd extends Optimizer {
     this.momentum = options.momentum ?? 0;
     assertInRange('Sgd', 'momentum', this.momentum, { min: 0, max: 1, maxExclusive: true });
     this.nesterov = options.nesterov ?? false;
-    if (this.nesterov && this.momentum === 0) throw new ArgumentError('Sgd', 'expected momentum > 0 with nesterov: true, got momentum 0');
+    if (this.nesterov && this.momentum === 0)
+      throw new ArgumentError('Sgd', 'expected momentum > 0 with nesterov: true, got momentum 0');
   }
 
   protected override initialState(variable: tf.Variable): tf.Tensor[] {

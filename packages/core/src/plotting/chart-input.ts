@@ -43,18 +43,33 @@ const minPlotSize = 16;
  * In plain words: refuse a chart that cannot be drawn, and say why.
  */
 export function assertChartInput(functionName: string, series: readonly LineSeries[], options: LineChartOptions): void {
-  if (!Array.isArray(series) || series.length === 0) throw new ArgumentError(functionName, 'expected at least one series');
+  if (!Array.isArray(series) || series.length === 0)
+    throw new ArgumentError(functionName, 'expected at least one series');
   series.forEach((s: LineSeries, k) => {
-    if (typeof s !== 'object' || s === null) throw new ArgumentError(functionName, `expected series[${k}] to be an object { name, values }, got ${String(s)}`);
-    if (typeof s.name !== 'string') throw new ArgumentError(functionName, `expected series[${k}].name to be a string, got ${typeof s.name}`);
-    if (!Array.isArray(s.values)) throw new ArgumentError(functionName, `expected series[${k}].values to be an array of numbers, got ${typeof s.values}`);
+    if (typeof s !== 'object' || s === null)
+      throw new ArgumentError(functionName, `expected series[${k}] to be an object { name, values }, got ${String(s)}`);
+    if (typeof s.name !== 'string')
+      throw new ArgumentError(functionName, `expected series[${k}].name to be a string, got ${typeof s.name}`);
+    if (!Array.isArray(s.values))
+      throw new ArgumentError(
+        functionName,
+        `expected series[${k}].values to be an array of numbers, got ${typeof s.values}`,
+      );
     if (s.x !== undefined && (!Array.isArray(s.x) || s.x.length !== s.values.length)) {
-      throw new ArgumentError(functionName, `expected series[${k}].x to be an array of ${s.values.length} numbers (one per value), got ${Array.isArray(s.x) ? `${s.x.length}` : typeof s.x}`);
+      throw new ArgumentError(
+        functionName,
+        `expected series[${k}].x to be an array of ${s.values.length} numbers (one per value), got ${Array.isArray(s.x) ? `${s.x.length}` : typeof s.x}`,
+      );
     }
-    if (s.color !== undefined && typeof s.color !== 'string') throw new ArgumentError(functionName, `expected series[${k}].color to be a CSS colour string, got ${typeof s.color}`);
+    if (s.color !== undefined && typeof s.color !== 'string')
+      throw new ArgumentError(
+        functionName,
+        `expected series[${k}].color to be a CSS colour string, got ${typeof s.color}`,
+      );
   });
   for (const key of ['title', 'xLabel', 'yLabel'] as const) {
-    if (options[key] !== undefined && typeof options[key] !== 'string') throw new ArgumentError(functionName, `expected options.${key} to be a string, got ${typeof options[key]}`);
+    if (options[key] !== undefined && typeof options[key] !== 'string')
+      throw new ArgumentError(functionName, `expected options.${key} to be a string, got ${typeof options[key]}`);
   }
   const top = options.title ? 36 : 16;
   const limits = { width: 64 + 16 + minPlotSize, height: top + 48 + minPlotSize };
@@ -63,7 +78,10 @@ export function assertChartInput(functionName: string, series: readonly LineSeri
     if (value === undefined) continue;
     assertPositiveInteger(functionName, `options.${key}`, value);
     if (value < limits[key] || value > maxChartSize) {
-      throw new ArgumentError(functionName, `expected options.${key} in [${limits[key]}, ${maxChartSize}] (room for the axes, at most ${maxChartSize} px), got ${value}`);
+      throw new ArgumentError(
+        functionName,
+        `expected options.${key} in [${limits[key]}, ${maxChartSize}] (room for the axes, at most ${maxChartSize} px), got ${value}`,
+      );
     }
   }
 }

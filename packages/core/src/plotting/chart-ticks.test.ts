@@ -15,11 +15,15 @@ test('logTicks: decades, 1-2-5 within decades, or linear values under one decade
   expect(values(logTicks(-2, 0.5, 5))).toEqual([0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2]);
   expect(values(logTicks(-6, 2, 4))).toEqual([1e-6, 1e-4, 0.01, 1, 100]);
   expect(values(logTicks(Math.log10(0.3), Math.log10(0.8), 5))).toEqual([0.4, 0.6, 0.8]);
-  for (const t of logTicks(-1.3, 2.7, 5)) expect([1, 2, 5]).toContain(Number((10 ** (t - Math.floor(t + 1e-9))).toPrecision(6)));
+  for (const t of logTicks(-1.3, 2.7, 5))
+    expect([1, 2, 5]).toContain(Number((10 ** (t - Math.floor(t + 1e-9))).toPrecision(6)));
 });
 
 test('the legend sits on a white box over the curves, wide enough for the longest name', () => {
-  const layout = chartLayout('test', [{ name: 'a', values: [1, 2] }, { name: 'a much longer name', values: [2, 1] }]);
+  const layout = chartLayout('test', [
+    { name: 'a', values: [1, 2] },
+    { name: 'a much longer name', values: [2, 1] },
+  ]);
   const roles = layout.primitives.map((p) => p.role);
   expect(roles.lastIndexOf('series')).toBeLessThan(roles.indexOf('legend'));
   const box = layout.primitives.find((p) => p.kind === 'rect' && p.role === 'legend');

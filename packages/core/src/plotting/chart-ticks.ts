@@ -49,7 +49,10 @@ export function logTicks(minExponent: number, maxExponent: number, count: number
   const span = maxExponent - minExponent;
   const inRange = (e: number) => e >= minExponent - 1e-9 && e <= maxExponent + 1e-9;
   if (span < 1) {
-    return niceTicks(10 ** minExponent, 10 ** maxExponent, count).filter((v) => v > 0).map(Math.log10).filter(inRange);
+    return niceTicks(10 ** minExponent, 10 ** maxExponent, count)
+      .filter((v) => v > 0)
+      .map(Math.log10)
+      .filter(inRange);
   }
   const every = Math.max(1, Math.ceil(span / count));
   const multiples = span > count ? [1] : [1, 2, 5];
@@ -72,5 +75,7 @@ export function logTicks(minExponent: number, maxExponent: number, count: number
  * In plain words: write the axis number short.
  */
 export function formatTick(value: number): string {
-  return Math.abs(value) >= 1e4 || (Math.abs(value) < 1e-3 && value !== 0) ? value.toExponential(1) : String(Number(value.toPrecision(4)));
+  return Math.abs(value) >= 1e4 || (Math.abs(value) < 1e-3 && value !== 0)
+    ? value.toExponential(1)
+    : String(Number(value.toPrecision(4)));
 }

@@ -2,12 +2,42 @@ import { ArgumentError } from '../errors/argument-error.js';
 import type { Rgba } from './raster-canvas.js';
 
 const named: Record<string, string> = {
-  black: '000000', white: 'ffffff', gray: '808080', grey: '808080', silver: 'c0c0c0', lightgray: 'd3d3d3', darkgray: 'a9a9a9',
-  red: 'ff0000', maroon: '800000', darkred: '8b0000', crimson: 'dc143c', tomato: 'ff6347', salmon: 'fa8072', pink: 'ffc0cb',
-  orange: 'ffa500', darkorange: 'ff8c00', gold: 'ffd700', yellow: 'ffff00', olive: '808000', brown: 'a52a2a',
-  green: '008000', darkgreen: '006400', lime: '00ff00', teal: '008080', turquoise: '40e0d0', cyan: '00ffff', aqua: '00ffff',
-  blue: '0000ff', navy: '000080', darkblue: '00008b', steelblue: '4682b4', purple: '800080', indigo: '4b0082',
-  violet: 'ee82ee', magenta: 'ff00ff', fuchsia: 'ff00ff',
+  black: '000000',
+  white: 'ffffff',
+  gray: '808080',
+  grey: '808080',
+  silver: 'c0c0c0',
+  lightgray: 'd3d3d3',
+  darkgray: 'a9a9a9',
+  red: 'ff0000',
+  maroon: '800000',
+  darkred: '8b0000',
+  crimson: 'dc143c',
+  tomato: 'ff6347',
+  salmon: 'fa8072',
+  pink: 'ffc0cb',
+  orange: 'ffa500',
+  darkorange: 'ff8c00',
+  gold: 'ffd700',
+  yellow: 'ffff00',
+  olive: '808000',
+  brown: 'a52a2a',
+  green: '008000',
+  darkgreen: '006400',
+  lime: '00ff00',
+  teal: '008080',
+  turquoise: '40e0d0',
+  cyan: '00ffff',
+  aqua: '00ffff',
+  blue: '0000ff',
+  navy: '000080',
+  darkblue: '00008b',
+  steelblue: '4682b4',
+  purple: '800080',
+  indigo: '4b0082',
+  violet: 'ee82ee',
+  magenta: 'ff00ff',
+  fuchsia: 'ff00ff',
 };
 
 function channel(text: string, scale: number): number {
@@ -46,5 +76,8 @@ export function parseCssColor(functionName: string, argument: string, text: stri
       if (result.every((value) => Number.isFinite(value))) return result as unknown as Rgba;
     }
   }
-  throw new ArgumentError(functionName, `expected ${argument} to be a CSS colour (#rgb, #rrggbb, rgb(), rgba() or a common name such as 'red'), got ${JSON.stringify(text)}`);
+  throw new ArgumentError(
+    functionName,
+    `expected ${argument} to be a CSS colour (#rgb, #rrggbb, rgb(), rgba() or a common name such as 'red'), got ${JSON.stringify(text)}`,
+  );
 }

@@ -25,13 +25,16 @@ function inkIn(png: DecodedPng, x0: number, y0: number, x1: number, y1: number):
 
 function countColour(png: DecodedPng, rgb: number[]): number {
   let count = 0;
-  for (let i = 0; i < png.pixels.length; i += 3) if (png.pixels[i] === rgb[0] && png.pixels[i + 1] === rgb[1] && png.pixels[i + 2] === rgb[2]) count++;
+  for (let i = 0; i < png.pixels.length; i += 3)
+    if (png.pixels[i] === rgb[0] && png.pixels[i + 1] === rgb[1] && png.pixels[i + 2] === rgb[2]) count++;
   return count;
 }
 
 /** True when some pixel in the 3 x 3 block around (x, y) has exactly this colour. */
 function colourNear(png: DecodedPng, x: number, y: number, rgb: number[]): boolean {
-  for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) if (png.pixel(Math.floor(x) + dx, Math.floor(y) + dy).join() === rgb.join()) return true;
+  for (let dy = -1; dy <= 1; dy++)
+    for (let dx = -1; dx <= 1; dx++)
+      if (png.pixel(Math.floor(x) + dx, Math.floor(y) + dy).join() === rgb.join()) return true;
   return false;
 }
 
@@ -41,7 +44,14 @@ test('lineChartPng: a valid 640 x 400 RGB PNG (signature, IHDR, CRCs, zlib) on a
   const png = decodePng(file); // throws on any bad CRC or filter byte
   expect(png.chunkTypes).toEqual(['IHDR', 'IDAT', 'IEND']);
   expect([png.width, png.height, png.bitDepth, png.colorType, png.interlace]).toEqual([640, 400, 8, 2, 0]);
-  for (const [x, y] of [[0, 0], [639, 0], [0, 399], [639, 399], [400, 300]] as const) expect(png.pixel(x, y)).toEqual(white);
+  for (const [x, y] of [
+    [0, 0],
+    [639, 0],
+    [0, 399],
+    [639, 399],
+    [400, 300],
+  ] as const)
+    expect(png.pixel(x, y)).toEqual(white);
   expect(file.length).toBeLessThan(40_000); // compresses well: mostly white
 });
 
@@ -51,7 +61,8 @@ test('lineChartPng: each series is drawn in its colour along the layout mapping,
   series.forEach((s, k) => {
     const colour = k === 0 ? tab10Blue : tab10Orange;
     for (let i = 0; i + 1 < s.values.length; i++) {
-      for (const t of [0.25, 0.5, 0.75]) { // points on each segment, away from the joins
+      for (const t of [0.25, 0.5, 0.75]) {
+        // points on each segment, away from the joins
         const [x, y] = layout.toPixel(i + 1 + t, (s.values[i] as number) * (1 - t) + (s.values[i + 1] as number) * t);
         expect(colourNear(png, x, y, colour), `${s.name} at (${x.toFixed(1)}, ${y.toFixed(1)})`).toBe(true);
       }
@@ -92,7 +103,14 @@ test('lineChartPng: the same input gives the same bytes; another input other byt
 
 test('plotHistoryPng: loss curves by default, accuracy on request, errors name plotHistoryPng', () => {
   const history = new History();
-  [[2, 0.3, 2.1], [1, 0.6, 1.4], [0.6, 0.8, 1.1], [0.4, 0.9, 1.0]].forEach(([loss, accuracy, valLoss], epoch) => history.record(epoch, { loss: loss as number, accuracy: accuracy as number, valLoss: valLoss as number }));
+  [
+    [2, 0.3, 2.1],
+    [1, 0.6, 1.4],
+    [0.6, 0.8, 1.1],
+    [0.4, 0.9, 1.0],
+  ].forEach(([loss, accuracy, valLoss], epoch) =>
+    history.record(epoch, { loss: loss as number, accuracy: accuracy as number, valLoss: valLoss as number }),
+  );
   const losses = decodePng(plotHistoryPng(history));
   expect([losses.width, losses.height]).toEqual([640, 400]);
   expect(countColour(losses, tab10Blue)).toBeGreaterThan(300);
@@ -101,5 +119,7 @@ test('plotHistoryPng: loss curves by default, accuracy on request, errors name p
   const accuracy = decodePng(plotHistoryPng(history, { metrics: ['accuracy'], width: 320, height: 200 }));
   expect([accuracy.width, accuracy.height]).toEqual([320, 200]);
   expect(countColour(accuracy, tab10Orange)).toBe(0); // one series only
-  expect(() => plotHistoryPng(history, { metrics: ['f1'] })).toThrow(/^plotHistoryPng: none of the metrics f1 was recorded \(have: loss, accuracy, valLoss\)$/);
+  expect(() => plotHistoryPng(history, { metrics: ['f1'] })).toThrow(
+    /^plotHistoryPng: none of the metrics f1 was recorded \(have: loss, accuracy, valLoss\)$/,
+  );
 });

@@ -22,8 +22,17 @@ function draw(canvas: RasterCanvas, p: ChartPrimitive, colour: (text: string) =>
       if (p.fill) canvas.fillRect(p.x, p.y, p.width, p.height, colour(p.fill));
       if (p.stroke) {
         const [left, right, top, bottom] = [p.x, p.x + p.width, p.y, p.y + p.height];
-        for (const [x1, y1, x2, y2] of [[left, top, right, top], [left, bottom, right, bottom], [left, top, left, bottom], [right, top, right, bottom + 1]] as const) {
-          draw(canvas, { kind: 'line', role: p.role, x1, y1, x2, y2, color: p.stroke, lineWidth: 1, mapped: null }, colour);
+        for (const [x1, y1, x2, y2] of [
+          [left, top, right, top],
+          [left, bottom, right, bottom],
+          [left, top, left, bottom],
+          [right, top, right, bottom + 1],
+        ] as const) {
+          draw(
+            canvas,
+            { kind: 'line', role: p.role, x1, y1, x2, y2, color: p.stroke, lineWidth: 1, mapped: null },
+            colour,
+          );
         }
       }
       return;
@@ -36,7 +45,14 @@ function draw(canvas: RasterCanvas, p: ChartPrimitive, colour: (text: string) =>
         const [left, thickness] = snap(p.x1, p.lineWidth);
         canvas.fillRect(left, Math.min(p.y1, p.y2), thickness, Math.abs(p.y2 - p.y1), colour(p.color));
       } else {
-        canvas.strokePolyline([[p.x1, p.y1], [p.x2, p.y2]], colour(p.color), p.lineWidth);
+        canvas.strokePolyline(
+          [
+            [p.x1, p.y1],
+            [p.x2, p.y2],
+          ],
+          colour(p.color),
+          p.lineWidth,
+        );
       }
       return;
     }
@@ -44,7 +60,13 @@ function draw(canvas: RasterCanvas, p: ChartPrimitive, colour: (text: string) =>
       canvas.strokePolyline(p.points, colour(p.color), p.lineWidth);
       return;
     case 'text':
-      drawBitmapText(canvas, p.text, p.x, p.y, { color: colour(p.color), scale: fontScale(p.fontSize), anchor: p.anchor, baseline: p.baseline, rotation: p.rotation });
+      drawBitmapText(canvas, p.text, p.x, p.y, {
+        color: colour(p.color),
+        scale: fontScale(p.fontSize),
+        anchor: p.anchor,
+        baseline: p.baseline,
+        rotation: p.rotation,
+      });
   }
 }
 

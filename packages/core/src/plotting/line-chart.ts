@@ -4,7 +4,10 @@ import type { LineChartOptions, LineSeries } from './chart-input.js';
 export type { LineChartOptions, LineSeries } from './chart-input.js';
 
 function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string);
+  return text.replace(
+    /[<>&"']/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string,
+  );
 }
 
 /** Coordinates that came from the data get one decimal; layout constants are written as they are. */
@@ -28,9 +31,10 @@ function svgElement(p: ChartPrimitive): string {
       return `<path d="${d}" fill="none" stroke="${escapeXml(p.color)}" stroke-width="${p.lineWidth}"/>`;
     }
     case 'text': {
-      const position = p.rotation === 0
-        ? `x="${coordinate(p.x, p.mapped === 'x')}" y="${coordinate(p.y, p.mapped === 'y')}"`
-        : `transform="translate(${p.x} ${p.y}) rotate(${p.rotation})"`;
+      const position =
+        p.rotation === 0
+          ? `x="${coordinate(p.x, p.mapped === 'x')}" y="${coordinate(p.y, p.mapped === 'y')}"`
+          : `transform="translate(${p.x} ${p.y}) rotate(${p.rotation})"`;
       const anchor = p.anchor === 'start' ? '' : ` text-anchor="${p.anchor}"`;
       const baseline = p.baseline === 'middle' ? ' dominant-baseline="middle"' : '';
       const size = p.fontSize === 12 ? '' : ` font-size="${p.fontSize}"`;

@@ -7,15 +7,39 @@ import { chartPng } from './line-chart-png.js';
 /** Options of {@link plotHistory} and {@link plotHistoryPng}: the chart's, plus which metrics. */
 export type PlotHistoryOptions = LineChartOptions & { metrics?: string[] };
 
-function historyChart(functionName: string, history: History, options: PlotHistoryOptions): [LineSeries[], LineChartOptions] {
-  const isHistory = typeof history === 'object' && history !== null && Array.isArray(history.epochs) && typeof history.get === 'function';
-  if (!isHistory) throw new ArgumentError(functionName, `expected history to be a History (what fit returns), got ${history === null ? 'null' : typeof history}`);
+function historyChart(
+  functionName: string,
+  history: History,
+  options: PlotHistoryOptions,
+): [LineSeries[], LineChartOptions] {
+  const isHistory =
+    typeof history === 'object' &&
+    history !== null &&
+    Array.isArray(history.epochs) &&
+    typeof history.get === 'function';
+  if (!isHistory)
+    throw new ArgumentError(
+      functionName,
+      `expected history to be a History (what fit returns), got ${history === null ? 'null' : typeof history}`,
+    );
   const { metrics = ['loss', 'valLoss'], ...chart } = options;
   const present = metrics.filter((m) => history.get(m).length > 0);
-  if (present.length === 0) throw new ArgumentError(functionName, `none of the metrics ${metrics.join(', ')} was recorded (have: ${Object.keys(history.metrics).join(', ')})`);
+  if (present.length === 0)
+    throw new ArgumentError(
+      functionName,
+      `none of the metrics ${metrics.join(', ')} was recorded (have: ${Object.keys(history.metrics).join(', ')})`,
+    );
   const series = present.map((name) => ({ name, values: history.get(name), x: history.epochs.map((e) => e + 1) }));
   const accuracyOnly = present.every((m) => /ccuracy/.test(m));
-  return [series, { xLabel: 'epoch', yLabel: accuracyOnly ? 'accuracy' : 'loss', title: accuracyOnly ? 'Accuracy' : 'Loss', ...chart }];
+  return [
+    series,
+    {
+      xLabel: 'epoch',
+      yLabel: accuracyOnly ? 'accuracy' : 'loss',
+      title: accuracyOnly ? 'Accuracy' : 'Loss',
+      ...chart,
+    },
+  ];
 }
 
 /**

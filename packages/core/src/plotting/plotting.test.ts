@@ -4,7 +4,13 @@ import { lineChartSvg } from './line-chart.js';
 import { plotHistory } from './plot-history.js';
 
 test('lineChartSvg: one path per series, scaled into the plot, labels escaped', () => {
-  const svg = lineChartSvg([{ name: 'a<b', values: [1, 0] }, { name: 'flat', values: [0.5, 0.5, Number.NaN] }], { title: 'T & U', width: 200, height: 100 });
+  const svg = lineChartSvg(
+    [
+      { name: 'a<b', values: [1, 0] },
+      { name: 'flat', values: [0.5, 0.5, Number.NaN] },
+    ],
+    { title: 'T & U', width: 200, height: 100 },
+  );
   expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100"')).toBe(true);
   expect(svg).toContain('a&lt;b');
   expect(svg).toContain('T &amp; U');
@@ -20,7 +26,9 @@ test('lineChartSvg: log axis skips non-positive values; refuses nothing to plot'
   const svg = lineChartSvg([{ name: 'loss', values: [1, 0.1, 0, 0.01] }], { logY: true });
   expect((svg.match(/<path d="([^"]+)"/)?.[1] ?? '').split(' ')).toHaveLength(3);
   expect(() => lineChartSvg([])).toThrow(/lineChartSvg: expected at least one series/);
-  expect(() => lineChartSvg([{ name: 'x', values: [Number.NaN] }])).toThrow(/lineChartSvg: expected at least one finite value to plot/);
+  expect(() => lineChartSvg([{ name: 'x', values: [Number.NaN] }])).toThrow(
+    /lineChartSvg: expected at least one finite value to plot/,
+  );
 });
 
 test('History records per-epoch logs; plotHistory draws loss or accuracy curves', () => {
@@ -35,5 +43,7 @@ test('History records per-epoch logs; plotHistory draws loss or accuracy curves'
   expect(losses).toContain('>Loss<');
   const accuracy = plotHistory(history, { metrics: ['accuracy'] });
   expect(accuracy).toContain('>Accuracy<');
-  expect(() => plotHistory(history, { metrics: ['f1'] })).toThrow(/plotHistory: none of the metrics f1 was recorded \(have: loss, accuracy, valLoss\)/);
+  expect(() => plotHistory(history, { metrics: ['f1'] })).toThrow(
+    /plotHistory: none of the metrics f1 was recorded \(have: loss, accuracy, valLoss\)/,
+  );
 });

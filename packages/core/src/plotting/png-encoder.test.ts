@@ -46,8 +46,16 @@ test('encodePng: opaque drops alpha (colour type 2); 3-channel input is written 
 });
 
 test('encodePng: refuses bad sizes, channel counts and pixel buffers of the wrong length', () => {
-  expect(() => encodePng(new Uint8Array(4), 0, 1)).toThrow(/^encodePng: expected width to be a positive integer, got 0$/);
-  expect(() => encodePng(new Uint8Array(4), 1, 1.5)).toThrow(/^encodePng: expected height to be a positive integer, got 1.5$/);
-  expect(() => encodePng(new Uint8Array(4), 1, 1, { channels: 2 as 3 })).toThrow(/^encodePng: expected options.channels to be 3 or 4, got 2$/);
-  expect(() => encodePng(new Uint8Array(7), 2, 1)).toThrow(/^encodePng: expected pixels of 2 x 1 x 4 = 8 bytes, got 7$/);
+  expect(() => encodePng(new Uint8Array(4), 0, 1)).toThrow(
+    /^encodePng: expected width to be a positive integer, got 0$/,
+  );
+  expect(() => encodePng(new Uint8Array(4), 1, 1.5)).toThrow(
+    /^encodePng: expected height to be a positive integer, got 1.5$/,
+  );
+  expect(() => encodePng(new Uint8Array(4), 1, 1, { channels: 2 as 3 })).toThrow(
+    /^encodePng: expected options.channels to be 3 or 4, got 2$/,
+  );
+  expect(() => encodePng(new Uint8Array(7), 2, 1)).toThrow(
+    /^encodePng: expected pixels of 2 x 1 x 4 = 8 bytes, got 7$/,
+  );
 });

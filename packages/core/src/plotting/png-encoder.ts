@@ -46,7 +46,8 @@ function filterRows(rows: Uint8Array, rowBytes: number, height: number, bpp: num
         const a = i < bpp ? 0 : (row[i - bpp] as number);
         const b = above[i] as number;
         const c = i < bpp ? 0 : (above[i - bpp] as number);
-        const predicted = filter === 0 ? 0 : filter === 1 ? a : filter === 2 ? b : filter === 3 ? (a + b) >> 1 : paeth(a, b, c);
+        const predicted =
+          filter === 0 ? 0 : filter === 1 ? a : filter === 2 ? b : filter === 3 ? (a + b) >> 1 : paeth(a, b, c);
         const value = ((row[i] as number) - predicted) & 0xff;
         candidate[i] = value;
         cost += value < 128 ? value : 256 - value;
@@ -72,13 +73,22 @@ function filterRows(rows: Uint8Array, rowBytes: number, height: number, bpp: num
  *
  * In plain words: pack the coloured squares into the file format every image viewer reads.
  */
-export function encodePng(pixels: Uint8Array, width: number, height: number, options: PngEncodeOptions = {}): Uint8Array {
+export function encodePng(
+  pixels: Uint8Array,
+  width: number,
+  height: number,
+  options: PngEncodeOptions = {},
+): Uint8Array {
   const { channels = 4, opaque = false } = options;
   assertPositiveInteger('encodePng', 'width', width);
   assertPositiveInteger('encodePng', 'height', height);
-  if (channels !== 3 && channels !== 4) throw new ArgumentError('encodePng', `expected options.channels to be 3 or 4, got ${String(channels)}`);
+  if (channels !== 3 && channels !== 4)
+    throw new ArgumentError('encodePng', `expected options.channels to be 3 or 4, got ${String(channels)}`);
   if (pixels.length !== width * height * channels) {
-    throw new ArgumentError('encodePng', `expected pixels of ${width} x ${height} x ${channels} = ${width * height * channels} bytes, got ${pixels.length}`);
+    throw new ArgumentError(
+      'encodePng',
+      `expected pixels of ${width} x ${height} x ${channels} = ${width * height * channels} bytes, got ${pixels.length}`,
+    );
   }
   const outChannels = opaque ? 3 : channels;
   let rows = pixels;
@@ -92,7 +102,12 @@ export function encodePng(pixels: Uint8Array, width: number, height: number, opt
   view.setUint32(4, height);
   header.set([8, outChannels === 4 ? 6 : 2, 0, 0, 0], 8);
   const compressed = zlibSync(filterRows(rows, width * outChannels, height, outChannels), { level: 6 });
-  const parts = [Uint8Array.from(signature), chunk('IHDR', header), chunk('IDAT', compressed), chunk('IEND', new Uint8Array(0))];
+  const parts = [
+    Uint8Array.from(signature),
+    chunk('IHDR', header),
+    chunk('IDAT', compressed),
+    chunk('IEND', new Uint8Array(0)),
+  ];
   const file = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
   let offset = 0;
   for (const part of parts) {

@@ -40,7 +40,8 @@ export function decodePng(file: Uint8Array): DecodedPng {
     const data = file.subarray(at + 8, at + 8 + length);
     const stored = view.getUint32(at + 8 + length);
     const computed = bitwiseCrc32(file.subarray(at + 4, at + 8 + length));
-    if (stored !== computed) throw new Error(`bad CRC in ${type}: stored ${stored.toString(16)}, computed ${computed.toString(16)}`);
+    if (stored !== computed)
+      throw new Error(`bad CRC in ${type}: stored ${stored.toString(16)}, computed ${computed.toString(16)}`);
     chunkTypes.push(type);
     if (type === 'IHDR') header = data;
     if (type === 'IDAT') idat.push(data);
@@ -48,13 +49,24 @@ export function decodePng(file: Uint8Array): DecodedPng {
   }
   if (!header) throw new Error('no IHDR');
   const h = new DataView(header.buffer, header.byteOffset, 13);
-  const [width, height, bitDepth, colorType, interlace] = [h.getUint32(0), h.getUint32(4), h.getUint8(8), h.getUint8(9), h.getUint8(12)];
+  const [width, height, bitDepth, colorType, interlace] = [
+    h.getUint32(0),
+    h.getUint32(4),
+    h.getUint8(8),
+    h.getUint8(9),
+    h.getUint8(12),
+  ];
   const channels = ({ 0: 1, 2: 3, 4: 2, 6: 4 } as Record<number, number>)[colorType] ?? 0;
   const joined = new Uint8Array(idat.reduce((n, d) => n + d.length, 0));
-  idat.reduce((offset, d) => (joined.set(d, offset), offset + d.length), 0);
+  let offset = 0;
+  for (const d of idat) {
+    joined.set(d, offset);
+    offset += d.length;
+  }
   const raw = unzlibSync(joined);
   const rowBytes = width * channels;
-  if (raw.length !== height * (rowBytes + 1)) throw new Error(`IDAT holds ${raw.length} bytes, expected ${height * (rowBytes + 1)}`);
+  if (raw.length !== height * (rowBytes + 1))
+    throw new Error(`IDAT holds ${raw.length} bytes, expected ${height * (rowBytes + 1)}`);
   const pixels = new Uint8Array(height * rowBytes);
   const filters: number[] = [];
   for (let y = 0; y < height; y++) {
@@ -66,14 +78,27 @@ export function decodePng(file: Uint8Array): DecodedPng {
       const b = y > 0 ? (pixels[(y - 1) * rowBytes + i] as number) : 0;
       const c = i >= channels && y > 0 ? (pixels[(y - 1) * rowBytes + i - channels] as number) : 0;
       const p = a + b - c;
-      const paeth = Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c;
+      const paeth =
+        Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c)
+          ? a
+          : Math.abs(p - b) <= Math.abs(p - c)
+            ? b
+            : c;
       const predictors = [0, a, b, (a + b) >> 1, paeth];
       if (filter > 4) throw new Error(`bad filter byte ${filter} in row ${y}`);
       pixels[y * rowBytes + i] = (x + (predictors[filter] as number)) & 0xff;
     }
   }
   return {
-    chunkTypes, width, height, bitDepth, colorType, interlace, channels, filters, pixels,
+    chunkTypes,
+    width,
+    height,
+    bitDepth,
+    colorType,
+    interlace,
+    channels,
+    filters,
+    pixels,
     pixel: (x, y) => [...pixels.subarray((y * width + x) * channels, (y * width + x + 1) * channels)],
   };
 }

@@ -8,7 +8,15 @@ const blue: Rgba = [0, 0, 255, 255];
 /** The set of "x,y" of pixels that are not white. */
 function inked(canvas: RasterCanvas): Set<string> {
   const out = new Set<string>();
-  for (let y = 0; y < canvas.height; y++) for (let x = 0; x < canvas.width; x++) if (canvas.pixel(x, y).slice(0, 3).some((c) => c !== 255)) out.add(`${x},${y}`);
+  for (let y = 0; y < canvas.height; y++)
+    for (let x = 0; x < canvas.width; x++)
+      if (
+        canvas
+          .pixel(x, y)
+          .slice(0, 3)
+          .some((c) => c !== 255)
+      )
+        out.add(`${x},${y}`);
   return out;
 }
 
@@ -19,7 +27,11 @@ test('RasterCanvas: white background, fillRect covers the pixels whose centres a
   canvas.fillRect(1.2, 2, 2, 1.6, blue); // centres x 1.5, 2.5 and y 2.5, 3.5 inside; x 3.5 and y 4.5 not
   expect([...inked(canvas)].sort()).toEqual(['1,2', '1,3', '2,2', '2,3']);
   canvas.fillRect(-5, -5, 100, 6, black); // clipped to the canvas: row 0 only
-  expect([canvas.pixel(0, 0), canvas.pixel(7, 0), canvas.pixel(0, 1)]).toEqual([[0, 0, 0, 255], [0, 0, 0, 255], [255, 255, 255, 255]]);
+  expect([canvas.pixel(0, 0), canvas.pixel(7, 0), canvas.pixel(0, 1)]).toEqual([
+    [0, 0, 0, 255],
+    [0, 0, 0, 255],
+    [255, 255, 255, 255],
+  ]);
 });
 
 test('RasterCanvas: blendPixel mixes by coverage and alpha', () => {
@@ -35,7 +47,14 @@ test('RasterCanvas: blendPixel mixes by coverage and alpha', () => {
 
 test('RasterCanvas.strokePolyline: solid along the line, anti-aliased edges, nothing far away, joins not doubled', () => {
   const canvas = new RasterCanvas(40, 40);
-  canvas.strokePolyline([[5, 5], [35, 35]], blue, 2); // the diagonal
+  canvas.strokePolyline(
+    [
+      [5, 5],
+      [35, 35],
+    ],
+    blue,
+    2,
+  ); // the diagonal
   for (const t of [6, 12, 20, 30]) expect(canvas.pixel(t, t)).toEqual([0, 0, 255, 255]);
   const edge = canvas.pixel(22, 20); // centre 1.41 px from the line: partly covered
   expect(edge[2]).toBe(255);
@@ -43,7 +62,15 @@ test('RasterCanvas.strokePolyline: solid along the line, anti-aliased edges, not
   expect(edge[0]).toBeLessThan(255);
   expect(canvas.pixel(30, 10)).toEqual([255, 255, 255, 255]);
   const joined = new RasterCanvas(20, 20);
-  joined.strokePolyline([[2, 10], [10, 10], [18, 10]], [0, 0, 0, 128], 2);
+  joined.strokePolyline(
+    [
+      [2, 10],
+      [10, 10],
+      [18, 10],
+    ],
+    [0, 0, 0, 128],
+    2,
+  );
   expect(joined.pixel(10, 10)).toEqual(joined.pixel(5, 10)); // the join got one coat, like the rest
   const dot = new RasterCanvas(10, 10);
   dot.strokePolyline([[5, 5]], black, 2);
@@ -57,16 +84,25 @@ test('drawBitmapText: glyph shapes, anchors, baselines, scale, rotation, boxes f
   expect(bitmapTextWidth('', 2)).toBe(0);
   const canvas = new RasterCanvas(30, 20);
   drawBitmapText(canvas, 'I', 10, 10, placement); // 'I' = a bar at column 2 plus serifs at columns 1 and 3
-  expect([...inked(canvas)].sort()).toEqual(['11,3', '11,9', '12,3', '12,4', '12,5', '12,6', '12,7', '12,8', '12,9', '13,3', '13,9'].sort());
+  expect([...inked(canvas)].sort()).toEqual(
+    ['11,3', '11,9', '12,3', '12,4', '12,5', '12,6', '12,7', '12,8', '12,9', '13,3', '13,9'].sort(),
+  );
   const middle = new RasterCanvas(30, 20);
   drawBitmapText(middle, 'I', 15, 10, { ...placement, anchor: 'middle', baseline: 'middle' }); // 5 px wide, 7 tall, centred
-  expect([...inked(middle)].every((p) => { const [x, y] = p.split(',').map(Number) as [number, number]; return x >= 13 && x <= 17 && y >= 7 && y <= 13; })).toBe(true);
+  expect(
+    [...inked(middle)].every((p) => {
+      const [x, y] = p.split(',').map(Number) as [number, number];
+      return x >= 13 && x <= 17 && y >= 7 && y <= 13;
+    }),
+  ).toBe(true);
   const big = new RasterCanvas(30, 30);
   drawBitmapText(big, 'I', 0, 20, { ...placement, scale: 2 });
   expect(inked(big).size).toBe(4 * inked(canvas).size);
   const turned = new RasterCanvas(20, 30);
   drawBitmapText(turned, 'I', 10, 20, { ...placement, rotation: -90 }); // reads upwards: the bar becomes row 17
-  expect([...inked(turned)].sort()).toEqual(['3,16', '3,17', '3,18', '4,17', '5,17', '6,17', '7,17', '8,17', '9,16', '9,17', '9,18'].sort());
+  expect([...inked(turned)].sort()).toEqual(
+    ['3,16', '3,17', '3,18', '4,17', '5,17', '6,17', '7,17', '8,17', '9,16', '9,17', '9,18'].sort(),
+  );
   const box = new RasterCanvas(10, 10);
   drawBitmapText(box, '\u00fc', 0, 8, placement); // not ASCII: a hollow box 5 wide and 7 tall
   expect(inked(box).size).toBe(7 + 2 + 2 + 2 + 7);

@@ -34,7 +34,12 @@ export class RasterCanvas {
   /** The colour at pixel (x, y) (integers inside the canvas). */
   pixel(x: number, y: number): Rgba {
     const i = (y * this.width + x) * 4;
-    return [this.pixels[i] as number, this.pixels[i + 1] as number, this.pixels[i + 2] as number, this.pixels[i + 3] as number];
+    return [
+      this.pixels[i] as number,
+      this.pixels[i + 1] as number,
+      this.pixels[i + 2] as number,
+      this.pixels[i + 3] as number,
+    ];
   }
 
   /** Paints `color` over pixel (x, y) with the given coverage in [0, 1]; outside the canvas: nothing. */
@@ -45,7 +50,8 @@ export class RasterCanvas {
     const source = (color[3] / 255) * Math.min(coverage, 1);
     const below = ((p[i + 3] as number) / 255) * (1 - source);
     const alpha = source + below;
-    for (let c = 0; c < 3; c++) p[i + c] = Math.round(((color[c] as number) * source + (p[i + c] as number) * below) / alpha);
+    for (let c = 0; c < 3; c++)
+      p[i + c] = Math.round(((color[c] as number) * source + (p[i + c] as number) * below) / alpha);
     p[i + 3] = Math.round(alpha * 255);
   }
 
@@ -77,8 +83,14 @@ export class RasterCanvas {
     for (const [[ax, ay], [bx, by]] of segments as [[number, number], [number, number]][]) {
       const [dx, dy] = [bx - ax, by - ay];
       const lengthSquared = dx * dx + dy * dy;
-      const [i0, i1] = [Math.max(left, Math.floor(Math.min(ax, bx) - reach)), Math.min(right, Math.ceil(Math.max(ax, bx) + reach))];
-      const [j0, j1] = [Math.max(top, Math.floor(Math.min(ay, by) - reach)), Math.min(bottom, Math.ceil(Math.max(ay, by) + reach))];
+      const [i0, i1] = [
+        Math.max(left, Math.floor(Math.min(ax, bx) - reach)),
+        Math.min(right, Math.ceil(Math.max(ax, bx) + reach)),
+      ];
+      const [j0, j1] = [
+        Math.max(top, Math.floor(Math.min(ay, by) - reach)),
+        Math.min(bottom, Math.ceil(Math.max(ay, by) + reach)),
+      ];
       for (let j = j0; j < j1; j++) {
         for (let i = i0; i < i1; i++) {
           const [cx, cy] = [i + 0.5 - ax, j + 0.5 - ay];
@@ -91,7 +103,8 @@ export class RasterCanvas {
       }
     }
     for (let j = top; j < bottom; j++) {
-      for (let i = left; i < right; i++) this.blendPixel(i, j, color, (coverage[(j - top) * boxWidth + (i - left)] as number) / 255);
+      for (let i = left; i < right; i++)
+        this.blendPixel(i, j, color, (coverage[(j - top) * boxWidth + (i - left)] as number) / 255);
     }
   }
 }

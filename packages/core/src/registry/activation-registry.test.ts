@@ -1,7 +1,12 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, test } from 'vitest';
 import { ArgumentError } from '../errors/argument-error.js';
-import { lookupActivation, registerActivation, registeredActivationNames, resolveActivation } from './activation-registry.js';
+import {
+  lookupActivation,
+  registerActivation,
+  registeredActivationNames,
+  resolveActivation,
+} from './activation-registry.js';
 
 describe('activation registry', () => {
   test('registers, looks up and resolves by name; functions pass through', () => {
@@ -21,11 +26,15 @@ describe('activation registry', () => {
 
   test('an unknown name lists what is registered', () => {
     registerActivation('test-known', (x) => x);
-    expect(() => lookupActivation('nope')).toThrow(/lookupActivation: unknown activation 'nope' \(registered: .*test-known/);
+    expect(() => lookupActivation('nope')).toThrow(
+      /lookupActivation: unknown activation 'nope' \(registered: .*test-known/,
+    );
   });
 
   test('bad registrations are rejected', () => {
     expect(() => registerActivation('', (x) => x)).toThrow(ArgumentError);
-    expect(() => registerActivation('x', 42 as never)).toThrow('registerActivation: expected activation to be a function, got number');
+    expect(() => registerActivation('x', 42 as never)).toThrow(
+      'registerActivation: expected activation to be a function, got number',
+    );
   });
 });

@@ -23,7 +23,10 @@ function registry(): Map<string, Activation> {
  */
 export function registerActivation(name: string, activation: Activation): void {
   if (typeof name !== 'string' || name.length === 0) {
-    throw new ArgumentError('registerActivation', `expected name to be a non-empty string, got ${JSON.stringify(name)}`);
+    throw new ArgumentError(
+      'registerActivation',
+      `expected name to be a non-empty string, got ${JSON.stringify(name)}`,
+    );
   }
   if (typeof activation !== 'function') {
     throw new ArgumentError('registerActivation', `expected activation to be a function, got ${typeof activation}`);
@@ -39,7 +42,10 @@ export function lookupActivation(name: string): Activation {
   const found = registry().get(name);
   if (!found) {
     const known = [...registry().keys()].sort();
-    const hint = known.length === 0 ? "none is registered: import '@baihua/activations' or call registerActivation" : `registered: ${known.join(', ')}`;
+    const hint =
+      known.length === 0
+        ? "none is registered: import '@baihua/activations' or call registerActivation"
+        : `registered: ${known.join(', ')}`;
     throw new ArgumentError('lookupActivation', `unknown activation '${name}' (${hint})`);
   }
   return found;

@@ -31,12 +31,18 @@ export async function downloadModel(model: Layer, options: DownloadModelOptions 
   const fn = 'downloadModel';
   const topologyName = options.fileNames?.topology ?? modelFileNames.topology;
   const weightsName = options.fileNames?.weights ?? modelFileNames.weights;
-  for (const [argument, name] of [['options.fileNames.topology', topologyName], ['options.fileNames.weights', weightsName]] as const) {
-    if (typeof name !== 'string' || name.length === 0) throw new ArgumentError(fn, `expected ${argument} to be a non-empty file name, got ${JSON.stringify(name)}`);
+  for (const [argument, name] of [
+    ['options.fileNames.topology', topologyName],
+    ['options.fileNames.weights', weightsName],
+  ] as const) {
+    if (typeof name !== 'string' || name.length === 0)
+      throw new ArgumentError(fn, `expected ${argument} to be a non-empty file name, got ${JSON.stringify(name)}`);
   }
-  if (topologyName === weightsName) throw new ArgumentError(fn, `expected two different file names, got '${topologyName}' twice`);
+  if (topologyName === weightsName)
+    throw new ArgumentError(fn, `expected two different file names, got '${topologyName}' twice`);
   const page = globalThis as { document?: Document };
-  if (!page.document || typeof URL.createObjectURL !== 'function') throw new ArgumentError(fn, 'needs a browser page (document and URL.createObjectURL); in Node.js use saveModel');
+  if (!page.document || typeof URL.createObjectURL !== 'function')
+    throw new ArgumentError(fn, 'needs a browser page (document and URL.createObjectURL); in Node.js use saveModel');
   const { topology, weights } = await serializeModel(model);
   const files: [string, Blob][] = [
     [topologyName, new Blob([`${JSON.stringify(topology, null, 1)}\n`], { type: 'application/json' })],
@@ -72,16 +78,32 @@ function describeNames(files: readonly NamedBlob[]): string {
  */
 export async function loadModelFromFiles(files: ArrayLike<NamedBlob> | Iterable<NamedBlob>): Promise<Layer> {
   const fn = 'loadModelFromFiles';
-  if (files === null || typeof files !== 'object') throw new ArgumentError(fn, `expected files to be a FileList or an array of Files, got ${files === null ? 'null' : typeof files}`);
+  if (files === null || typeof files !== 'object')
+    throw new ArgumentError(
+      fn,
+      `expected files to be a FileList or an array of Files, got ${files === null ? 'null' : typeof files}`,
+    );
   const list = Array.from(files as ArrayLike<NamedBlob>);
   for (const [i, file] of list.entries()) {
-    if (file === null || typeof file !== 'object' || typeof file.name !== 'string' || typeof file.arrayBuffer !== 'function') {
-      throw new ArgumentError(fn, `expected files[${i}] to be a File (with a name and arrayBuffer()), got ${file === null ? 'null' : typeof file}`);
+    if (
+      file === null ||
+      typeof file !== 'object' ||
+      typeof file.name !== 'string' ||
+      typeof file.arrayBuffer !== 'function'
+    ) {
+      throw new ArgumentError(
+        fn,
+        `expected files[${i}] to be a File (with a name and arrayBuffer()), got ${file === null ? 'null' : typeof file}`,
+      );
     }
   }
   const pick = (extension: string, role: string) => {
     const matches = list.filter((f) => f.name.toLowerCase().endsWith(extension));
-    if (matches.length !== 1) throw new ArgumentError(fn, `expected exactly one ${extension} file (the ${role}), got ${matches.length} among ${describeNames(list)}`);
+    if (matches.length !== 1)
+      throw new ArgumentError(
+        fn,
+        `expected exactly one ${extension} file (the ${role}), got ${matches.length} among ${describeNames(list)}`,
+      );
     return matches[0] as NamedBlob;
   };
   const topologyFile = pick('.json', 'topology');

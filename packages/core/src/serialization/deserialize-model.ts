@@ -23,7 +23,9 @@ function rebuild<T>(fn: string, step: () => T): T {
     return step();
   } catch (error) {
     if (!BaihuaError.isInstance(error)) throw error;
-    const wrapped = ShapeError.isInstance(error) ? new ShapeError(fn, `cannot rebuild the model: ${error.message}`) : new ArgumentError(fn, `cannot rebuild the model: ${error.message}`);
+    const wrapped = ShapeError.isInstance(error)
+      ? new ShapeError(fn, `cannot rebuild the model: ${error.message}`)
+      : new ArgumentError(fn, `cannot rebuild the model: ${error.message}`);
     throw Object.assign(wrapped, { cause: error });
   }
 }
@@ -42,10 +44,21 @@ function rebuild<T>(fn: string, step: () => T): T {
  */
 export async function deserializeModel(input: SerializedModelInput, functionName = 'deserializeModel'): Promise<Layer> {
   const fn = functionName;
-  if (input === null || typeof input !== 'object') throw new ArgumentError(fn, `expected { topology, weights }, got ${input === null ? 'null' : typeof input}`);
-  const bytes = input.weights instanceof ArrayBuffer ? new Uint8Array(input.weights) : input.weights instanceof Uint8Array ? input.weights : undefined;
-  if (!bytes) throw new ArgumentError(fn, `expected weights to be an ArrayBuffer or Uint8Array, got ${input.weights === null ? 'null' : typeof input.weights}`);
-  if (!isLittleEndian()) throw new ArgumentError(fn, 'this platform is big-endian; the weights format is little-endian');
+  if (input === null || typeof input !== 'object')
+    throw new ArgumentError(fn, `expected { topology, weights }, got ${input === null ? 'null' : typeof input}`);
+  const bytes =
+    input.weights instanceof ArrayBuffer
+      ? new Uint8Array(input.weights)
+      : input.weights instanceof Uint8Array
+        ? input.weights
+        : undefined;
+  if (!bytes)
+    throw new ArgumentError(
+      fn,
+      `expected weights to be an ArrayBuffer or Uint8Array, got ${input.weights === null ? 'null' : typeof input.weights}`,
+    );
+  if (!isLittleEndian())
+    throw new ArgumentError(fn, 'this platform is big-endian; the weights format is little-endian');
   const raw = typeof input.topology === 'string' ? parseTopologyJson(fn, input.topology) : input.topology;
   const topology = validateTopology(fn, raw, bytes.byteLength);
   const parameters = topology.weights.reduce((n, w) => n + w.byteLength / 4, 0);
@@ -63,13 +76,19 @@ export async function deserializeModel(input: SerializedModelInput, functionName
     });
     const weights = model.weights();
     if (weights.length !== topology.weights.length) {
-      throw new ShapeError(fn, `the weights do not match the model: the topology builds ${weights.length} weights, the manifest lists ${topology.weights.length}`);
+      throw new ShapeError(
+        fn,
+        `the weights do not match the model: the topology builds ${weights.length} weights, the manifest lists ${topology.weights.length}`,
+      );
     }
     weights.forEach((w, i) => {
       const entry = topology.weights[i] as ModelTopology['weights'][number];
       const sameShape = entry.shape.length === w.shape.length && entry.shape.every((s, k) => s === w.shape[k]);
       if (entry.path !== w.path || !sameShape) {
-        throw new ShapeError(fn, `the weights do not match the model: weight ${i} is '${w.path}' of shape ${describeShape(w.shape)}, the manifest has '${entry.path}' of shape ${describeShape(entry.shape)}`);
+        throw new ShapeError(
+          fn,
+          `the weights do not match the model: weight ${i} is '${w.path}' of shape ${describeShape(w.shape)}, the manifest has '${entry.path}' of shape ${describeShape(entry.shape)}`,
+        );
       }
     });
     weights.forEach((w, i) => {

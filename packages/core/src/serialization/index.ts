@@ -4,7 +4,13 @@ export { serializeModel } from './serialize-model.js';
 export { deserializeModel } from './deserialize-model.js';
 export type { SerializedModelInput } from './deserialize-model.js';
 export { loadModel, modelFileNames, saveModel } from './node-files.js';
-export { defaultModelDatabase, deleteModelFromIndexedDB, listModelsInIndexedDB, loadModelFromIndexedDB, saveModelToIndexedDB } from './indexed-db.js';
+export {
+  defaultModelDatabase,
+  deleteModelFromIndexedDB,
+  listModelsInIndexedDB,
+  loadModelFromIndexedDB,
+  saveModelToIndexedDB,
+} from './indexed-db.js';
 export type { IndexedDbOptions, StoredModelInfo } from './indexed-db.js';
 export { downloadModel, loadModelFromFiles } from './browser-files.js';
 export type { DownloadModelOptions, NamedBlob } from './browser-files.js';

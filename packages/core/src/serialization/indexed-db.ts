@@ -32,14 +32,23 @@ interface ModelRecord {
 }
 
 function checkKey(fn: string, key: unknown): asserts key is string {
-  if (typeof key !== 'string' || key.length === 0) throw new ArgumentError(fn, `expected key to be a non-empty string, got ${JSON.stringify(key) ?? typeof key}`);
+  if (typeof key !== 'string' || key.length === 0)
+    throw new ArgumentError(fn, `expected key to be a non-empty string, got ${JSON.stringify(key) ?? typeof key}`);
 }
 
 function openDatabase(fn: string, options: IndexedDbOptions): Promise<IDBDatabase> {
   const { databaseName = defaultModelDatabase } = options;
-  if (typeof databaseName !== 'string' || databaseName.length === 0) throw new ArgumentError(fn, `expected options.databaseName to be a non-empty string, got ${JSON.stringify(databaseName)}`);
+  if (typeof databaseName !== 'string' || databaseName.length === 0)
+    throw new ArgumentError(
+      fn,
+      `expected options.databaseName to be a non-empty string, got ${JSON.stringify(databaseName)}`,
+    );
   const factory = (globalThis as { indexedDB?: IDBFactory }).indexedDB;
-  if (!factory) throw new ArgumentError(fn, 'IndexedDB is not available here (it exists in browsers and web workers); in Node.js use saveModel / loadModel');
+  if (!factory)
+    throw new ArgumentError(
+      fn,
+      'IndexedDB is not available here (it exists in browsers and web workers); in Node.js use saveModel / loadModel',
+    );
   return new Promise((resolve, reject) => {
     const request = factory.open(databaseName, 1);
     request.onupgradeneeded = () => {
@@ -47,13 +56,25 @@ function openDatabase(fn: string, options: IndexedDbOptions): Promise<IDBDatabas
     };
     let blocked = false;
     request.onsuccess = () => {
-      if (blocked) request.result.close(); // the caller was already told; do not keep a stray connection
+      if (blocked)
+        request.result.close(); // the caller was already told; do not keep a stray connection
       else resolve(request.result);
     };
-    request.onerror = () => reject(new ArgumentError(fn, `cannot open IndexedDB database '${databaseName}': ${request.error?.message ?? 'unknown error'}`));
+    request.onerror = () =>
+      reject(
+        new ArgumentError(
+          fn,
+          `cannot open IndexedDB database '${databaseName}': ${request.error?.message ?? 'unknown error'}`,
+        ),
+      );
     request.onblocked = () => {
       blocked = true;
-      reject(new ArgumentError(fn, `IndexedDB database '${databaseName}' is held open by another tab at an older version; close it and retry`));
+      reject(
+        new ArgumentError(
+          fn,
+          `IndexedDB database '${databaseName}' is held open by another tab at an older version; close it and retry`,
+        ),
+      );
     };
   });
 }
@@ -61,14 +82,22 @@ function openDatabase(fn: string, options: IndexedDbOptions): Promise<IDBDatabas
 // Runs one transaction on the store: `body` queues its requests and returns how to read the result,
 // which is read once the transaction has committed (not merely when a request succeeded), so a
 // resolved save is durable and whole, and a failed one left nothing.
-async function inStore<T>(fn: string, options: IndexedDbOptions, mode: IDBTransactionMode, body: (store: IDBObjectStore) => () => T): Promise<T> {
+async function inStore<T>(
+  fn: string,
+  options: IndexedDbOptions,
+  mode: IDBTransactionMode,
+  body: (store: IDBObjectStore) => () => T,
+): Promise<T> {
   const db = await openDatabase(fn, options);
   try {
     return await new Promise<T>((resolve, reject) => {
       const transaction = db.transaction(storeName, mode);
       const result = body(transaction.objectStore(storeName));
       transaction.oncomplete = () => resolve(result());
-      const fail = () => reject(new ArgumentError(fn, `IndexedDB ${mode} transaction failed: ${transaction.error?.message ?? 'aborted'}`));
+      const fail = () =>
+        reject(
+          new ArgumentError(fn, `IndexedDB ${mode} transaction failed: ${transaction.error?.message ?? 'aborted'}`),
+        );
       transaction.onerror = fail;
       transaction.onabort = fail;
     });
@@ -88,10 +117,19 @@ async function inStore<T>(fn: string, options: IndexedDbOptions, mode: IDBTransa
  *
  * In plain words: keep the trained model in the browser's own cupboard, under a name.
  */
-export async function saveModelToIndexedDB(model: Layer, key: string, options: IndexedDbOptions = {}): Promise<StoredModelInfo> {
+export async function saveModelToIndexedDB(
+  model: Layer,
+  key: string,
+  options: IndexedDbOptions = {},
+): Promise<StoredModelInfo> {
   checkKey('saveModelToIndexedDB', key);
   const { topology, weights } = await serializeModel(model);
-  const record: ModelRecord = { kind: recordKind, topology: JSON.stringify(topology), weights, savedAt: new Date().toISOString() };
+  const record: ModelRecord = {
+    kind: recordKind,
+    topology: JSON.stringify(topology),
+    weights,
+    savedAt: new Date().toISOString(),
+  };
   await inStore('saveModelToIndexedDB', options, 'readwrite', (store) => {
     store.put(record, key);
     return () => undefined;
@@ -117,10 +155,22 @@ export async function loadModelFromIndexedDB(key: string, options: IndexedDbOpti
   })) as Partial<ModelRecord> | undefined;
   if (record === undefined) {
     const saved = (await listModelsInIndexedDB(options)).map((info) => `'${info.key}'`);
-    throw new ArgumentError(fn, `no model is saved under key '${key}' (saved: ${saved.length > 0 ? saved.join(', ') : 'none'})`);
+    throw new ArgumentError(
+      fn,
+      `no model is saved under key '${key}' (saved: ${saved.length > 0 ? saved.join(', ') : 'none'})`,
+    );
   }
-  if (record === null || typeof record !== 'object' || record.kind !== recordKind || typeof record.topology !== 'string' || !(record.weights instanceof ArrayBuffer)) {
-    throw new ArgumentError(fn, `the record under key '${key}' is not a saved baihua model (expected { kind: '${recordKind}', topology: JSON text, weights: ArrayBuffer })`);
+  if (
+    record === null ||
+    typeof record !== 'object' ||
+    record.kind !== recordKind ||
+    typeof record.topology !== 'string' ||
+    !(record.weights instanceof ArrayBuffer)
+  ) {
+    throw new ArgumentError(
+      fn,
+      `the record under key '${key}' is not a saved baihua model (expected { kind: '${recordKind}', topology: JSON text, weights: ArrayBuffer })`,
+    );
   }
   return deserializeModel({ topology: record.topology, weights: record.weights }, fn);
 }

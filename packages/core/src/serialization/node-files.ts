@@ -21,7 +21,11 @@ interface NodePath {
 function nodeModules(fn: string): { fs: NodeFs; path: NodePath } {
   const fs = nodeBuiltin<NodeFs>('node:fs');
   const path = nodeBuiltin<NodePath>('node:path');
-  if (!fs || !path) throw new ArgumentError(fn, 'needs Node.js >= 20.16 (process.getBuiltinModule); in browsers use serializeModel / deserializeModel');
+  if (!fs || !path)
+    throw new ArgumentError(
+      fn,
+      'needs Node.js >= 20.16 (process.getBuiltinModule); in browsers use serializeModel / deserializeModel',
+    );
   return { fs, path };
 }
 
@@ -32,7 +36,11 @@ function nodeModules(fn: string): { fs: NodeFs; path: NodePath } {
  * In plain words: put the blueprint and the knob settings in a folder.
  */
 export async function saveModel(model: Layer, directory: string): Promise<void> {
-  if (typeof directory !== 'string' || directory.length === 0) throw new ArgumentError('saveModel', `expected directory to be a non-empty string, got ${JSON.stringify(directory)}`);
+  if (typeof directory !== 'string' || directory.length === 0)
+    throw new ArgumentError(
+      'saveModel',
+      `expected directory to be a non-empty string, got ${JSON.stringify(directory)}`,
+    );
   const { fs, path } = nodeModules('saveModel');
   const { topology, weights } = await serializeModel(model);
   await fs.promises.mkdir(directory, { recursive: true });
@@ -47,7 +55,11 @@ export async function saveModel(model: Layer, directory: string): Promise<void> 
  * In plain words: rebuild the machine from the folder, or refuse if anything in it is off.
  */
 export async function loadModel(directory: string): Promise<Layer> {
-  if (typeof directory !== 'string' || directory.length === 0) throw new ArgumentError('loadModel', `expected directory to be a non-empty string, got ${JSON.stringify(directory)}`);
+  if (typeof directory !== 'string' || directory.length === 0)
+    throw new ArgumentError(
+      'loadModel',
+      `expected directory to be a non-empty string, got ${JSON.stringify(directory)}`,
+    );
   const { fs, path } = nodeModules('loadModel');
   const read = async (name: string, encoding?: 'utf8') => {
     try {

@@ -21,10 +21,18 @@ export function isLittleEndian(): boolean {
  */
 export async function serializeModel(model: Layer): Promise<SerializedModel> {
   if (model === null || typeof model !== 'object' || typeof model.getConfig !== 'function') {
-    throw new ArgumentError('serializeModel', `expected model to be a Layer, got ${model === null ? 'null' : typeof model}`);
+    throw new ArgumentError(
+      'serializeModel',
+      `expected model to be a Layer, got ${model === null ? 'null' : typeof model}`,
+    );
   }
-  if (!model.isBuilt || !model.inputShape) throw new ArgumentError('serializeModel', `model '${model.name}' is not built yet: apply it to an input (or call ensureBuilt) first`);
-  if (!isLittleEndian()) throw new ArgumentError('serializeModel', 'this platform is big-endian; the weights format is little-endian');
+  if (!model.isBuilt || !model.inputShape)
+    throw new ArgumentError(
+      'serializeModel',
+      `model '${model.name}' is not built yet: apply it to an input (or call ensureBuilt) first`,
+    );
+  if (!isLittleEndian())
+    throw new ArgumentError('serializeModel', 'this platform is big-endian; the weights format is little-endian');
   const config = model.getConfig();
   const weights = model.weights();
   const manifest: WeightManifestEntry[] = [];
@@ -42,7 +50,13 @@ export async function serializeModel(model: Layer): Promise<SerializedModel> {
     bytes.set(new Uint8Array(values.buffer, values.byteOffset, entry.byteLength), entry.byteOffset);
   }
   return {
-    topology: { format: modelFormatName, formatVersion: modelFormatVersion, inputShape: [...model.inputShape], model: config, weights: manifest },
+    topology: {
+      format: modelFormatName,
+      formatVersion: modelFormatVersion,
+      inputShape: [...model.inputShape],
+      model: config,
+      weights: manifest,
+    },
     weights: buffer,
   };
 }

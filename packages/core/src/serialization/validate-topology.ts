@@ -27,9 +27,11 @@ export function parseTopologyJson(fn: string, text: string): unknown {
 /** Throws unless `value` (anything, e.g. an object given directly) is free of forbidden keys and not too deep. */
 function scanKeys(fn: string, value: unknown, where: string, depth: number): void {
   if (value === null || typeof value !== 'object') return;
-  if (depth > maxDepth) throw new ArgumentError(fn, `malformed topology: nested deeper than ${maxDepth} levels at ${where}`);
+  if (depth > maxDepth)
+    throw new ArgumentError(fn, `malformed topology: nested deeper than ${maxDepth} levels at ${where}`);
   const proto = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== Array.prototype && proto !== null) throw new ArgumentError(fn, `malformed topology: ${where} is not plain JSON data`);
+  if (proto !== Object.prototype && proto !== Array.prototype && proto !== null)
+    throw new ArgumentError(fn, `malformed topology: ${where} is not plain JSON data`);
   for (const key of Object.keys(value)) {
     if (forbiddenKeys.has(key)) throw new ArgumentError(fn, `malformed topology: forbidden key '${key}' at ${where}`);
     scanKeys(fn, (value as Record<string, unknown>)[key], `${where}.${key}`, depth + 1);
@@ -51,38 +53,81 @@ function isDimension(value: unknown): value is number {
  */
 export function validateTopology(fn: string, topology: unknown, weightsByteLength: number): ModelTopology {
   scanKeys(fn, topology, 'topology', 0);
-  if (!isRecord(topology)) throw new ArgumentError(fn, `malformed topology: expected an object, got ${Array.isArray(topology) ? 'an array' : topology === null ? 'null' : typeof topology}`);
-  if (topology.format !== modelFormatName) throw new ArgumentError(fn, `malformed topology: expected format '${modelFormatName}', got ${JSON.stringify(topology.format)}`);
+  if (!isRecord(topology))
+    throw new ArgumentError(
+      fn,
+      `malformed topology: expected an object, got ${Array.isArray(topology) ? 'an array' : topology === null ? 'null' : typeof topology}`,
+    );
+  if (topology.format !== modelFormatName)
+    throw new ArgumentError(
+      fn,
+      `malformed topology: expected format '${modelFormatName}', got ${JSON.stringify(topology.format)}`,
+    );
   const version = topology.formatVersion;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw new ArgumentError(fn, `malformed topology: expected formatVersion to be a positive integer, got ${JSON.stringify(version)}`);
-  if (version > modelFormatVersion) throw new ArgumentError(fn, `unsupported formatVersion ${version}: this @baihua/core reads version ${modelFormatVersion}; upgrade @baihua/core`);
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+    throw new ArgumentError(
+      fn,
+      `malformed topology: expected formatVersion to be a positive integer, got ${JSON.stringify(version)}`,
+    );
+  if (version > modelFormatVersion)
+    throw new ArgumentError(
+      fn,
+      `unsupported formatVersion ${version}: this @baihua/core reads version ${modelFormatVersion}; upgrade @baihua/core`,
+    );
   const inputShape = topology.inputShape;
-  if (!Array.isArray(inputShape) || inputShape.length < 1 || inputShape.length > maxRank || inputShape[0] !== null || !inputShape.slice(1).every((s) => isDimension(s) && s > 0)) {
-    throw new ArgumentError(fn, `malformed topology: expected inputShape [null, ...positive sizes] of rank 1..${maxRank}, got ${JSON.stringify(inputShape)}`);
+  if (
+    !Array.isArray(inputShape) ||
+    inputShape.length < 1 ||
+    inputShape.length > maxRank ||
+    inputShape[0] !== null ||
+    !inputShape.slice(1).every((s) => isDimension(s) && s > 0)
+  ) {
+    throw new ArgumentError(
+      fn,
+      `malformed topology: expected inputShape [null, ...positive sizes] of rank 1..${maxRank}, got ${JSON.stringify(inputShape)}`,
+    );
   }
   const elements = (inputShape.slice(1) as number[]).reduce((n, s) => n * s, 1);
-  if (elements > maxInputElements) throw new ArgumentError(fn, `malformed topology: inputShape ${JSON.stringify(inputShape)} has ${elements} elements per example (limit ${maxInputElements})`);
-  if (!isRecord(topology.model) || typeof topology.model.type !== 'string') throw new ArgumentError(fn, 'malformed topology: expected model to be a layer config with a string type');
-  if (!Array.isArray(topology.weights)) throw new ArgumentError(fn, `malformed topology: expected weights to be an array, got ${typeof topology.weights}`);
+  if (elements > maxInputElements)
+    throw new ArgumentError(
+      fn,
+      `malformed topology: inputShape ${JSON.stringify(inputShape)} has ${elements} elements per example (limit ${maxInputElements})`,
+    );
+  if (!isRecord(topology.model) || typeof topology.model.type !== 'string')
+    throw new ArgumentError(fn, 'malformed topology: expected model to be a layer config with a string type');
+  if (!Array.isArray(topology.weights))
+    throw new ArgumentError(fn, `malformed topology: expected weights to be an array, got ${typeof topology.weights}`);
   let offset = 0;
   const seen = new Set<string>();
   topology.weights.forEach((entry: unknown, i) => {
     const at = `weights[${i}]`;
     if (!isRecord(entry)) throw new ArgumentError(fn, `malformed topology: ${at} is not an object`);
     const { path, shape, dtype, byteOffset, byteLength } = entry;
-    if (typeof path !== 'string' || path.length === 0) throw new ArgumentError(fn, `malformed topology: ${at}.path must be a non-empty string`);
+    if (typeof path !== 'string' || path.length === 0)
+      throw new ArgumentError(fn, `malformed topology: ${at}.path must be a non-empty string`);
     if (seen.has(path)) throw new ArgumentError(fn, `malformed topology: weight path '${path}' appears twice`);
     seen.add(path);
-    if (!Array.isArray(shape) || shape.length > maxRank || !shape.every(isDimension)) throw new ArgumentError(fn, `malformed topology: ${at}.shape must be at most ${maxRank} non-negative integers, got ${JSON.stringify(shape)}`);
-    if (dtype !== 'float32') throw new ArgumentError(fn, `malformed topology: ${at}.dtype must be 'float32', got ${JSON.stringify(dtype)}`);
+    if (!Array.isArray(shape) || shape.length > maxRank || !shape.every(isDimension))
+      throw new ArgumentError(
+        fn,
+        `malformed topology: ${at}.shape must be at most ${maxRank} non-negative integers, got ${JSON.stringify(shape)}`,
+      );
+    if (dtype !== 'float32')
+      throw new ArgumentError(fn, `malformed topology: ${at}.dtype must be 'float32', got ${JSON.stringify(dtype)}`);
     const expectedLength = (shape as number[]).reduce((n, s) => n * s, 1) * 4;
     if (byteOffset !== offset || byteLength !== expectedLength) {
-      throw new ArgumentError(fn, `sizes do not add up: ${at} ('${path}', shape ${JSON.stringify(shape)}) should be ${expectedLength} bytes at offset ${offset}, got ${JSON.stringify(byteLength)} bytes at offset ${JSON.stringify(byteOffset)}`);
+      throw new ArgumentError(
+        fn,
+        `sizes do not add up: ${at} ('${path}', shape ${JSON.stringify(shape)}) should be ${expectedLength} bytes at offset ${offset}, got ${JSON.stringify(byteLength)} bytes at offset ${JSON.stringify(byteOffset)}`,
+      );
     }
     offset += expectedLength;
   });
   if (offset !== weightsByteLength) {
-    throw new ArgumentError(fn, `sizes do not add up: the manifest describes ${offset} bytes of weights, the weights buffer has ${weightsByteLength}${weightsByteLength < offset ? ' (truncated?)' : ''}`);
+    throw new ArgumentError(
+      fn,
+      `sizes do not add up: the manifest describes ${offset} bytes of weights, the weights buffer has ${weightsByteLength}${weightsByteLength < offset ? ' (truncated?)' : ''}`,
+    );
   }
   return topology as unknown as ModelTopology & { weights: WeightManifestEntry[] };
 }

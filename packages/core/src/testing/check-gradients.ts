@@ -41,7 +41,12 @@ export async function checkGradients(
       const out = fn(...xs);
       if (!weightsHolder.weights) {
         const rng = createRandom(seed);
-        weightsHolder.weights = tf.keep(tf.tensor(Array.from({ length: out.size }, () => rng.next() * 2 - 1), out.shape));
+        weightsHolder.weights = tf.keep(
+          tf.tensor(
+            Array.from({ length: out.size }, () => rng.next() * 2 - 1),
+            out.shape,
+          ),
+        );
       }
       return tf.sum(tf.mul(out, weightsHolder.weights));
     });
@@ -75,7 +80,8 @@ export async function checkGradients(
         const minus = await at(x - h);
         const numeric = (plus.v - minus.v) / (plus.used - minus.used);
         const error = Math.abs(numeric - (gradient[i] as number));
-        if (!(error <= worst.maxError) || worst.worstIndex < 0) worst = { maxError: error, worstIndex: i, analytic: gradient[i] as number, numeric };
+        if (!(error <= worst.maxError) || worst.worstIndex < 0)
+          worst = { maxError: error, worstIndex: i, analytic: gradient[i] as number, numeric };
       }
       result.inputs.push({ ...worst, limit });
       if (!(worst.maxError <= limit)) {

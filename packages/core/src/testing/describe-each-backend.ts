@@ -43,7 +43,11 @@ export function webgpuRequired(): boolean {
  *   test('matches PyTorch', async () => { ... });
  * });
  */
-export function describeEachBackend(title: string, suite: (backend: TestBackend) => void, options: DescribeEachBackendOptions = {}): void {
+export function describeEachBackend(
+  title: string,
+  suite: (backend: TestBackend) => void,
+  options: DescribeEachBackendOptions = {},
+): void {
   for (const backend of options.backends ?? testBackends) {
     describe(`${title} [${backend}]`, async () => {
       if (backend === 'webgpu') {

@@ -15,7 +15,9 @@ export async function expectNoLeakedTensors<T>(fn: () => T | Promise<T>): Promis
   tf.dispose(collectTensors(result));
   const after = tf.memory().numTensors;
   if (after !== before) {
-    throw new Error(`expectNoLeakedTensors: ${after - before} tensor(s) leaked (numTensors ${before} before, ${after} after)`);
+    throw new Error(
+      `expectNoLeakedTensors: ${after - before} tensor(s) leaked (numTensors ${before} before, ${after} after)`,
+    );
   }
   return result;
 }

@@ -11,14 +11,27 @@ describeEachBackend('expectTensorsClose', () => {
   });
 
   test('fails beyond the tolerance and names the worst element', async () => {
-    const actual = tf.tensor([[1, 2], [3, 4.01]]);
-    await expect(expectTensorsClose(actual, [[1, 2], [3, 4]])).rejects.toThrow(/worst at \[1,1\]: actual 4\.01.*expected 4/);
+    const actual = tf.tensor([
+      [1, 2],
+      [3, 4.01],
+    ]);
+    await expect(
+      expectTensorsClose(actual, [
+        [1, 2],
+        [3, 4],
+      ]),
+    ).rejects.toThrow(/worst at \[1,1\]: actual 4\.01.*expected 4/);
     actual.dispose();
   });
 
   test('fails on a shape mismatch even when values agree', async () => {
     const actual = tf.tensor([1, 2, 3, 4], [4]);
-    await expect(expectTensorsClose(actual, [[1, 2], [3, 4]])).rejects.toThrow(/expected shape \[2,2\], got \[4\]/);
+    await expect(
+      expectTensorsClose(actual, [
+        [1, 2],
+        [3, 4],
+      ]),
+    ).rejects.toThrow(/expected shape \[2,2\], got \[4\]/);
     actual.dispose();
   });
 

@@ -21,11 +21,17 @@ export type ExpectedValues = tf.Tensor | { shape: number[]; data: number[] } | t
  * @example
  * await expectTensorsClose(tf.sigmoid(x), fixture.tensor('y'));
  */
-export async function expectTensorsClose(actual: tf.Tensor, expected: ExpectedValues, tolerance: Tolerance = {}): Promise<void> {
+export async function expectTensorsClose(
+  actual: tf.Tensor,
+  expected: ExpectedValues,
+  tolerance: Tolerance = {},
+): Promise<void> {
   const { rtol = 1e-4, atol = 1e-5 } = tolerance;
   const { shape: expectedShape, values: expectedValues } = await readExpected(expected);
   if (actual.shape.length !== expectedShape.length || actual.shape.some((s, i) => s !== expectedShape[i])) {
-    throw new Error(`expectTensorsClose: expected shape ${describeShape(expectedShape)}, got ${describeShape(actual.shape)}`);
+    throw new Error(
+      `expectTensorsClose: expected shape ${describeShape(expectedShape)}, got ${describeShape(actual.shape)}`,
+    );
   }
   const actualValues = await actual.data();
   let maxExpected = 0;
@@ -39,7 +45,14 @@ export async function expectTensorsClose(actual: tf.Tensor, expected: ExpectedVa
   for (let i = 0; i < expectedValues.length; i++) {
     const a = Number(actualValues[i]);
     const e = expectedValues[i] as number;
-    const diff = Number.isNaN(a) || Number.isNaN(e) ? (Number.isNaN(a) && Number.isNaN(e) ? 0 : Infinity) : a === e ? 0 : Math.abs(a - e);
+    const diff =
+      Number.isNaN(a) || Number.isNaN(e)
+        ? Number.isNaN(a) && Number.isNaN(e)
+          ? 0
+          : Infinity
+        : a === e
+          ? 0
+          : Math.abs(a - e);
     if (diff > worstDiff || (Number.isNaN(diff) && worst < 0)) {
       worstDiff = Number.isNaN(diff) ? Infinity : diff;
       worst = i;
@@ -56,7 +69,8 @@ export async function expectTensorsClose(actual: tf.Tensor, expected: ExpectedVa
 }
 
 async function readExpected(expected: ExpectedValues): Promise<{ shape: number[]; values: ArrayLike<number> }> {
-  if (expected instanceof tf.Tensor) return { shape: expected.shape, values: (await expected.data()) as ArrayLike<number> };
+  if (expected instanceof tf.Tensor)
+    return { shape: expected.shape, values: (await expected.data()) as ArrayLike<number> };
   if (isFixtureTensor(expected)) return { shape: expected.shape, values: expected.data };
   const tensor = tf.tensor(expected as tf.TensorLike);
   try {
@@ -67,7 +81,12 @@ async function readExpected(expected: ExpectedValues): Promise<{ shape: number[]
 }
 
 function isFixtureTensor(value: unknown): value is { shape: number[]; data: number[] } {
-  return typeof value === 'object' && value !== null && Array.isArray((value as { shape?: unknown }).shape) && Array.isArray((value as { data?: unknown }).data);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Array.isArray((value as { shape?: unknown }).shape) &&
+    Array.isArray((value as { data?: unknown }).data)
+  );
 }
 
 function unravel(flat: number, shape: readonly number[]): number[] {

@@ -11,7 +11,10 @@ import { loadTorchFixture, torchFixtureNames } from './torch-fixture.js';
 const cubeWithWrongGradient = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
   const x = args[0] as tf.Tensor;
   (args[1] as tf.GradSaveFunc)([x]);
-  return { value: tf.pow(x, 3), gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.mul(dy, tf.mul(saved[0] as tf.Tensor, 2)) };
+  return {
+    value: tf.pow(x, 3),
+    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.mul(dy, tf.mul(saved[0] as tf.Tensor, 2)),
+  };
 });
 
 describeEachBackend('testing helpers', (backend) => {
@@ -20,7 +23,10 @@ describeEachBackend('testing helpers', (backend) => {
   });
 
   test('checkGradients passes a correct gradient', async () => {
-    const x = tf.tensor([[-1.5, 0.3], [0.7, 2]]);
+    const x = tf.tensor([
+      [-1.5, 0.3],
+      [0.7, 2],
+    ]);
     const result = await checkGradients((v) => tf.mul(tf.sigmoid(v), v), [x]);
     expect(result.inputs[0]?.maxError).toBeLessThan(result.inputs[0]?.limit as number);
     x.dispose();
@@ -28,13 +34,21 @@ describeEachBackend('testing helpers', (backend) => {
 
   test('checkGradients fails a wrong gradient and names the element', async () => {
     const x = tf.tensor([0.5, 1.5, -2]);
-    await expect(checkGradients((v) => cubeWithWrongGradient(v) as tf.Tensor, [x])).rejects.toThrow(/checkGradients: input 0 .* element \d+: analytic .* numeric/);
+    await expect(checkGradients((v) => cubeWithWrongGradient(v) as tf.Tensor, [x])).rejects.toThrow(
+      /checkGradients: input 0 .* element \d+: analytic .* numeric/,
+    );
     x.dispose();
   });
 
   test('checkGradients covers every input of a multi-input function', async () => {
-    const a = tf.tensor([[1, 2], [3, 4]]);
-    const b = tf.tensor([[0.5, -1], [2, 0.25]]);
+    const a = tf.tensor([
+      [1, 2],
+      [3, 4],
+    ]);
+    const b = tf.tensor([
+      [0.5, -1],
+      [2, 0.25],
+    ]);
     const result = await checkGradients((x, y) => tf.matMul(x, y), [a, b]);
     expect(result.inputs).toHaveLength(2);
     tf.dispose([a, b]);

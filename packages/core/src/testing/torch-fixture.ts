@@ -35,17 +35,25 @@ export interface TorchFixtureCase {
  */
 export function loadTorchFixture(section: string, name: string): TorchFixtureCase {
   const sectionValue = section.split('.').reduce<unknown>((node, key) => child(node, key), reference);
-  if (!isRecord(sectionValue)) throw new Error(`loadTorchFixture: no section '${section}' (sections: ${Object.keys(reference).join(', ')})`);
+  if (!isRecord(sectionValue))
+    throw new Error(`loadTorchFixture: no section '${section}' (sections: ${Object.keys(reference).join(', ')})`);
   const value = child(sectionValue, name);
-  if (!isRecord(value)) throw new Error(`loadTorchFixture: no case '${name}' in '${section}' (cases: ${Object.keys(sectionValue).join(', ')})`);
+  if (!isRecord(value))
+    throw new Error(
+      `loadTorchFixture: no case '${name}' in '${section}' (cases: ${Object.keys(sectionValue).join(', ')})`,
+    );
   const describe = `${section}.${name}`;
   const get = (key: string): unknown => {
-    if (!Object.hasOwn(value, key)) throw new Error(`loadTorchFixture: case '${describe}' has no key '${key}' (keys: ${Object.keys(value).join(', ')})`);
+    if (!Object.hasOwn(value, key))
+      throw new Error(
+        `loadTorchFixture: case '${describe}' has no key '${key}' (keys: ${Object.keys(value).join(', ')})`,
+      );
     return value[key];
   };
   const spec = (key: string): FixtureTensor => {
     const raw = get(key);
-    if (!isRecord(raw) || !Array.isArray(raw.shape) || !Array.isArray(raw.data)) throw new Error(`loadTorchFixture: '${describe}.${key}' is not a tensor`);
+    if (!isRecord(raw) || !Array.isArray(raw.shape) || !Array.isArray(raw.data))
+      throw new Error(`loadTorchFixture: '${describe}.${key}' is not a tensor`);
     return { shape: raw.shape as number[], data: raw.data as number[] };
   };
   return {

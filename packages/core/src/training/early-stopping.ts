@@ -45,7 +45,11 @@ export function earlyStopping(options: EarlyStoppingOptions = {}): TrainingCallb
     },
     onEpochEnd(_epoch, logs, control) {
       const value = logs[monitor];
-      if (value === undefined) throw new ArgumentError('earlyStopping', `monitor '${monitor}' is not among the epoch logs (${Object.keys(logs).join(', ')})`);
+      if (value === undefined)
+        throw new ArgumentError(
+          'earlyStopping',
+          `monitor '${monitor}' is not among the epoch logs (${Object.keys(logs).join(', ')})`,
+        );
       const improved = Number.isNaN(best) || (mode === 'min' ? value < best - minDelta : value > best + minDelta);
       if (improved) {
         best = value;

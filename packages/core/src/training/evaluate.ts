@@ -27,13 +27,18 @@ export function countCorrect(labels: tf.Tensor, predictions: tf.Tensor): tf.Scal
 
 /** Checks that x and y are tensors with the same number of rows, for `fn`. */
 export function checkLabelledData(fn: string, argument: string, data: LabelledData): number {
-  if (data === null || typeof data !== 'object') throw new ArgumentError(fn, `expected ${argument} to be { x, y }, got ${data === null ? 'null' : typeof data}`);
+  if (data === null || typeof data !== 'object')
+    throw new ArgumentError(fn, `expected ${argument} to be { x, y }, got ${data === null ? 'null' : typeof data}`);
   assertTensor(fn, `${argument}.x`, data.x);
   assertTensor(fn, `${argument}.y`, data.y);
   if (data.x.rank < 1 || data.y.rank < 1 || data.x.shape[0] !== data.y.shape[0]) {
-    throw new ShapeError(fn, `expected ${argument}.x and ${argument}.y with the same number of rows, got ${describeShape(data.x.shape)} and ${describeShape(data.y.shape)}`);
+    throw new ShapeError(
+      fn,
+      `expected ${argument}.x and ${argument}.y with the same number of rows, got ${describeShape(data.x.shape)} and ${describeShape(data.y.shape)}`,
+    );
   }
-  if (data.x.shape[0] === 0) throw new ShapeError(fn, `expected ${argument} with at least one row, got ${describeShape(data.x.shape)}`);
+  if (data.x.shape[0] === 0)
+    throw new ShapeError(fn, `expected ${argument} with at least one row, got ${describeShape(data.x.shape)}`);
   return data.x.shape[0] as number;
 }
 
@@ -72,7 +77,8 @@ export async function evaluate(
 ): Promise<{ loss: number; accuracy?: number }> {
   const n = checkLabelledData('evaluate', 'data', data);
   const { batchSize = 256, accuracy = true } = options;
-  if (typeof options.loss !== 'function') throw new ArgumentError('evaluate', `expected options.loss to be a function, got ${typeof options.loss}`);
+  if (typeof options.loss !== 'function')
+    throw new ArgumentError('evaluate', `expected options.loss to be a function, got ${typeof options.loss}`);
   assertPositiveInteger('evaluate', 'batchSize', batchSize);
   const totals = tf.tidy(() => {
     let lossSum: tf.Tensor = tf.scalar(0);
@@ -89,5 +95,7 @@ export async function evaluate(
   });
   const [lossSum, correct] = await totals.data();
   totals.dispose();
-  return accuracy ? { loss: (lossSum as number) / n, accuracy: (correct as number) / n } : { loss: (lossSum as number) / n };
+  return accuracy
+    ? { loss: (lossSum as number) / n, accuracy: (correct as number) / n }
+    : { loss: (lossSum as number) / n };
 }

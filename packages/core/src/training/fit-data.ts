@@ -15,11 +15,23 @@ export function splitValidation(
   const n = data.x.shape[0] as number;
   const held = Math.floor(n * fraction);
   if (held === 0 || held === n) {
-    throw new ArgumentError('fit', `validationSplit ${fraction} of ${n} rows leaves ${held === 0 ? 'no validation' : 'no training'} rows`);
+    throw new ArgumentError(
+      'fit',
+      `validationSplit ${fraction} of ${n} rows leaves ${held === 0 ? 'no validation' : 'no training'} rows`,
+    );
   }
   const cut = n - held;
-  const made = [tf.slice(data.x, 0, cut), tf.slice(data.y, 0, cut), tf.slice(data.x, cut, held), tf.slice(data.y, cut, held)] as const;
-  return { train: { x: made[0], y: made[1] }, validation: { x: made[2], y: made[3] }, release: () => tf.dispose([...made]) };
+  const made = [
+    tf.slice(data.x, 0, cut),
+    tf.slice(data.y, 0, cut),
+    tf.slice(data.x, cut, held),
+    tf.slice(data.y, cut, held),
+  ] as const;
+  return {
+    train: { x: made[0], y: made[1] },
+    validation: { x: made[2], y: made[3] },
+    release: () => tf.dispose([...made]),
+  };
 }
 
 /** The class index of every row of y (one-hot: argmax; otherwise the value), read once. */

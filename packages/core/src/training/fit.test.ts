@@ -8,17 +8,30 @@ import { earlyStopping } from './early-stopping.js';
 import { fit } from './fit.js';
 import { evaluate, predict } from './evaluate.js';
 
-const crossEntropy = (labels: tf.Tensor, logits: tf.Tensor) => tf.losses.softmaxCrossEntropy(labels, logits) as tf.Scalar;
+const crossEntropy = (labels: tf.Tensor, logits: tf.Tensor) =>
+  tf.losses.softmaxCrossEntropy(labels, logits) as tf.Scalar;
 
 /** Four XOR points, one-hot labels. */
 function xorData() {
-  const x = tf.tensor2d([[0, 0], [0, 1], [1, 0], [1, 1]]);
+  const x = tf.tensor2d([
+    [0, 0],
+    [0, 1],
+    [1, 0],
+    [1, 1],
+  ]);
   const y = tf.tidy(() => tf.oneHot(tf.tensor1d([0, 1, 1, 0], 'int32'), 2));
   return { x, y };
 }
 
 function mlp(seed: number) {
-  return new Sequential({ seed, layers: [new Dense({ units: 8, activation: tf.relu, kernelInitializer: 'heNormal' }), new Dropout({ rate: 0.1 }), new Dense({ units: 2 })] });
+  return new Sequential({
+    seed,
+    layers: [
+      new Dense({ units: 8, activation: tf.relu, kernelInitializer: 'heNormal' }),
+      new Dropout({ rate: 0.1 }),
+      new Dense({ units: 2 }),
+    ],
+  });
 }
 
 describeEachBackend('fit', () => {
@@ -26,11 +39,25 @@ describeEachBackend('fit', () => {
     const data = xorData();
     const model = mlp(1);
     const before = tf.memory().numTensors;
-    const history = await fit(model, data, { loss: crossEntropy, optimizer: undefined, learningRate: () => 0.05, epochs: 15, batchSize: 4, progress: 'none' });
+    const history = await fit(model, data, {
+      loss: crossEntropy,
+      optimizer: undefined,
+      learningRate: () => 0.05,
+      epochs: 15,
+      batchSize: 4,
+      progress: 'none',
+    });
     expect(tf.memory().numTensors - before).toBe(model.weights().length);
     expect(history.last('loss')).toBeLessThan(history.get('loss')[0] as number);
     const again = tf.memory().numTensors;
-    await fit(model, data, { loss: crossEntropy, epochs: 3, batchSize: 2, validationSplit: 0.5, learningRate: () => 0.01, progress: 'none' });
+    await fit(model, data, {
+      loss: crossEntropy,
+      epochs: 3,
+      batchSize: 2,
+      validationSplit: 0.5,
+      learningRate: () => 0.01,
+      progress: 'none',
+    });
     expect(tf.memory().numTensors).toBe(again);
     const logits = predict(model, data.x);
     expect(logits.shape).toEqual([4, 2]);
@@ -68,7 +95,14 @@ describe('fit on cpu', () => {
     const runOnce = async () => {
       const data = xorData();
       const model = mlp(7);
-      const history = await fit(model, data, { loss: crossEntropy, optimizer: new Sgd({ learningRate: 0.1, momentum: 0.9 }), epochs: 8, batchSize: 2, seed: 3, progress: 'none' });
+      const history = await fit(model, data, {
+        loss: crossEntropy,
+        optimizer: new Sgd({ learningRate: 0.1, momentum: 0.9 }),
+        epochs: 8,
+        batchSize: 2,
+        seed: 3,
+        progress: 'none',
+      });
       const weights = await Promise.all(model.getWeights().map(async (w) => Array.from(await w.data())));
       tf.dispose([data.x, data.y]);
       model.dispose();
@@ -82,11 +116,31 @@ describe('fit on cpu', () => {
   test('weight decay is the seed update W <- W - lr (grad + lambda W), on kernels only', async () => {
     const x = tf.tensor2d([[1, 2]]);
     const y = tf.tensor2d([[0.5]]);
-    const mse = (labels: tf.Tensor, predictions: tf.Tensor) => tf.mean(tf.square(tf.sub(predictions, labels))) as tf.Scalar;
-    const dense = new Dense({ units: 1, kernelInitializer: { name: 'constant', value: 0.5 }, biasInitializer: { name: 'constant', value: 0.25 } });
-    await fit(dense, { x, y }, { loss: mse, optimizer: new Sgd({ learningRate: 0.1 }), weightDecay: 0.2, epochs: 1, batchSize: 1, progress: 'none', accuracy: false });
+    const mse = (labels: tf.Tensor, predictions: tf.Tensor) =>
+      tf.mean(tf.square(tf.sub(predictions, labels))) as tf.Scalar;
+    const dense = new Dense({
+      units: 1,
+      kernelInitializer: { name: 'constant', value: 0.5 },
+      biasInitializer: { name: 'constant', value: 0.25 },
+    });
+    await fit(
+      dense,
+      { x, y },
+      {
+        loss: mse,
+        optimizer: new Sgd({ learningRate: 0.1 }),
+        weightDecay: 0.2,
+        epochs: 1,
+        batchSize: 1,
+        progress: 'none',
+        accuracy: false,
+      },
+    );
     // prediction 0.5 + 1 + 0.25 = 1.75; dE/dy = 2 (1.75 - 0.5) = 2.5; grad W = 2.5 x, grad b = 2.5.
-    await expectTensorsClose(dense.weight('kernel').read(), [[0.5 - 0.1 * (2.5 * 1 + 0.2 * 0.5)], [0.5 - 0.1 * (2.5 * 2 + 0.2 * 0.5)]]);
+    await expectTensorsClose(dense.weight('kernel').read(), [
+      [0.5 - 0.1 * (2.5 * 1 + 0.2 * 0.5)],
+      [0.5 - 0.1 * (2.5 * 2 + 0.2 * 0.5)],
+    ]);
     await expectTensorsClose(dense.weight('bias').read(), [0.25 - 0.1 * 2.5]);
     tf.dispose([x, y]);
     dense.dispose();
@@ -98,10 +152,25 @@ describe('fit on cpu', () => {
     const sum = (labels: tf.Tensor, predictions: tf.Tensor) => tf.sum(tf.sub(predictions, labels)) as tf.Scalar;
     const make = () => new Dense({ units: 1, useBias: false, kernelInitializer: 'zeros' });
     const byValue = make();
-    await fit(byValue, { x, y }, { loss: sum, optimizer: new Sgd({ learningRate: 1 }), clipValue: 3.5, epochs: 1, progress: 'none', accuracy: false });
+    await fit(
+      byValue,
+      { x, y },
+      {
+        loss: sum,
+        optimizer: new Sgd({ learningRate: 1 }),
+        clipValue: 3.5,
+        epochs: 1,
+        progress: 'none',
+        accuracy: false,
+      },
+    );
     await expectTensorsClose(byValue.weight('kernel').read(), [[-3], [-3.5]]);
     const byNorm = make();
-    await fit(byNorm, { x, y }, { loss: sum, optimizer: new Sgd({ learningRate: 1 }), clipNorm: 1, epochs: 1, progress: 'none', accuracy: false });
+    await fit(
+      byNorm,
+      { x, y },
+      { loss: sum, optimizer: new Sgd({ learningRate: 1 }), clipNorm: 1, epochs: 1, progress: 'none', accuracy: false },
+    );
     await expectTensorsClose(byNorm.weight('kernel').read(), [[-0.6], [-0.8]]);
     tf.dispose([x, y]);
     byValue.dispose();
@@ -116,7 +185,12 @@ describe('fit on cpu', () => {
     frozen.trainable = false;
     const before = await frozen.weight('kernel').read().data();
     const head = await (model.layers[2] as Dense).weight('kernel').read().data();
-    await fit(model, data, { loss: crossEntropy, optimizer: new Sgd({ learningRate: 0.5 }), epochs: 2, progress: 'none' });
+    await fit(model, data, {
+      loss: crossEntropy,
+      optimizer: new Sgd({ learningRate: 0.5 }),
+      epochs: 2,
+      progress: 'none',
+    });
     expect(Array.from(await frozen.weight('kernel').read().data())).toEqual(Array.from(before));
     expect(Array.from(await (model.layers[2] as Dense).weight('kernel').read().data())).not.toEqual(Array.from(head));
     tf.dispose([data.x, data.y]);
@@ -124,7 +198,10 @@ describe('fit on cpu', () => {
   });
 
   test('class weights: weight 0 removes a class from the loss; others scale it', async () => {
-    const x = tf.tensor2d([[1, 0], [0, 1]]);
+    const x = tf.tensor2d([
+      [1, 0],
+      [0, 1],
+    ]);
     const y = tf.tensor1d([0, 1], 'int32');
     const recorded: number[] = [];
     const loss = (labels: tf.Tensor, logits: tf.Tensor) => {
@@ -132,7 +209,18 @@ describe('fit on cpu', () => {
       return tf.losses.softmaxCrossEntropy(tf.oneHot(tf.cast(labels, 'int32'), 2), logits) as tf.Scalar;
     };
     const dense = new Dense({ units: 2, kernelInitializer: 'zeros' });
-    const history = await fit(dense, { x, y }, { loss, optimizer: new Sgd({ learningRate: 0.1 }), classWeights: { 0: 0, 1: 3 }, epochs: 1, batchSize: 2, progress: 'none' });
+    const history = await fit(
+      dense,
+      { x, y },
+      {
+        loss,
+        optimizer: new Sgd({ learningRate: 0.1 }),
+        classWeights: { 0: 0, 1: 3 },
+        epochs: 1,
+        batchSize: 2,
+        progress: 'none',
+      },
+    );
     // Only class 1's row enters the loss, weighted 3 * (1 / 2): 1.5 ln 2 at zero logits.
     expect(recorded).toEqual([1]);
     expect(history.last('loss')).toBeCloseTo(1.5 * Math.LN2, 5);
@@ -153,7 +241,11 @@ describe('fit on cpu', () => {
       validationData: data,
       learningRate: ({ epoch, initialLearningRate }) => initialLearningRate / (1 + epoch),
       callbacks: [
-        { onTrainBegin: () => void events.push('begin'), onBatchEnd: (b, logs) => void events.push(`batch${b}:${logs.size}`), onTrainEnd: () => void events.push('end') },
+        {
+          onTrainBegin: () => void events.push('begin'),
+          onBatchEnd: (b, logs) => void events.push(`batch${b}:${logs.size}`),
+          onTrainEnd: () => void events.push('end'),
+        },
         { onEpochEnd: (epoch, _logs, control) => (epoch === 2 ? control.stopTraining() : undefined) },
       ],
       progress: 'lines',
@@ -164,7 +256,9 @@ describe('fit on cpu', () => {
     expect(history.get('valLoss')).toHaveLength(3);
     expect(history.get('valAccuracy')).toHaveLength(3);
     expect(events).toEqual(['begin', 'batch0:2', 'batch1:2', 'batch0:2', 'batch1:2', 'batch0:2', 'batch1:2', 'end']);
-    expect(lines[0]).toMatch(/^epoch 1\/30 {2}loss \d\.\d{4} {2}accuracy \d+\.\d{2}% {2}valLoss \d\.\d{4} {2}valAccuracy \d+\.\d{2}% {2}lr 1\.00e-1 {2}\(\d+\.\d s\)\n$/);
+    expect(lines[0]).toMatch(
+      /^epoch 1\/30 {2}loss \d\.\d{4} {2}accuracy \d+\.\d{2}% {2}valLoss \d\.\d{4} {2}valAccuracy \d+\.\d{2}% {2}lr 1\.00e-1 {2}\(\d+\.\d s\)\n$/,
+    );
     tf.dispose([data.x, data.y]);
     model.dispose();
   });
@@ -174,16 +268,36 @@ describe('fit on cpu', () => {
     const model = mlp(6);
     const y3 = tf.zeros([3, 2]);
     const before = tf.memory().numTensors;
-    await expect(fit(model, data, { loss: undefined as never })).rejects.toThrow(/fit: expected options\.loss to be a function \(labels, predictions\) => Scalar, got undefined/);
-    await expect(fit(model, { x: data.x, y: y3 }, { loss: crossEntropy })).rejects.toThrow(/fit: expected data\.x and data\.y with the same number of rows, got \[4,2\] and \[3,2\]/);
-    await expect(fit(model, data, { loss: crossEntropy, epochs: 0 })).rejects.toThrow(/fit: expected epochs to be a positive integer, got 0/);
-    await expect(fit(model, data, { loss: crossEntropy, validationSplit: 1 })).rejects.toThrow(/fit: expected validationSplit in \(0, 1\), got 1/);
-    await expect(fit(model, data, { loss: crossEntropy, validationSplit: 0.1 })).rejects.toThrow(/fit: validationSplit 0.1 of 4 rows leaves no validation rows/);
-    await expect(fit(model, data, { loss: crossEntropy, validationSplit: 0.5, validationData: data })).rejects.toThrow(/fit: expected validationSplit or validationData, got both/);
-    await expect(fit(model, data, { loss: crossEntropy, clipNorm: -1 })).rejects.toThrow(/fit: expected clipNorm > 0, got -1/);
-    await expect(fit(model, data, { loss: crossEntropy, classWeights: { a: 1 } as never })).rejects.toThrow(/fit: expected classWeights keys to be class indices, got 'a'/);
-    await expect(fit(model, data, { loss: crossEntropy, optimizer: {} as never })).rejects.toThrow(/fit: expected options\.optimizer to be an Optimizer/);
-    await expect(evaluate(model, { x: data.x, y: y3 }, { loss: crossEntropy })).rejects.toThrow(/evaluate: expected data\.x and data\.y with the same number of rows/);
+    await expect(fit(model, data, { loss: undefined as never })).rejects.toThrow(
+      /fit: expected options\.loss to be a function \(labels, predictions\) => Scalar, got undefined/,
+    );
+    await expect(fit(model, { x: data.x, y: y3 }, { loss: crossEntropy })).rejects.toThrow(
+      /fit: expected data\.x and data\.y with the same number of rows, got \[4,2\] and \[3,2\]/,
+    );
+    await expect(fit(model, data, { loss: crossEntropy, epochs: 0 })).rejects.toThrow(
+      /fit: expected epochs to be a positive integer, got 0/,
+    );
+    await expect(fit(model, data, { loss: crossEntropy, validationSplit: 1 })).rejects.toThrow(
+      /fit: expected validationSplit in \(0, 1\), got 1/,
+    );
+    await expect(fit(model, data, { loss: crossEntropy, validationSplit: 0.1 })).rejects.toThrow(
+      /fit: validationSplit 0.1 of 4 rows leaves no validation rows/,
+    );
+    await expect(fit(model, data, { loss: crossEntropy, validationSplit: 0.5, validationData: data })).rejects.toThrow(
+      /fit: expected validationSplit or validationData, got both/,
+    );
+    await expect(fit(model, data, { loss: crossEntropy, clipNorm: -1 })).rejects.toThrow(
+      /fit: expected clipNorm > 0, got -1/,
+    );
+    await expect(fit(model, data, { loss: crossEntropy, classWeights: { a: 1 } as never })).rejects.toThrow(
+      /fit: expected classWeights keys to be class indices, got 'a'/,
+    );
+    await expect(fit(model, data, { loss: crossEntropy, optimizer: {} as never })).rejects.toThrow(
+      /fit: expected options\.optimizer to be an Optimizer/,
+    );
+    await expect(evaluate(model, { x: data.x, y: y3 }, { loss: crossEntropy })).rejects.toThrow(
+      /evaluate: expected data\.x and data\.y with the same number of rows/,
+    );
     expect(tf.memory().numTensors).toBe(before);
     tf.dispose([data.x, data.y, y3]);
     model.dispose();
@@ -193,7 +307,9 @@ describe('fit on cpu', () => {
     const data = xorData();
     const model = mlp(9);
     model.trainable = false;
-    await expect(fit(model, data, { loss: crossEntropy, progress: 'none' })).rejects.toThrow(/fit: model 'sequential_\d+' has no trainable weights \(are all its layers frozen\?\)/);
+    await expect(fit(model, data, { loss: crossEntropy, progress: 'none' })).rejects.toThrow(
+      /fit: model 'sequential_\d+' has no trainable weights \(are all its layers frozen\?\)/,
+    );
     tf.dispose([data.x, data.y]);
     model.dispose();
   });

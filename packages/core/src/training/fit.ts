@@ -76,10 +76,16 @@ export async function fit(model: Layer, data: LabelledData, options: FitOptions)
   const optimizer = options.optimizer ?? new Adam();
   const { train, validation, release } = splitValidation(data, options.validationSplit, options.validationData);
   const history = new History();
-  const callbacks = options.callbacks === undefined ? [] : Array.isArray(options.callbacks) ? options.callbacks : [options.callbacks];
+  const callbacks =
+    options.callbacks === undefined ? [] : Array.isArray(options.callbacks) ? options.callbacks : [options.callbacks];
   const reporter = createProgressReporter(options.progress ?? 'auto', options.write);
   let stop = false;
-  const control: TrainingControl = { model, stopTraining: () => void (stop = true) };
+  const control: TrainingControl = {
+    model,
+    stopTraining: () => {
+      stop = true;
+    },
+  };
   const random = createRandom(seed);
   // Per-epoch sums on the device; freed in `finally` too, should a step throw.
   let lossSum: tf.Tensor | undefined;
@@ -87,10 +93,14 @@ export async function fit(model: Layer, data: LabelledData, options: FitOptions)
   try {
     const n = train.x.shape[0] as number;
     const classes = options.classWeights === undefined ? undefined : await readClasses(train.y);
-    const classWeights = options.classWeights === undefined ? undefined : new Map(Object.entries(options.classWeights).map(([k, v]) => [Number(k), v as number]));
+    const classWeights =
+      options.classWeights === undefined
+        ? undefined
+        : new Map(Object.entries(options.classWeights).map(([k, v]) => [Number(k), v as number]));
     model.ensureBuilt([Math.min(batchSize, n), ...train.x.shape.slice(1)]);
     const weights = model.trainableWeights();
-    if (weights.length === 0) throw new ArgumentError('fit', `model '${model.name}' has no trainable weights (are all its layers frozen?)`);
+    if (weights.length === 0)
+      throw new ArgumentError('fit', `model '${model.name}' has no trainable weights (are all its layers frozen?)`);
     const stepsPerEpoch = Math.ceil(n / batchSize);
     const initialLearningRate = optimizer.learningRate;
     const wantsBatchLoss = reporter.wantsBatchLoss || callbacks.some((c) => c.onBatchEnd);
@@ -105,16 +115,28 @@ export async function fit(model: Layer, data: LabelledData, options: FitOptions)
       for (let batch = 0; batch < stepsPerEpoch; batch++) {
         const rows = order.slice(batch * batchSize, (batch + 1) * batchSize);
         if (options.learningRate) {
-          optimizer.learningRate = options.learningRate({ epoch, step: epoch * stepsPerEpoch + batch, stepsPerEpoch, totalSteps: epochs * stepsPerEpoch, initialLearningRate });
+          optimizer.learningRate = options.learningRate({
+            epoch,
+            step: epoch * stepsPerEpoch + batch,
+            stepsPerEpoch,
+            totalSteps: epochs * stepsPerEpoch,
+            initialLearningRate,
+          });
         }
         const index = tf.tensor1d(rows, 'int32');
         const gathered = tf.gather(train.x, index);
         const xb = options.augment ? options.augment(gathered, random) : gathered;
         const yb = tf.gather(train.y, index);
-        const stepClasses = classes && classWeights ? { classes: rows.map((r) => classes[r] as number), weights: classWeights } : undefined;
-        let result;
+        const stepClasses =
+          classes && classWeights
+            ? { classes: rows.map((r) => classes[r] as number), weights: classWeights }
+            : undefined;
+        let result: ReturnType<typeof trainStep>;
         try {
-          result = trainStep(model, weights, optimizer, options.loss, xb, yb, { ...settings, classWeighting: stepClasses });
+          result = trainStep(model, weights, optimizer, options.loss, xb, yb, {
+            ...settings,
+            classWeighting: stepClasses,
+          });
         } finally {
           tf.dispose([index, gathered, xb, yb]);
         }
@@ -131,14 +153,19 @@ export async function fit(model: Layer, data: LabelledData, options: FitOptions)
         const batchLoss = wantsBatchLoss ? ((await result.loss.data())[0] as number) : undefined;
         result.loss.dispose();
         reporter.batch(epoch, batch, stepsPerEpoch, batchLoss);
-        for (const c of callbacks) await c.onBatchEnd?.(batch, { loss: batchLoss as number, size: rows.length }, control);
+        for (const c of callbacks)
+          await c.onBatchEnd?.(batch, { loss: batchLoss as number, size: rows.length }, control);
       }
       const [epochLoss, epochCorrect] = await Promise.all([lossSum.data(), correctSum.data()]);
       tf.dispose([lossSum, correctSum]);
       const logs: EpochLogs = { loss: (epochLoss[0] as number) / n };
       if (accuracy) logs.accuracy = (epochCorrect[0] as number) / n;
       if (validation) {
-        const result = await evaluate(model, validation, { loss: options.loss, batchSize: Math.max(batchSize, 256), accuracy });
+        const result = await evaluate(model, validation, {
+          loss: options.loss,
+          batchSize: Math.max(batchSize, 256),
+          accuracy,
+        });
         logs.valLoss = result.loss;
         if (result.accuracy !== undefined) logs.valAccuracy = result.accuracy;
       }
@@ -158,11 +185,18 @@ export async function fit(model: Layer, data: LabelledData, options: FitOptions)
 }
 
 function checkFitOptions(model: Layer, data: LabelledData, options: FitOptions) {
-  if (model === null || typeof model !== 'object' || typeof (model as Layer).apply !== 'function') throw new ArgumentError('fit', `expected model to be a Layer, got ${model === null ? 'null' : typeof model}`);
+  if (model === null || typeof model !== 'object' || typeof (model as Layer).apply !== 'function')
+    throw new ArgumentError('fit', `expected model to be a Layer, got ${model === null ? 'null' : typeof model}`);
   checkLabelledData('fit', 'data', data);
-  if (options === null || typeof options !== 'object') throw new ArgumentError('fit', 'expected an options object with at least { loss }');
-  if (typeof options.loss !== 'function') throw new ArgumentError('fit', `expected options.loss to be a function (labels, predictions) => Scalar, got ${typeof options.loss}`);
-  if (options.optimizer !== undefined && !(options.optimizer instanceof Optimizer)) throw new ArgumentError('fit', 'expected options.optimizer to be an Optimizer (Sgd, Adam, RmsProp)');
+  if (options === null || typeof options !== 'object')
+    throw new ArgumentError('fit', 'expected an options object with at least { loss }');
+  if (typeof options.loss !== 'function')
+    throw new ArgumentError(
+      'fit',
+      `expected options.loss to be a function (labels, predictions) => Scalar, got ${typeof options.loss}`,
+    );
+  if (options.optimizer !== undefined && !(options.optimizer instanceof Optimizer))
+    throw new ArgumentError('fit', 'expected options.optimizer to be an Optimizer (Sgd, Adam, RmsProp)');
   const { epochs = 1, batchSize = 32, shuffle = true, seed = 0, accuracy = true, weightDecay = 0 } = options;
   assertPositiveInteger('fit', 'epochs', epochs);
   assertPositiveInteger('fit', 'batchSize', batchSize);
@@ -170,15 +204,36 @@ function checkFitOptions(model: Layer, data: LabelledData, options: FitOptions) 
   assertNonNegative('fit', 'weightDecay', weightDecay);
   if (options.clipValue !== undefined) assertPositive('fit', 'clipValue', options.clipValue);
   if (options.clipNorm !== undefined) assertPositive('fit', 'clipNorm', options.clipNorm);
-  if (options.validationSplit !== undefined) assertInRange('fit', 'validationSplit', options.validationSplit, { min: 0, max: 1, minExclusive: true, maxExclusive: true });
-  if (options.validationSplit !== undefined && options.validationData !== undefined) throw new ArgumentError('fit', 'expected validationSplit or validationData, got both');
+  if (options.validationSplit !== undefined)
+    assertInRange('fit', 'validationSplit', options.validationSplit, {
+      min: 0,
+      max: 1,
+      minExclusive: true,
+      maxExclusive: true,
+    });
+  if (options.validationSplit !== undefined && options.validationData !== undefined)
+    throw new ArgumentError('fit', 'expected validationSplit or validationData, got both');
   if (options.validationData !== undefined) checkLabelledData('fit', 'validationData', options.validationData);
   if (options.classWeights !== undefined) {
     for (const [k, v] of Object.entries(options.classWeights)) {
-      if (!/^\d+$/.test(k)) throw new ArgumentError('fit', `expected classWeights keys to be class indices, got '${k}'`);
+      if (!/^\d+$/.test(k))
+        throw new ArgumentError('fit', `expected classWeights keys to be class indices, got '${k}'`);
       assertNonNegative('fit', `classWeights[${k}]`, v);
     }
   }
-  if (options.learningRate !== undefined && typeof options.learningRate !== 'function') throw new ArgumentError('fit', 'expected options.learningRate to be a schedule function (stepDecay, cosineDecay, ...)');
-  return { epochs, batchSize, shuffle, seed, accuracy, weightDecay, clipValue: options.clipValue, clipNorm: options.clipNorm };
+  if (options.learningRate !== undefined && typeof options.learningRate !== 'function')
+    throw new ArgumentError(
+      'fit',
+      'expected options.learningRate to be a schedule function (stepDecay, cosineDecay, ...)',
+    );
+  return {
+    epochs,
+    batchSize,
+    shuffle,
+    seed,
+    accuracy,
+    weightDecay,
+    clipValue: options.clipValue,
+    clipNorm: options.clipNorm,
+  };
 }

@@ -1,7 +1,19 @@
 import { expect, test } from 'vitest';
-import { constantRate, cosineDecay, exponentialDecay, stepDecay, type ScheduleContext } from './learning-rate-schedules.js';
+import {
+  constantRate,
+  cosineDecay,
+  exponentialDecay,
+  stepDecay,
+  type ScheduleContext,
+} from './learning-rate-schedules.js';
 
-const at = (step: number, epoch = Math.floor(step / 10)): ScheduleContext => ({ epoch, step, stepsPerEpoch: 10, totalSteps: 100, initialLearningRate: 0.1 });
+const at = (step: number, epoch = Math.floor(step / 10)): ScheduleContext => ({
+  epoch,
+  step,
+  stepsPerEpoch: 10,
+  totalSteps: 100,
+  initialLearningRate: 0.1,
+});
 
 test('stepDecay: lr0 * factor^floor(epoch / every)', () => {
   const schedule = stepDecay({ every: 3, factor: 0.5 });

@@ -32,17 +32,22 @@ export function formatEpochLine(epoch: number, epochs: number, logs: EpochLogs):
  */
 export function createProgressReporter(mode: ProgressMode, write?: (text: string) => void): ProgressReporter {
   const stdout = typeof process !== 'undefined' ? process.stdout : undefined;
-  const out = write ?? (stdout ? (text: string) => void stdout.write(text) : (text: string) => console.log(text.replace(/\n$/, '')));
+  const out =
+    write ??
+    (stdout ? (text: string) => void stdout.write(text) : (text: string) => console.log(text.replace(/\n$/, '')));
   const resolved = mode === 'auto' ? (stdout?.isTTY && write === undefined ? 'bar' : 'lines') : mode;
   if (resolved === 'none') return { wantsBatchLoss: false, batch() {}, epoch() {} };
-  if (resolved === 'lines') return { wantsBatchLoss: false, batch() {}, epoch: (e, n, logs) => out(`${formatEpochLine(e, n, logs)}\n`) };
+  if (resolved === 'lines')
+    return { wantsBatchLoss: false, batch() {}, epoch: (e, n, logs) => out(`${formatEpochLine(e, n, logs)}\n`) };
   const width = 24;
   return {
     wantsBatchLoss: true,
     batch(epoch, batch, batches, loss) {
       const done = Math.round(((batch + 1) / batches) * width);
       const bar = `${'='.repeat(Math.max(0, done - 1))}${done > 0 ? '>' : ''}${' '.repeat(width - done)}`;
-      out(`\repoch ${epoch + 1} [${bar}] ${batch + 1}/${batches}${loss === undefined ? '' : `  loss ${loss.toFixed(4)}`}`);
+      out(
+        `\repoch ${epoch + 1} [${bar}] ${batch + 1}/${batches}${loss === undefined ? '' : `  loss ${loss.toFixed(4)}`}`,
+      );
     },
     epoch: (e, n, logs) => out(`\r\x1b[K${formatEpochLine(e, n, logs)}\n`),
   };

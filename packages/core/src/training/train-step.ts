@@ -44,14 +44,23 @@ export function trainStep(
       return weightedLoss(loss, yb, output, settings.classWeighting);
     }, variables);
     let list: (tf.Tensor | undefined)[] = variables.map((v) => grads[v.name]);
-    list = list.map((g, i) => (g && settings.weightDecay > 0 && (weights[i] as LayerWeight).regularize ? tf.add(g, tf.mul(variables[i] as tf.Variable, settings.weightDecay)) : g));
+    list = list.map((g, i) =>
+      g && settings.weightDecay > 0 && (weights[i] as LayerWeight).regularize
+        ? tf.add(g, tf.mul(variables[i] as tf.Variable, settings.weightDecay))
+        : g,
+    );
     const present = list.filter((g): g is tf.Tensor => g !== undefined);
     let clipped = settings.clipValue !== undefined ? clipGradientsByValue(present, settings.clipValue) : present;
     if (settings.clipNorm !== undefined) clipped = clipGradientsByGlobalNorm(clipped, settings.clipNorm);
     let k = 0;
-    return { lossValue: value, gradients: list.map((g) => (g === undefined ? undefined : (clipped[k++] as tf.Tensor))) };
+    return {
+      lossValue: value,
+      gradients: list.map((g) => (g === undefined ? undefined : (clipped[k++] as tf.Tensor))),
+    };
   });
-  const updates = gradients.flatMap((g, i) => (g === undefined ? [] : [{ variable: variables[i] as tf.Variable, gradient: g }]));
+  const updates = gradients.flatMap((g, i) =>
+    g === undefined ? [] : [{ variable: variables[i] as tf.Variable, gradient: g }],
+  );
   try {
     optimizer.applyGradients(updates);
   } finally {
@@ -63,7 +72,12 @@ export function trainStep(
   return { loss: lossValue, correct };
 }
 
-function weightedLoss(loss: LossFunction, yb: tf.Tensor, output: tf.Tensor, weighting: TrainStepSettings['classWeighting']): tf.Scalar {
+function weightedLoss(
+  loss: LossFunction,
+  yb: tf.Tensor,
+  output: tf.Tensor,
+  weighting: TrainStepSettings['classWeighting'],
+): tf.Scalar {
   if (!weighting) return loss(yb, output);
   const rowsByClass = new Map<number, number[]>();
   weighting.classes.forEach((c, row) => {

@@ -7,9 +7,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { lineChartPng, loadModel, predict, registerActivation, serializeModel, useBackend, type BackendReport } from '../../src/index.js';
+import {
+  lineChartPng,
+  loadModel,
+  predict,
+  registerActivation,
+  serializeModel,
+  useBackend,
+  type BackendReport,
+} from '../../src/index.js';
 import { reportUnavailable, requiredOnCi } from '../../src/testing/required-on-ci.js';
-import { browserUnavailableReason, openPage, runScenario, startBrowserSession, type BrowserSession } from './browser-harness.js';
+import {
+  browserUnavailableReason,
+  openPage,
+  runScenario,
+  startBrowserSession,
+  type BrowserSession,
+} from './browser-harness.js';
 
 interface Fingerprint {
   predictions: number[];
@@ -26,7 +40,10 @@ interface Trained extends Fingerprint {
 const unavailable = browserUnavailableReason();
 let session: BrowserSession;
 
-async function downloads(count: number, trigger: () => Promise<unknown>): Promise<{ directory: string; names: string[]; result: unknown }> {
+async function downloads(
+  count: number,
+  trigger: () => Promise<unknown>,
+): Promise<{ directory: string; names: string[]; result: unknown }> {
   const directory = mkdtempSync(join(tmpdir(), 'baihua-download-'));
   const names: string[] = [];
   const done = new Promise<void>((resolve, reject) => {
@@ -73,11 +90,20 @@ if (unavailable !== undefined) {
         });
 
         test('saveModelToIndexedDB, page reload, loadModelFromIndexedDB: bit-exact', async () => {
-          const saved = await runScenario<Fingerprint & { info: { key: string; weightsByteLength: number } }>(session, 'saveToIndexedDB', `model-${backend}`);
+          const saved = await runScenario<Fingerprint & { info: { key: string; weightsByteLength: number } }>(
+            session,
+            'saveToIndexedDB',
+            `model-${backend}`,
+          );
           expect(saved.info).toMatchObject({ key: `model-${backend}`, weightsByteLength: saved.weightsByteLength });
           expect(saved.weightsSha256).toBe(trained.weightsSha256);
           await openPage(session); // a new page: only IndexedDB remembers the model
-          const loaded = await runScenario<Fingerprint & { numTensorsAfterDispose: number }>(session, 'loadFromIndexedDB', backend, `model-${backend}`);
+          const loaded = await runScenario<Fingerprint & { numTensorsAfterDispose: number }>(
+            session,
+            'loadFromIndexedDB',
+            backend,
+            `model-${backend}`,
+          );
           expect(loaded.weightsSha256).toBe(saved.weightsSha256);
           expect(loaded.predictions).toEqual(saved.predictions); // same backend, same weights: identical floats
           expect(loaded.numTensorsAfterDispose).toBe(0);
@@ -98,7 +124,8 @@ if (unavailable !== undefined) {
 
       test('the same seed trains the same way on cpu, wasm and webgpu in the page', async () => {
         const runs: Trained[] = [];
-        for (const backend of ['cpu', 'wasm', 'webgpu']) runs.push(await runScenario<Trained>(session, 'train', backend));
+        for (const backend of ['cpu', 'wasm', 'webgpu'])
+          runs.push(await runScenario<Trained>(session, 'train', backend));
         const [cpu, ...others] = runs as [Trained, ...Trained[]];
         for (const other of others) {
           expect(other.firstLoss).toBeCloseTo(cpu.firstLoss, 5);
@@ -110,7 +137,9 @@ if (unavailable !== undefined) {
       test("useBackend('wasm', { wasmPaths }) in a bundle that imports the wasm backend: a clear failure", async () => {
         await openPage(session); // fresh page: wasm not initialised yet
         const message = await runScenario<string>(session, 'wasmPathsOption');
-        expect(message).toMatch(/^BackendUnavailableError: .*the wasmPaths option cannot be applied.*setWasmPaths\('\/elsewhere\/'\)/s);
+        expect(message).toMatch(
+          /^BackendUnavailableError: .*the wasmPaths option cannot be applied.*setWasmPaths\('\/elsewhere\/'\)/s,
+        );
       });
 
       test('lineChartPng draws the same bytes in the page as in Node', async () => {
@@ -123,22 +152,47 @@ if (unavailable !== undefined) {
 
       test('damaged or hostile IndexedDB records are refused with a clear error; nothing leaks', async () => {
         await runScenario(session, 'train', 'cpu');
-        const { messages, leaked, polluted } = await runScenario<{ messages: Record<string, string>; leaked: number; polluted: boolean }>(session, 'damagedRecords');
-        expect(messages.notAModel).toMatch(/^ArgumentError: loadModelFromIndexedDB: the record under key 'notAModel' is not a saved baihua model/);
-        expect(messages.truncated).toMatch(/^ArgumentError: loadModelFromIndexedDB: sizes do not add up: the manifest describes 200 bytes of weights, the weights buffer has 196/);
-        expect(messages.unknownLayer).toMatch(/^ArgumentError: loadModelFromIndexedDB: cannot rebuild the model: layerFromConfig: unknown layer type "EvilLayer"/);
-        expect(messages.prototypeKey).toMatch(/^ArgumentError: loadModelFromIndexedDB: malformed topology: forbidden key '__proto__'/);
+        const { messages, leaked, polluted } = await runScenario<{
+          messages: Record<string, string>;
+          leaked: number;
+          polluted: boolean;
+        }>(session, 'damagedRecords');
+        expect(messages.notAModel).toMatch(
+          /^ArgumentError: loadModelFromIndexedDB: the record under key 'notAModel' is not a saved baihua model/,
+        );
+        expect(messages.truncated).toMatch(
+          /^ArgumentError: loadModelFromIndexedDB: sizes do not add up: the manifest describes 200 bytes of weights, the weights buffer has 196/,
+        );
+        expect(messages.unknownLayer).toMatch(
+          /^ArgumentError: loadModelFromIndexedDB: cannot rebuild the model: layerFromConfig: unknown layer type "EvilLayer"/,
+        );
+        expect(messages.prototypeKey).toMatch(
+          /^ArgumentError: loadModelFromIndexedDB: malformed topology: forbidden key '__proto__'/,
+        );
         expect(messages.notJson).toMatch(/^ArgumentError: loadModelFromIndexedDB: malformed topology: not valid JSON/);
-        expect(messages.missing).toMatch(/^ArgumentError: loadModelFromIndexedDB: no model is saved under key 'missing' \(saved: .*'good'/);
-        expect(Object.values(messages).filter((m) => m.includes('expected key to be a non-empty string'))).toHaveLength(1);
-        expect(Object.values(messages).filter((m) => m.includes('expected options.databaseName to be a non-empty string'))).toHaveLength(1);
+        expect(messages.missing).toMatch(
+          /^ArgumentError: loadModelFromIndexedDB: no model is saved under key 'missing' \(saved: .*'good'/,
+        );
+        expect(Object.values(messages).filter((m) => m.includes('expected key to be a non-empty string'))).toHaveLength(
+          1,
+        );
+        expect(
+          Object.values(messages).filter((m) => m.includes('expected options.databaseName to be a non-empty string')),
+        ).toHaveLength(1);
         expect(leaked).toBe(0);
         expect(polluted).toBe(false);
       });
 
       test('listModelsInIndexedDB and deleteModelFromIndexedDB', async () => {
-        const result = await runScenario<{ listed: { key: string; savedAt: string }[]; deleted: boolean; deletedAgain: boolean; after: { key: string }[] }>(session, 'listAndDelete', 'good');
-        expect(result.listed.map((m) => m.key)).toEqual(expect.arrayContaining(['good', 'model-cpu', 'model-wasm', 'model-webgpu']));
+        const result = await runScenario<{
+          listed: { key: string; savedAt: string }[];
+          deleted: boolean;
+          deletedAgain: boolean;
+          after: { key: string }[];
+        }>(session, 'listAndDelete', 'good');
+        expect(result.listed.map((m) => m.key)).toEqual(
+          expect.arrayContaining(['good', 'model-cpu', 'model-wasm', 'model-webgpu']),
+        );
         expect(Number.isNaN(Date.parse(result.listed.find((m) => m.key === 'good')?.savedAt ?? ''))).toBe(false);
         expect(result.deleted).toBe(true);
         expect(result.deletedAgain).toBe(false);
@@ -151,13 +205,23 @@ if (unavailable !== undefined) {
         try {
           const inBrowser = result as Fingerprint;
           expect(names).toEqual(['model.json', 'weights.bin']);
-          expect(createHash('sha256').update(readFileSync(join(directory, 'weights.bin'))).digest('hex')).toBe(inBrowser.weightsSha256);
+          expect(
+            createHash('sha256')
+              .update(readFileSync(join(directory, 'weights.bin')))
+              .digest('hex'),
+          ).toBe(inBrowser.weightsSha256);
           const model = await loadModel(directory);
-          const probe = tf.tensor2d([[0.5, -1, 2], [0, 0.25, -0.75], [3, 1, -2]]);
+          const probe = tf.tensor2d([
+            [0.5, -1, 2],
+            [0, 0.25, -0.75],
+            [3, 1, -2],
+          ]);
           const out = predict(model, probe);
           expect(Array.from(await out.data())).toEqual(inBrowser.predictions); // cpu in Node = cpu in Chromium, bit for bit
           const again = await serializeModel(model);
-          expect(createHash('sha256').update(new Uint8Array(again.weights)).digest('hex')).toBe(inBrowser.weightsSha256);
+          expect(createHash('sha256').update(new Uint8Array(again.weights)).digest('hex')).toBe(
+            inBrowser.weightsSha256,
+          );
           tf.dispose([probe, out]);
           model.dispose();
 
@@ -166,14 +230,18 @@ if (unavailable !== undefined) {
           const picked = await runScenario<Fingerprint & { wrongPick: string }>(session, 'loadFromPickedFiles');
           expect(picked.weightsSha256).toBe(inBrowser.weightsSha256);
           expect(picked.predictions).toEqual(inBrowser.predictions);
-          expect(picked.wrongPick).toMatch(/^ArgumentError: loadModelFromFiles: expected exactly one \.json file \(the topology\), got 2 among 'model\.json', 'weights\.bin', 'model\.json', 'weights\.bin'/);
+          expect(picked.wrongPick).toMatch(
+            /^ArgumentError: loadModelFromFiles: expected exactly one \.json file \(the topology\), got 2 among 'model\.json', 'weights\.bin', 'model\.json', 'weights\.bin'/,
+          );
         } finally {
           rmSync(directory, { recursive: true, force: true });
         }
       });
 
       test('downloadModel with custom file names', async () => {
-        const { directory, names } = await downloads(2, () => runScenario(session, 'download', 'digits.json', 'digits.bin'));
+        const { directory, names } = await downloads(2, () =>
+          runScenario(session, 'download', 'digits.json', 'digits.bin'),
+        );
         rmSync(directory, { recursive: true, force: true });
         expect(names).toEqual(['digits.bin', 'digits.json']);
       });

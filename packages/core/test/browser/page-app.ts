@@ -28,10 +28,23 @@ setWasmPaths('/wasm/');
 // Core registers no activations by name (@baihua/activations does); the page needs just this one.
 registerActivation('relu', (x) => tf.relu(x));
 
-const probeValues = [[0.5, -1, 2], [0, 0.25, -0.75], [3, 1, -2]];
-const xs = [[0, 0, 1], [0, 1, 0], [1, 0, 0], [1, 1, 1], [0.5, 0.5, 0], [0, 0.5, 0.5]];
+const probeValues = [
+  [0.5, -1, 2],
+  [0, 0.25, -0.75],
+  [3, 1, -2],
+];
+const xs = [
+  [0, 0, 1],
+  [0, 1, 0],
+  [1, 0, 0],
+  [1, 1, 1],
+  [0.5, 0.5, 0],
+  [0, 0.5, 0.5],
+];
 
-async function fingerprint(model: Layer): Promise<{ predictions: number[]; weightsSha256: string; weightsByteLength: number }> {
+async function fingerprint(
+  model: Layer,
+): Promise<{ predictions: number[]; weightsSha256: string; weightsByteLength: number }> {
   const probe = tf.tensor2d(probeValues);
   const out = predict(model, probe);
   probe.dispose();
@@ -39,7 +52,11 @@ async function fingerprint(model: Layer): Promise<{ predictions: number[]; weigh
   out.dispose();
   const { weights } = await serializeModel(model);
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', weights));
-  return { predictions, weightsSha256: Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join(''), weightsByteLength: weights.byteLength };
+  return {
+    predictions,
+    weightsSha256: Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join(''),
+    weightsByteLength: weights.byteLength,
+  };
 }
 
 function errorMessage(error: unknown): string {
@@ -58,17 +75,36 @@ const scenarios = {
     const selected = await useBackend(backend);
     model?.dispose();
     const before = tf.memory().numTensors;
-    model = new Sequential({ seed: 7, layers: [new Dense({ units: 8, activation: 'relu', kernelInitializer: 'heNormal' }), new Dense({ units: 2 })] });
+    model = new Sequential({
+      seed: 7,
+      layers: [new Dense({ units: 8, activation: 'relu', kernelInitializer: 'heNormal' }), new Dense({ units: 2 })],
+    });
     const x = tf.tensor2d(xs);
     const y = tf.tensor2d(xs.map(([a = 0, b = 0, c = 0]) => [a + b + c, a - c]));
     const optimizer = new Adam({ learningRate: 0.05 });
-    const history = await fit(model, { x, y }, { loss: (labels, predictions) => tf.losses.meanSquaredError(labels, predictions), optimizer, epochs: 40, batchSize: 6, progress: 'none' });
+    const history = await fit(
+      model,
+      { x, y },
+      {
+        loss: (labels, predictions) => tf.losses.meanSquaredError(labels, predictions),
+        optimizer,
+        epochs: 40,
+        batchSize: 6,
+        progress: 'none',
+      },
+    );
     optimizer.dispose();
     tf.dispose([x, y]);
     // Everything fit made is gone once the optimiser state is freed: only the model's weights remain.
     const leaked = tf.memory().numTensors - before - model.weights().length;
     const loss = history.get('loss');
-    return { backend: selected.backend, firstLoss: loss[0], lastLoss: loss[loss.length - 1], leaked, ...(await fingerprint(model)) };
+    return {
+      backend: selected.backend,
+      firstLoss: loss[0],
+      lastLoss: loss[loss.length - 1],
+      leaked,
+      ...(await fingerprint(model)),
+    };
   },
 
   // On a fresh page, before wasm was initialised: the option cannot reach the bundled backend.
@@ -116,7 +152,10 @@ const scenarios = {
       const open = indexedDB.open('baihua-models');
       open.onsuccess = () => {
         const request = open.result.transaction('models').objectStore('models').get('good');
-        request.onsuccess = () => { open.result.close(); resolve(request.result); };
+        request.onsuccess = () => {
+          open.result.close();
+          resolve(request.result);
+        };
         request.onerror = () => reject(request.error);
       };
     });
@@ -124,7 +163,10 @@ const scenarios = {
     const records: Record<string, unknown> = {
       notAModel: { hello: 'world' },
       truncated: { ...good, weights: good.weights.slice(0, good.weights.byteLength - 4) },
-      unknownLayer: { ...good, topology: JSON.stringify({ ...topology, model: { ...topology.model, type: 'EvilLayer' } }) },
+      unknownLayer: {
+        ...good,
+        topology: JSON.stringify({ ...topology, model: { ...topology.model, type: 'EvilLayer' } }),
+      },
       prototypeKey: { ...good, topology: good.topology.replace('"format"', '"__proto__":{"polluted":true},"format"') },
       notJson: { ...good, topology: '{"format": "baihua-model",' },
     };
@@ -133,7 +175,10 @@ const scenarios = {
       open.onsuccess = () => {
         const transaction = open.result.transaction('models', 'readwrite');
         for (const [key, value] of Object.entries(records)) transaction.objectStore('models').put(value, key);
-        transaction.oncomplete = () => { open.result.close(); resolve(); };
+        transaction.oncomplete = () => {
+          open.result.close();
+          resolve();
+        };
         transaction.onerror = () => reject(transaction.error);
       };
     });
@@ -147,14 +192,21 @@ const scenarios = {
         messages[key] = errorMessage(error);
       }
     }
-    for (const call of [() => saveModelToIndexedDB(model as Layer, ''), () => loadModelFromIndexedDB('good', { databaseName: '' })]) {
+    for (const call of [
+      () => saveModelToIndexedDB(model as Layer, ''),
+      () => loadModelFromIndexedDB('good', { databaseName: '' }),
+    ]) {
       try {
         await call();
       } catch (error) {
         messages[`badArgument${Object.keys(messages).length}`] = errorMessage(error);
       }
     }
-    return { messages, leaked: tf.memory().numTensors - before, polluted: ({} as { polluted?: boolean }).polluted === true };
+    return {
+      messages,
+      leaked: tf.memory().numTensors - before,
+      polluted: ({} as { polluted?: boolean }).polluted === true,
+    };
   },
 
   async download(topology?: string, weights?: string) {

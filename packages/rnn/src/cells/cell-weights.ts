@@ -1,5 +1,12 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { ArgumentError, ShapeError, assertPositiveInteger, assertTensor, createRandom, describeShape } from '@baihua/core';
+import {
+  ArgumentError,
+  ShapeError,
+  assertPositiveInteger,
+  assertTensor,
+  createRandom,
+  describeShape,
+} from '@baihua/core';
 import type { WeightLayout } from './recurrent-cell.js';
 
 /**
@@ -64,9 +71,13 @@ export function resolveWeights(
 ): ResolvedWeights {
   const layout = options.weightLayout ?? 'keras';
   if (layout !== 'keras' && layout !== 'torch') {
-    throw new ArgumentError(functionName, `expected weightLayout to be 'keras' or 'torch', got ${JSON.stringify(layout)}`);
+    throw new ArgumentError(
+      functionName,
+      `expected weightLayout to be 'keras' or 'torch', got ${JSON.stringify(layout)}`,
+    );
   }
-  if (options.weights !== undefined) return checkGivenWeights(functionName, gateCount, options, layout, defaults.extra ?? []);
+  if (options.weights !== undefined)
+    return checkGivenWeights(functionName, gateCount, options, layout, defaults.extra ?? []);
   assertPositiveInteger(functionName, 'inputSize', options.inputSize);
   assertPositiveInteger(functionName, 'hiddenSize', options.hiddenSize);
   const inputSize = options.inputSize;
@@ -114,13 +125,19 @@ function checkGivenWeights(
   assertTensor(functionName, 'weights.recurrentWeights', weights.recurrentWeights);
   const recurrentShape = weights.recurrentWeights.shape;
   if (recurrentShape.length !== 2) {
-    throw new ShapeError(functionName, `expected weights.recurrentWeights of rank 2, got rank ${recurrentShape.length} (shape ${describeShape(recurrentShape)})`);
+    throw new ShapeError(
+      functionName,
+      `expected weights.recurrentWeights of rank 2, got rank ${recurrentShape.length} (shape ${describeShape(recurrentShape)})`,
+    );
   }
   const hiddenSize = (layout === 'torch' ? recurrentShape[1] : recurrentShape[0]) as number;
   const width = gateCount * hiddenSize;
   const inputShape = weights.inputWeights.shape;
   if (inputShape.length !== 2) {
-    throw new ShapeError(functionName, `expected weights.inputWeights of rank 2, got rank ${inputShape.length} (shape ${describeShape(inputShape)})`);
+    throw new ShapeError(
+      functionName,
+      `expected weights.inputWeights of rank 2, got rank ${inputShape.length} (shape ${describeShape(inputShape)})`,
+    );
   }
   const inputSize = (layout === 'torch' ? inputShape[1] : inputShape[0]) as number;
   const expectMatrix = (name: string, tensor: tf.Tensor, rows: number, columns: number) => {
@@ -135,31 +152,49 @@ function checkGivenWeights(
   expectMatrix('recurrentWeights', weights.recurrentWeights, hiddenSize, width);
   expectMatrix('inputWeights', weights.inputWeights, inputSize, width);
   if (options.inputSize !== undefined && options.inputSize !== inputSize) {
-    throw new ArgumentError(functionName, `expected inputSize ${options.inputSize} to match weights.inputWeights (input size ${inputSize})`);
+    throw new ArgumentError(
+      functionName,
+      `expected inputSize ${options.inputSize} to match weights.inputWeights (input size ${inputSize})`,
+    );
   }
   if (options.hiddenSize !== undefined && options.hiddenSize !== hiddenSize) {
-    throw new ArgumentError(functionName, `expected hiddenSize ${options.hiddenSize} to match weights.recurrentWeights (hidden size ${hiddenSize})`);
+    throw new ArgumentError(
+      functionName,
+      `expected hiddenSize ${options.hiddenSize} to match weights.recurrentWeights (hidden size ${hiddenSize})`,
+    );
   }
-  const tensors: Record<string, tf.Tensor> = { inputWeights: weights.inputWeights, recurrentWeights: weights.recurrentWeights };
+  const tensors: Record<string, tf.Tensor> = {
+    inputWeights: weights.inputWeights,
+    recurrentWeights: weights.recurrentWeights,
+  };
   for (const name of ['inputBias', 'recurrentBias'] as const) {
     const bias = weights[name];
     if (bias === undefined) continue;
     assertTensor(functionName, `weights.${name}`, bias);
     if (bias.rank !== 1 || bias.shape[0] !== width) {
-      throw new ShapeError(functionName, `expected weights.${name} of shape [${width}] (${gateCount} gate(s) x hidden ${hiddenSize}), got shape ${describeShape(bias.shape)}`);
+      throw new ShapeError(
+        functionName,
+        `expected weights.${name} of shape [${width}] (${gateCount} gate(s) x hidden ${hiddenSize}), got shape ${describeShape(bias.shape)}`,
+      );
     }
     tensors[name] = bias;
   }
   for (const extra of extras) {
     const tensor = weights[extra.name];
-    if (tensor === undefined) throw new ArgumentError(functionName, `expected weights.${extra.name} to be given along with the other weights`);
+    if (tensor === undefined)
+      throw new ArgumentError(functionName, `expected weights.${extra.name} to be given along with the other weights`);
     assertTensor(functionName, `weights.${extra.name}`, tensor);
     const expected = extra.shape(hiddenSize, layout);
     if (tensor.rank !== expected.length || tensor.shape.some((s, i) => s !== expected[i])) {
-      throw new ShapeError(functionName, `expected weights.${extra.name} of shape ${describeShape(expected)}, got shape ${describeShape(tensor.shape)}`);
+      throw new ShapeError(
+        functionName,
+        `expected weights.${extra.name} of shape ${describeShape(expected)}, got shape ${describeShape(tensor.shape)}`,
+      );
     }
     tensors[extra.name] = tensor;
   }
-  const owned = (options.ownedWeights ?? []).map((name) => tensors[name]).filter((t): t is tf.Tensor => t !== undefined);
+  const owned = (options.ownedWeights ?? [])
+    .map((name) => tensors[name])
+    .filter((t): t is tf.Tensor => t !== undefined);
   return { inputSize, hiddenSize, layout, tensors, created: owned };
 }

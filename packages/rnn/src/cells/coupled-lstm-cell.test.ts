@@ -8,16 +8,27 @@ import { LstmCell } from './lstm-cell.js';
 describeEachBackend('CoupledLstmCell', () => {
   test('equals an LSTM whose input gate is 1 - f (input-gate weights = negated forget-gate weights)', async () => {
     const coupled = new CoupledLstmCell({ inputSize: 3, hiddenSize: 4, seed: 9, recurrentBias: true });
-    const { inputWeights, recurrentWeights, inputBias, recurrentBias } = coupled.parameters() as Record<string, tf.Tensor>;
+    const { inputWeights, recurrentWeights, inputBias, recurrentBias } = coupled.parameters() as Record<
+      string,
+      tf.Tensor
+    >;
     // Coupled blocks: f, g, o. LSTM blocks: i, f, g, o with i = -f.
     const widen = (t: tf.Tensor, axis: number) => {
       const [f, g, o] = tf.split(t, 3, axis);
       return tf.concat([tf.neg(f as tf.Tensor), f as tf.Tensor, g as tf.Tensor, o as tf.Tensor], axis);
     };
-    const lstmWeights = { inputWeights: widen(inputWeights as tf.Tensor, 1), recurrentWeights: widen(recurrentWeights as tf.Tensor, 1), inputBias: widen(inputBias as tf.Tensor, 0), recurrentBias: widen(recurrentBias as tf.Tensor, 0) };
+    const lstmWeights = {
+      inputWeights: widen(inputWeights as tf.Tensor, 1),
+      recurrentWeights: widen(recurrentWeights as tf.Tensor, 1),
+      inputBias: widen(inputBias as tf.Tensor, 0),
+      recurrentBias: widen(recurrentBias as tf.Tensor, 0),
+    };
     const lstm = new LstmCell({ weights: lstmWeights });
     const x = tf.randomNormal([2, 7, 3], 0, 1, 'float32', 3);
-    const initialState = { hidden: tf.randomNormal([2, 4], 0, 0.5, 'float32', 4) as tf.Tensor2D, cell: tf.randomNormal([2, 4], 0, 1, 'float32', 5) as tf.Tensor2D };
+    const initialState = {
+      hidden: tf.randomNormal([2, 4], 0, 0.5, 'float32', 4) as tf.Tensor2D,
+      cell: tf.randomNormal([2, 4], 0, 1, 'float32', 5) as tf.Tensor2D,
+    };
     const expected = runSequence(lstm, x, { initialState });
     const actual = runSequence(coupled, x, { initialState });
     // sigma(-a) and 1 - sigma(a) differ by float32 rounding only.
@@ -38,10 +49,15 @@ describeEachBackend('CoupledLstmCell', () => {
 
   test('rejects mismatched weights and leaks nothing', async () => {
     const lstm = new LstmCell({ inputSize: 3, hiddenSize: 4 });
-    expect(() => new CoupledLstmCell({ weights: lstm.parameters() as never })).toThrow(/CoupledLstmCell: expected weights.recurrentWeights of shape \[4,12\] \(keras layout, 3 gate\(s\) x hidden 4\), got shape \[4,16\]/);
+    expect(() => new CoupledLstmCell({ weights: lstm.parameters() as never })).toThrow(
+      /CoupledLstmCell: expected weights.recurrentWeights of shape \[4,12\] \(keras layout, 3 gate\(s\) x hidden 4\), got shape \[4,16\]/,
+    );
     lstm.dispose();
     const x = tf.ones([2, 3, 3]);
-    const mask = tf.tensor2d([[1, 1, 0], [1, 0, 0]]);
+    const mask = tf.tensor2d([
+      [1, 1, 0],
+      [1, 0, 0],
+    ]);
     await expectNoLeakedTensors(() => {
       const cell = new CoupledLstmCell({ inputSize: 3, hiddenSize: 4 });
       const result = runSequence(cell, x, { mask });
@@ -58,17 +74,37 @@ describeEachBackend(
   () => {
     test('match finite differences (x, state, every weight)', async () => {
       const template = new CoupledLstmCell({ inputSize: 2, hiddenSize: 3, seed: 4, recurrentBias: true });
-      const { inputWeights, recurrentWeights, inputBias, recurrentBias } = template.parameters() as Record<string, tf.Tensor>;
+      const { inputWeights, recurrentWeights, inputBias, recurrentBias } = template.parameters() as Record<
+        string,
+        tf.Tensor
+      >;
       const x = tf.randomNormal([2, 3, 2], 0, 1, 'float32', 6);
       const c0 = tf.randomNormal([2, 3], 0, 1, 'float32', 7);
       const h0 = tf.randomNormal([2, 3], 0, 0.5, 'float32', 8);
       await checkGradients(
         (xs, cs, hs, w, u, b, rb) => {
-          const cell = new CoupledLstmCell({ weights: { inputWeights: w as tf.Tensor, recurrentWeights: u as tf.Tensor, inputBias: b as tf.Tensor, recurrentBias: rb as tf.Tensor } });
-          const run = runSequence(cell, xs as tf.Tensor, { initialState: { hidden: hs as tf.Tensor2D, cell: cs as tf.Tensor2D } });
+          const cell = new CoupledLstmCell({
+            weights: {
+              inputWeights: w as tf.Tensor,
+              recurrentWeights: u as tf.Tensor,
+              inputBias: b as tf.Tensor,
+              recurrentBias: rb as tf.Tensor,
+            },
+          });
+          const run = runSequence(cell, xs as tf.Tensor, {
+            initialState: { hidden: hs as tf.Tensor2D, cell: cs as tf.Tensor2D },
+          });
           return tf.concat([tf.reshape(run.outputs, [-1]), tf.reshape(run.finalState.cell, [-1])]);
         },
-        [x, c0, h0, inputWeights as tf.Tensor, recurrentWeights as tf.Tensor, inputBias as tf.Tensor, recurrentBias as tf.Tensor],
+        [
+          x,
+          c0,
+          h0,
+          inputWeights as tf.Tensor,
+          recurrentWeights as tf.Tensor,
+          inputBias as tf.Tensor,
+          recurrentBias as tf.Tensor,
+        ],
         { maxElementsPerInput: 10 },
       );
       tf.dispose([x, c0, h0]);

@@ -34,7 +34,11 @@ export class CoupledLstmCell extends GatedCell<LstmState> {
 
   stepProjected(projected: tf.Tensor2D, state: LstmState): LstmState {
     return tf.tidy(() => {
-      const [f, g, o] = this.splitGates(tf.add(projected, this.projectRecurrent(state.hidden))) as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D];
+      const [f, g, o] = this.splitGates(tf.add(projected, this.projectRecurrent(state.hidden))) as [
+        tf.Tensor2D,
+        tf.Tensor2D,
+        tf.Tensor2D,
+      ];
       const forget = tf.sigmoid(f);
       const candidate = tf.tanh(g);
       // C = f * C_prev + (1 - f) * C~, written as C~ + f * (C_prev - C~): one multiply fewer.

@@ -5,7 +5,14 @@ import { ElmanCell } from './elman-cell.js';
 
 describeEachBackend('ElmanCell', () => {
   test('h_t = act(x W + h U + b), tanh by default, relu on request', async () => {
-    const weights = { inputWeights: tf.tensor2d([[1, -2]]), recurrentWeights: tf.tensor2d([[0.5, 0], [0, 0.5]]), inputBias: tf.tensor1d([0.1, 0.2]) };
+    const weights = {
+      inputWeights: tf.tensor2d([[1, -2]]),
+      recurrentWeights: tf.tensor2d([
+        [0.5, 0],
+        [0, 0.5],
+      ]),
+      inputBias: tf.tensor1d([0.1, 0.2]),
+    };
     const x = tf.tensor2d([[0.3]]);
     const state = { hidden: tf.tensor2d([[1, -1]]) };
     const tanh = new ElmanCell({ weights }).step(x, state);
@@ -20,7 +27,9 @@ describeEachBackend('ElmanCell', () => {
     expect(cell.parameterCount()).toBe(4 * 8);
     expect(cell.kind).toBe('elman');
     cell.dispose();
-    expect(() => new ElmanCell({ inputSize: 3, hiddenSize: 4, activation: 'swishy' })).toThrow(/unknown activation 'swishy'/);
+    expect(() => new ElmanCell({ inputSize: 3, hiddenSize: 4, activation: 'swishy' })).toThrow(
+      /unknown activation 'swishy'/,
+    );
     await expectNoLeakedTensors(() => {
       const c = new ElmanCell({ inputSize: 3, hiddenSize: 4, activation: (t) => tf.sin(t) });
       const x = tf.ones([1, 3]) as tf.Tensor2D;

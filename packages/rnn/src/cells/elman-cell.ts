@@ -35,6 +35,8 @@ export class ElmanCell extends GatedCell<HiddenState> {
   }
 
   stepProjected(projected: tf.Tensor2D, state: HiddenState): HiddenState {
-    return tf.tidy(() => ({ hidden: this.activation(tf.add(projected, this.projectRecurrent(state.hidden))) as tf.Tensor2D }));
+    return tf.tidy(() => ({
+      hidden: this.activation(tf.add(projected, this.projectRecurrent(state.hidden))) as tf.Tensor2D,
+    }));
   }
 }

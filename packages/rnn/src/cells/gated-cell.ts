@@ -50,7 +50,11 @@ export abstract class GatedCell<S extends RecurrentState> implements RecurrentCe
     const all = from === 0 && count === this.gateCount;
     const weights = this.tensors.recurrentWeights as tf.Tensor2D;
     const h = this.hiddenSize;
-    const block = all ? weights : this.weightLayout === 'torch' ? tf.slice(weights, [from * h, 0], [count * h, h]) : tf.slice(weights, [0, from * h], [h, count * h]);
+    const block = all
+      ? weights
+      : this.weightLayout === 'torch'
+        ? tf.slice(weights, [from * h, 0], [count * h, h])
+        : tf.slice(weights, [0, from * h], [h, count * h]);
     const product = tf.matMul(hidden, block as tf.Tensor2D, false, this.weightLayout === 'torch') as tf.Tensor2D;
     const bias = this.tensors.recurrentBias;
     if (bias === undefined) return product;
@@ -62,23 +66,38 @@ export abstract class GatedCell<S extends RecurrentState> implements RecurrentCe
   step(x: tf.Tensor2D, state: S): S {
     assertRank(this.functionName, 'x', x, 2);
     if (x.shape[1] !== this.inputSize) {
-      throw new ShapeError(this.functionName, `expected x of shape [batch, ${this.inputSize}], got shape ${describeShape(x.shape)}`);
+      throw new ShapeError(
+        this.functionName,
+        `expected x of shape [batch, ${this.inputSize}], got shape ${describeShape(x.shape)}`,
+      );
     }
     this.checkState(state, x.shape[0], 'state');
-    return tf.tidy(() => this.stepProjected(this.projectInput(x), state) as unknown as tf.TensorContainer) as unknown as S;
+    return tf.tidy(
+      () => this.stepProjected(this.projectInput(x), state) as unknown as tf.TensorContainer,
+    ) as unknown as S;
   }
 
   /** Throws unless `state` holds every named tensor with shape [batch, hiddenSize]. */
   checkState(state: unknown, batch: number, argument: string, functionName = this.functionName): void {
     if (typeof state !== 'object' || state === null) {
-      throw new ShapeError(functionName, `expected ${argument} to be an object with ${this.stateNames.join(', ')}, got ${state === null ? 'null' : typeof state}`);
+      throw new ShapeError(
+        functionName,
+        `expected ${argument} to be an object with ${this.stateNames.join(', ')}, got ${state === null ? 'null' : typeof state}`,
+      );
     }
     for (const name of this.stateNames) {
       const tensor = (state as Record<string, tf.Tensor | undefined>)[name];
-      if (tensor === undefined) throw new ShapeError(functionName, `expected ${argument}.${name} to be a tf.Tensor [${batch}, ${this.hiddenSize}], got undefined`);
+      if (tensor === undefined)
+        throw new ShapeError(
+          functionName,
+          `expected ${argument}.${name} to be a tf.Tensor [${batch}, ${this.hiddenSize}], got undefined`,
+        );
       assertRank(functionName, `${argument}.${name}`, tensor, 2);
       if (tensor.shape[0] !== batch || tensor.shape[1] !== this.hiddenSize) {
-        throw new ShapeError(functionName, `expected ${argument}.${name} of shape [${batch},${this.hiddenSize}], got shape ${describeShape(tensor.shape)}`);
+        throw new ShapeError(
+          functionName,
+          `expected ${argument}.${name} of shape [${batch},${this.hiddenSize}], got shape ${describeShape(tensor.shape)}`,
+        );
       }
     }
   }

@@ -1,5 +1,11 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { checkGradients, describeEachBackend, expectNoLeakedTensors, expectTensorsClose, loadTorchFixture } from '@baihua/core/testing';
+import {
+  checkGradients,
+  describeEachBackend,
+  expectNoLeakedTensors,
+  expectTensorsClose,
+  loadTorchFixture,
+} from '@baihua/core/testing';
 import { expect, test } from 'vitest';
 import { runSequence } from '../sequence/run-sequence.js';
 import { GruCell } from './gru-cell.js';
@@ -14,9 +20,17 @@ describeEachBackend('GruCell', () => {
     const negateZ = (name: string) => {
       const { shape, data } = specs[name] as { shape: number[]; data: number[] };
       const width = shape.length === 2 ? (shape[1] as number) : 1;
-      return tf.tensor(data.map((v, i) => (Math.floor(i / width) >= 4 && Math.floor(i / width) < 8 ? -v : v)), shape);
+      return tf.tensor(
+        data.map((v, i) => (Math.floor(i / width) >= 4 && Math.floor(i / width) < 8 ? -v : v)),
+        shape,
+      );
     };
-    const weights = { inputWeights: negateZ('weight_ih_l0'), recurrentWeights: negateZ('weight_hh_l0'), inputBias: negateZ('bias_ih_l0'), recurrentBias: negateZ('bias_hh_l0') };
+    const weights = {
+      inputWeights: negateZ('weight_ih_l0'),
+      recurrentWeights: negateZ('weight_hh_l0'),
+      inputBias: negateZ('bias_ih_l0'),
+      recurrentBias: negateZ('bias_hh_l0'),
+    };
     const cell = new GruCell({ weights, weightLayout: 'torch' }); // defaults: resetAfter, order r z n, updateGate 'new' (the seed's)
     const x = fixture.tensor('x');
     const h0 = fixture.tensor('h0') as tf.Tensor2D;
@@ -51,8 +65,12 @@ describeEachBackend('GruCell', () => {
     const before = new GruCell({ inputSize: 3, hiddenSize: 4, resetAfter: false });
     expect(after.parameterCount()).toBe(12 * (3 + 4 + 2));
     expect(before.parameterCount()).toBe(12 * (3 + 4 + 1));
-    expect(() => new GruCell({ inputSize: 3, hiddenSize: 4, gateOrder: 'nzr' as never })).toThrow(/GruCell: expected gateOrder to be one of 'rzn', 'zrn', got "nzr"/);
-    expect(() => new GruCell({ inputSize: 3, hiddenSize: 4, updateGate: 'old' as never })).toThrow(/GruCell: expected updateGate to be one of 'new', 'previous'/);
+    expect(() => new GruCell({ inputSize: 3, hiddenSize: 4, gateOrder: 'nzr' as never })).toThrow(
+      /GruCell: expected gateOrder to be one of 'rzn', 'zrn', got "nzr"/,
+    );
+    expect(() => new GruCell({ inputSize: 3, hiddenSize: 4, updateGate: 'old' as never })).toThrow(
+      /GruCell: expected updateGate to be one of 'new', 'previous'/,
+    );
     const x = tf.ones([2, 3, 3]);
     await expectNoLeakedTensors(() => {
       const result = runSequence(before, x, { reverse: true, returnSequences: false });

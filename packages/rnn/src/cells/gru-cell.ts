@@ -59,16 +59,23 @@ export class GruCell extends GatedCell<HiddenState> {
       let reset: tf.Tensor2D;
       let update: tf.Tensor2D;
       let candidate: tf.Tensor2D;
-      const order = (a: tf.Tensor, b: tf.Tensor) => (this.gateOrder === 'rzn' ? [a, b] : [b, a]) as [tf.Tensor2D, tf.Tensor2D];
+      const order = (a: tf.Tensor, b: tf.Tensor) =>
+        (this.gateOrder === 'rzn' ? [a, b] : [b, a]) as [tf.Tensor2D, tf.Tensor2D];
       if (this.resetAfter) {
-        const [hA, hB, hN] = this.splitGates(this.projectRecurrent(previous)) as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D];
+        const [hA, hB, hN] = this.splitGates(this.projectRecurrent(previous)) as [
+          tf.Tensor2D,
+          tf.Tensor2D,
+          tf.Tensor2D,
+        ];
         [reset, update] = order(tf.sigmoid(tf.add(xA, hA)), tf.sigmoid(tf.add(xB, hB)));
         candidate = tf.tanh(tf.add(xN, tf.mul(reset, hN))) as tf.Tensor2D;
       } else {
         // Both orders keep the candidate block last, so r and z share one matMul.
         const [hA, hB] = this.splitGates(this.projectRecurrent(previous, 0, 2), 2) as [tf.Tensor2D, tf.Tensor2D];
         [reset, update] = order(tf.sigmoid(tf.add(xA, hA)), tf.sigmoid(tf.add(xB, hB)));
-        candidate = tf.tanh(tf.add(xN, this.projectRecurrent(tf.mul(reset, previous) as tf.Tensor2D, 2, 1))) as tf.Tensor2D;
+        candidate = tf.tanh(
+          tf.add(xN, this.projectRecurrent(tf.mul(reset, previous) as tf.Tensor2D, 2, 1)),
+        ) as tf.Tensor2D;
       }
       const hidden =
         this.updateGate === 'new'

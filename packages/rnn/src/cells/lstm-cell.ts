@@ -35,8 +35,16 @@ export class LstmCell extends GatedCell<LstmState> {
   }
 
   /** The pre-activations of the four gates, [batch, 4H] split into i, f, g, o. */
-  protected gatePreactivations(projected: tf.Tensor2D, hidden: tf.Tensor2D): [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D, tf.Tensor2D] {
-    return this.splitGates(tf.add(projected, this.projectRecurrent(hidden))) as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D, tf.Tensor2D];
+  protected gatePreactivations(
+    projected: tf.Tensor2D,
+    hidden: tf.Tensor2D,
+  ): [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D, tf.Tensor2D] {
+    return this.splitGates(tf.add(projected, this.projectRecurrent(hidden))) as [
+      tf.Tensor2D,
+      tf.Tensor2D,
+      tf.Tensor2D,
+      tf.Tensor2D,
+    ];
   }
 
   stepProjected(projected: tf.Tensor2D, state: LstmState): LstmState {

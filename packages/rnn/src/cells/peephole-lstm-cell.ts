@@ -38,7 +38,10 @@ export class PeepholeLstmCell extends LstmCell {
   constructor(options: PeepholeLstmCellOptions) {
     const peephole = options.peephole ?? 'diagonal';
     if (peephole !== 'diagonal' && peephole !== 'full') {
-      throw new ArgumentError('PeepholeLstmCell', `expected peephole to be 'diagonal' or 'full', got ${JSON.stringify(peephole)}`);
+      throw new ArgumentError(
+        'PeepholeLstmCell',
+        `expected peephole to be 'diagonal' or 'full', got ${JSON.stringify(peephole)}`,
+      );
     }
     super(options, 'PeepholeLstmCell', [
       {
@@ -54,7 +57,10 @@ export class PeepholeLstmCell extends LstmCell {
     return tf.tidy(() => {
       const [i, f, g, o] = this.gatePreactivations(projected, state.hidden);
       const [peepI, peepF] = this.peek(state.cell, 0, 2) as [tf.Tensor2D, tf.Tensor2D];
-      const cell = tf.add(tf.mul(tf.sigmoid(tf.add(f, peepF)), state.cell), tf.mul(tf.sigmoid(tf.add(i, peepI)), tf.tanh(g))) as tf.Tensor2D;
+      const cell = tf.add(
+        tf.mul(tf.sigmoid(tf.add(f, peepF)), state.cell),
+        tf.mul(tf.sigmoid(tf.add(i, peepI)), tf.tanh(g)),
+      ) as tf.Tensor2D;
       const [peepO] = this.peek(cell, 2, 1) as [tf.Tensor2D];
       const hidden = tf.mul(tf.sigmoid(tf.add(o, peepO)), tf.tanh(cell)) as tf.Tensor2D;
       return { hidden, cell };
@@ -66,10 +72,15 @@ export class PeepholeLstmCell extends LstmCell {
     const weights = this.tensors.peepholeWeights as tf.Tensor2D;
     const h = this.hiddenSize;
     if (this.peephole === 'diagonal') {
-      return Array.from({ length: count }, (_, k) => tf.mul(cell, tf.reshape(tf.slice(weights, [from + k, 0], [1, h]), [h])) as tf.Tensor2D);
+      return Array.from(
+        { length: count },
+        (_, k) => tf.mul(cell, tf.reshape(tf.slice(weights, [from + k, 0], [1, h]), [h])) as tf.Tensor2D,
+      );
     }
     const torch = this.weightLayout === 'torch';
-    const block = torch ? tf.slice(weights, [from * h, 0], [count * h, h]) : tf.slice(weights, [0, from * h], [h, count * h]);
+    const block = torch
+      ? tf.slice(weights, [from * h, 0], [count * h, h])
+      : tf.slice(weights, [0, from * h], [h, count * h]);
     const product = tf.matMul(cell, block as tf.Tensor2D, false, torch) as tf.Tensor2D;
     return count === 1 ? [product] : (tf.split(product, count, 1) as tf.Tensor2D[]);
   }

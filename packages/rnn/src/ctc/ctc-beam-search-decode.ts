@@ -45,13 +45,17 @@ const logAdd = (a: number, b: number): number => {
  *
  * In plain words: keep several guesses of the sentence alive and add up every way of saying each.
  */
-export async function ctcBeamSearchDecode(logProbs: tf.Tensor, options: CtcBeamSearchOptions = {}): Promise<CtcBeamSearchResult> {
+export async function ctcBeamSearchDecode(
+  logProbs: tf.Tensor,
+  options: CtcBeamSearchOptions = {},
+): Promise<CtcBeamSearchResult> {
   const fn = 'ctcBeamSearchDecode';
   const beamWidth = options.beamWidth ?? 16;
   const topPaths = options.topPaths ?? 1;
   assertPositiveInteger(fn, 'beamWidth', beamWidth);
   assertPositiveInteger(fn, 'topPaths', topPaths);
-  if (topPaths > beamWidth) throw new ArgumentError(fn, `expected topPaths <= beamWidth (${beamWidth}), got ${topPaths}`);
+  if (topPaths > beamWidth)
+    throw new ArgumentError(fn, `expected topPaths <= beamWidth (${beamWidth}), got ${topPaths}`);
   const { batch, time, classes, blank, lengths, values } = await readCtcFrames(fn, logProbs, options);
   const paths: number[][][] = [];
   const logProbabilities: number[][] = [];
@@ -62,8 +66,10 @@ export async function ctcBeamSearchDecode(logProbs: tf.Tensor, options: CtcBeamS
       const next = new Map<string, Beam>();
       const at = (prefix: number[]): Beam => {
         const key = prefix.join(',');
-        let beam = next.get(key);
-        if (!beam) next.set(key, (beam = { prefix, blank: -Infinity, label: -Infinity }));
+        const found = next.get(key);
+        if (found) return found;
+        const beam: Beam = { prefix, blank: -Infinity, label: -Infinity };
+        next.set(key, beam);
         return beam;
       };
       for (const beam of beams) {
@@ -83,7 +89,9 @@ export async function ctcBeamSearchDecode(logProbs: tf.Tensor, options: CtcBeamS
           }
         }
       }
-      beams = [...next.values()].sort((x, y) => logAdd(y.blank, y.label) - logAdd(x.blank, x.label)).slice(0, beamWidth);
+      beams = [...next.values()]
+        .sort((x, y) => logAdd(y.blank, y.label) - logAdd(x.blank, x.label))
+        .slice(0, beamWidth);
     }
     const best = beams.slice(0, topPaths);
     paths.push(best.map((beam) => beam.prefix));

@@ -46,7 +46,10 @@ describeEachBackend('CTC decoding', () => {
     const frames = path.map((c) => [0, 1, 2].map((k) => (k === c ? 0.8 : 0.1)));
     const logProbs = tf.concat([logOf(frames), logOf(frames)], 0);
     const { paths, logProbabilities } = await ctcGreedyDecode(logProbs, { sequenceLengths: [8, 5] });
-    expect(paths).toEqual([[1, 2, 1], [1, 2]]);
+    expect(paths).toEqual([
+      [1, 2, 1],
+      [1, 2],
+    ]);
     expect(logProbabilities[0]).toBeCloseTo(8 * Math.log(0.8), 4);
     const other = await ctcGreedyDecode(logOf(frames), { blank: 2 }); // blank last, as TensorFlow's convention
     expect(other.paths).toEqual([[1, 0, 0, 1]]); // 1 1 0 2 2 0 0 1: the blank 2 separates the two 0s
@@ -55,7 +58,10 @@ describeEachBackend('CTC decoding', () => {
 
   test('beam search finds the most likely labelling where greedy does not (the classic example)', async () => {
     // Two frames, p(blank) = 0.6, p(a) = 0.4: greedy says "" (0.36), but "a" has 0.4*0.4 + 2*0.4*0.6 = 0.64.
-    const logProbs = logOf([[0.6, 0.4], [0.6, 0.4]]);
+    const logProbs = logOf([
+      [0.6, 0.4],
+      [0.6, 0.4],
+    ]);
     expect((await ctcGreedyDecode(logProbs)).paths).toEqual([[]]);
     const beam = await ctcBeamSearchDecode(logProbs, { beamWidth: 4, topPaths: 2 });
     expect(beam.paths[0]).toEqual([[1], []]);
@@ -92,7 +98,9 @@ describeEachBackend('CTC decoding', () => {
     const greedy = await ctcGreedyDecode(logProbs, options);
     for (let b = 0; b < 2; b++) {
       // The beam's labelling is at least as likely as the greedy path alone.
-      expect(fromLogProbs.logProbabilities[b]?.[0] as number).toBeGreaterThanOrEqual((greedy.logProbabilities[b] as number) - 1e-5);
+      expect(fromLogProbs.logProbabilities[b]?.[0] as number).toBeGreaterThanOrEqual(
+        (greedy.logProbabilities[b] as number) - 1e-5,
+      );
       expect(fromLogProbs.paths[b]?.[0]?.every((c) => c !== 0)).toBe(true);
     }
     tf.dispose([logProbs, shifted]);
@@ -100,12 +108,24 @@ describeEachBackend('CTC decoding', () => {
 
   test('rejects bad input and leaks nothing', async () => {
     const logProbs = tf.zeros([2, 4, 3]);
-    await expect(ctcGreedyDecode(tf.zeros([4, 3]))).rejects.toThrow(/ctcGreedyDecode: expected logProbs of rank 3, got rank 2 \(shape \[4,3\]\)/);
-    await expect(ctcGreedyDecode(logProbs, { blank: 3 })).rejects.toThrow(/ctcGreedyDecode: expected blank in \[0, 2\], got 3/);
-    await expect(ctcGreedyDecode(logProbs, { sequenceLengths: [4] })).rejects.toThrow(/ctcGreedyDecode: expected sequenceLengths with 2 entries/);
-    await expect(ctcBeamSearchDecode(logProbs, { sequenceLengths: [4, 5] })).rejects.toThrow(/ctcBeamSearchDecode: expected sequenceLengths\[1\] to be an integer in \[0, 4\], got 5/);
-    await expect(ctcBeamSearchDecode(logProbs, { beamWidth: 0 })).rejects.toThrow(/ctcBeamSearchDecode: expected beamWidth to be a positive integer, got 0/);
-    await expect(ctcBeamSearchDecode(logProbs, { beamWidth: 2, topPaths: 3 })).rejects.toThrow(/ctcBeamSearchDecode: expected topPaths <= beamWidth \(2\), got 3/);
+    await expect(ctcGreedyDecode(tf.zeros([4, 3]))).rejects.toThrow(
+      /ctcGreedyDecode: expected logProbs of rank 3, got rank 2 \(shape \[4,3\]\)/,
+    );
+    await expect(ctcGreedyDecode(logProbs, { blank: 3 })).rejects.toThrow(
+      /ctcGreedyDecode: expected blank in \[0, 2\], got 3/,
+    );
+    await expect(ctcGreedyDecode(logProbs, { sequenceLengths: [4] })).rejects.toThrow(
+      /ctcGreedyDecode: expected sequenceLengths with 2 entries/,
+    );
+    await expect(ctcBeamSearchDecode(logProbs, { sequenceLengths: [4, 5] })).rejects.toThrow(
+      /ctcBeamSearchDecode: expected sequenceLengths\[1\] to be an integer in \[0, 4\], got 5/,
+    );
+    await expect(ctcBeamSearchDecode(logProbs, { beamWidth: 0 })).rejects.toThrow(
+      /ctcBeamSearchDecode: expected beamWidth to be a positive integer, got 0/,
+    );
+    await expect(ctcBeamSearchDecode(logProbs, { beamWidth: 2, topPaths: 3 })).rejects.toThrow(
+      /ctcBeamSearchDecode: expected topPaths <= beamWidth \(2\), got 3/,
+    );
     await expectNoLeakedTensors(async () => {
       await ctcBeamSearchDecode(logProbs, { fromLogits: true, topPaths: 2 });
       await ctcGreedyDecode(logProbs, { fromLogits: true });

@@ -22,18 +22,30 @@ export interface CtcFrames {
 }
 
 /** Validates [batch, time, classes] log-probabilities and reads them (async: works on webgpu). */
-export async function readCtcFrames(functionName: string, logProbs: tf.Tensor, options: CtcDecodeOptions): Promise<CtcFrames> {
+export async function readCtcFrames(
+  functionName: string,
+  logProbs: tf.Tensor,
+  options: CtcDecodeOptions,
+): Promise<CtcFrames> {
   assertRank(functionName, 'logProbs', logProbs, 3);
   const [batch, time, classes] = logProbs.shape as [number, number, number];
   const blank = options.blank ?? 0;
   if (!Number.isInteger(blank)) throw new ArgumentError(functionName, `expected blank to be an integer, got ${blank}`);
   assertInRange(functionName, 'blank', blank, { min: 0, max: classes - 1 });
-  const lengths = options.sequenceLengths === undefined ? new Array<number>(batch).fill(time) : [...options.sequenceLengths];
+  const lengths =
+    options.sequenceLengths === undefined ? new Array<number>(batch).fill(time) : [...options.sequenceLengths];
   if (lengths.length !== batch) {
-    throw new ShapeError(functionName, `expected sequenceLengths with ${batch} entries (logProbs ${describeShape(logProbs.shape)}), got ${lengths.length}`);
+    throw new ShapeError(
+      functionName,
+      `expected sequenceLengths with ${batch} entries (logProbs ${describeShape(logProbs.shape)}), got ${lengths.length}`,
+    );
   }
   lengths.forEach((length, b) => {
-    if (!Number.isInteger(length) || length < 0 || length > time) throw new ArgumentError(functionName, `expected sequenceLengths[${b}] to be an integer in [0, ${time}], got ${length}`);
+    if (!Number.isInteger(length) || length < 0 || length > time)
+      throw new ArgumentError(
+        functionName,
+        `expected sequenceLengths[${b}] to be an integer in [0, ${time}], got ${length}`,
+      );
   });
   const normalised = options.fromLogits ? tf.logSoftmax(logProbs, -1) : logProbs;
   try {

@@ -11,7 +11,14 @@ describeEachBackend('fromKeras', () => {
   // recurrentInitializer: tfjs-layers' default 'orthogonal' calls the chained `t.flatten()`, which
   // tfjs-core's Node bundle leaves unregistered ("rMat.flatten is not a function").
   test("LSTM: matches tfjs-layers' tf.layers.lstm (the Keras layout, gates i, f, c, o)", async () => {
-    const layer = tfl.layers.lstm({ units: 4, returnSequences: true, recurrentActivation: 'sigmoid', recurrentInitializer: 'glorotNormal', biasInitializer: 'randomNormal', inputShape: [5, 3] });
+    const layer = tfl.layers.lstm({
+      units: 4,
+      returnSequences: true,
+      recurrentActivation: 'sigmoid',
+      recurrentInitializer: 'glorotNormal',
+      biasInitializer: 'randomNormal',
+      inputShape: [5, 3],
+    });
     const x = tf.randomNormal([2, 5, 3], 0, 1, 'float32', 1);
     const expected = layer.apply(x) as tf.Tensor;
     const weights = layer.getWeights();
@@ -23,7 +30,14 @@ describeEachBackend('fromKeras', () => {
   });
 
   test("GRU with reset_after false: matches tfjs-layers' tf.layers.gru (gates z, r, h)", async () => {
-    const layer = tfl.layers.gru({ units: 3, returnSequences: true, recurrentActivation: 'sigmoid', recurrentInitializer: 'glorotNormal', biasInitializer: 'randomNormal', inputShape: [4, 2] });
+    const layer = tfl.layers.gru({
+      units: 3,
+      returnSequences: true,
+      recurrentActivation: 'sigmoid',
+      recurrentInitializer: 'glorotNormal',
+      biasInitializer: 'randomNormal',
+      inputShape: [4, 2],
+    });
     const x = tf.randomNormal([2, 4, 2], 0, 1, 'float32', 2);
     const expected = layer.apply(x) as tf.Tensor;
     const cell = fromKeras(layer.getWeights(), { kind: 'gru', resetAfter: false });
@@ -34,7 +48,13 @@ describeEachBackend('fromKeras', () => {
   });
 
   test("SimpleRNN: matches tfjs-layers' tf.layers.simpleRNN", async () => {
-    const layer = tfl.layers.simpleRNN({ units: 3, returnSequences: true, recurrentInitializer: 'glorotNormal', biasInitializer: 'randomNormal', inputShape: [4, 2] });
+    const layer = tfl.layers.simpleRNN({
+      units: 3,
+      returnSequences: true,
+      recurrentInitializer: 'glorotNormal',
+      biasInitializer: 'randomNormal',
+      inputShape: [4, 2],
+    });
     const x = tf.randomNormal([2, 4, 2], 0, 1, 'float32', 3);
     const expected = layer.apply(x) as tf.Tensor;
     const result = runSequence(fromKeras(layer.getWeights(), { kind: 'simple' }), x);
@@ -72,12 +92,27 @@ describeEachBackend('fromKeras', () => {
     const kernel = tf.zeros([3, 16]);
     const recurrentKernel = tf.zeros([4, 16]);
     const bias = tf.zeros([16]);
-    expect(() => fromKeras([kernel, recurrentKernel, bias], { kind: 'gru' })).toThrow(/fromKeras: expected recurrent_kernel of shape \[4,12\] \(gru: 3 gate\(s\) x hidden 4\), got shape \[4,16\]/);
-    expect(() => fromKeras([kernel, recurrentKernel, tf.zeros([12])], { kind: 'lstm' })).toThrow(/fromKeras: expected bias of shape \[16\] \(lstm: 4 gate\(s\) x hidden 4\), got shape \[12\]/);
-    expect(() => fromKeras([tf.zeros([3, 12]), recurrentKernel], { kind: 'lstm' })).toThrow(/fromKeras: expected kernel of shape \[3,16\].*got shape \[3,12\]/);
-    expect(() => fromKeras({ kernel: tf.zeros([3, 12]), recurrentKernel: tf.zeros([4, 12]), bias: tf.zeros([12]) }, { kind: 'gru' })).toThrow(/fromKeras: expected bias of shape \[2,12\]/);
-    expect(() => fromKeras([kernel], { kind: 'lstm' })).toThrow(/fromKeras: expected recurrent_kernel to be a tf.Tensor, got undefined/);
-    expect(() => fromKeras([kernel, recurrentKernel], { kind: 'lstmx' as never })).toThrow(/fromKeras: expected kind to be one of 'simple', 'lstm', 'gru'/);
+    expect(() => fromKeras([kernel, recurrentKernel, bias], { kind: 'gru' })).toThrow(
+      /fromKeras: expected recurrent_kernel of shape \[4,12\] \(gru: 3 gate\(s\) x hidden 4\), got shape \[4,16\]/,
+    );
+    expect(() => fromKeras([kernel, recurrentKernel, tf.zeros([12])], { kind: 'lstm' })).toThrow(
+      /fromKeras: expected bias of shape \[16\] \(lstm: 4 gate\(s\) x hidden 4\), got shape \[12\]/,
+    );
+    expect(() => fromKeras([tf.zeros([3, 12]), recurrentKernel], { kind: 'lstm' })).toThrow(
+      /fromKeras: expected kernel of shape \[3,16\].*got shape \[3,12\]/,
+    );
+    expect(() =>
+      fromKeras(
+        { kernel: tf.zeros([3, 12]), recurrentKernel: tf.zeros([4, 12]), bias: tf.zeros([12]) },
+        { kind: 'gru' },
+      ),
+    ).toThrow(/fromKeras: expected bias of shape \[2,12\]/);
+    expect(() => fromKeras([kernel], { kind: 'lstm' })).toThrow(
+      /fromKeras: expected recurrent_kernel to be a tf.Tensor, got undefined/,
+    );
+    expect(() => fromKeras([kernel, recurrentKernel], { kind: 'lstmx' as never })).toThrow(
+      /fromKeras: expected kind to be one of 'simple', 'lstm', 'gru'/,
+    );
     await expectNoLeakedTensors(() => {
       const k = tf.ones([3, 12]);
       const u = tf.ones([4, 12]);

@@ -6,7 +6,9 @@ import { LstmCell } from '../cells/lstm-cell.js';
 import type { RecurrentCell, RecurrentState } from '../cells/recurrent-cell.js';
 
 /** Keras weights: `layer.get_weights()` / tfjs-layers `layer.getWeights()` order, or by name. */
-export type KerasRecurrentWeights = readonly tf.Tensor[] | { kernel: tf.Tensor; recurrentKernel: tf.Tensor; bias?: tf.Tensor };
+export type KerasRecurrentWeights =
+  | readonly tf.Tensor[]
+  | { kernel: tf.Tensor; recurrentKernel: tf.Tensor; bias?: tf.Tensor };
 
 /** Options of {@link fromKeras}. */
 export interface FromKerasOptions {
@@ -35,7 +37,8 @@ export interface FromKerasOptions {
  */
 export function fromKeras(weights: KerasRecurrentWeights, options: FromKerasOptions): RecurrentCell<RecurrentState> {
   const fn = 'fromKeras';
-  if (typeof options !== 'object' || options === null) throw new ArgumentError(fn, "expected options { kind: 'simple' | 'lstm' | 'gru' }");
+  if (typeof options !== 'object' || options === null)
+    throw new ArgumentError(fn, "expected options { kind: 'simple' | 'lstm' | 'gru' }");
   assertOneOf(fn, 'kind', options.kind, ['simple', 'lstm', 'gru']);
   const { kernel, recurrentKernel, bias } = Array.isArray(weights)
     ? { kernel: weights[0], recurrentKernel: weights[1], bias: weights[2] }
@@ -47,7 +50,10 @@ export function fromKeras(weights: KerasRecurrentWeights, options: FromKerasOpti
   const hidden = recurrentKernel.shape[0] as number;
   const expect = (name: string, tensor: tf.Tensor, expected: number[]) => {
     if (tensor.rank !== expected.length || tensor.shape.some((s, i) => s !== expected[i])) {
-      throw new ShapeError(fn, `expected ${name} of shape ${describeShape(expected)} (${options.kind}: ${gates} gate(s) x hidden ${hidden}), got shape ${describeShape(tensor.shape)}`);
+      throw new ShapeError(
+        fn,
+        `expected ${name} of shape ${describeShape(expected)} (${options.kind}: ${gates} gate(s) x hidden ${hidden}), got shape ${describeShape(tensor.shape)}`,
+      );
     }
   };
   expect('recurrent_kernel', recurrentKernel, [hidden, gates * hidden]);
@@ -57,10 +63,19 @@ export function fromKeras(weights: KerasRecurrentWeights, options: FromKerasOpti
     expect('bias', bias, resetAfter ? [2, gates * hidden] : [gates * hidden]);
   }
   const base = { inputWeights: kernel, recurrentWeights: recurrentKernel };
-  if (options.kind === 'simple') return new ElmanCell({ weights: { ...base, ...(bias ? { inputBias: bias } : {}) }, activation: options.activation ?? 'tanh' });
+  if (options.kind === 'simple')
+    return new ElmanCell({
+      weights: { ...base, ...(bias ? { inputBias: bias } : {}) },
+      activation: options.activation ?? 'tanh',
+    });
   if (options.kind === 'lstm') return new LstmCell({ weights: { ...base, ...(bias ? { inputBias: bias } : {}) } });
   if (!resetAfter || bias === undefined) {
-    return new GruCell({ weights: { ...base, ...(bias ? { inputBias: bias } : {}) }, resetAfter, gateOrder: 'zrn', updateGate: 'previous' });
+    return new GruCell({
+      weights: { ...base, ...(bias ? { inputBias: bias } : {}) },
+      resetAfter,
+      gateOrder: 'zrn',
+      updateGate: 'previous',
+    });
   }
   const [inputBias, recurrentBias] = tf.unstack(bias) as [tf.Tensor, tf.Tensor];
   return new GruCell({

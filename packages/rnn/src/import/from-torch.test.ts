@@ -41,7 +41,9 @@ describeEachBackend('fromTorch against PyTorch nn.RNN / nn.LSTM / nn.GRU', () =>
       const inputs = [x, h0, ...(c0 ? [c0] : []), ...names.map((n) => parameters[n] as tf.Tensor)];
       const loss = (...ts: tf.Tensor[]) => {
         const [xs, hs, maybeCell] = ts as [tf.Tensor, tf.Tensor, tf.Tensor];
-        const run = runSequence(model as SequenceModel, xs, { initialState: stateOf(hs, lstm ? maybeCell : undefined) as never });
+        const run = runSequence(model as SequenceModel, xs, {
+          initialState: stateOf(hs, lstm ? maybeCell : undefined) as never,
+        });
         return tf.sum(tf.mul(run.outputs, dy));
       };
       const gradients = tf.grads(loss)(inputs);
@@ -84,7 +86,9 @@ describeEachBackend('fromTorch against PyTorch nn.RNN / nn.LSTM / nn.GRU', () =>
         shapes[`bias_hh_l${layer}${suffix}`] = [3 * h];
       }
     }
-    const parameters = Object.fromEntries(Object.entries(shapes).map(([name, shape], k) => [name, tf.randomNormal(shape, 0, 0.5, 'float32', k)]));
+    const parameters = Object.fromEntries(
+      Object.entries(shapes).map(([name, shape], k) => [name, tf.randomNormal(shape, 0, 0.5, 'float32', k)]),
+    );
     const model = fromTorch(parameters, { kind: 'gru' }) as StackedRnn;
     expect(model).toBeInstanceOf(StackedRnn);
     expect(model.layers.map((l) => (l as Bidirectional<never, never>).outputSize)).toEqual([4, 4]);
@@ -118,16 +122,36 @@ describeEachBackend(
     test('names the tensor with the wrong shape, expected and received', () => {
       const parameters = loadParameters('lstm');
       const bad = { ...parameters, weight_hh_l0: tf.zeros([12, 4]) };
-      expect(() => fromTorch(bad, { kind: 'lstm' })).toThrow(/fromTorch: expected weight_hh_l0 of shape \[16,4\] \(lstm: 4 gate\(s\) x hidden 4\), got shape \[12,4\]/);
-      expect(() => fromTorch(parameters, { kind: 'gru' })).toThrow(/fromTorch: expected weight_ih_l0 of shape \[12,3\] \(gru: 3 gate\(s\) x hidden 4\), got shape \[16,3\]/);
+      expect(() => fromTorch(bad, { kind: 'lstm' })).toThrow(
+        /fromTorch: expected weight_hh_l0 of shape \[16,4\] \(lstm: 4 gate\(s\) x hidden 4\), got shape \[12,4\]/,
+      );
+      expect(() => fromTorch(parameters, { kind: 'gru' })).toThrow(
+        /fromTorch: expected weight_ih_l0 of shape \[12,3\] \(gru: 3 gate\(s\) x hidden 4\), got shape \[16,3\]/,
+      );
       const noBias = { ...parameters };
       delete noBias.bias_hh_l0;
-      expect(() => fromTorch(noBias, { kind: 'lstm' })).toThrow(/fromTorch: expected bias_hh_l0 of shape \[16\], got none/);
-      expect(() => fromTorch({ ...parameters, weight_hr_l0: tf.zeros([2, 4]) }, { kind: 'lstm' })).toThrow(/unexpected parameter 'weight_hr_l0'/);
-      expect(() => fromTorch(parameters, { kind: 'transformer' as never })).toThrow(/fromTorch: expected kind to be one of 'rnn', 'lstm', 'gru', got "transformer"/);
-      expect(() => fromTorch(parameters, { kind: 'lstm', nonlinearity: 'relu' })).toThrow(/nonlinearity only with kind 'rnn'/);
-      const layerOne = { ...parameters, weight_ih_l1: tf.zeros([16, 3]), weight_hh_l1: tf.zeros([16, 4]), bias_ih_l1: tf.zeros([16]), bias_hh_l1: tf.zeros([16]) };
-      expect(() => fromTorch(layerOne, { kind: 'lstm' })).toThrow(/expected weight_ih_l1 of shape \[16,4\].*got shape \[16,3\]/);
+      expect(() => fromTorch(noBias, { kind: 'lstm' })).toThrow(
+        /fromTorch: expected bias_hh_l0 of shape \[16\], got none/,
+      );
+      expect(() => fromTorch({ ...parameters, weight_hr_l0: tf.zeros([2, 4]) }, { kind: 'lstm' })).toThrow(
+        /unexpected parameter 'weight_hr_l0'/,
+      );
+      expect(() => fromTorch(parameters, { kind: 'transformer' as never })).toThrow(
+        /fromTorch: expected kind to be one of 'rnn', 'lstm', 'gru', got "transformer"/,
+      );
+      expect(() => fromTorch(parameters, { kind: 'lstm', nonlinearity: 'relu' })).toThrow(
+        /nonlinearity only with kind 'rnn'/,
+      );
+      const layerOne = {
+        ...parameters,
+        weight_ih_l1: tf.zeros([16, 3]),
+        weight_hh_l1: tf.zeros([16, 4]),
+        bias_ih_l1: tf.zeros([16]),
+        bias_hh_l1: tf.zeros([16]),
+      };
+      expect(() => fromTorch(layerOne, { kind: 'lstm' })).toThrow(
+        /expected weight_ih_l1 of shape \[16,4\].*got shape \[16,3\]/,
+      );
       tf.dispose([Object.values(layerOne), bad.weight_hh_l0]);
     });
   },

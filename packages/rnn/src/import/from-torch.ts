@@ -38,17 +38,23 @@ const namePattern = /^(weight_ih|weight_hh|bias_ih|bias_hh)_l(\d+)(_reverse)?$/;
  */
 export function fromTorch(parameters: Record<string, tf.Tensor>, options: FromTorchOptions): SequenceModel {
   const fn = 'fromTorch';
-  if (typeof options !== 'object' || options === null) throw new ArgumentError(fn, "expected options { kind: 'rnn' | 'lstm' | 'gru' }");
+  if (typeof options !== 'object' || options === null)
+    throw new ArgumentError(fn, "expected options { kind: 'rnn' | 'lstm' | 'gru' }");
   assertOneOf(fn, 'kind', options.kind, ['rnn', 'lstm', 'gru']);
-  if (options.nonlinearity !== undefined && options.kind !== 'rnn') throw new ArgumentError(fn, `expected nonlinearity only with kind 'rnn', got kind '${options.kind}'`);
-  if (typeof parameters !== 'object' || parameters === null) throw new ArgumentError(fn, 'expected parameters to be an object of tensors keyed by PyTorch names');
+  if (options.nonlinearity !== undefined && options.kind !== 'rnn')
+    throw new ArgumentError(fn, `expected nonlinearity only with kind 'rnn', got kind '${options.kind}'`);
+  if (typeof parameters !== 'object' || parameters === null)
+    throw new ArgumentError(fn, 'expected parameters to be an object of tensors keyed by PyTorch names');
   const gates = gateCounts[options.kind];
   let layers = 0;
   let reverse = false;
   for (const [name, value] of Object.entries(parameters)) {
     const match = namePattern.exec(name);
     if (!match) {
-      throw new ArgumentError(fn, `unexpected parameter '${name}': expected names weight_ih_l<k>, weight_hh_l<k>, bias_ih_l<k>, bias_hh_l<k>, with _reverse for the backward direction (proj_size is not supported)`);
+      throw new ArgumentError(
+        fn,
+        `unexpected parameter '${name}': expected names weight_ih_l<k>, weight_hh_l<k>, bias_ih_l<k>, bias_hh_l<k>, with _reverse for the backward direction (proj_size is not supported)`,
+      );
     }
     assertTensor(fn, name, value);
     layers = Math.max(layers, Number(match[2]) + 1);
@@ -57,7 +63,8 @@ export function fromTorch(parameters: Record<string, tf.Tensor>, options: FromTo
   if (layers === 0) throw new ArgumentError(fn, 'expected at least weight_ih_l0 and weight_hh_l0, got no parameters');
   const hh0 = parameters.weight_hh_l0;
   if (hh0 === undefined) throw new ArgumentError(fn, 'expected weight_hh_l0, got none');
-  if (hh0.rank !== 2) throw new ShapeError(fn, `expected weight_hh_l0 of rank 2, got shape ${describeShape(hh0.shape)}`);
+  if (hh0.rank !== 2)
+    throw new ShapeError(fn, `expected weight_hh_l0 of rank 2, got shape ${describeShape(hh0.shape)}`);
   const hidden = hh0.shape[1] as number;
   const hasBias = parameters.bias_ih_l0 !== undefined || parameters.bias_hh_l0 !== undefined;
   const directions = reverse ? 2 : 1;
@@ -65,9 +72,13 @@ export function fromTorch(parameters: Record<string, tf.Tensor>, options: FromTo
     const get = (base: string, expected: number[]): tf.Tensor => {
       const name = `${base}_l${layer}${suffix}`;
       const tensor = parameters[name];
-      if (tensor === undefined) throw new ArgumentError(fn, `expected ${name} of shape ${describeShape(expected)}, got none`);
+      if (tensor === undefined)
+        throw new ArgumentError(fn, `expected ${name} of shape ${describeShape(expected)}, got none`);
       if (tensor.rank !== expected.length || tensor.shape.some((s, i) => s !== expected[i])) {
-        throw new ShapeError(fn, `expected ${name} of shape ${describeShape(expected)} (${options.kind}: ${gates} gate(s) x hidden ${hidden}), got shape ${describeShape(tensor.shape)}`);
+        throw new ShapeError(
+          fn,
+          `expected ${name} of shape ${describeShape(expected)} (${options.kind}: ${gates} gate(s) x hidden ${hidden}), got shape ${describeShape(tensor.shape)}`,
+        );
       }
       return tensor;
     };
@@ -76,7 +87,9 @@ export function fromTorch(parameters: Record<string, tf.Tensor>, options: FromTo
     const weights = {
       inputWeights: get('weight_ih', [gates * hidden, inputSize]),
       recurrentWeights: get('weight_hh', [gates * hidden, hidden]),
-      ...(hasBias ? { inputBias: get('bias_ih', [gates * hidden]), recurrentBias: get('bias_hh', [gates * hidden]) } : {}),
+      ...(hasBias
+        ? { inputBias: get('bias_ih', [gates * hidden]), recurrentBias: get('bias_hh', [gates * hidden]) }
+        : {}),
     };
     const common = { weights, weightLayout: 'torch' as const };
     if (options.kind === 'rnn') return new ElmanCell({ ...common, activation: options.nonlinearity ?? 'tanh' });

@@ -20,7 +20,11 @@ export class CoupledLSTM extends RecurrentLayer {
     assertFiniteNumber('rnn.CoupledLSTM', 'forgetBias', this.forgetBias);
   }
   protected spec(): RecurrentLayerSpec {
-    return { gateCount: 3, initialBias: { gate: 0, value: this.forgetBias }, makeCell: (weights) => new CoupledLstmCell({ weights }) };
+    return {
+      gateCount: 3,
+      initialBias: { gate: 0, value: this.forgetBias },
+      makeCell: (weights) => new CoupledLstmCell({ weights }),
+    };
   }
   override getConfig(): LayerConfig {
     return { ...super.getConfig(), forgetBias: this.forgetBias };

@@ -30,7 +30,12 @@ export class GRU extends RecurrentLayer {
   }
   protected spec(): RecurrentLayerSpec {
     // Gate order r, z, n: the update gate is block 1.
-    return { gateCount: 3, recurrentBias: this.resetAfter, initialBias: { gate: 1, value: this.updateBias }, makeCell: (weights) => new GruCell({ weights, resetAfter: this.resetAfter }) };
+    return {
+      gateCount: 3,
+      recurrentBias: this.resetAfter,
+      initialBias: { gate: 1, value: this.updateBias },
+      makeCell: (weights) => new GruCell({ weights, resetAfter: this.resetAfter }),
+    };
   }
   override getConfig(): LayerConfig {
     return { ...super.getConfig(), resetAfter: this.resetAfter, updateBias: this.updateBias };

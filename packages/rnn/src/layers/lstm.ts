@@ -26,7 +26,11 @@ export class LSTM extends RecurrentLayer {
     assertFiniteNumber('rnn.LSTM', 'forgetBias', this.forgetBias);
   }
   protected spec(): RecurrentLayerSpec {
-    return { gateCount: 4, initialBias: { gate: 1, value: this.forgetBias }, makeCell: (weights) => new LstmCell({ weights }) };
+    return {
+      gateCount: 4,
+      initialBias: { gate: 1, value: this.forgetBias },
+      makeCell: (weights) => new LstmCell({ weights }),
+    };
   }
   override getConfig(): LayerConfig {
     return { ...super.getConfig(), forgetBias: this.forgetBias };

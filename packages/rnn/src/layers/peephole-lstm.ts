@@ -28,7 +28,10 @@ export class PeepholeLSTM extends RecurrentLayer {
     assertFiniteNumber('rnn.PeepholeLSTM', 'forgetBias', this.forgetBias);
     this.peephole = options.peephole ?? 'diagonal';
     if (this.peephole !== 'diagonal' && this.peephole !== 'full') {
-      throw new ArgumentError('rnn.PeepholeLSTM', `expected peephole to be 'diagonal' or 'full', got ${JSON.stringify(this.peephole)}`);
+      throw new ArgumentError(
+        'rnn.PeepholeLSTM',
+        `expected peephole to be 'diagonal' or 'full', got ${JSON.stringify(this.peephole)}`,
+      );
     }
   }
   protected spec(): RecurrentLayerSpec {

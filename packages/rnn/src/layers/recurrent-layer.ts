@@ -1,5 +1,14 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { type CallContext, type InitializerSpec, Layer, type LayerConfig, type LayerOptions, ShapeError, assertPositiveInteger, describeShape } from '@baihua/core';
+import {
+  type CallContext,
+  type InitializerSpec,
+  Layer,
+  type LayerConfig,
+  type LayerOptions,
+  ShapeError,
+  assertPositiveInteger,
+  describeShape,
+} from '@baihua/core';
 import type { CellWeights } from '../cells/cell-weights.js';
 import type { RecurrentCell, RecurrentState } from '../cells/recurrent-cell.js';
 import { runSequence } from '../sequence/run-sequence.js';
@@ -67,30 +76,53 @@ export abstract class RecurrentLayer extends Layer {
 
   /** The cell that holds this layer's weights (after the first apply). */
   get cell(): RecurrentCell<RecurrentState> {
-    if (!this.builtCell) throw new ShapeError(`${this.typeName}.cell`, `layer '${this.name}' is not built yet: apply it to an input first`);
+    if (!this.builtCell)
+      throw new ShapeError(
+        `${this.typeName}.cell`,
+        `layer '${this.name}' is not built yet: apply it to an input first`,
+      );
     return this.builtCell;
   }
 
   protected override build(inputShape: number[]): void {
     if (inputShape.length !== 3) {
-      throw new ShapeError(this.typeName, `expected input of rank 3 ([batch, time, features]), got rank ${inputShape.length} (shape ${describeShape(inputShape)})`);
+      throw new ShapeError(
+        this.typeName,
+        `expected input of rank 3 ([batch, time, features]), got rank ${inputShape.length} (shape ${describeShape(inputShape)})`,
+      );
     }
     const features = inputShape[2] as number;
     const { gateCount, initialBias, recurrentBias, extra = [], makeCell } = this.spec();
     const width = gateCount * this.units;
-    const kernel = this.addWeight('kernel', [features, width], { initializer: this.kernelInitializer, regularize: true });
-    const recurrent = this.addWeight('recurrentKernel', [this.units, width], { initializer: this.recurrentInitializer, regularize: true });
+    const kernel = this.addWeight('kernel', [features, width], {
+      initializer: this.kernelInitializer,
+      regularize: true,
+    });
+    const recurrent = this.addWeight('recurrentKernel', [this.units, width], {
+      initializer: this.recurrentInitializer,
+      regularize: true,
+    });
     const weights: Record<string, tf.Tensor> = { inputWeights: kernel.read(), recurrentWeights: recurrent.read() };
     if (this.useBias) {
       const bias = this.addWeight('bias', [width], { initializer: 'zeros' });
       if (initialBias !== undefined && initialBias.value !== 0) {
         const { gate, value } = initialBias;
-        bias.assign(tf.tidy(() => tf.concat([tf.zeros([gate * this.units]), tf.fill([this.units], value), tf.zeros([(gateCount - gate - 1) * this.units])])));
+        bias.assign(
+          tf.tidy(() =>
+            tf.concat([
+              tf.zeros([gate * this.units]),
+              tf.fill([this.units], value),
+              tf.zeros([(gateCount - gate - 1) * this.units]),
+            ]),
+          ),
+        );
       }
       weights.inputBias = bias.read();
-      if (recurrentBias) weights.recurrentBias = this.addWeight('recurrentBias', [width], { initializer: 'zeros' }).read();
+      if (recurrentBias)
+        weights.recurrentBias = this.addWeight('recurrentBias', [width], { initializer: 'zeros' }).read();
     }
-    for (const { name, shape, initializer } of extra) weights[name] = this.addWeight(name, shape(this.units), { initializer }).read();
+    for (const { name, shape, initializer } of extra)
+      weights[name] = this.addWeight(name, shape(this.units), { initializer }).read();
     this.builtCell = makeCell(weights as CellWeights & Record<string, tf.Tensor>);
   }
 
@@ -98,12 +130,18 @@ export abstract class RecurrentLayer extends Layer {
   protected override checkInputShape(inputShape: readonly number[]): void {
     const features = this.cell.inputSize;
     if (inputShape.length !== 3 || inputShape[2] !== features) {
-      throw new ShapeError(`${this.typeName}.apply`, `layer '${this.name}' expected input of shape [batch, time, ${features}], got ${describeShape(inputShape)}`);
+      throw new ShapeError(
+        `${this.typeName}.apply`,
+        `layer '${this.name}' expected input of shape [batch, time, ${features}], got ${describeShape(inputShape)}`,
+      );
     }
   }
 
   protected override call(x: tf.Tensor, _context: CallContext): tf.Tensor {
-    const { outputs, finalState } = runSequence(this.cell, x, { returnSequences: this.returnSequences, reverse: this.reverse });
+    const { outputs, finalState } = runSequence(this.cell, x, {
+      returnSequences: this.returnSequences,
+      reverse: this.reverse,
+    });
     tf.dispose(finalState as unknown as tf.TensorContainer);
     return outputs;
   }

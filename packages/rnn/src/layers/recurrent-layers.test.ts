@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { Dense, Sequential, Sgd, fit, layerFromConfig } from '@baihua/core';
 import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose } from '@baihua/core/testing';
 import { expect, test } from 'vitest';
-import { LstmCell } from '../cells/lstm-cell.js';
+import type { LstmCell } from '../cells/lstm-cell.js';
 import { runSequence } from '../sequence/run-sequence.js';
 import { CoupledLSTM } from './coupled-lstm.js';
 import { GRU } from './gru.js';
@@ -11,7 +11,8 @@ import { PeepholeLSTM } from './peephole-lstm.js';
 import './register-recurrent-layers.js';
 import { SimpleRNN } from './simple-rnn.js';
 
-const meanSquared = (labels: tf.Tensor, predictions: tf.Tensor) => tf.mean(tf.square(tf.sub(labels, predictions))) as tf.Scalar;
+const meanSquared = (labels: tf.Tensor, predictions: tf.Tensor) =>
+  tf.mean(tf.square(tf.sub(labels, predictions))) as tf.Scalar;
 
 describeEachBackend('recurrent layers in core Sequential', () => {
   test('each layer builds its fused weights and counts parameters as its cell', () => {
@@ -57,19 +58,32 @@ describeEachBackend('recurrent layers in core Sequential', () => {
     const a = layer.apply(x);
     const b = rebuilt.apply(x);
     await expectTensorsClose(a, b, { rtol: 0, atol: 0 });
-    expect(() => layer.apply(tf.tidy(() => tf.ones([1, 2, 5])))).toThrow(/rnn.PeepholeLSTM.apply: layer '.*' expected input of shape \[batch, time, 4\], got \[1,2,5\]/);
-    expect(() => new GRU({ units: 3 }).apply(tf.tidy(() => tf.ones([2, 3])))).toThrow(/rnn.GRU: expected input of rank 3 \(\[batch, time, features\]\), got rank 2 \(shape \[2,3\]\)/);
+    expect(() => layer.apply(tf.tidy(() => tf.ones([1, 2, 5])))).toThrow(
+      /rnn.PeepholeLSTM.apply: layer '.*' expected input of shape \[batch, time, 4\], got \[1,2,5\]/,
+    );
+    expect(() => new GRU({ units: 3 }).apply(tf.tidy(() => tf.ones([2, 3])))).toThrow(
+      /rnn.GRU: expected input of rank 3 \(\[batch, time, features\]\), got rank 2 \(shape \[2,3\]\)/,
+    );
     expect(() => new LSTM({ units: 0 })).toThrow(/rnn.LSTM: expected units to be a positive integer, got 0/);
-    expect(() => new PeepholeLSTM({ units: 2, peephole: 'none' as never })).toThrow(/rnn.PeepholeLSTM: expected peephole to be 'diagonal' or 'full'/);
+    expect(() => new PeepholeLSTM({ units: 2, peephole: 'none' as never })).toThrow(
+      /rnn.PeepholeLSTM: expected peephole to be 'diagonal' or 'full'/,
+    );
     expect(() => new LSTM({ units: 2 }).cell).toThrow(/is not built yet/);
     tf.dispose([a, b]);
     layer.dispose();
     rebuilt.dispose();
     await expectNoLeakedTensors(async () => {
-      const model = new Sequential({ seed: 3, layers: [new GRU({ units: 3, returnSequences: true }), new CoupledLSTM({ units: 2 }), new Dense({ units: 1 })] });
+      const model = new Sequential({
+        seed: 3,
+        layers: [new GRU({ units: 3, returnSequences: true }), new CoupledLSTM({ units: 2 }), new Dense({ units: 1 })],
+      });
       const xs = tf.ones([4, 3, 4]);
       const ys = tf.zeros([4, 1]);
-      await fit(model, { x: xs, y: ys }, { loss: meanSquared, epochs: 1, batchSize: 4, clipNorm: 0.5, progress: 'none', accuracy: false });
+      await fit(
+        model,
+        { x: xs, y: ys },
+        { loss: meanSquared, epochs: 1, batchSize: 4, clipNorm: 0.5, progress: 'none', accuracy: false },
+      );
       model.dispose();
       return [xs, ys];
     });
@@ -87,7 +101,19 @@ describeEachBackend(
       const clipped = new Sequential({ seed: 1, layers: [new LSTM({ units: 4 }), new Dense({ units: 1 })] });
       clipped.apply(tf.tidy(() => tf.zeros([1, 3, 2]))).dispose();
       const before = clipped.getWeights();
-      await fit(clipped, { x, y }, { loss: meanSquared, optimizer: new Sgd({ learningRate: 1 }), epochs: 1, batchSize: 4, clipValue: 1e-6, progress: 'none', accuracy: false });
+      await fit(
+        clipped,
+        { x, y },
+        {
+          loss: meanSquared,
+          optimizer: new Sgd({ learningRate: 1 }),
+          epochs: 1,
+          batchSize: 4,
+          clipValue: 1e-6,
+          progress: 'none',
+          accuracy: false,
+        },
+      );
       const after = clipped.getWeights();
       for (const [k, w] of before.entries()) {
         const moved = tf.tidy(() => tf.max(tf.abs(tf.sub(after[k] as tf.Tensor, w))));
@@ -97,7 +123,20 @@ describeEachBackend(
       }
       // With a global-norm clip, training still lowers the loss.
       const free = new Sequential({ seed: 1, layers: [new LSTM({ units: 4 }), new Dense({ units: 1 })] });
-      const history = await fit(free, { x, y }, { loss: meanSquared, optimizer: new Sgd({ learningRate: 0.1 }), epochs: 3, batchSize: 4, shuffle: false, clipNorm: 1, progress: 'none', accuracy: false });
+      const history = await fit(
+        free,
+        { x, y },
+        {
+          loss: meanSquared,
+          optimizer: new Sgd({ learningRate: 0.1 }),
+          epochs: 3,
+          batchSize: 4,
+          shuffle: false,
+          clipNorm: 1,
+          progress: 'none',
+          accuracy: false,
+        },
+      );
       const losses = history.metrics.loss as number[];
       expect(losses.at(-1) as number).toBeLessThan(losses[0] as number);
       tf.dispose([x, y, before, after]);

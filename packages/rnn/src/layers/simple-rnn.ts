@@ -23,10 +23,14 @@ export class SimpleRNN extends RecurrentLayer {
   constructor(options: SimpleRnnOptions) {
     super(options, 'rnn.SimpleRNN');
     this.activation = options.activation ?? 'tanh';
-    if (typeof this.activation !== 'string') throw new ArgumentError('rnn.SimpleRNN', `expected activation to be a name, got ${typeof this.activation}`);
+    if (typeof this.activation !== 'string')
+      throw new ArgumentError('rnn.SimpleRNN', `expected activation to be a name, got ${typeof this.activation}`);
   }
   protected spec(): RecurrentLayerSpec {
-    return { gateCount: 1, makeCell: (weights) => new ElmanCell({ weights, activation: this.activation as string | Activation }) };
+    return {
+      gateCount: 1,
+      makeCell: (weights) => new ElmanCell({ weights, activation: this.activation as string | Activation }),
+    };
   }
   override getConfig(): LayerConfig {
     return { ...super.getConfig(), activation: this.activation };

@@ -32,15 +32,24 @@ describeEachBackend('Bidirectional', () => {
   });
 
   test('with a mask each backward run starts at its last valid step; returnSequences false merges the two ends', async () => {
-    const layer = new Bidirectional({ forward: new GruCell({ inputSize: 2, hiddenSize: 3, seed: 3 }), backward: new GruCell({ inputSize: 2, hiddenSize: 3, seed: 4 }) });
+    const layer = new Bidirectional({
+      forward: new GruCell({ inputSize: 2, hiddenSize: 3, seed: 3 }),
+      backward: new GruCell({ inputSize: 2, hiddenSize: 3, seed: 4 }),
+    });
     const x = tf.randomNormal([2, 4, 2], 0, 1, 'float32', 2);
-    const mask = tf.tensor2d([[1, 1, 1, 1], [1, 1, 0, 0]]);
+    const mask = tf.tensor2d([
+      [1, 1, 1, 1],
+      [1, 1, 0, 0],
+    ]);
     const result = runSequence(layer, x, { mask });
     const alone = runSequence(layer, tf.slice(x, [1, 0, 0], [1, 2, 2]));
     await expectTensorsClose(tf.slice(result.outputs, [1, 0, 0], [1, 2, 6]), alone.outputs, { rtol: 0, atol: 0 });
     const ends = runSequence(layer, x, { returnSequences: false });
     const all = runSequence(layer, x);
-    const expectedEnds = tf.concat([tf.slice(all.outputs, [0, 3, 0], [2, 1, 3]), tf.slice(all.outputs, [0, 0, 3], [2, 1, 3])], -1);
+    const expectedEnds = tf.concat(
+      [tf.slice(all.outputs, [0, 3, 0], [2, 1, 3]), tf.slice(all.outputs, [0, 0, 3], [2, 1, 3])],
+      -1,
+    );
     await expectTensorsClose(ends.outputs, tf.reshape(expectedEnds, [2, 6]), { rtol: 0, atol: 0 });
     tf.dispose([result as never, alone as never, ends as never, all as never, expectedEnds, x, mask]);
     layer.dispose();
@@ -50,10 +59,18 @@ describeEachBackend('Bidirectional', () => {
     const a = new LstmCell({ inputSize: 3, hiddenSize: 4 });
     const b = new LstmCell({ inputSize: 2, hiddenSize: 4 });
     const c = new LstmCell({ inputSize: 3, hiddenSize: 5 });
-    expect(() => new Bidirectional({ forward: a, backward: b })).toThrow(/Bidirectional: expected forward and backward with the same inputSize, got 3 and 2/);
-    expect(() => new Bidirectional({ forward: a, backward: c, merge: 'sum' })).toThrow(/Bidirectional: expected forward and backward with the same output size for merge 'sum', got 4 and 5/);
-    expect(() => new Bidirectional({ forward: a, backward: a, merge: 'max' as never })).toThrow(/Bidirectional: expected merge to be one of 'concat', 'sum', 'average', got "max"/);
-    expect(() => new Bidirectional({ forward: a, backward: {} as never })).toThrow(/Bidirectional: expected backward to be a recurrent cell or a sequence layer/);
+    expect(() => new Bidirectional({ forward: a, backward: b })).toThrow(
+      /Bidirectional: expected forward and backward with the same inputSize, got 3 and 2/,
+    );
+    expect(() => new Bidirectional({ forward: a, backward: c, merge: 'sum' })).toThrow(
+      /Bidirectional: expected forward and backward with the same output size for merge 'sum', got 4 and 5/,
+    );
+    expect(() => new Bidirectional({ forward: a, backward: a, merge: 'max' as never })).toThrow(
+      /Bidirectional: expected merge to be one of 'concat', 'sum', 'average', got "max"/,
+    );
+    expect(() => new Bidirectional({ forward: a, backward: {} as never })).toThrow(
+      /Bidirectional: expected backward to be a recurrent cell or a sequence layer/,
+    );
     const layer = new Bidirectional({ forward: a, backward: c });
     const x = tf.ones([2, 3, 3]);
     expect(() => runSequence(layer, x, { reverse: true })).toThrow(/expected no reverse option/);
@@ -62,7 +79,12 @@ describeEachBackend('Bidirectional', () => {
       const gradients = tf.grads((xs: tf.Tensor) => tf.sum(runSequence(layer, xs).outputs))([x]);
       return [result, gradients];
     });
-    expect(() => runSequence(layer, tf.tidy(() => tf.ones([2, 3, 2])))).toThrow(/runSequence: expected x of shape \[batch, time, 3\]/);
+    expect(() =>
+      runSequence(
+        layer,
+        tf.tidy(() => tf.ones([2, 3, 2])),
+      ),
+    ).toThrow(/runSequence: expected x of shape \[batch, time, 3\]/);
     x.dispose();
     layer.dispose();
     b.dispose();

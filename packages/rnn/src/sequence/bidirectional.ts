@@ -1,8 +1,19 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { ArgumentError, assertOneOf } from '@baihua/core';
 import { runSequence } from './run-sequence.js';
-import { sequenceInputSize, sequenceOutputSize, sequenceParameterCount, sequenceVariables } from './sequence-model-info.js';
-import type { FinalStateOf, RunSequenceOptions, SequenceLayer, SequenceModel, SequenceResult } from './sequence-types.js';
+import {
+  sequenceInputSize,
+  sequenceOutputSize,
+  sequenceParameterCount,
+  sequenceVariables,
+} from './sequence-model-info.js';
+import type {
+  FinalStateOf,
+  RunSequenceOptions,
+  SequenceLayer,
+  SequenceModel,
+  SequenceResult,
+} from './sequence-types.js';
 
 /** How the two directions are combined. */
 export type BidirectionalMerge = 'concat' | 'sum' | 'average';
@@ -31,7 +42,9 @@ export interface BidirectionalOptions<F extends SequenceModel, B extends Sequenc
  *
  * In plain words: read the sentence left to right and right to left, then put both readings side by side.
  */
-export class Bidirectional<F extends SequenceModel, B extends SequenceModel> implements SequenceLayer<{ forward: FinalStateOf<F>; backward: FinalStateOf<B> }> {
+export class Bidirectional<F extends SequenceModel, B extends SequenceModel>
+  implements SequenceLayer<{ forward: FinalStateOf<F>; backward: FinalStateOf<B> }>
+{
   readonly forward: F;
   readonly backward: B;
   readonly merge: BidirectionalMerge;
@@ -45,9 +58,16 @@ export class Bidirectional<F extends SequenceModel, B extends SequenceModel> imp
     const backwardIn = sequenceInputSize('Bidirectional', 'backward', options.backward);
     const forwardOut = sequenceOutputSize(options.forward);
     const backwardOut = sequenceOutputSize(options.backward);
-    if (forwardIn !== backwardIn) throw new ArgumentError('Bidirectional', `expected forward and backward with the same inputSize, got ${forwardIn} and ${backwardIn}`);
+    if (forwardIn !== backwardIn)
+      throw new ArgumentError(
+        'Bidirectional',
+        `expected forward and backward with the same inputSize, got ${forwardIn} and ${backwardIn}`,
+      );
     if (merge !== 'concat' && forwardOut !== backwardOut) {
-      throw new ArgumentError('Bidirectional', `expected forward and backward with the same output size for merge '${merge}', got ${forwardOut} and ${backwardOut}`);
+      throw new ArgumentError(
+        'Bidirectional',
+        `expected forward and backward with the same output size for merge '${merge}', got ${forwardOut} and ${backwardOut}`,
+      );
     }
     this.forward = options.forward;
     this.backward = options.backward;
@@ -56,16 +76,38 @@ export class Bidirectional<F extends SequenceModel, B extends SequenceModel> imp
     this.outputSize = merge === 'concat' ? forwardOut + backwardOut : forwardOut;
   }
 
-  run(x: tf.Tensor, options: RunSequenceOptions<{ forward: FinalStateOf<F>; backward: FinalStateOf<B> }> = {}): SequenceResult<{ forward: FinalStateOf<F>; backward: FinalStateOf<B> }> {
-    if (options.reverse) throw new ArgumentError('Bidirectional.run', 'expected no reverse option: a Bidirectional layer already runs both ways');
+  run(
+    x: tf.Tensor,
+    options: RunSequenceOptions<{ forward: FinalStateOf<F>; backward: FinalStateOf<B> }> = {},
+  ): SequenceResult<{ forward: FinalStateOf<F>; backward: FinalStateOf<B> }> {
+    if (options.reverse)
+      throw new ArgumentError(
+        'Bidirectional.run',
+        'expected no reverse option: a Bidirectional layer already runs both ways',
+      );
     const { initialState, returnSequences = true, mask } = options;
-    if (initialState !== undefined && (typeof initialState !== 'object' || initialState === null || !('forward' in initialState) || !('backward' in initialState))) {
+    if (
+      initialState !== undefined &&
+      (typeof initialState !== 'object' ||
+        initialState === null ||
+        !('forward' in initialState) ||
+        !('backward' in initialState))
+    ) {
       throw new ArgumentError('Bidirectional.run', 'expected initialState to be { forward, backward }');
     }
-    const forward = runSequence(this.forward, x, { initialState: initialState?.forward, returnSequences, mask } as RunSequenceOptions<FinalStateOf<F>>);
+    const forward = runSequence(this.forward, x, {
+      initialState: initialState?.forward,
+      returnSequences,
+      mask,
+    } as RunSequenceOptions<FinalStateOf<F>>);
     let backward: SequenceResult<FinalStateOf<B>>;
     try {
-      backward = runSequence(this.backward, x, { initialState: initialState?.backward, returnSequences, mask, reverse: true } as RunSequenceOptions<FinalStateOf<B>>);
+      backward = runSequence(this.backward, x, {
+        initialState: initialState?.backward,
+        returnSequences,
+        mask,
+        reverse: true,
+      } as RunSequenceOptions<FinalStateOf<B>>);
     } catch (error) {
       tf.dispose(forward as unknown as tf.TensorContainer);
       throw error;

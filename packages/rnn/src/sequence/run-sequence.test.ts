@@ -35,18 +35,37 @@ describeEachBackend('runSequence', () => {
   test('mask: a masked step keeps the state and outputs zeros; a reversed run starts at the last valid step', async () => {
     const cell = new LstmCell({ inputSize: 2, hiddenSize: 3, seed: 4 });
     const x = tf.randomNormal([2, 5, 2], 0, 1, 'float32', 3);
-    const mask = tf.tensor2d([[1, 1, 1, 1, 1], [1, 1, 1, 0, 0]], [2, 5], 'bool');
+    const mask = tf.tensor2d(
+      [
+        [1, 1, 1, 1, 1],
+        [1, 1, 1, 0, 0],
+      ],
+      [2, 5],
+      'bool',
+    );
     const short = tf.slice(x, [1, 0, 0], [1, 3, 2]); // the second sequence's three valid steps
     for (const reverse of [false, true]) {
       const masked = runSequence(cell, x, { mask, reverse });
       const alone = runSequence(cell, short, { reverse });
       const secondOutputs = tf.slice(masked.outputs, [1, 0, 0], [1, 3, 3]);
       await expectTensorsClose(secondOutputs, alone.outputs, { rtol: 0, atol: 0 });
-      await expectTensorsClose(tf.slice(masked.outputs, [1, 3, 0], [1, 2, 3]), tf.zeros([1, 2, 3]), { rtol: 0, atol: 0 });
-      await expectTensorsClose(tf.slice(masked.finalState.hidden, [1, 0], [1, 3]), alone.finalState.hidden, { rtol: 0, atol: 0 });
-      await expectTensorsClose(tf.slice(masked.finalState.cell, [1, 0], [1, 3]), alone.finalState.cell, { rtol: 0, atol: 0 });
+      await expectTensorsClose(tf.slice(masked.outputs, [1, 3, 0], [1, 2, 3]), tf.zeros([1, 2, 3]), {
+        rtol: 0,
+        atol: 0,
+      });
+      await expectTensorsClose(tf.slice(masked.finalState.hidden, [1, 0], [1, 3]), alone.finalState.hidden, {
+        rtol: 0,
+        atol: 0,
+      });
+      await expectTensorsClose(tf.slice(masked.finalState.cell, [1, 0], [1, 3]), alone.finalState.cell, {
+        rtol: 0,
+        atol: 0,
+      });
       const unmaskedFirst = runSequence(cell, tf.slice(x, [0, 0, 0], [1, 5, 2]), { reverse });
-      await expectTensorsClose(tf.slice(masked.outputs, [0, 0, 0], [1, 5, 3]), unmaskedFirst.outputs, { rtol: 0, atol: 0 });
+      await expectTensorsClose(tf.slice(masked.outputs, [0, 0, 0], [1, 5, 3]), unmaskedFirst.outputs, {
+        rtol: 0,
+        atol: 0,
+      });
       tf.dispose([masked as never, alone as never, secondOutputs, unmaskedFirst as never]);
     }
     tf.dispose([x, mask, short]);
@@ -56,8 +75,22 @@ describeEachBackend('runSequence', () => {
   test('float and int masks work like bool masks', async () => {
     const cell = new ElmanCell({ inputSize: 2, hiddenSize: 3, seed: 5 });
     const x = tf.randomNormal([2, 4, 2], 0, 1, 'float32', 4);
-    const boolMask = tf.tensor2d([[1, 1, 0, 0], [1, 1, 1, 0]], [2, 4], 'bool');
-    const intMask = tf.tensor2d([[1, 1, 0, 0], [1, 1, 1, 0]], [2, 4], 'int32');
+    const boolMask = tf.tensor2d(
+      [
+        [1, 1, 0, 0],
+        [1, 1, 1, 0],
+      ],
+      [2, 4],
+      'bool',
+    );
+    const intMask = tf.tensor2d(
+      [
+        [1, 1, 0, 0],
+        [1, 1, 1, 0],
+      ],
+      [2, 4],
+      'int32',
+    );
     const a = runSequence(cell, x, { mask: boolMask });
     const b = runSequence(cell, x, { mask: intMask });
     await expectTensorsClose(a.outputs, b.outputs, { rtol: 0, atol: 0 });
@@ -68,16 +101,36 @@ describeEachBackend('runSequence', () => {
   test('rejects rank, feature, mask and state mismatches before creating any tensor', () => {
     const cell = new LstmCell({ inputSize: 3, hiddenSize: 4 });
     const x = tf.ones([2, 5, 3]);
-    const made = [tf.ones([2, 3]), tf.ones([2, 5, 2]), tf.ones([2, 4]), tf.ones([2, 5, 1]), tf.zeros([2, 4]), tf.zeros([3, 4]), tf.tensor(new Array<string>(10).fill('a'), [2, 5], 'string')];
+    const made = [
+      tf.ones([2, 3]),
+      tf.ones([2, 5, 2]),
+      tf.ones([2, 4]),
+      tf.ones([2, 5, 1]),
+      tf.zeros([2, 4]),
+      tf.zeros([3, 4]),
+      tf.tensor(new Array<string>(10).fill('a'), [2, 5], 'string'),
+    ];
     const [flat, narrow, shortMask, deepMask, h, wrongBatch] = made as tf.Tensor[];
     const before = tf.memory().numTensors;
-    expect(() => runSequence(cell, flat as tf.Tensor)).toThrow(/runSequence: expected x of rank 3, got rank 2 \(shape \[2,3\]\)/);
-    expect(() => runSequence(cell, narrow as tf.Tensor)).toThrow(/runSequence: expected x of shape \[batch, time, 3\] \(the cell's inputSize\), got shape \[2,5,2\]/);
-    expect(() => runSequence(cell, x, { mask: shortMask })).toThrow(/runSequence: expected mask of shape \[2,5\] \(x's batch and time\), got shape \[2,4\]/);
+    expect(() => runSequence(cell, flat as tf.Tensor)).toThrow(
+      /runSequence: expected x of rank 3, got rank 2 \(shape \[2,3\]\)/,
+    );
+    expect(() => runSequence(cell, narrow as tf.Tensor)).toThrow(
+      /runSequence: expected x of shape \[batch, time, 3\] \(the cell's inputSize\), got shape \[2,5,2\]/,
+    );
+    expect(() => runSequence(cell, x, { mask: shortMask })).toThrow(
+      /runSequence: expected mask of shape \[2,5\] \(x's batch and time\), got shape \[2,4\]/,
+    );
     expect(() => runSequence(cell, x, { mask: deepMask })).toThrow(/runSequence: expected mask of rank 2, got rank 3/);
-    expect(() => runSequence(cell, x, { mask: made[6] })).toThrow(/runSequence: expected mask of dtype bool or float32 or int32, got string/);
-    expect(() => runSequence(cell, x, { initialState: { hidden: h } as never })).toThrow(/runSequence: expected initialState.cell of shape \[2,4\], got undefined/);
-    expect(() => runSequence(cell, x, { initialState: { hidden: h, cell: wrongBatch } as never })).toThrow(/runSequence: expected initialState.cell of shape \[2,4\], got shape \[3,4\]/);
+    expect(() => runSequence(cell, x, { mask: made[6] })).toThrow(
+      /runSequence: expected mask of dtype bool or float32 or int32, got string/,
+    );
+    expect(() => runSequence(cell, x, { initialState: { hidden: h } as never })).toThrow(
+      /runSequence: expected initialState.cell of shape \[2,4\], got undefined/,
+    );
+    expect(() => runSequence(cell, x, { initialState: { hidden: h, cell: wrongBatch } as never })).toThrow(
+      /runSequence: expected initialState.cell of shape \[2,4\], got shape \[3,4\]/,
+    );
     expect(() => runSequence({} as never, x)).toThrow(/runSequence: expected a recurrent cell or a sequence layer/);
     expect(tf.memory().numTensors).toBe(before);
     tf.dispose([x, ...made]);
@@ -87,10 +140,16 @@ describeEachBackend('runSequence', () => {
   test('leaves no tensors behind, with gradients, mask and reverse', async () => {
     const cell = new LstmCell({ inputSize: 3, hiddenSize: 4 });
     const x = tf.ones([2, 4, 3]);
-    const mask = tf.tensor2d([[1, 1, 1, 0], [1, 0, 0, 0]]);
+    const mask = tf.tensor2d([
+      [1, 1, 1, 0],
+      [1, 0, 0, 0],
+    ]);
     await expectNoLeakedTensors(() => {
       const result = runSequence(cell, x, { mask, reverse: true, returnSequences: false });
-      const gradients = tf.variableGrads(() => tf.sum(runSequence(cell, x, { mask }).outputs) as tf.Scalar, cell.trainableVariables());
+      const gradients = tf.variableGrads(
+        () => tf.sum(runSequence(cell, x, { mask }).outputs) as tf.Scalar,
+        cell.trainableVariables(),
+      );
       return [result, gradients.value, Object.values(gradients.grads)];
     });
     tf.dispose([x, mask]);

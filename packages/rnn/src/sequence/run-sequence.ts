@@ -21,15 +21,27 @@ import type { FinalStateOf, RunSequenceOptions, SequenceModel, SequenceResult } 
  *
  * In plain words: pass the note down the line of runners, one word at a time, and keep every note.
  */
-export function runSequence<M extends SequenceModel>(model: M, x: tf.Tensor, options: RunSequenceOptions<FinalStateOf<M>> = {}): SequenceResult<FinalStateOf<M>> {
-  if (isRecurrentCell(model)) return runCell(model, x, options as RunSequenceOptions<RecurrentState>) as SequenceResult<FinalStateOf<M>>;
+export function runSequence<M extends SequenceModel>(
+  model: M,
+  x: tf.Tensor,
+  options: RunSequenceOptions<FinalStateOf<M>> = {},
+): SequenceResult<FinalStateOf<M>> {
+  if (isRecurrentCell(model))
+    return runCell(model, x, options as RunSequenceOptions<RecurrentState>) as SequenceResult<FinalStateOf<M>>;
   if (typeof model === 'object' && model !== null && typeof (model as { run?: unknown }).run === 'function') {
     return model.run(x, options as RunSequenceOptions) as SequenceResult<FinalStateOf<M>>;
   }
-  throw new ArgumentError('runSequence', `expected a recurrent cell or a sequence layer (an object with run), got ${model === null ? 'null' : typeof model}`);
+  throw new ArgumentError(
+    'runSequence',
+    `expected a recurrent cell or a sequence layer (an object with run), got ${model === null ? 'null' : typeof model}`,
+  );
 }
 
-function runCell<S extends RecurrentState>(cell: RecurrentCell<S>, x: tf.Tensor, options: RunSequenceOptions<S>): SequenceResult<S> {
+function runCell<S extends RecurrentState>(
+  cell: RecurrentCell<S>,
+  x: tf.Tensor,
+  options: RunSequenceOptions<S>,
+): SequenceResult<S> {
   const functionName = 'runSequence';
   checkSequenceInput(functionName, x, cell.inputSize);
   const [batch, time, features] = x.shape as [number, number, number];
@@ -37,9 +49,16 @@ function runCell<S extends RecurrentState>(cell: RecurrentCell<S>, x: tf.Tensor,
   if (options.initialState !== undefined) checkCellState(functionName, cell, options.initialState, batch);
   const { returnSequences = true, reverse = false, mask } = options;
   return tf.tidy(() => {
-    const projected = tf.reshape(cell.projectInput(tf.reshape(x, [batch * time, features])), [batch, time, cell.gateCount * cell.hiddenSize]);
+    const projected = tf.reshape(cell.projectInput(tf.reshape(x, [batch * time, features])), [
+      batch,
+      time,
+      cell.gateCount * cell.hiddenSize,
+    ]);
     const steps = tf.unstack(projected, 1) as tf.Tensor2D[];
-    const masks = mask === undefined ? undefined : (tf.unstack(tf.reshape(tf.cast(mask, 'float32'), [batch, time, 1]), 1) as tf.Tensor2D[]);
+    const masks =
+      mask === undefined
+        ? undefined
+        : (tf.unstack(tf.reshape(tf.cast(mask, 'float32'), [batch, time, 1]), 1) as tf.Tensor2D[]);
     let state = options.initialState ?? cell.zeroState(batch);
     const outputs: tf.Tensor2D[] = new Array<tf.Tensor2D>(time);
     for (let k = 0; k < time; k++) {
@@ -62,7 +81,8 @@ function runCell<S extends RecurrentState>(cell: RecurrentCell<S>, x: tf.Tensor,
       }
     }
     const finalState: Record<string, tf.Tensor> = {};
-    for (const name of cell.stateNames) finalState[name] = tf.clone((state as unknown as Record<string, tf.Tensor>)[name] as tf.Tensor);
+    for (const name of cell.stateNames)
+      finalState[name] = tf.clone((state as unknown as Record<string, tf.Tensor>)[name] as tf.Tensor);
     const result = returnSequences ? tf.stack(outputs, 1) : tf.clone(state.hidden);
     return { outputs: result, finalState } as unknown as tf.TensorContainer;
   }) as unknown as SequenceResult<S>;

@@ -6,10 +6,16 @@ import type { RecurrentCell, RecurrentState } from '../cells/recurrent-cell.js';
 export function checkSequenceInput(functionName: string, x: tf.Tensor, inputSize: number): void {
   assertRank(functionName, 'x', x, 3);
   if (x.shape[2] !== inputSize) {
-    throw new ShapeError(functionName, `expected x of shape [batch, time, ${inputSize}] (the cell's inputSize), got shape ${describeShape(x.shape)}`);
+    throw new ShapeError(
+      functionName,
+      `expected x of shape [batch, time, ${inputSize}] (the cell's inputSize), got shape ${describeShape(x.shape)}`,
+    );
   }
   if (x.shape[0] === 0 || x.shape[1] === 0) {
-    throw new ShapeError(functionName, `expected x with at least one batch entry and one time step, got shape ${describeShape(x.shape)}`);
+    throw new ShapeError(
+      functionName,
+      `expected x with at least one batch entry and one time step, got shape ${describeShape(x.shape)}`,
+    );
   }
 }
 
@@ -18,22 +24,41 @@ export function checkMask(functionName: string, mask: tf.Tensor | undefined, bat
   if (mask === undefined) return;
   assertRank(functionName, 'mask', mask, 2);
   if (mask.shape[0] !== batch || mask.shape[1] !== time) {
-    throw new ShapeError(functionName, `expected mask of shape [${batch},${time}] (x's batch and time), got shape ${describeShape(mask.shape)}`);
+    throw new ShapeError(
+      functionName,
+      `expected mask of shape [${batch},${time}] (x's batch and time), got shape ${describeShape(mask.shape)}`,
+    );
   }
   assertDtype(functionName, 'mask', mask, ['bool', 'float32', 'int32']);
 }
 
 /** Throws unless `state` holds each of the cell's named tensors as [batch, hiddenSize]. */
-export function checkCellState(functionName: string, cell: RecurrentCell<RecurrentState>, state: unknown, batch: number, argument = 'initialState'): void {
+export function checkCellState(
+  functionName: string,
+  cell: RecurrentCell<RecurrentState>,
+  state: unknown,
+  batch: number,
+  argument = 'initialState',
+): void {
   if (typeof state !== 'object' || state === null || Array.isArray(state)) {
-    throw new ArgumentError(functionName, `expected ${argument} to be an object with ${cell.stateNames.join(', ')}, got ${state === null ? 'null' : Array.isArray(state) ? 'an array' : typeof state}`);
+    throw new ArgumentError(
+      functionName,
+      `expected ${argument} to be an object with ${cell.stateNames.join(', ')}, got ${state === null ? 'null' : Array.isArray(state) ? 'an array' : typeof state}`,
+    );
   }
   for (const name of cell.stateNames) {
     const tensor = (state as Record<string, tf.Tensor | undefined>)[name];
-    if (tensor === undefined) throw new ArgumentError(functionName, `expected ${argument}.${name} of shape [${batch},${cell.hiddenSize}], got undefined`);
+    if (tensor === undefined)
+      throw new ArgumentError(
+        functionName,
+        `expected ${argument}.${name} of shape [${batch},${cell.hiddenSize}], got undefined`,
+      );
     assertRank(functionName, `${argument}.${name}`, tensor, 2);
     if (tensor.shape[0] !== batch || tensor.shape[1] !== cell.hiddenSize) {
-      throw new ShapeError(functionName, `expected ${argument}.${name} of shape [${batch},${cell.hiddenSize}], got shape ${describeShape(tensor.shape)}`);
+      throw new ShapeError(
+        functionName,
+        `expected ${argument}.${name} of shape [${batch},${cell.hiddenSize}], got shape ${describeShape(tensor.shape)}`,
+      );
     }
   }
 }

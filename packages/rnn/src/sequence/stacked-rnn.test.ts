@@ -30,13 +30,20 @@ describeEachBackend('StackedRnn', () => {
   });
 
   test('stacks bidirectional layers and checks the size chain; leaks nothing', async () => {
-    const bi = new Bidirectional({ forward: new LstmCell({ inputSize: 3, hiddenSize: 2 }), backward: new LstmCell({ inputSize: 3, hiddenSize: 2 }) });
+    const bi = new Bidirectional({
+      forward: new LstmCell({ inputSize: 3, hiddenSize: 2 }),
+      backward: new LstmCell({ inputSize: 3, hiddenSize: 2 }),
+    });
     const wrong = new LstmCell({ inputSize: 2, hiddenSize: 2 });
-    expect(() => new StackedRnn([bi, wrong])).toThrow(/StackedRnn: expected layers\[1\] with inputSize 4 \(the previous layer's output size\), got 2/);
+    expect(() => new StackedRnn([bi, wrong])).toThrow(
+      /StackedRnn: expected layers\[1\] with inputSize 4 \(the previous layer's output size\), got 2/,
+    );
     expect(() => new StackedRnn([])).toThrow(/StackedRnn: expected a non-empty array/);
     const stack = new StackedRnn([bi, new LstmCell({ inputSize: 4, hiddenSize: 3 })]);
     const x = tf.ones([2, 3, 3]);
-    expect(() => runSequence(stack, x, { initialState: [] })).toThrow(/StackedRnn.run: expected initialState to be an array of 2 states/);
+    expect(() => runSequence(stack, x, { initialState: [] })).toThrow(
+      /StackedRnn.run: expected initialState to be an array of 2 states/,
+    );
     await expectNoLeakedTensors(() => {
       const result = runSequence(stack, x, { returnSequences: false });
       const gradients = tf.grads((xs: tf.Tensor) => tf.sum(runSequence(stack, xs).outputs))([x]);

@@ -22,12 +22,17 @@ export class StackedRnn implements SequenceLayer<unknown[]> {
   readonly outputSize: number;
 
   constructor(layers: readonly SequenceModel[]) {
-    if (!Array.isArray(layers) || layers.length === 0) throw new ArgumentError('StackedRnn', 'expected a non-empty array of cells or layers');
+    if (!Array.isArray(layers) || layers.length === 0)
+      throw new ArgumentError('StackedRnn', 'expected a non-empty array of cells or layers');
     let size = sequenceInputSize('StackedRnn', 'layers[0]', layers[0]);
     this.inputSize = size;
     layers.forEach((layer, k) => {
       const inputSize = sequenceInputSize('StackedRnn', `layers[${k}]`, layer);
-      if (inputSize !== size) throw new ArgumentError('StackedRnn', `expected layers[${k}] with inputSize ${size} (the previous layer's output size), got ${inputSize}`);
+      if (inputSize !== size)
+        throw new ArgumentError(
+          'StackedRnn',
+          `expected layers[${k}] with inputSize ${size} (the previous layer's output size), got ${inputSize}`,
+        );
       size = sequenceOutputSize(layer);
     });
     this.layers = [...layers];
@@ -37,14 +42,22 @@ export class StackedRnn implements SequenceLayer<unknown[]> {
   run(x: tf.Tensor, options: RunSequenceOptions<unknown[]> = {}): SequenceResult<unknown[]> {
     const { initialState, returnSequences = true, mask, reverse } = options;
     if (initialState !== undefined && (!Array.isArray(initialState) || initialState.length !== this.layers.length)) {
-      throw new ArgumentError('StackedRnn.run', `expected initialState to be an array of ${this.layers.length} states (one per layer)`);
+      throw new ArgumentError(
+        'StackedRnn.run',
+        `expected initialState to be an array of ${this.layers.length} states (one per layer)`,
+      );
     }
     const finalStates: unknown[] = [];
     let input = x;
     try {
       this.layers.forEach((layer, k) => {
         const last = k === this.layers.length - 1;
-        const layerOptions = { initialState: initialState?.[k], mask, reverse, returnSequences: last ? returnSequences : true };
+        const layerOptions = {
+          initialState: initialState?.[k],
+          mask,
+          reverse,
+          returnSequences: last ? returnSequences : true,
+        };
         const result = runSequence(layer, input, layerOptions as RunSequenceOptions<never>);
         if (input !== x) input.dispose();
         input = result.outputs;

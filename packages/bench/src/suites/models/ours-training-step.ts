@@ -20,7 +20,12 @@ export interface OursModelSpec {
  * progress output; `fit` reads the loss back once per epoch). It shares the compareKey of the stock
  * case `models/<name>/stock` (trainOnBatch with Adam), so the row shows ours/stock.
  */
-export function oursModelCase(name: string, title: string, spec: OursModelSpec, params: BenchCase['params']): BenchCase {
+export function oursModelCase(
+  name: string,
+  title: string,
+  spec: OursModelSpec,
+  params: BenchCase['params'],
+): BenchCase {
   return {
     id: `models/${name}/ours`,
     suite: 'models',
@@ -39,7 +44,11 @@ export function oursModelCase(name: string, title: string, spec: OursModelSpec, 
       const loss = (labels: tf.Tensor, logits: tf.Tensor) => tf.losses.softmaxCrossEntropy(labels, logits) as tf.Scalar;
       return {
         run: async () => {
-          const history = await core.fit(model as InstanceType<typeof core.Sequential>, { x, y }, { loss, optimizer, epochs: 1, batchSize: batch, shuffle: false, accuracy: false, progress: 'none' });
+          const history = await core.fit(
+            model as InstanceType<typeof core.Sequential>,
+            { x, y },
+            { loss, optimizer, epochs: 1, batchSize: batch, shuffle: false, accuracy: false, progress: 'none' },
+          );
           return tf.tensor1d(history.get('loss'));
         },
         dispose: () => {

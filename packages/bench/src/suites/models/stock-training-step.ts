@@ -38,7 +38,12 @@ export function prepareStockTrainingStep(spec: StockModelSpec, seed: number): Pr
 }
 
 /** A models-suite case for a stock model. */
-export function stockModelCase(name: string, title: string, spec: StockModelSpec, params: BenchCase['params']): BenchCase {
+export function stockModelCase(
+  name: string,
+  title: string,
+  spec: StockModelSpec,
+  params: BenchCase['params'],
+): BenchCase {
   return {
     id: `models/${name}/stock`,
     suite: 'models',

@@ -5,7 +5,11 @@ import { importAreaPackage } from '../area-packages.js';
 
 /** The part of @baihua/cnn these cases use. */
 interface CnnPackage {
-  conv2d(input: tf.Tensor, filter: tf.Tensor, options?: { padding?: 'valid' | 'same' | 'full'; dilations?: number }): tf.Tensor4D;
+  conv2d(
+    input: tf.Tensor,
+    filter: tf.Tensor,
+    options?: { padding?: 'valid' | 'same' | 'full'; dilations?: number },
+  ): tf.Tensor4D;
 }
 
 interface ConvMode {
@@ -19,7 +23,13 @@ interface ConvMode {
 const modes: ConvMode[] = [
   {
     name: 'full',
-    stock: (x, w, k) => tf.conv2d(x, w, 1, [[0, 0], [k - 1, k - 1], [k - 1, k - 1], [0, 0]]),
+    stock: (x, w, k) =>
+      tf.conv2d(x, w, 1, [
+        [0, 0],
+        [k - 1, k - 1],
+        [k - 1, k - 1],
+        [0, 0],
+      ]),
     ours: (cnn, x, w) => cnn.conv2d(x, w, { padding: 'full' }),
     outSize: (size, k) => size + k - 1,
   },
@@ -54,8 +64,12 @@ export function conv2dModeCases(mode: BenchMode): BenchCase[] {
           const x = seededNormal([batch, size, size, inChannels], 71) as tf.Tensor4D;
           const w = seededWeight([kernel, kernel, inChannels, outChannels], 72) as tf.Tensor4D;
           const forward = (input: tf.Tensor, filter: tf.Tensor) =>
-            cnn ? convMode.ours(cnn, input as tf.Tensor4D, filter as tf.Tensor4D) : convMode.stock(input as tf.Tensor4D, filter as tf.Tensor4D, kernel);
-          const gradients = tf.grads((input: tf.Tensor, filter: tf.Tensor) => tf.sum(tf.square(forward(input, filter))));
+            cnn
+              ? convMode.ours(cnn, input as tf.Tensor4D, filter as tf.Tensor4D)
+              : convMode.stock(input as tf.Tensor4D, filter as tf.Tensor4D, kernel);
+          const gradients = tf.grads((input: tf.Tensor, filter: tf.Tensor) =>
+            tf.sum(tf.square(forward(input, filter))),
+          );
           return { run: () => gradients([x, w]), dispose: () => tf.dispose([x, w]) };
         },
       };

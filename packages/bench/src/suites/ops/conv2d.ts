@@ -24,7 +24,10 @@ export function conv2dCases(mode: BenchMode): BenchCase[] {
   const forwardFlops = 2 * batch * out * out * outChannels * kernel * kernel * inChannels;
   const label = `${batch}x${size}x${size}x${inChannels} * ${kernel}x${kernel}x${outChannels}`;
   const params = { batch, size, inChannels, outChannels, kernel, padding: 'valid' };
-  const makeInputs = () => ({ x: seededNormal([batch, size, size, inChannels], 11), w: seededWeight([kernel, kernel, inChannels, outChannels], 12) });
+  const makeInputs = () => ({
+    x: seededNormal([batch, size, size, inChannels], 11),
+    w: seededWeight([kernel, kernel, inChannels, outChannels], 12),
+  });
   return [
     {
       id: `ops/conv2d-forward/${label}/stock`,
@@ -36,7 +39,10 @@ export function conv2dCases(mode: BenchMode): BenchCase[] {
       params,
       setup() {
         const { x, w } = makeInputs();
-        return { run: () => tf.conv2d(x as tf.Tensor4D, w as tf.Tensor4D, 1, 'valid'), dispose: () => tf.dispose([x, w]) };
+        return {
+          run: () => tf.conv2d(x as tf.Tensor4D, w as tf.Tensor4D, 1, 'valid'),
+          dispose: () => tf.dispose([x, w]),
+        };
       },
     },
     {
@@ -49,7 +55,9 @@ export function conv2dCases(mode: BenchMode): BenchCase[] {
       params,
       setup() {
         const { x, w } = makeInputs();
-        const gradients = tf.grads((input: tf.Tensor, filter: tf.Tensor) => tf.sum(tf.conv2d(input as tf.Tensor4D, filter as tf.Tensor4D, 1, 'valid')));
+        const gradients = tf.grads((input: tf.Tensor, filter: tf.Tensor) =>
+          tf.sum(tf.conv2d(input as tf.Tensor4D, filter as tf.Tensor4D, 1, 'valid')),
+        );
         return { run: () => gradients([x, w]), dispose: () => tf.dispose([x, w]) };
       },
     },

@@ -25,20 +25,25 @@ export function poolingCases(mode: BenchMode): BenchCase[] {
     avgPool: (x: tf.Tensor) => tf.avgPool(x as tf.Tensor4D, 2, 2, 'valid'),
   };
   return Object.entries(pools).flatMap(([name, stockPool]) =>
-    (['stock', 'ours'] as const).map((implementation): BenchCase => ({
-      id: `ops/${name}-backward/${label}/${implementation}`,
-      suite: 'ops',
-      title: `${name} fwd+bwd ${label}`,
-      implementation,
-      compareKey: `${name}-backward/${label}`,
-      params,
-      async setup() {
-        const cnn = implementation === 'ours' ? await importAreaPackage<CnnPooling>('@baihua/cnn') : undefined;
-        const pool = cnn ? (x: tf.Tensor) => (name === 'maxPool' ? cnn.maxPool2d(x, { poolSize: 2 }) : cnn.avgPool2d(x, { poolSize: 2 })) : stockPool;
-        const x = seededNormal([batch, size, size, channels], 21);
-        const gradient = tf.grad((input: tf.Tensor) => tf.sum(tf.mul(pool(input), pool(input))));
-        return { run: () => [pool(x), gradient(x)], dispose: () => x.dispose() };
-      },
-    })),
+    (['stock', 'ours'] as const).map(
+      (implementation): BenchCase => ({
+        id: `ops/${name}-backward/${label}/${implementation}`,
+        suite: 'ops',
+        title: `${name} fwd+bwd ${label}`,
+        implementation,
+        compareKey: `${name}-backward/${label}`,
+        params,
+        async setup() {
+          const cnn = implementation === 'ours' ? await importAreaPackage<CnnPooling>('@baihua/cnn') : undefined;
+          const pool = cnn
+            ? (x: tf.Tensor) =>
+                name === 'maxPool' ? cnn.maxPool2d(x, { poolSize: 2 }) : cnn.avgPool2d(x, { poolSize: 2 })
+            : stockPool;
+          const x = seededNormal([batch, size, size, channels], 21);
+          const gradient = tf.grad((input: tf.Tensor) => tf.sum(tf.mul(pool(input), pool(input))));
+          return { run: () => [pool(x), gradient(x)], dispose: () => x.dispose() };
+        },
+      }),
+    ),
   );
 }

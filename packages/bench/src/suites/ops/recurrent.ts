@@ -13,7 +13,9 @@ export interface RecurrentSize {
 }
 
 export function recurrentSize(mode: BenchMode): RecurrentSize {
-  return mode === 'quick' ? { steps: 16, batch: 8, inputSize: 32, hiddenSize: 32 } : { steps: 50, batch: 32, inputSize: 128, hiddenSize: 128 };
+  return mode === 'quick'
+    ? { steps: 16, batch: 8, inputSize: 32, hiddenSize: 32 }
+    : { steps: 50, batch: 32, inputSize: 128, hiddenSize: 128 };
 }
 
 export function recurrentLabel({ steps, batch, inputSize, hiddenSize }: RecurrentSize): string {
@@ -21,9 +23,23 @@ export function recurrentLabel({ steps, batch, inputSize, hiddenSize }: Recurren
 }
 
 /** A stock tfjs-layers recurrent layer (all outputs returned), built and seeded. */
-export function stockRecurrentLayer(kind: 'lstm' | 'gru' | 'simpleRNN', size: RecurrentSize, seed: number): tfl.layers.Layer {
-  const settings = { units: size.hiddenSize, returnSequences: true, kernelInitializer: 'zeros', recurrentInitializer: 'zeros' } as const;
-  const layer = kind === 'lstm' ? tfl.layers.lstm(settings) : kind === 'gru' ? tfl.layers.gru(settings) : tfl.layers.simpleRNN(settings);
+export function stockRecurrentLayer(
+  kind: 'lstm' | 'gru' | 'simpleRNN',
+  size: RecurrentSize,
+  seed: number,
+): tfl.layers.Layer {
+  const settings = {
+    units: size.hiddenSize,
+    returnSequences: true,
+    kernelInitializer: 'zeros',
+    recurrentInitializer: 'zeros',
+  } as const;
+  const layer =
+    kind === 'lstm'
+      ? tfl.layers.lstm(settings)
+      : kind === 'gru'
+        ? tfl.layers.gru(settings)
+        : tfl.layers.simpleRNN(settings);
   // A symbolic call builds the layer (and marks it built) without computing anything.
   layer.apply(tfl.input({ batchShape: [size.batch, size.steps, size.inputSize] }));
   seedStockWeights(layer, seed);
@@ -49,7 +65,13 @@ export function recurrentCases(mode: BenchMode): BenchCase[] {
       setup() {
         const layer = stockRecurrentLayer(kind, size, 41);
         const x = seededNormal([size.batch, size.steps, size.inputSize], 42);
-        return { run: () => layer.apply(x) as tf.Tensor, dispose: () => { x.dispose(); disposeStockWeights(layer); } };
+        return {
+          run: () => layer.apply(x) as tf.Tensor,
+          dispose: () => {
+            x.dispose();
+            disposeStockWeights(layer);
+          },
+        };
       },
     },
     {
@@ -65,10 +87,16 @@ export function recurrentCases(mode: BenchMode): BenchCase[] {
         const variables = stockTrainableVariables(layer);
         return {
           run: () => {
-            const { value, grads } = tf.variableGrads(() => tf.sum(layer.apply(x) as tf.Tensor) as tf.Scalar, variables);
+            const { value, grads } = tf.variableGrads(
+              () => tf.sum(layer.apply(x) as tf.Tensor) as tf.Scalar,
+              variables,
+            );
             return [value, ...variables.map((variable) => grads[variable.name] as tf.Tensor)];
           },
-          dispose: () => { x.dispose(); disposeStockWeights(layer); },
+          dispose: () => {
+            x.dispose();
+            disposeStockWeights(layer);
+          },
         };
       },
     },

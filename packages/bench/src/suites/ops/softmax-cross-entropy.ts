@@ -24,7 +24,9 @@ export function softmaxCrossEntropyCases(mode: BenchMode): BenchCase[] {
       setup() {
         const logits = seededNormal([batch, classes], 31, 2);
         const labels = seededOneHot(batch, classes, 32);
-        const lossAndGradient = tf.valueAndGrad((z: tf.Tensor) => tf.losses.softmaxCrossEntropy(labels, z) as tf.Scalar);
+        const lossAndGradient = tf.valueAndGrad(
+          (z: tf.Tensor) => tf.losses.softmaxCrossEntropy(labels, z) as tf.Scalar,
+        );
         return {
           run: () => {
             const { value, grad } = lossAndGradient(logits);

@@ -25,29 +25,31 @@ export function gradientRetentionCases(mode: BenchMode): BenchCase[] {
   const settings = { depth: 10, width: 64, samples: mode === 'quick' ? 32 : 256, seed: 1 };
   const depthFlops = 3 * settings.depth * 2 * settings.samples * settings.width * settings.width;
   return activations.flatMap(({ name, init, stock }) =>
-    (mode === 'quick' ? (['ours'] as Implementation[]) : (['ours', 'stock'] as Implementation[])).map((implementation): BenchCase => ({
-      id: `seed/gradient-retention/${name}/${implementation}`,
-      suite: 'seed',
-      title: `gradient retention ${name} 10 layers`,
-      implementation,
-      compareKey: `gradient-retention/${name}`,
-      flops: depthFlops,
-      params: { activation: name, init, ...settings },
-      // The ratios are products over 10 layers of float32 norms: compare relatively.
-      tolerance: { rtol: 2e-2, atol: 0 },
-      async setup() {
-        const { gradientRetention } = await import('@baihua/activations');
-        let measured: Record<string, number> = {};
-        return {
-          run: async () => {
-            const result = await gradientRetention(implementation === 'ours' ? name : stock, { ...settings, init });
-            measured = { retention: result.retention, activationProduct: result.activationProduct };
-            return tf.tensor1d([result.retention, result.activationProduct]);
-          },
-          metrics: () => measured,
-          dispose: () => undefined,
-        };
-      },
-    })),
+    (mode === 'quick' ? (['ours'] as Implementation[]) : (['ours', 'stock'] as Implementation[])).map(
+      (implementation): BenchCase => ({
+        id: `seed/gradient-retention/${name}/${implementation}`,
+        suite: 'seed',
+        title: `gradient retention ${name} 10 layers`,
+        implementation,
+        compareKey: `gradient-retention/${name}`,
+        flops: depthFlops,
+        params: { activation: name, init, ...settings },
+        // The ratios are products over 10 layers of float32 norms: compare relatively.
+        tolerance: { rtol: 2e-2, atol: 0 },
+        async setup() {
+          const { gradientRetention } = await import('@baihua/activations');
+          let measured: Record<string, number> = {};
+          return {
+            run: async () => {
+              const result = await gradientRetention(implementation === 'ours' ? name : stock, { ...settings, init });
+              measured = { retention: result.retention, activationProduct: result.activationProduct };
+              return tf.tensor1d([result.retention, result.activationProduct]);
+            },
+            metrics: () => measured,
+            dispose: () => undefined,
+          };
+        },
+      }),
+    ),
   );
 }

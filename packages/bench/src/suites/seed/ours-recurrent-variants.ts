@@ -25,25 +25,30 @@ export function oursRecurrentVariantCases(mode: BenchMode): BenchCase[] {
     gru: 3 * h * (i + h + 1),
     gruResetAfter: 3 * h * (i + h + 2),
   };
-  return (Object.keys(rnnVariants) as RnnVariant[]).map((kind): BenchCase => ({
-    id: `seed/recurrent-variant/${kind}/${label}/ours`,
-    suite: 'seed',
-    title: `${rnnVariants[kind].title} fwd ${label}`,
-    implementation: 'ours',
-    compareKey: `recurrent-variant/${kind}/${label}`,
-    params: { variant: rnnVariants[kind].title, ...size },
-    metrics: { expectedParameters: expected[kind] },
-    async setup() {
-      const rnn = await importAreaPackage<RnnPackage>('@baihua/rnn');
-      const layer = rnnVariants[kind].make(rnn, h);
-      layer.ensureBuilt([size.batch, size.steps, i]);
-      const parameters = layer.countParams();
-      const x = seededNormal([size.batch, size.steps, i], 62);
-      return {
-        run: (): tf.Tensor => layer.apply(x),
-        metrics: () => ({ parameters }),
-        dispose: () => { x.dispose(); layer.dispose(); },
-      };
-    },
-  }));
+  return (Object.keys(rnnVariants) as RnnVariant[]).map(
+    (kind): BenchCase => ({
+      id: `seed/recurrent-variant/${kind}/${label}/ours`,
+      suite: 'seed',
+      title: `${rnnVariants[kind].title} fwd ${label}`,
+      implementation: 'ours',
+      compareKey: `recurrent-variant/${kind}/${label}`,
+      params: { variant: rnnVariants[kind].title, ...size },
+      metrics: { expectedParameters: expected[kind] },
+      async setup() {
+        const rnn = await importAreaPackage<RnnPackage>('@baihua/rnn');
+        const layer = rnnVariants[kind].make(rnn, h);
+        layer.ensureBuilt([size.batch, size.steps, i]);
+        const parameters = layer.countParams();
+        const x = seededNormal([size.batch, size.steps, i], 62);
+        return {
+          run: (): tf.Tensor => layer.apply(x),
+          metrics: () => ({ parameters }),
+          dispose: () => {
+            x.dispose();
+            layer.dispose();
+          },
+        };
+      },
+    }),
+  );
 }

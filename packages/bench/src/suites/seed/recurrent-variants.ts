@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs-core';
+import type * as tf from '@tensorflow/tfjs-core';
 import type { BenchCase, BenchMode } from '../../harness/bench-case.js';
 import { seededNormal } from '../../harness/seeded-tensors.js';
 import { disposeStockWeights } from '../../harness/stock-layers.js';
@@ -26,9 +26,16 @@ export function recurrentVariantCases(mode: BenchMode): BenchCase[] {
     setup() {
       const layer = stockRecurrentLayer(kind, size, 61);
       const counted = layer.countParams();
-      if (counted !== parameters[kind]) throw new Error(`${kind}: expected ${parameters[kind]} parameters, tfjs-layers has ${counted}`);
+      if (counted !== parameters[kind])
+        throw new Error(`${kind}: expected ${parameters[kind]} parameters, tfjs-layers has ${counted}`);
       const x = seededNormal([size.batch, size.steps, size.inputSize], 62);
-      return { run: () => layer.apply(x) as tf.Tensor, dispose: () => { x.dispose(); disposeStockWeights(layer); } };
+      return {
+        run: () => layer.apply(x) as tf.Tensor,
+        dispose: () => {
+          x.dispose();
+          disposeStockWeights(layer);
+        },
+      };
     },
   }));
 }
