@@ -1,5 +1,5 @@
 import { assertFiniteNumber } from '../checks/value-checks.js';
-import { registerInitializer, shapeSize, type Initializer } from './initializer.js';
+import { assertSpecKeys, registerInitializer, shapeSize, withoutParameters, type Initializer } from './initializer.js';
 
 /**
  * W = 0 everywhere. Biases and batch-norm shifts start here.
@@ -29,6 +29,9 @@ export function constant(value: number): Initializer {
   return (shape) => new Float32Array(shapeSize(shape)).fill(value);
 }
 
-registerInitializer('zeros', () => zeros());
-registerInitializer('ones', () => ones());
-registerInitializer('constant', (parameters) => constant(parameters.value as number));
+registerInitializer('zeros', (p) => withoutParameters('zeros', p, zeros));
+registerInitializer('ones', (p) => withoutParameters('ones', p, ones));
+registerInitializer('constant', (parameters) => {
+  assertSpecKeys('constant', parameters, ['value']);
+  return constant(parameters.value as number);
+});

@@ -1,3 +1,4 @@
+import { assertKnownOptions } from '../checks/option-keys.js';
 import { ArgumentError } from '../errors/argument-error.js';
 import type { SeededRandom } from '../random/seeded-random.js';
 
@@ -60,6 +61,29 @@ export function resolveInitializer(spec: InitializerSpec): Initializer {
   }
   const { name: _name, ...parameters } = typeof spec === 'string' ? { name: spec } : spec;
   return factory(parameters);
+}
+
+/**
+ * For initialiser factories: refuses a spec key other than `name` and `parameterKeys`, suggesting
+ * the closest (`{ name: 'constant', valu: 1 }` -> `constant: unknown key 'valu' in the initializer
+ * spec (did you mean 'value'? ...)`).
+ */
+export function assertSpecKeys(
+  name: string,
+  parameters: Record<string, unknown>,
+  parameterKeys: readonly string[],
+): void {
+  assertKnownOptions(name, 'the initializer spec', { name, ...parameters }, ['name', ...parameterKeys]);
+}
+
+/** The factory of an initialiser without parameters: refuses any spec key but `name`. */
+export function withoutParameters(
+  name: string,
+  parameters: Record<string, unknown>,
+  make: () => Initializer,
+): Initializer {
+  assertSpecKeys(name, parameters, []);
+  return make();
 }
 
 /** The number of elements of a shape. */

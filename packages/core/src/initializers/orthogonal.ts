@@ -1,5 +1,5 @@
 import { assertPositive } from '../checks/value-checks.js';
-import { registerInitializer, shapeSize, type Initializer } from './initializer.js';
+import { assertSpecKeys, registerInitializer, shapeSize, type Initializer } from './initializer.js';
 
 /**
  * Orthogonal: the weight, seen as a matrix [prod(shape[:-1]), shape[-1]], has orthonormal rows or
@@ -44,4 +44,7 @@ export function orthogonal(gain = 1): Initializer {
   };
 }
 
-registerInitializer('orthogonal', (parameters) => orthogonal((parameters.gain as number | undefined) ?? 1));
+registerInitializer('orthogonal', (parameters) => {
+  assertSpecKeys('orthogonal', parameters, ['gain']);
+  return orthogonal((parameters.gain as number | undefined) ?? 1);
+});

@@ -1,5 +1,6 @@
+import { assertKnownOptions } from '../checks/option-keys.js';
 import { assertOneOf, assertPositive } from '../checks/value-checks.js';
-import { computeFans, registerInitializer, shapeSize, type Initializer } from './initializer.js';
+import { computeFans, registerInitializer, shapeSize, withoutParameters, type Initializer } from './initializer.js';
 
 /** Options of {@link varianceScaling}. */
 export interface VarianceScalingOptions {
@@ -19,6 +20,7 @@ export interface VarianceScalingOptions {
  * In plain words: start the knobs just loud enough that signals neither fade nor blow up with depth.
  */
 export function varianceScaling(options: VarianceScalingOptions = {}): Initializer {
+  assertKnownOptions('varianceScaling', 'options', options, ['scale', 'mode', 'distribution']);
   const { scale = 1, mode = 'fanIn', distribution = 'uniform' } = options;
   assertPositive('varianceScaling', 'scale', scale);
   assertOneOf('varianceScaling', 'mode', mode, ['fanIn', 'fanOut', 'fanAvg']);
@@ -76,7 +78,7 @@ export function heNormal(): Initializer {
 }
 
 registerInitializer('varianceScaling', (p) => varianceScaling(p as VarianceScalingOptions));
-registerInitializer('glorotUniform', () => glorotUniform());
-registerInitializer('glorotNormal', () => glorotNormal());
-registerInitializer('heUniform', () => heUniform());
-registerInitializer('heNormal', () => heNormal());
+registerInitializer('glorotUniform', (p) => withoutParameters('glorotUniform', p, glorotUniform));
+registerInitializer('glorotNormal', (p) => withoutParameters('glorotNormal', p, glorotNormal));
+registerInitializer('heUniform', (p) => withoutParameters('heUniform', p, heUniform));
+registerInitializer('heNormal', (p) => withoutParameters('heNormal', p, heNormal));

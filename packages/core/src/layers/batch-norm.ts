@@ -38,7 +38,7 @@ export class BatchNorm extends Layer {
   readonly scale: boolean;
 
   constructor(options: BatchNormOptions = {}) {
-    super(options, 'BatchNorm');
+    super(options, 'BatchNorm', ['momentum', 'epsilon', 'center', 'scale']);
     this.momentum = options.momentum ?? 0.99;
     this.epsilon = options.epsilon ?? 1e-3;
     assertInRange('BatchNorm', 'momentum', this.momentum, { min: 0, max: 1 });
@@ -51,7 +51,8 @@ export class BatchNorm extends Layer {
     if (inputShape.length < 2)
       throw new ShapeError(
         'BatchNorm',
-        `expected input of rank >= 2 ([batch, ..., channels]), got rank ${inputShape.length} (shape ${describeShape(inputShape)})`,
+        `expected input of rank >= 2 ([batch, ..., channels]), got rank ${inputShape.length} (shape ` +
+          `${describeShape(inputShape)})`,
       );
     const channels = [inputShape.at(-1) as number];
     if (this.scale) this.addWeight('gamma', channels, { initializer: 'ones' });

@@ -15,7 +15,9 @@ export interface CompositeOptions<L extends Record<string, Layer>> extends Layer
  * The functional way to compose layers: any forward function over named layers, with skips,
  * concatenations or shared layers, becomes one model that `fit`, `summary` and `getWeights` handle.
  * Its topology is code, so it is not saved by `serializeModel` (its weights are: `getWeights`/
- * `setWeights`), unless a subclass registers a type and overrides `getConfig`.
+ * `setWeights`), unless a subclass registers a type and overrides `getConfig`. Each child is
+ * named after its key under the model's name (`model/hidden`, weights `model/hidden/kernel`),
+ * unless it was given a name of its own; a layer shared under two keys takes the first.
  *
  * @example
  * const model = new Composite({
@@ -30,7 +32,7 @@ export class Composite<L extends Record<string, Layer> = Record<string, Layer>> 
   private readonly forward: CompositeOptions<L>['forward'];
 
   constructor(options: CompositeOptions<L>) {
-    super(options, 'Composite');
+    super(options, 'Composite', ['layers', 'forward']);
     const entries = Object.entries(options.layers ?? {});
     if (entries.length === 0 || entries.some(([, layer]) => !(layer instanceof Layer))) {
       throw new ArgumentError('Composite', 'expected layers to be a non-empty object of Layer instances');
@@ -39,8 +41,9 @@ export class Composite<L extends Record<string, Layer> = Record<string, Layer>> 
       throw new ArgumentError('Composite', `expected forward to be a function, got ${typeof options.forward}`);
     this.layers = options.layers;
     this.forward = options.forward;
-    entries.forEach(([, layer], i) => {
+    entries.forEach(([key, layer], i) => {
       if (layer.seed === undefined && this.seed !== undefined) layer.seed = childSeed(this.seed, i);
+      this.nameChild(layer, key);
     });
   }
 
@@ -55,7 +58,8 @@ export class Composite<L extends Record<string, Layer> = Record<string, Layer>> 
   override getConfig(): LayerConfig {
     throw new ArgumentError(
       'Composite.getConfig',
-      `model '${this.name}' is defined by code and has no saveable topology: save its weights with getWeights(), or subclass it and register the subclass with registerLayerType`,
+      `model '${this.name}' is defined by code and has no saveable topology: save its weights with getWeights(), or ` +
+        `subclass it and register the subclass with registerLayerType`,
     );
   }
 }

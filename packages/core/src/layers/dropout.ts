@@ -24,7 +24,7 @@ export class Dropout extends Layer {
   readonly rate: number;
 
   constructor(options: DropoutOptions) {
-    super(options, 'Dropout');
+    super(options, 'Dropout', ['rate']);
     assertInRange('Dropout', 'rate', options.rate, { min: 0, max: 1, maxExclusive: true });
     this.rate = options.rate;
   }

@@ -13,7 +13,7 @@ import type { LayerOptions } from './layer.js';
  */
 export class Flatten extends Layer {
   constructor(options: LayerOptions = {}) {
-    super(options, 'Flatten');
+    super(options, 'Flatten', []);
   }
 
   protected override call(x: tf.Tensor, _context: CallContext): tf.Tensor {

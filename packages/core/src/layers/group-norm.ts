@@ -30,7 +30,7 @@ export class GroupNorm extends Layer {
   readonly epsilon: number;
 
   constructor(options: GroupNormOptions) {
-    super(options, 'GroupNorm');
+    super(options, 'GroupNorm', ['groups', 'epsilon']);
     assertPositiveInteger('GroupNorm', 'groups', options.groups);
     this.groups = options.groups;
     this.epsilon = options.epsilon ?? 1e-5;
@@ -41,13 +41,15 @@ export class GroupNorm extends Layer {
     if (inputShape.length < 2)
       throw new ShapeError(
         'GroupNorm',
-        `expected input of rank >= 2 ([batch, ..., channels]), got rank ${inputShape.length} (shape ${describeShape(inputShape)})`,
+        `expected input of rank >= 2 ([batch, ..., channels]), got rank ${inputShape.length} (shape ` +
+          `${describeShape(inputShape)})`,
       );
     const channels = inputShape.at(-1) as number;
     if (channels % this.groups !== 0) {
       throw new ShapeError(
         'GroupNorm',
-        `expected the channel count to be divisible by groups, got channels=${channels}, groups=${this.groups} (shape ${describeShape(inputShape)})`,
+        `expected the channel count to be divisible by groups, got channels=${channels}, ` +
+          `groups=${this.groups} (shape ${describeShape(inputShape)})`,
       );
     }
     this.addWeight('gamma', [channels], { initializer: 'ones' });

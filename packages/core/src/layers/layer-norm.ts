@@ -25,7 +25,7 @@ export class LayerNorm extends Layer {
   readonly epsilon: number;
 
   constructor(options: LayerNormOptions = {}) {
-    super(options, 'LayerNorm');
+    super(options, 'LayerNorm', ['epsilon']);
     this.epsilon = options.epsilon ?? 1e-5;
     assertPositive('LayerNorm', 'epsilon', this.epsilon);
   }
@@ -34,7 +34,8 @@ export class LayerNorm extends Layer {
     if (inputShape.length < 2)
       throw new ShapeError(
         'LayerNorm',
-        `expected input of rank >= 2 ([batch, ..., features]), got rank ${inputShape.length} (shape ${describeShape(inputShape)})`,
+        `expected input of rank >= 2 ([batch, ..., features]), got rank ${inputShape.length} (shape ` +
+          `${describeShape(inputShape)})`,
       );
     const features = [inputShape.at(-1) as number];
     this.addWeight('gamma', features, { initializer: 'ones' });

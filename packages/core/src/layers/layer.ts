@@ -13,7 +13,7 @@
  * export class Scale extends Layer {
  *   readonly initialScale: number;
  *   constructor(options: ScaleOptions = {}) {
- *     super(options, 'Scale');                        // (options, type name): unique, e.g. 'cnn.Conv2d'
+ *     super(options, 'Scale', ['initialScale']);     // type name = class name; option keys of its own
  *     this.initialScale = options.initialScale ?? 1; // validate options here, synchronously
  *   }
  *   protected override build(inputShape: number[]): void {          // once, on the first apply
@@ -27,6 +27,12 @@
  * registerLayerType('Scale', (config) => new Scale(config as ScaleOptions));
  * ```
  *
+ * - The type name is the class name, without a package prefix (`Conv2D`, `LSTM`): unique across
+ *   packages (`registerLayerType` refuses a name another factory holds). The automatic layer
+ *   names are its snake case plus a counter (`conv2d_1`, `l2_pool2d_1`), as Keras writes them.
+ * - The third argument of `super` lists the option keys the layer adds to {@link LayerOptions}:
+ *   any other key is refused with a suggestion (`Scale: unknown key 'initalScale' in options
+ *   (did you mean 'initialScale'? ...)`). A layer that passes none accepts any key.
  * - `build(inputShape)` gets the full input shape, batch first, and creates weights with
  *   `addWeight(name, shape, { initializer, trainable, regularize })`; initial values come from
  *   the layer's seed (JavaScript, not tf.random), so they are the same on every backend.
@@ -47,6 +53,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { assertTensor, describeShape } from '../checks/tensor-checks.js';
+import { assertKnownOptions } from '../checks/option-keys.js';
 import { ArgumentError } from '../errors/argument-error.js';
 import { ShapeError } from '../errors/shape-error.js';
 import { createRandom, type SeededRandom } from '../random/seeded-random.js';
@@ -62,9 +69,15 @@ export interface LayerOptions {
   name?: string;
   /** When false, `fit` leaves this layer's weights alone (frozen). Default true. */
   trainable?: boolean;
-  /** Seed of the initial weights (and of dropout masks). Default: from the enclosing model's seed, else a process-wide sequence. */
+  /**
+   * Seed of the initial weights (and of dropout masks). Default: from the enclosing model's seed,
+   * else a process-wide sequence.
+   */
   seed?: number;
 }
+
+/** The keys of {@link LayerOptions}, which every layer accepts. */
+export const layerOptionKeys: readonly string[] = ['name', 'trainable', 'seed'];
 
 /** What `call` is told besides the input. */
 export interface CallContext {
@@ -102,7 +115,11 @@ export interface LayerConfig {
 export abstract class Layer {
   /** The registered type name (`Dense`), used by serialisation. */
   readonly typeName: string;
-  readonly name: string;
+  private readonly givenName: string;
+  /** True when the name came from the counter (`dense_1`), false when the options gave one. */
+  private readonly autoNamed: boolean;
+  /** The container that named this layer after one of its keys (see {@link Layer.nameChild}). */
+  private namedBy: { parent: Layer; key: string } | undefined;
   /** Seed of the initial weights; fixed at build time when left undefined. */
   seed: number | undefined;
   private trainableFlag: boolean;
@@ -114,13 +131,21 @@ export abstract class Layer {
   /** The output shape of the last call, batch size replaced by null (for summaries). */
   outputShape: (number | null)[] | undefined;
 
-  constructor(options: LayerOptions, typeName: string) {
-    if (options === null || typeof options !== 'object') {
+  /**
+   * @param options the layer's options.
+   * @param typeName the registered type name, the class name (`Dense`).
+   * @param optionKeys the keys the layer adds to {@link LayerOptions}; when given, any other key
+   *   is refused, suggesting the closest known one. Default: no check.
+   */
+  constructor(options: LayerOptions, typeName: string, optionKeys?: readonly string[]) {
+    if (options === null || typeof options !== 'object' || Array.isArray(options)) {
       throw new ArgumentError(
         typeName,
-        `expected an options object, got ${options === null ? 'null' : typeof options}`,
+        `expected an options object, got ` +
+          `${options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options}`,
       );
     }
+    if (optionKeys !== undefined) assertKnownOptions(typeName, 'options', options, [...layerOptionKeys, ...optionKeys]);
     if (options.name !== undefined && (typeof options.name !== 'string' || options.name.length === 0)) {
       throw new ArgumentError(typeName, `expected name to be a non-empty string, got ${JSON.stringify(options.name)}`);
     }
@@ -128,9 +153,30 @@ export abstract class Layer {
       throw new ArgumentError(typeName, `expected seed to be an integer, got ${String(options.seed)}`);
     }
     this.typeName = typeName;
-    this.name = options.name ?? uniqueLayerName(typeName);
+    this.givenName = options.name ?? uniqueLayerName(typeName);
+    this.autoNamed = options.name === undefined;
     this.trainableFlag = options.trainable ?? true;
     this.seed = options.seed;
+  }
+
+  /**
+   * Name shown in summaries and weight paths (`dense_1/kernel`): the one given in the options,
+   * else `parent/key` when a container named it after its key (`block/conv`), else the type
+   * name's snake case with a counter (`dense_1`).
+   */
+  get name(): string {
+    return this.namedBy && this.autoNamed ? `${this.namedBy.parent.name}/${this.namedBy.key}` : this.givenName;
+  }
+
+  /**
+   * For containers: names `child` after this layer and `key` (`block/conv`), following later
+   * renames of this layer. A child given a name of its own keeps it; a child already named by a
+   * container keeps the first container's name.
+   */
+  protected nameChild(child: Layer, key: string): void {
+    if (child.namedBy !== undefined) return;
+    for (let layer: Layer | undefined = this; layer; layer = layer.namedBy?.parent) if (layer === child) return;
+    child.namedBy = { parent: this, key };
   }
 
   /** Whether `fit` updates this layer's weights. Setting it applies to every child layer too. */
@@ -249,7 +295,8 @@ export abstract class Layer {
     if (!found)
       throw new ArgumentError(
         `${this.typeName}.weight`,
-        `layer '${this.name}' has no weight '${name}' (has: ${this.ownWeights.map((w) => w.name).join(', ') || 'none'})`,
+        `layer '${this.name}' has no weight '${name}' (has: ` +
+          `${this.ownWeights.map((w) => w.name).join(', ') || 'none'})`,
       );
     return found;
   }
@@ -294,7 +341,8 @@ export abstract class Layer {
       if (v.rank !== w.variable.rank || v.shape.some((s, k) => s !== w.variable.shape[k])) {
         throw new ShapeError(
           `${this.typeName}.setWeights`,
-          `expected values[${i}] ('${w.path}') of shape ${describeShape(w.variable.shape)}, got ${describeShape(v.shape)}`,
+          `expected values[${i}] ('${w.path}') of shape ${describeShape(w.variable.shape)}, got ` +
+            `${describeShape(v.shape)}`,
         );
       }
     });

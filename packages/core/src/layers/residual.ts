@@ -17,7 +17,8 @@ export interface ResidualOptions extends LayerOptions {
  * reaches x through the identity path undamped, which is what lets very deep stacks train.
  *
  * @example
- * const block = new Residual({ body: new Sequential({ layers: [new Dense({ units: 16, activation: 'relu' }), new Dense({ units: 16 })] }) });
+ * const body = new Sequential({ layers: [new Dense({ units: 16, activation: 'relu' }), new Dense({ units: 16 })] });
+ * const block = new Residual({ body });
  * block.apply(tf.zeros([4, 16])); // [4, 16]
  *
  * In plain words: the layer only has to learn the correction; the original passes straight through.
@@ -26,7 +27,7 @@ export class Residual extends Layer {
   readonly body: Layer;
 
   constructor(options: ResidualOptions) {
-    super(options, 'Residual');
+    super(options, 'Residual', ['body']);
     if (!(options.body instanceof Layer))
       throw new ArgumentError(
         'Residual',
@@ -45,7 +46,8 @@ export class Residual extends Layer {
     if (fx.rank !== x.rank || fx.shape.some((s, i) => s !== x.shape[i])) {
       throw new ShapeError(
         'Residual',
-        `expected body '${this.body.name}' to keep the input shape ${describeShape(x.shape)}, got ${describeShape(fx.shape)}`,
+        `expected body '${this.body.name}' to keep the input shape ${describeShape(x.shape)}, got ` +
+          `${describeShape(fx.shape)}`,
       );
     }
     return tf.add(fx, x);

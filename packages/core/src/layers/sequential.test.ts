@@ -65,7 +65,7 @@ describeEachBackend('Sequential', () => {
     model.dispose();
   });
 
-  test('summary lists layers, output shapes and parameter counts', () => {
+  test('summary lists layers, output shapes and parameter counts; a parent row counts its children', () => {
     const model = new Sequential({
       name: 'mlp',
       seed: 1,
@@ -78,7 +78,8 @@ describeEachBackend('Sequential', () => {
     const x = tf.zeros([2, 784]);
     model.apply(x).dispose();
     const text = model.summary();
-    expect(text).toMatch(/mlp \(Sequential\)\s+\[null,10\]\s+0/);
+    // The parent row counts its children's parameters (as Keras shows a nested model).
+    expect(text).toMatch(/mlp \(Sequential\)\s+\[null,10\]\s+203,530/);
     expect(text).toMatch(/h1 \(Dense\)\s+\[null,256\]\s+200,960/);
     expect(text).toMatch(/d1 \(Dropout\)\s+\[null,256\]\s+0/);
     expect(text).toMatch(/out \(Dense\)\s+\[null,10\]\s+2,570/);

@@ -29,7 +29,7 @@ export class Sequential extends Layer {
   private readonly stack: Layer[] = [];
 
   constructor(options: SequentialOptions = {}) {
-    super(options, 'Sequential');
+    super(options, 'Sequential', ['layers']);
     for (const layer of options.layers ?? []) this.add(layer);
   }
 

@@ -3,7 +3,9 @@ import type { Layer } from './layer.js';
 /**
  * A table of a model's layers: name (type), output shape, parameter count, and totals
  * (trainable / non-trainable). Children of containers (Sequential, Residual, Composite) are listed
- * indented under them. Output shapes show `?` before the model has run.
+ * indented under them; a container's row counts every parameter it holds, its children's
+ * included (as Keras shows a nested model), so the column adds up per level, not overall.
+ * Output shapes show `?` before the model has run.
  *
  * @example
  * console.log(summary(model));
@@ -15,14 +17,11 @@ import type { Layer } from './layer.js';
 export function summary(model: Layer): string {
   const rows: [string, string, string][] = [];
   const visit = (layer: Layer, depth: number): void => {
-    const own =
-      layer.children().length === 0
-        ? layer.countParams()
-        : layer.countParams() - layer.children().reduce((n, c) => n + c.countParams(), 0);
+    const params = layer.countParams();
     const shape = layer.outputShape
       ? `[${layer.outputShape.map((s) => (s === null ? 'null' : String(s))).join(',')}]`
       : '?';
-    rows.push([`${'  '.repeat(depth)}${layer.name} (${layer.typeName})`, shape, own.toLocaleString('en-US')]);
+    rows.push([`${'  '.repeat(depth)}${layer.name} (${layer.typeName})`, shape, params.toLocaleString('en-US')]);
     for (const child of layer.children()) visit(child, depth + 1);
   };
   visit(model, 0);
