@@ -10,7 +10,6 @@ import {
   type History,
   type ProgressMode,
 } from '@baihua/core';
-import '@baihua/activations'; // registers 'relu' and friends by name
 import { softmaxCrossEntropy } from '@baihua/losses';
 import { loadDigits, toTensors } from './load-digits.js';
 import { shiftImages } from './shift-images.js';

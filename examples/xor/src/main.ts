@@ -2,8 +2,7 @@
 // Usage: pnpm start [--backend cpu|wasm|webgpu] [--seed 1]
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs-core';
-import { Adam, Dense, Sequential, fit, predict, useBackend, type BackendName } from '@baihua/core';
-import { softmax } from '@baihua/activations'; // importing it also registers 'relu' by name
+import { Adam, Dense, Sequential, fit, predict, softmax, useBackend, type BackendName } from '@baihua/core';
 import { softmaxCrossEntropy } from '@baihua/losses';
 
 const { values } = parseArgs({

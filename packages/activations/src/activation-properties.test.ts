@@ -1,12 +1,18 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { createRandom } from '@baihua/core';
+import { createRandom, getActivation } from '@baihua/core';
 import { describeEachBackend } from '@baihua/core/testing';
 import { expect, test } from 'vitest';
 import { activationProperties, type ActivationProperty, type ValueRange } from './activation-properties.js';
 import { derivatives } from './derivatives.js';
-import { getActivation } from './get-activation.js';
-import './register.js';
-import { readAndDispose } from './torch-case.js';
+
+/** Reads a tensor's values and disposes it. */
+async function readAndDispose(t: tf.Tensor): Promise<number[]> {
+  try {
+    return Array.from(await t.data());
+  } finally {
+    t.dispose();
+  }
+}
 
 /** In the closed interval (float32 rounds onto open ends at extreme inputs). */
 const inClosure = (v: number, r: ValueRange) => v >= r.min && v <= r.max;

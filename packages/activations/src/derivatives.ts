@@ -1,7 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { assertActivationInput, readAlpha } from './activation-input.js';
-import type { EluOptions } from './elu.js';
-import type { LeakyReluOptions } from './leaky-relu.js';
+import { assertActivationInput, readActivationAlpha, type EluOptions, type LeakyReluOptions } from '@baihua/core';
 import { logSoftmaxJacobian, softmaxJacobian } from './softmax-jacobian.js';
 
 /**
@@ -48,12 +46,12 @@ export const derivatives = {
   },
   leakyRelu(x: tf.Tensor, options?: LeakyReluOptions): tf.Tensor {
     assertActivationInput('derivatives.leakyRelu', x);
-    const alpha = readAlpha('derivatives.leakyRelu', options, 0.01);
+    const alpha = readActivationAlpha('derivatives.leakyRelu', options, 0.01);
     return tf.step(x, alpha);
   },
   elu(x: tf.Tensor, options?: EluOptions): tf.Tensor {
     assertActivationInput('derivatives.elu', x);
-    const alpha = readAlpha('derivatives.elu', options, 1);
+    const alpha = readActivationAlpha('derivatives.elu', options, 1);
     return tf.tidy(() =>
       tf.where(tf.greater(x, 0), tf.onesLike(x), tf.mul(tf.scalar(alpha), tf.exp(tf.minimum(x, 0)))),
     );

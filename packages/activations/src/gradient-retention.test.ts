@@ -2,8 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { describeEachBackend, expectNoLeakedTensors } from '@baihua/core/testing';
 import { expect, test } from 'vitest';
 import { gradientRetention } from './gradient-retention.js';
-import { relu } from './relu.js';
-import './register.js';
+import { relu } from '@baihua/core';
 
 // Small networks and few calls: webgpu runs on SwiftShader here (a CPU Vulkan driver), where each
 // call costs about 0.5 s of kernel dispatches whatever the size.
@@ -63,7 +62,12 @@ describeEachBackend('gradientRetention', () => {
     await expect(gradientRetention(42 as unknown as string)).rejects.toThrow(
       /^gradientRetention: expected activation to be a function or a registered name, got number$/,
     );
-    await expect(gradientRetention('swish')).rejects.toThrow(/unknown activation 'swish'/);
+    await expect(gradientRetention('swishy')).rejects.toThrow(
+      /^gradientRetention: unknown activation 'swishy' \(did you mean 'swish'\? known: /,
+    );
+    await expect(gradientRetention('relu', { deph: 3 } as never)).rejects.toThrow(
+      /^gradientRetention: unknown key 'deph' in options \(did you mean 'depth'\? known: depth, init, samples, seed, width/,
+    );
   });
 
   test('leaves no tensors behind', async () => {

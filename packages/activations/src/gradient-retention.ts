@@ -1,17 +1,17 @@
 import * as tf from '@tensorflow/tfjs-core';
 import {
   ArgumentError,
+  assertKnownOptions,
   assertOneOf,
   assertPositiveInteger,
   createRandom,
-  lookupActivation,
+  elu,
+  getActivation,
+  leakyRelu,
   registeredActivationNames,
-  resolveActivation,
+  relu,
   type Activation,
 } from '@baihua/core';
-import { elu } from './elu.js';
-import { leakyRelu } from './leaky-relu.js';
-import { relu } from './relu.js';
 
 /** Options for {@link gradientRetention}. */
 export interface GradientRetentionOptions {
@@ -89,13 +89,9 @@ export async function gradientRetention(
   activation: Activation | string,
   options: GradientRetentionOptions = {},
 ): Promise<GradientRetentionResult> {
+  assertKnownOptions('gradientRetention', 'options', options, ['depth', 'width', 'samples', 'seed', 'init']);
   const { depth = 10, width = 64, samples = 256, seed = 0, init = 'auto' } = options;
-  if (typeof activation !== 'string' && typeof activation !== 'function') {
-    throw new ArgumentError(
-      'gradientRetention',
-      `expected activation to be a function or a registered name, got ${activation === null ? 'null' : typeof activation}`,
-    );
-  }
+  const fn = getActivation(activation, 'gradientRetention');
   assertPositiveInteger('gradientRetention', 'depth', depth);
   assertPositiveInteger('gradientRetention', 'width', width);
   assertPositiveInteger('gradientRetention', 'samples', samples);
@@ -103,8 +99,7 @@ export async function gradientRetention(
     throw new ArgumentError('gradientRetention', `expected seed to be an integer, got ${String(seed)}`);
   }
   assertOneOf('gradientRetention', 'init', init, ['auto', 'xavier', 'he'] as const);
-  const fn = resolveActivation(activation);
-  const registeredName = registeredActivationNames().find((candidate) => lookupActivation(candidate) === fn);
+  const registeredName = registeredActivationNames().find((candidate) => getActivation(candidate) === fn);
   const name = typeof activation === 'string' ? activation : (registeredName ?? (fn.name || 'custom'));
   const chosen = init !== 'auto' ? init : heFamilyNames.has(name) || heFamilyFunctions.has(fn) ? 'he' : 'xavier';
 

@@ -1,24 +1,28 @@
-// @baihua/activations: the seed's activations, their analytic derivatives, a property table and
-// gradient-retention measurement. Importing it registers every activation by name in
-// @baihua/core's registry (./register.ts).
-import './register.js';
-
-export { sigmoid } from './sigmoid.js';
-export { tanh } from './tanh.js';
-export { relu } from './relu.js';
-export { leakyRelu } from './leaky-relu.js';
-export type { LeakyReluOptions } from './leaky-relu.js';
-export { elu } from './elu.js';
-export type { EluOptions } from './elu.js';
-export { softmax } from './softmax.js';
-export type { SoftmaxOptions } from './softmax.js';
-export { logSoftmax } from './log-softmax.js';
-export { linear } from './linear.js';
+// @baihua/activations: the seed's analytic derivatives, its property table and gradient-retention
+// measurement. The activations themselves are built into @baihua/core (by name too, with core
+// alone); they are re-exported here so that `import { relu } from '@baihua/activations'` keeps working.
+// Importing this package registers nothing.
+export {
+  elu,
+  gelu,
+  getActivation,
+  hardSigmoid,
+  leakyRelu,
+  linear,
+  logSoftmax,
+  relu,
+  selu,
+  sigmoid,
+  silu,
+  softmax,
+  softplus,
+  tanh,
+} from '@baihua/core';
+export type { EluOptions, LeakyReluOptions, SoftmaxOptions } from '@baihua/core';
 export { derivatives } from './derivatives.js';
 export { softmaxJacobian, logSoftmaxJacobian } from './softmax-jacobian.js';
-export { getActivation } from './get-activation.js';
-export { activationNames } from './register.js';
-export type { ActivationName } from './register.js';
+export { activationNames } from './activation-names.js';
+export type { ActivationName } from './activation-names.js';
 export { activationProperties } from './activation-properties.js';
 export type { ActivationProperty, DerivativeValues, Saturation, ValueRange } from './activation-properties.js';
 export { gradientRetention } from './gradient-retention.js';

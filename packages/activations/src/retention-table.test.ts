@@ -2,7 +2,6 @@ import { describeEachBackend } from '@baihua/core/testing';
 import { expect, test } from 'vitest';
 import { gradientRetention, type GradientRetentionResult } from './gradient-retention.js';
 import { readmeBlock } from './readme-block.js';
-import './register.js';
 import {
   formatPercent,
   readmeRetentionConfig,

@@ -1,8 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose, loadTorchFixture } from '@baihua/core/testing';
 import { expect, test } from 'vitest';
-import { logSoftmax } from './log-softmax.js';
-import { softmax } from './softmax.js';
+import { logSoftmax, softmax } from '@baihua/core';
 import { logSoftmaxJacobian, softmaxJacobian } from './softmax-jacobian.js';
 
 /** The Jacobian of fn over the last axis of a [B, K] input, row i from autograd of sum(fn(x)[:, i]). */

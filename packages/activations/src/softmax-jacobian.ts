@@ -1,6 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { ShapeError, describeShape } from '@baihua/core';
-import { assertActivationInput } from './activation-input.js';
+import { ShapeError, assertActivationInput, describeShape } from '@baihua/core';
 
 function assertHasClassAxis(functionName: string, x: tf.Tensor): void {
   if (x.rank < 1)

@@ -1,11 +1,9 @@
 // @baihua/cnn: convolution in every mode, pooling, CNN building blocks, and the wasm kernels
 // tfjs lacks for CNN training. Importing it registers those kernels (see kernels/install.ts).
 import './kernels/install.js';
-// Layers take activations by name ('relu'), which @baihua/activations registers when imported.
-import '@baihua/activations';
 
 export { conv2d } from './ops/conv2d.js';
-export type { Conv2dOptions } from './ops/conv2d.js';
+export type { ConvolutionOptions } from './ops/conv2d.js';
 export { depthwiseConv2d } from './ops/depthwise-conv2d.js';
 export { separableConv2d } from './ops/separable-conv2d.js';
 export { dilateFilter } from './ops/dilate-filter.js';
@@ -15,9 +13,9 @@ export type { ConvPadding, PoolPadding, SizePair } from './ops/conv-checks.js';
 export { maxPool2d } from './ops/max-pool2d.js';
 export { avgPool2d } from './ops/avg-pool2d.js';
 export { l2Pool2d } from './ops/l2-pool2d.js';
-export type { Pool2dOptions } from './ops/pool-options.js';
+export type { PoolingOptions } from './ops/pool-options.js';
 export { globalAvgPool2d, globalMaxPool2d } from './ops/global-pool2d.js';
-export type { GlobalPool2dOptions } from './ops/global-pool2d.js';
+export type { GlobalPoolingOptions } from './ops/global-pool2d.js';
 
 export { registerCnnKernels, cnnWasmKernelConfigs } from './kernels/register-cnn-kernels.js';
 

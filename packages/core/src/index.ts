@@ -36,12 +36,13 @@ export type { RangeBounds } from './checks/value-checks.js';
 export { assertKnownOptions } from './checks/option-keys.js';
 
 export {
+  getActivation,
+  activationNameOf,
   registerActivation,
-  lookupActivation,
   registeredActivationNames,
-  resolveActivation,
 } from './registry/activation-registry.js';
 export type { Activation } from './registry/activation-registry.js';
+export * from './activations/index.js';
 export type { LossFunction } from './registry/loss-contract.js';
 
 export { registerTfjsGradients } from './gradients/register-gradients.js';

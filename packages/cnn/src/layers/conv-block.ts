@@ -2,7 +2,7 @@ import type * as tf from '@tensorflow/tfjs-core';
 import { BatchNorm, Layer, registerLayerType, type Activation, type CallContext, type LayerConfig } from '@baihua/core';
 import { Conv2D, type Conv2DOptions } from './conv2d-layer.js';
 import { childSeed } from '@baihua/core';
-import { activationName, resolveLayerActivation } from '@baihua/core';
+import { activationNameOf, getActivation } from '@baihua/core';
 
 /** Options of {@link ConvBlock}: a Conv2D's (without bias) plus batch norm's. */
 export interface ConvBlockOptions extends Omit<Conv2DOptions, 'useBias' | 'biasInitializer'> {
@@ -42,7 +42,7 @@ export class ConvBlock extends Layer {
     // Validate now (synchronously), not at build: a throwaway Conv2D checks every conv option.
     new Conv2D({ ...this.convOptions, name: `${this.name}_check` });
     this.activation = activation ?? 'relu';
-    this.activationFn = resolveLayerActivation('ConvBlock', this.activation);
+    this.activationFn = getActivation(this.activation, 'ConvBlock');
     this.momentum = momentum;
     this.epsilon = epsilon;
     new BatchNorm({ momentum, epsilon, name: `${this.name}_check_norm` });
@@ -87,7 +87,7 @@ export class ConvBlock extends Layer {
     return {
       ...super.getConfig(),
       ...this.convOptions,
-      activation: activationName('ConvBlock', this.activation),
+      activation: activationNameOf(this.activation, 'ConvBlock.getConfig'),
       ...(this.momentum === undefined ? {} : { momentum: this.momentum }),
       ...(this.epsilon === undefined ? {} : { epsilon: this.epsilon }),
     };

@@ -200,7 +200,7 @@ describe('CNN layer bad input', () => {
     [
       'unknown activation',
       () => new Conv2D({ filters: 2, kernelSize: 3, activation: 'swishy' }),
-      /Conv2D: activation: lookupActivation: unknown activation 'swishy' \(registered: .*relu/,
+      /^Conv2D: unknown activation 'swishy' \(did you mean 'swish'\? known: .*relu/,
     ],
     [
       'negative dilation',

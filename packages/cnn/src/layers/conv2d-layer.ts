@@ -13,7 +13,7 @@ import {
 } from '@baihua/core';
 import { conv2d } from '../ops/conv2d.js';
 import { checkPadding, convPaddings, normalizePair, type ConvPadding, type SizePair } from '../ops/conv-checks.js';
-import { activationName, resolveLayerActivation } from '@baihua/core';
+import { activationNameOf, getActivation } from '@baihua/core';
 
 /** Options of {@link Conv2D}. */
 export interface Conv2DOptions extends LayerOptions {
@@ -69,7 +69,7 @@ export class Conv2D extends Layer {
     this.dilations = normalizePair('Conv2D', 'dilations', options.dilations ?? 1);
     this.padding = checkPadding('Conv2D', options.padding ?? 'valid', convPaddings);
     this.activation = options.activation ?? 'linear';
-    this.activationFn = resolveLayerActivation('Conv2D', this.activation);
+    this.activationFn = getActivation(this.activation, 'Conv2D');
     this.useBias = options.useBias ?? true;
     this.kernelInitializer = options.kernelInitializer ?? 'glorotUniform';
     this.biasInitializer = options.biasInitializer ?? 'zeros';
@@ -107,7 +107,7 @@ export class Conv2D extends Layer {
       strides: this.strides,
       padding: this.padding,
       dilations: this.dilations,
-      activation: activationName('Conv2D', this.activation),
+      activation: activationNameOf(this.activation, 'Conv2D.getConfig'),
       useBias: this.useBias,
       kernelInitializer: this.kernelInitializer,
       biasInitializer: this.biasInitializer,

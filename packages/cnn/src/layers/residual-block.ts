@@ -13,7 +13,7 @@ import {
 import { normalizePair, type SizePair } from '../ops/conv-checks.js';
 import { childSeed } from '@baihua/core';
 import { ConvBlock } from './conv-block.js';
-import { activationName, resolveLayerActivation } from '@baihua/core';
+import { activationNameOf, getActivation } from '@baihua/core';
 
 /** Options of {@link ResidualBlock}. */
 export interface ResidualBlockOptions extends LayerOptions {
@@ -58,7 +58,7 @@ export class ResidualBlock extends Layer {
     this.kernelSize = normalizePair('ResidualBlock', 'kernelSize', options.kernelSize ?? 3);
     this.strides = normalizePair('ResidualBlock', 'strides', options.strides ?? 1);
     this.activation = options.activation ?? 'relu';
-    this.activationFn = resolveLayerActivation('ResidualBlock', this.activation);
+    this.activationFn = getActivation(this.activation, 'ResidualBlock');
     this.projection = options.projection ?? 'auto';
     assertOneOf('ResidualBlock', 'projection', this.projection, ['auto', 'always']);
   }
@@ -128,7 +128,7 @@ export class ResidualBlock extends Layer {
       filters: this.filters,
       kernelSize: this.kernelSize,
       strides: this.strides,
-      activation: activationName('ResidualBlock', this.activation),
+      activation: activationNameOf(this.activation, 'ResidualBlock.getConfig'),
       projection: this.projection,
     };
   }

@@ -13,7 +13,7 @@ import {
 import { separableConv2d } from '../ops/separable-conv2d.js';
 import { checkPadding, convPaddings, normalizePair, type ConvPadding } from '../ops/conv-checks.js';
 import type { Conv2DOptions } from './conv2d-layer.js';
-import { activationName, resolveLayerActivation } from '@baihua/core';
+import { activationNameOf, getActivation } from '@baihua/core';
 
 /** Options of {@link SeparableConv2D}: those of Conv2D plus the depth multiplier. */
 export interface SeparableConv2DOptions extends Omit<Conv2DOptions, 'kernelInitializer'> {
@@ -63,7 +63,7 @@ export class SeparableConv2D extends Layer {
     this.depthMultiplier = options.depthMultiplier ?? 1;
     assertPositiveInteger(fn, 'depthMultiplier', this.depthMultiplier);
     this.activation = options.activation ?? 'linear';
-    this.activationFn = resolveLayerActivation(fn, this.activation);
+    this.activationFn = getActivation(this.activation, fn);
     this.useBias = options.useBias ?? true;
     this.depthwiseInitializer = options.depthwiseInitializer ?? 'glorotUniform';
     this.pointwiseInitializer = options.pointwiseInitializer ?? 'glorotUniform';
@@ -111,7 +111,7 @@ export class SeparableConv2D extends Layer {
       padding: this.padding,
       dilations: this.dilations,
       depthMultiplier: this.depthMultiplier,
-      activation: activationName('SeparableConv2D', this.activation),
+      activation: activationNameOf(this.activation, 'SeparableConv2D.getConfig'),
       useBias: this.useBias,
       depthwiseInitializer: this.depthwiseInitializer,
       pointwiseInitializer: this.pointwiseInitializer,

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { assertActivationInput, readAlpha } from './activation-input.js';
+import { assertActivationInput, readActivationAlpha } from './activation-input.js';
 
 /** Options for {@link elu}. */
 export interface EluOptions {
@@ -24,6 +24,6 @@ export interface EluOptions {
  */
 export function elu(x: tf.Tensor, options?: EluOptions): tf.Tensor {
   assertActivationInput('elu', x);
-  const alpha = readAlpha('elu', options, 1);
+  const alpha = readActivationAlpha('elu', options, 1);
   return tf.tidy(() => tf.add(tf.relu(x), tf.mul(tf.scalar(alpha), tf.expm1(tf.minimum(x, tf.scalar(0))))));
 }

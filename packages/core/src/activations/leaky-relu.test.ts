@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose } from '@baihua/core/testing';
+import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose } from '../testing.js';
 import { expect, test } from 'vitest';
 import { leakyRelu } from './leaky-relu.js';
 import { expectFiniteAtExtremes, expectMatchesTorchCase } from './torch-case.js';

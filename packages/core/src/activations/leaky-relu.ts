@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { assertActivationInput, readAlpha } from './activation-input.js';
+import { assertActivationInput, readActivationAlpha } from './activation-input.js';
 
 /** Options for {@link leakyRelu}. */
 export interface LeakyReluOptions {
@@ -23,6 +23,6 @@ export interface LeakyReluOptions {
  */
 export function leakyRelu(x: tf.Tensor, options?: LeakyReluOptions): tf.Tensor {
   assertActivationInput('leakyRelu', x);
-  const alpha = readAlpha('leakyRelu', options, 0.01);
+  const alpha = readActivationAlpha('leakyRelu', options, 0.01);
   return tf.leakyRelu(x, alpha);
 }

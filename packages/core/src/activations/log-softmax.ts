@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { assertActivationInput, readAxis } from './activation-input.js';
+import { assertActivationInput, readActivationAxis } from './activation-input.js';
 import { alongAxis, type SoftmaxOptions } from './softmax.js';
 
 /**
@@ -19,6 +19,6 @@ import { alongAxis, type SoftmaxOptions } from './softmax.js';
  */
 export function logSoftmax(x: tf.Tensor, options?: SoftmaxOptions): tf.Tensor {
   assertActivationInput('logSoftmax', x);
-  const axis = readAxis('logSoftmax', x, options);
+  const axis = readActivationAxis('logSoftmax', x, options);
   return alongAxis(x, axis, (t) => tf.logSoftmax(t));
 }

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose } from '@baihua/core/testing';
+import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose } from '../testing.js';
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { sigmoid } from './sigmoid.js';

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { assertActivationInput, readAxis } from './activation-input.js';
+import { assertActivationInput, readActivationAxis } from './activation-input.js';
 
 /** Options for {@link softmax} and {@link logSoftmax}. */
 export interface SoftmaxOptions {
@@ -24,7 +24,7 @@ export interface SoftmaxOptions {
  */
 export function softmax(x: tf.Tensor, options?: SoftmaxOptions): tf.Tensor {
   assertActivationInput('softmax', x);
-  const axis = readAxis('softmax', x, options);
+  const axis = readActivationAxis('softmax', x, options);
   return alongAxis(x, axis, (t) => tf.softmax(t));
 }
 

@@ -24,15 +24,23 @@ export function assertKnownOptions(
   }
   for (const key of Object.keys(options)) {
     if (known.includes(key)) continue;
-    const closest = closestKey(key, known);
+    const closest = closestName(key, known);
     const hint = closest === undefined ? '' : `did you mean '${closest}'? `;
     const list = [...known].sort().join(', ');
     throw new ArgumentError(functionName, `unknown key '${key}' in ${argument} (${hint}known: ${list})`);
   }
 }
 
-/** The known key nearest to `key` by edit distance (case-insensitive), if it is near enough to be a typo. */
-function closestKey(key: string, known: readonly string[]): string | undefined {
+/**
+ * The known name nearest to `key` by edit distance (case-insensitive), if it is near enough to be a
+ * typo or a shortened name; else undefined. Shared by every did-you-mean (option keys, activation names).
+ *
+ * @example
+ * closestName('rleu', ['relu', 'elu', 'tanh']); // 'relu'
+ *
+ * In plain words: the name the user probably meant.
+ */
+export function closestName(key: string, known: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of known) {
@@ -52,15 +60,23 @@ function sharedPrefixLength(a: string, b: string): number {
   return n;
 }
 
-/** Levenshtein distance, two rows. */
+/**
+ * Edit distance counting a swap of two neighbouring letters as one edit (optimal string alignment),
+ * so 'rleu' is 1 from 'relu' and nearer to it than to 'elu'. Three rows.
+ */
 function editDistance(a: string, b: string): number {
+  let beforePrevious: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
       const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+      let best = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, (beforePrevious[j - 2] ?? 0) + 1);
+      current.push(best);
     }
+    beforePrevious = previous;
     previous = current;
   }
   return previous[b.length] ?? 0;

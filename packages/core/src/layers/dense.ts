@@ -4,15 +4,14 @@ import { assertPositiveInteger } from '../checks/value-checks.js';
 import { ShapeError } from '../errors/shape-error.js';
 import type { InitializerSpec } from '../initializers/initializer.js';
 import { Layer, type CallContext, type LayerConfig, type LayerOptions } from './layer.js';
-import { activationName, resolveLayerActivation } from './layer-activation.js';
 import { registerLayerType } from './layer-registry.js';
-import type { Activation } from '../registry/activation-registry.js';
+import { activationNameOf, getActivation, type Activation } from '../registry/activation-registry.js';
 
 /** Options of {@link Dense}. */
 export interface DenseOptions extends LayerOptions {
   /** Output features. Required. */
   units: number;
-  /** A function or a name registered with `registerActivation`. Default 'linear' (none). */
+  /** A function or an activation's name ('relu', 'gelu', ... or one from `registerActivation`). Default 'linear'. */
   activation?: Activation | string;
   /** Add a bias b. Default true. */
   useBias?: boolean;
@@ -45,7 +44,7 @@ export class Dense extends Layer {
     assertPositiveInteger('Dense', 'units', options.units);
     this.units = options.units;
     this.activation = options.activation ?? 'linear';
-    this.activationFn = resolveLayerActivation('Dense', this.activation);
+    this.activationFn = getActivation(this.activation, 'Dense');
     this.useBias = options.useBias ?? true;
     this.kernelInitializer = options.kernelInitializer ?? 'glorotUniform';
     this.biasInitializer = options.biasInitializer ?? 'zeros';
@@ -86,7 +85,7 @@ export class Dense extends Layer {
     return {
       ...super.getConfig(),
       units: this.units,
-      activation: activationName('Dense', this.activation),
+      activation: activationNameOf(this.activation, 'Dense.getConfig'),
       useBias: this.useBias,
       kernelInitializer: this.kernelInitializer,
       biasInitializer: this.biasInitializer,

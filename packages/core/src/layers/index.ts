@@ -23,5 +23,4 @@ export { Residual } from './residual.js';
 export type { ResidualOptions } from './residual.js';
 export { summary } from './summary.js';
 // Helpers for packages that define layers (cnn, rnn): the same activation handling and child seeds as core's.
-export { activationName, resolveLayerActivation } from './layer-activation.js';
 export { childSeed } from './layer-naming.js';

@@ -7,15 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  lineChartPng,
-  loadModel,
-  predict,
-  registerActivation,
-  serializeModel,
-  useBackend,
-  type BackendReport,
-} from '../../src/index.js';
+import { lineChartPng, loadModel, predict, serializeModel, useBackend, type BackendReport } from '../../src/index.js';
 import { reportUnavailable, requiredOnCi } from '../../src/testing/required-on-ci.js';
 import {
   browserUnavailableReason,
@@ -70,7 +62,6 @@ if (unavailable !== undefined) {
   describe('in Chromium', () => {
     beforeAll(async () => {
       await useBackend('cpu');
-      registerActivation('relu', (x) => tf.relu(x)); // as page-app does: core registers no activation names
       session = await startBrowserSession();
       await openPage(session);
     }, 120_000);

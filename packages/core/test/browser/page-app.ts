@@ -17,7 +17,6 @@ import {
   loadModelFromFiles,
   loadModelFromIndexedDB,
   predict,
-  registerActivation,
   saveModelToIndexedDB,
   serializeModel,
   useBackend,
@@ -25,8 +24,6 @@ import {
 } from '../../dist/browser/index.js';
 
 setWasmPaths('/wasm/');
-// Core registers no activations by name (@baihua/activations does); the page needs just this one.
-registerActivation('relu', (x) => tf.relu(x));
 
 const probeValues = [
   [0.5, -1, 2],

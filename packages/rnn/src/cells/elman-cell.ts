@@ -1,9 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { Activation } from '@baihua/core';
+import { type Activation, getActivation } from '@baihua/core';
 import type { CellOptions } from './cell-weights.js';
 import { GatedCell } from './gated-cell.js';
 import type { HiddenState } from './recurrent-cell.js';
-import { resolveCellActivation } from './resolve-cell-activation.js';
 
 /** Options of {@link ElmanCell}: the common {@link CellOptions} and the nonlinearity. */
 export interface ElmanCellOptions extends CellOptions {
@@ -31,7 +30,7 @@ export class ElmanCell extends GatedCell<HiddenState> {
 
   constructor(options: ElmanCellOptions) {
     super('ElmanCell', 1, options, { recurrentBias: false });
-    this.activation = resolveCellActivation('ElmanCell', options.activation ?? 'tanh');
+    this.activation = getActivation(options.activation ?? 'tanh', 'ElmanCell');
   }
 
   stepProjected(projected: tf.Tensor2D, state: HiddenState): HiddenState {

@@ -35,7 +35,6 @@ export function oursModelCase(
     params: { ...params, via: '@baihua/core fit, 1 batch' },
     async setup() {
       const core = await import('@baihua/core');
-      await import('@baihua/activations'); // registers activations by name ('relu') in core's registry
       const model = await spec.build();
       const optimizer = new core.Adam({ learningRate: 1e-3 });
       const batch = spec.inputShape[0] as number;

@@ -16,7 +16,7 @@ const activations: Array<{ name: string; init: 'xavier' | 'he'; stock: Activatio
  * The seed's "gradient retention after 10 layers" (10层后梯度保留率), measured with
  * @baihua/activations' gradientRetention through 10 dense layers: `retention` is
  * ||dL/dx|| / ||dL/dh_10||, `activationProduct` the product of what each activation's derivative
- * keeps. Ours (the activation by name from @baihua/activations) and stock (tf.sigmoid etc. passed
+ * keeps. Ours (the activation by name, built into @baihua/core) and stock (tf.sigmoid etc. passed
  * as a function) run the same network with the same seed; the quick run times ours only (both
  * are thin over the same tfjs ops), `--full` adds stock. @baihua/activations is imported when a
  * case is set up, so a broken build fails these rows only.
