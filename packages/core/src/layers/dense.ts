@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { describeShape } from '../checks/tensor-checks.js';
 import { assertPositiveInteger } from '../checks/value-checks.js';
 import { ShapeError } from '../errors/shape-error.js';
-import type { InitializerSpec } from '../initializers/initializer.js';
+import { resolveInitializer, type InitializerSpec } from '../initializers/initializer.js';
 import { Layer, type CallContext, type LayerConfig, type LayerOptions } from './layer.js';
 import { registerLayerType } from './layer-registry.js';
 import { activationNameOf, getActivation, type Activation } from '../registry/activation-registry.js';
@@ -40,7 +40,7 @@ export class Dense extends Layer {
   private readonly activationFn: Activation;
 
   constructor(options: DenseOptions) {
-    super(options, 'Dense');
+    super(options, 'Dense', ['units', 'activation', 'useBias', 'kernelInitializer', 'biasInitializer']);
     assertPositiveInteger('Dense', 'units', options.units);
     this.units = options.units;
     this.activation = options.activation ?? 'linear';
@@ -48,6 +48,9 @@ export class Dense extends Layer {
     this.useBias = options.useBias ?? true;
     this.kernelInitializer = options.kernelInitializer ?? 'glorotUniform';
     this.biasInitializer = options.biasInitializer ?? 'zeros';
+    // Checked now (name and parameter keys), not first at build.
+    resolveInitializer(this.kernelInitializer);
+    resolveInitializer(this.biasInitializer);
   }
 
   protected override build(inputShape: number[]): void {
