@@ -57,7 +57,8 @@ export class Dense extends Layer {
     if (inputShape.length < 2)
       throw new ShapeError(
         'Dense',
-        `expected input of rank >= 2 ([batch, ..., features]), got rank ${inputShape.length} (shape ${describeShape(inputShape)})`,
+        `expected input of rank >= 2 ([batch, ..., features]), got rank ${inputShape.length} (shape ` +
+          `${describeShape(inputShape)})`,
       );
     const inFeatures = inputShape.at(-1) as number;
     this.addWeight('kernel', [inFeatures, this.units], { initializer: this.kernelInitializer, regularize: true });
