@@ -1,8 +1,13 @@
 // @baihua/rnn: the seed's sequence chapter as cells you can run, import and train.
+// Importing this entry registers the recurrent layer types with core (its one side effect, listed in
+// package.json `sideEffects`), so saved models holding them load without any further call.
+import './layers/register-recurrent-layers.js';
+
 export type { HiddenState, LstmState, RecurrentCell, RecurrentState, WeightLayout } from './cells/recurrent-cell.js';
 export { isRecurrentCell } from './cells/recurrent-cell.js';
 export type { CellOptions, CellWeights } from './cells/cell-weights.js';
 export { GatedCell } from './cells/gated-cell.js';
+export type { RecurrentActivationName } from './cells/recurrent-activation.js';
 export { ElmanCell } from './cells/elman-cell.js';
 export type { ElmanCellOptions } from './cells/elman-cell.js';
 export { LstmCell } from './cells/lstm-cell.js';
@@ -32,13 +37,13 @@ export { fromKeras } from './import/from-keras.js';
 export type { FromKerasOptions, KerasRecurrentWeights } from './import/from-keras.js';
 
 export { ctcGreedyDecode } from './ctc/ctc-greedy-decode.js';
-export type { CtcGreedyResult } from './ctc/ctc-greedy-decode.js';
+export type { CtcGreedyOptions } from './ctc/ctc-greedy-decode.js';
 export { ctcBeamSearchDecode } from './ctc/ctc-beam-search-decode.js';
-export type { CtcBeamSearchOptions, CtcBeamSearchResult } from './ctc/ctc-beam-search-decode.js';
-export type { CtcDecodeOptions } from './ctc/ctc-input.js';
+export type { CtcBeamSearchOptions } from './ctc/ctc-beam-search-decode.js';
+export type { CtcDecodeOptions, CtcDecodeResult } from './ctc/ctc-input.js';
 
 export { RecurrentLayer } from './layers/recurrent-layer.js';
-export type { RecurrentLayerOptions, RecurrentLayerSpec } from './layers/recurrent-layer.js';
+export type { RecurrentLayerOptions } from './layers/recurrent-layer.js';
 export { SimpleRNN } from './layers/simple-rnn.js';
 export type { SimpleRnnOptions } from './layers/simple-rnn.js';
 export { LSTM } from './layers/lstm.js';
@@ -48,4 +53,3 @@ export type { PeepholeLstmOptions } from './layers/peephole-lstm.js';
 export { CoupledLSTM } from './layers/coupled-lstm.js';
 export { GRU } from './layers/gru.js';
 export type { GruOptions } from './layers/gru.js';
-export { registerRecurrentLayers } from './layers/register-recurrent-layers.js';

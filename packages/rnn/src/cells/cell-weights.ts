@@ -1,23 +1,24 @@
-import * as tf from '@tensorflow/tfjs-core';
+import type * as tf from '@tensorflow/tfjs-core';
 import {
   ArgumentError,
+  type InitializerSpec,
   ShapeError,
+  assertKnownOptions,
   assertPositiveInteger,
   assertTensor,
-  createRandom,
   describeShape,
 } from '@baihua/core';
 import type { WeightLayout } from './recurrent-cell.js';
 
 /**
- * Weights handed to a cell. With `weightLayout: 'keras'` the matrices are [in, gates * hidden];
- * with `'torch'` they are [gates * hidden, in]. Biases are [gates * hidden]. They are used as they
- * are (no copies), so gradients with respect to them are the gradients of the tensors you own.
+ * Initial values handed to a cell, copied into the cell's own weights (as `setWeights` does; the
+ * tensors stay yours). With `weightLayout: 'keras'` the matrices are [in, gates * hidden]; with
+ * `'torch'` they are [gates * hidden, in]. Biases are [gates * hidden].
  */
 export interface CellWeights {
-  inputWeights: tf.Tensor;
-  recurrentWeights: tf.Tensor;
-  inputBias?: tf.Tensor;
+  kernel: tf.Tensor;
+  recurrentKernel: tf.Tensor;
+  bias?: tf.Tensor;
   recurrentBias?: tf.Tensor;
 }
 
@@ -27,48 +28,80 @@ export interface CellOptions {
   inputSize?: number;
   /** Units of the hidden state. Required unless `weights` are given. */
   hiddenSize?: number;
-  /** Use these tensors instead of creating variables. */
+  /** Start from these values (copied) instead of initialising. */
   weights?: CellWeights;
-  /** Layout of `weights` (default 'keras'); cells that create their weights use 'keras'. */
+  /** Layout of the weights (default 'keras'). */
   weightLayout?: WeightLayout;
-  /** Create an input bias (default true). */
+  /** Create a bias (default true; with `weights`, a bias exists when one is given). */
   useBias?: boolean;
   /** Create a second, recurrent bias as PyTorch does (default false; GRU with resetAfter: true). */
   recurrentBias?: boolean;
-  /** Names of given weights this cell owns and disposes in dispose() (default none: handed-in tensors stay yours). */
-  ownedWeights?: readonly string[];
-  /** Seed of the initial weights, uniform in [-1/sqrt(hidden), 1/sqrt(hidden)] as in PyTorch (default 0). */
+  /** Default: uniform in [-1/sqrt(hiddenSize), 1/sqrt(hiddenSize)], PyTorch's (core's varianceScaling). */
+  kernelInitializer?: InitializerSpec;
+  /** Default: as kernelInitializer. */
+  recurrentInitializer?: InitializerSpec;
+  /** Seed of the initial weights (default 0). */
   seed?: number;
+  /** Layer name (default from the type: `lstm_cell_1`); prefixes the weight paths. */
+  name?: string;
+  /** When false, `fit` leaves the weights alone. Default true. */
+  trainable?: boolean;
 }
 
-/** The resolved parameters of a cell. */
-export interface ResolvedWeights {
+/** The keys {@link CellOptions} adds to core's LayerOptions (name, trainable, seed), for the unknown-key check. */
+export const cellOptionKeys = [
+  'inputSize',
+  'hiddenSize',
+  'weights',
+  'weightLayout',
+  'useBias',
+  'recurrentBias',
+  'kernelInitializer',
+  'recurrentInitializer',
+] as const;
+
+/** An extra weight a cell needs (the peephole weights): its shape for a hidden size and layout. */
+export interface ExtraWeight {
+  name: string;
+  shape: (hiddenSize: number, layout: WeightLayout) => number[];
+  /** Default: the cell's uniform initialiser. */
+  initializer?: InitializerSpec;
+}
+
+/** One weight the cell creates: name, shape, initialiser, and whether L2 decay applies. */
+export interface CellWeightSpec {
+  name: string;
+  shape: number[];
+  initializer: InitializerSpec;
+  regularize: boolean;
+}
+
+/** What a cell builds: sizes, layout, its weights, and the values to copy in (given weights). */
+export interface CellWeightPlan {
   inputSize: number;
   hiddenSize: number;
   layout: WeightLayout;
-  tensors: Record<string, tf.Tensor>;
-  /** Tensors the cell disposes: the variables it created, or given weights it was told it owns. */
-  created: tf.Tensor[];
-}
-
-/** An extra parameter a cell needs (the peephole weights): its shape for a given layout and hidden size. */
-export interface ExtraParameter {
-  name: string;
-  shape: (hiddenSize: number, layout: WeightLayout) => number[];
-  /** Initial values: 'uniform' like the matrices, or 'zeros'. */
-  init: 'uniform' | 'zeros';
+  specs: CellWeightSpec[];
+  given: Record<string, tf.Tensor> | undefined;
 }
 
 /**
- * Checks handed-in weights or creates fresh variables for a cell with `gateCount` gate blocks.
- * `biasInit(gate)` gives the initial value of a created bias block (LSTM forget gates start at 1).
+ * PyTorch's recurrent initialiser, uniform in ±1/sqrt(H), as core's varianceScaling: the limit
+ * sqrt(3 scale / fan) with fan = the gate axis (G·H) and scale = G / 3.
  */
-export function resolveWeights(
+export function uniformCellInitializer(shape: number[], hiddenSize: number, layout: WeightLayout): InitializerSpec {
+  const axis = layout === 'torch' ? 0 : shape.length - 1;
+  const scale = (shape[axis] as number) / hiddenSize / 3;
+  return { name: 'varianceScaling', scale, mode: layout === 'torch' ? 'fanIn' : 'fanOut', distribution: 'uniform' };
+}
+
+/** Checks sizes (or the given weights) and lists the weights a cell with `gateCount` gate blocks creates. */
+export function planCellWeights(
   functionName: string,
   gateCount: number,
   options: CellOptions,
-  defaults: { recurrentBias: boolean; biasInit?: (gate: number) => number; extra?: ExtraParameter[] },
-): ResolvedWeights {
+  defaults: { recurrentBias: boolean; extra?: ExtraWeight[] },
+): CellWeightPlan {
   const layout = options.weightLayout ?? 'keras';
   if (layout !== 'keras' && layout !== 'torch') {
     throw new ArgumentError(
@@ -76,107 +109,95 @@ export function resolveWeights(
       `expected weightLayout to be 'keras' or 'torch', got ${JSON.stringify(layout)}`,
     );
   }
-  if (options.weights !== undefined)
-    return checkGivenWeights(functionName, gateCount, options, layout, defaults.extra ?? []);
-  assertPositiveInteger(functionName, 'inputSize', options.inputSize);
-  assertPositiveInteger(functionName, 'hiddenSize', options.hiddenSize);
-  const inputSize = options.inputSize;
-  const hiddenSize = options.hiddenSize;
+  const extra = defaults.extra ?? [];
+  const given = options.weights === undefined ? undefined : checkGivenWeights(functionName, gateCount, options, extra);
+  let inputSize = options.inputSize;
+  let hiddenSize = options.hiddenSize;
+  if (given) [inputSize, hiddenSize] = [given.inputSize, given.hiddenSize];
+  assertPositiveInteger(functionName, 'inputSize', inputSize);
+  assertPositiveInteger(functionName, 'hiddenSize', hiddenSize);
   const width = gateCount * hiddenSize;
-  const random = createRandom(options.seed ?? 0);
-  const limit = 1 / Math.sqrt(hiddenSize);
-  const uniform = (shape: number[]): tf.Variable => {
-    const size = shape.reduce((a, b) => a * b, 1);
-    const values = Float32Array.from({ length: size }, () => (random.next() * 2 - 1) * limit);
-    return toVariable(tf.tensor(values, shape, 'float32'));
-  };
-  const biasValues = (): Float32Array =>
-    Float32Array.from({ length: width }, (_, k) => defaults.biasInit?.(Math.floor(k / hiddenSize)) ?? 0);
-  const tensors: Record<string, tf.Tensor> = {};
-  tensors.inputWeights = uniform(layout === 'torch' ? [width, inputSize] : [inputSize, width]);
-  tensors.recurrentWeights = uniform(layout === 'torch' ? [width, hiddenSize] : [hiddenSize, width]);
-  if (options.useBias ?? true) {
-    tensors.inputBias = toVariable(tf.tensor(biasValues(), [width], 'float32'));
-    if (options.recurrentBias ?? defaults.recurrentBias) tensors.recurrentBias = toVariable(tf.zeros([width]));
-  }
-  for (const extra of defaults.extra ?? []) {
-    const shape = extra.shape(hiddenSize, layout);
-    tensors[extra.name] = extra.init === 'zeros' ? toVariable(tf.zeros(shape)) : uniform(shape);
-  }
-  return { inputSize, hiddenSize, layout, tensors, created: Object.values(tensors) as tf.Variable[] };
-}
-
-/** A trainable variable holding `initial`'s values; `initial` is disposed (tf.variable keeps its own reference). */
-function toVariable(initial: tf.Tensor): tf.Variable {
-  const variable = tf.variable(initial, true);
-  initial.dispose();
-  return variable;
+  const matrix = (rows: number) => (layout === 'torch' ? [width, rows] : [rows, width]);
+  const spec = (name: string, shape: number[], initializer: InitializerSpec | undefined, regularize = false) => ({
+    name,
+    shape,
+    initializer: given ? 'zeros' : (initializer ?? uniformCellInitializer(shape, hiddenSize, layout)),
+    regularize,
+  });
+  const specs: CellWeightSpec[] = [
+    spec('kernel', matrix(inputSize), options.kernelInitializer, true),
+    spec('recurrentKernel', matrix(hiddenSize), options.recurrentInitializer ?? options.kernelInitializer, true),
+  ];
+  const hasBias = given ? given.tensors.bias !== undefined : (options.useBias ?? true);
+  const hasRecurrentBias = given
+    ? given.tensors.recurrentBias !== undefined
+    : hasBias && (options.recurrentBias ?? defaults.recurrentBias);
+  if (hasBias) specs.push(spec('bias', [width], 'zeros'));
+  if (hasRecurrentBias) specs.push(spec('recurrentBias', [width], 'zeros'));
+  for (const { name, shape, initializer } of extra) specs.push(spec(name, shape(hiddenSize, layout), initializer));
+  return { inputSize, hiddenSize, layout, specs, given: given?.tensors };
 }
 
 function checkGivenWeights(
   functionName: string,
   gateCount: number,
   options: CellOptions,
-  layout: WeightLayout,
-  extras: ExtraParameter[],
-): ResolvedWeights {
+  extras: ExtraWeight[],
+): { inputSize: number; hiddenSize: number; tensors: Record<string, tf.Tensor> } {
+  const layout = options.weightLayout ?? 'keras';
+  const extraNames = extras.map((e) => e.name);
+  assertKnownOptions(functionName, 'weights', options.weights, [
+    'kernel',
+    'recurrentKernel',
+    'bias',
+    'recurrentBias',
+    ...extraNames,
+  ]);
   const weights = options.weights as CellWeights & Record<string, tf.Tensor | undefined>;
-  assertTensor(functionName, 'weights.inputWeights', weights.inputWeights);
-  assertTensor(functionName, 'weights.recurrentWeights', weights.recurrentWeights);
-  const recurrentShape = weights.recurrentWeights.shape;
-  if (recurrentShape.length !== 2) {
-    throw new ShapeError(
-      functionName,
-      `expected weights.recurrentWeights of rank 2, got rank ${recurrentShape.length} (shape ${describeShape(recurrentShape)})`,
-    );
-  }
-  const hiddenSize = (layout === 'torch' ? recurrentShape[1] : recurrentShape[0]) as number;
-  const width = gateCount * hiddenSize;
-  const inputShape = weights.inputWeights.shape;
-  if (inputShape.length !== 2) {
-    throw new ShapeError(
-      functionName,
-      `expected weights.inputWeights of rank 2, got rank ${inputShape.length} (shape ${describeShape(inputShape)})`,
-    );
-  }
-  const inputSize = (layout === 'torch' ? inputShape[1] : inputShape[0]) as number;
-  const expectMatrix = (name: string, tensor: tf.Tensor, rows: number, columns: number) => {
-    const expected = layout === 'torch' ? [columns, rows] : [rows, columns];
-    if (tensor.rank !== 2 || tensor.shape[0] !== expected[0] || tensor.shape[1] !== expected[1]) {
+  assertTensor(functionName, 'weights.kernel', weights.kernel);
+  assertTensor(functionName, 'weights.recurrentKernel', weights.recurrentKernel);
+  for (const [name, tensor] of [
+    ['recurrentKernel', weights.recurrentKernel],
+    ['kernel', weights.kernel],
+  ] as const) {
+    if (tensor.rank !== 2) {
       throw new ShapeError(
         functionName,
-        `expected weights.${name} of shape ${describeShape(expected)} (${layout} layout, ${gateCount} gate(s) x hidden ${hiddenSize}), got shape ${describeShape(tensor.shape)}`,
+        `expected weights.${name} of rank 2, got rank ${tensor.rank} (shape ${describeShape(tensor.shape)})`,
+      );
+    }
+  }
+  const across = (tensor: tf.Tensor) => (layout === 'torch' ? tensor.shape[1] : tensor.shape[0]) as number;
+  const hiddenSize = across(weights.recurrentKernel);
+  const inputSize = across(weights.kernel);
+  const width = gateCount * hiddenSize;
+  const expectShape = (name: string, tensor: tf.Tensor, expected: number[]) => {
+    if (tensor.rank !== expected.length || tensor.shape.some((s, i) => s !== expected[i])) {
+      throw new ShapeError(
+        functionName,
+        `expected weights.${name} of shape ${describeShape(expected)} (${layout} layout, ${gateCount} gate(s) ` +
+          `x hidden ${hiddenSize}), got shape ${describeShape(tensor.shape)}`,
       );
     }
   };
-  expectMatrix('recurrentWeights', weights.recurrentWeights, hiddenSize, width);
-  expectMatrix('inputWeights', weights.inputWeights, inputSize, width);
-  if (options.inputSize !== undefined && options.inputSize !== inputSize) {
-    throw new ArgumentError(
-      functionName,
-      `expected inputSize ${options.inputSize} to match weights.inputWeights (input size ${inputSize})`,
-    );
+  const matrix = (rows: number) => (layout === 'torch' ? [width, rows] : [rows, width]);
+  expectShape('recurrentKernel', weights.recurrentKernel, matrix(hiddenSize));
+  expectShape('kernel', weights.kernel, matrix(inputSize));
+  for (const [name, size] of [
+    ['inputSize', inputSize],
+    ['hiddenSize', hiddenSize],
+  ] as const) {
+    if (options[name] !== undefined && options[name] !== size) {
+      const source = name === 'inputSize' ? 'weights.kernel' : 'weights.recurrentKernel';
+      throw new ArgumentError(functionName, `expected ${name} ${options[name]} to match ${source} (${name} ${size})`);
+    }
   }
-  if (options.hiddenSize !== undefined && options.hiddenSize !== hiddenSize) {
-    throw new ArgumentError(
-      functionName,
-      `expected hiddenSize ${options.hiddenSize} to match weights.recurrentWeights (hidden size ${hiddenSize})`,
-    );
-  }
-  const tensors: Record<string, tf.Tensor> = {
-    inputWeights: weights.inputWeights,
-    recurrentWeights: weights.recurrentWeights,
-  };
-  for (const name of ['inputBias', 'recurrentBias'] as const) {
+  const tensors: Record<string, tf.Tensor> = { kernel: weights.kernel, recurrentKernel: weights.recurrentKernel };
+  for (const name of ['bias', 'recurrentBias'] as const) {
     const bias = weights[name];
     if (bias === undefined) continue;
     assertTensor(functionName, `weights.${name}`, bias);
-    if (bias.rank !== 1 || bias.shape[0] !== width) {
-      throw new ShapeError(
-        functionName,
-        `expected weights.${name} of shape [${width}] (${gateCount} gate(s) x hidden ${hiddenSize}), got shape ${describeShape(bias.shape)}`,
-      );
-    }
+    expectShape(name, bias, [width]);
     tensors[name] = bias;
   }
   for (const extra of extras) {
@@ -184,17 +205,8 @@ function checkGivenWeights(
     if (tensor === undefined)
       throw new ArgumentError(functionName, `expected weights.${extra.name} to be given along with the other weights`);
     assertTensor(functionName, `weights.${extra.name}`, tensor);
-    const expected = extra.shape(hiddenSize, layout);
-    if (tensor.rank !== expected.length || tensor.shape.some((s, i) => s !== expected[i])) {
-      throw new ShapeError(
-        functionName,
-        `expected weights.${extra.name} of shape ${describeShape(expected)}, got shape ${describeShape(tensor.shape)}`,
-      );
-    }
+    expectShape(extra.name, tensor, extra.shape(hiddenSize, layout));
     tensors[extra.name] = tensor;
   }
-  const owned = (options.ownedWeights ?? [])
-    .map((name) => tensors[name])
-    .filter((t): t is tf.Tensor => t !== undefined);
-  return { inputSize, hiddenSize, layout, tensors, created: owned };
+  return { inputSize, hiddenSize, tensors };
 }

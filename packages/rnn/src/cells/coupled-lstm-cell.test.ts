@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { checkGradients, describeEachBackend, expectNoLeakedTensors, expectTensorsClose } from '@baihua/core/testing';
+import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose } from '@baihua/core/testing';
 import { expect, test } from 'vitest';
+import { checkCellGradients } from '../../test/check-cell-gradients.js';
+import { weightsByName } from '../../test/weights-by-name.js';
 import { runSequence } from '../sequence/run-sequence.js';
 import { CoupledLstmCell } from './coupled-lstm-cell.js';
 import { LstmCell } from './lstm-cell.js';
@@ -8,19 +10,16 @@ import { LstmCell } from './lstm-cell.js';
 describeEachBackend('CoupledLstmCell', () => {
   test('equals an LSTM whose input gate is 1 - f (input-gate weights = negated forget-gate weights)', async () => {
     const coupled = new CoupledLstmCell({ inputSize: 3, hiddenSize: 4, seed: 9, recurrentBias: true });
-    const { inputWeights, recurrentWeights, inputBias, recurrentBias } = coupled.parameters() as Record<
-      string,
-      tf.Tensor
-    >;
+    const { kernel, recurrentKernel, bias, recurrentBias } = weightsByName(coupled) as Record<string, tf.Tensor>;
     // Coupled blocks: f, g, o. LSTM blocks: i, f, g, o with i = -f.
     const widen = (t: tf.Tensor, axis: number) => {
       const [f, g, o] = tf.split(t, 3, axis);
       return tf.concat([tf.neg(f as tf.Tensor), f as tf.Tensor, g as tf.Tensor, o as tf.Tensor], axis);
     };
     const lstmWeights = {
-      inputWeights: widen(inputWeights as tf.Tensor, 1),
-      recurrentWeights: widen(recurrentWeights as tf.Tensor, 1),
-      inputBias: widen(inputBias as tf.Tensor, 0),
+      kernel: widen(kernel as tf.Tensor, 1),
+      recurrentKernel: widen(recurrentKernel as tf.Tensor, 1),
+      bias: widen(bias as tf.Tensor, 0),
       recurrentBias: widen(recurrentBias as tf.Tensor, 0),
     };
     const lstm = new LstmCell({ weights: lstmWeights });
@@ -41,16 +40,19 @@ describeEachBackend('CoupledLstmCell', () => {
   test('has 3 gate blocks: parameters 3H(I+H+1), 75% of the LSTM', () => {
     const coupled = new CoupledLstmCell({ inputSize: 8, hiddenSize: 8 });
     const lstm = new LstmCell({ inputSize: 8, hiddenSize: 8 });
-    expect(coupled.parameterCount()).toBe(3 * 8 * 17);
-    expect(coupled.parameterCount() / lstm.parameterCount()).toBe(0.75);
+    expect(coupled.countParams()).toBe(3 * 8 * 17);
+    expect(coupled.countParams() / lstm.countParams()).toBe(0.75);
     coupled.dispose();
     lstm.dispose();
   });
 
   test('rejects mismatched weights and leaks nothing', async () => {
     const lstm = new LstmCell({ inputSize: 3, hiddenSize: 4 });
-    expect(() => new CoupledLstmCell({ weights: lstm.parameters() as never })).toThrow(
-      /CoupledLstmCell: expected weights.recurrentWeights of shape \[4,12\] \(keras layout, 3 gate\(s\) x hidden 4\), got shape \[4,16\]/,
+    expect(() => new CoupledLstmCell({ weights: weightsByName(lstm) as never })).toThrow(
+      new RegExp(
+        'CoupledLstmCell: expected weights.recurrentKernel of shape \\[4,12\\] ' +
+          '\\(keras layout, 3 gate\\(s\\) x hidden 4\\), got shape \\[4,16\\]',
+      ),
     );
     lstm.dispose();
     const x = tf.ones([2, 3, 3]);
@@ -74,37 +76,18 @@ describeEachBackend(
   () => {
     test('match finite differences (x, state, every weight)', async () => {
       const template = new CoupledLstmCell({ inputSize: 2, hiddenSize: 3, seed: 4, recurrentBias: true });
-      const { inputWeights, recurrentWeights, inputBias, recurrentBias } = template.parameters() as Record<
-        string,
-        tf.Tensor
-      >;
       const x = tf.randomNormal([2, 3, 2], 0, 1, 'float32', 6);
       const c0 = tf.randomNormal([2, 3], 0, 1, 'float32', 7);
       const h0 = tf.randomNormal([2, 3], 0, 0.5, 'float32', 8);
-      await checkGradients(
-        (xs, cs, hs, w, u, b, rb) => {
-          const cell = new CoupledLstmCell({
-            weights: {
-              inputWeights: w as tf.Tensor,
-              recurrentWeights: u as tf.Tensor,
-              inputBias: b as tf.Tensor,
-              recurrentBias: rb as tf.Tensor,
-            },
-          });
-          const run = runSequence(cell, xs as tf.Tensor, {
+      await checkCellGradients(
+        template,
+        (xs, cs, hs) => {
+          const run = runSequence(template, xs as tf.Tensor, {
             initialState: { hidden: hs as tf.Tensor2D, cell: cs as tf.Tensor2D },
           });
           return tf.concat([tf.reshape(run.outputs, [-1]), tf.reshape(run.finalState.cell, [-1])]);
         },
-        [
-          x,
-          c0,
-          h0,
-          inputWeights as tf.Tensor,
-          recurrentWeights as tf.Tensor,
-          inputBias as tf.Tensor,
-          recurrentBias as tf.Tensor,
-        ],
+        [x, c0, h0],
         { maxElementsPerInput: 10 },
       );
       tf.dispose([x, c0, h0]);

@@ -6,12 +6,12 @@ import { ElmanCell } from './elman-cell.js';
 describeEachBackend('ElmanCell', () => {
   test('h_t = act(x W + h U + b), tanh by default, relu on request', async () => {
     const weights = {
-      inputWeights: tf.tensor2d([[1, -2]]),
-      recurrentWeights: tf.tensor2d([
+      kernel: tf.tensor2d([[1, -2]]),
+      recurrentKernel: tf.tensor2d([
         [0.5, 0],
         [0, 0.5],
       ]),
-      inputBias: tf.tensor1d([0.1, 0.2]),
+      bias: tf.tensor1d([0.1, 0.2]),
     };
     const x = tf.tensor2d([[0.3]]);
     const state = { hidden: tf.tensor2d([[1, -1]]) };
@@ -24,7 +24,7 @@ describeEachBackend('ElmanCell', () => {
 
   test('parameters H(I+H+1); unknown activation names fail clearly; no leaks', async () => {
     const cell = new ElmanCell({ inputSize: 3, hiddenSize: 4 });
-    expect(cell.parameterCount()).toBe(4 * 8);
+    expect(cell.countParams()).toBe(4 * 8);
     expect(cell.kind).toBe('elman');
     cell.dispose();
     expect(() => new ElmanCell({ inputSize: 3, hiddenSize: 4, activation: 'swishy' })).toThrow(

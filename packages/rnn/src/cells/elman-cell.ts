@@ -4,7 +4,10 @@ import type { CellOptions } from './cell-weights.js';
 import { GatedCell } from './gated-cell.js';
 import type { HiddenState } from './recurrent-cell.js';
 
-/** Options of {@link ElmanCell}: the common {@link CellOptions} and the nonlinearity. */
+/**
+ * Options of {@link ElmanCell}: the common {@link CellOptions} and the nonlinearity. It has no gate,
+ * so it takes no `recurrentActivation` (passing one is an unknown-key error).
+ */
 export interface ElmanCellOptions extends CellOptions {
   /** The nonlinearity, a function or a name (default 'tanh'; PyTorch also offers 'relu'). */
   activation?: Activation | string;
@@ -14,12 +17,12 @@ export interface ElmanCellOptions extends CellOptions {
  * The Elman cell, the seed's plain RNN:
  * h_t = tanh(W_xh x_t + W_hh h_{t-1} + b_h)  (PyTorch adds a second bias b_hh inside the tanh).
  * Shapes: x [batch, inputSize], state { hidden: [batch, hiddenSize] }.
- * Weights (keras layout): inputWeights [inputSize, hiddenSize], recurrentWeights [hiddenSize, hiddenSize],
- * inputBias [hiddenSize]; parameters hiddenSize * (inputSize + hiddenSize + 1).
+ * Weights (keras layout): kernel [inputSize, hiddenSize], recurrentKernel [hiddenSize, hiddenSize],
+ * bias [hiddenSize]; countParams() hiddenSize * (inputSize + hiddenSize + 1).
  *
  * @example
  * const cell = new ElmanCell({ inputSize: 3, hiddenSize: 8 });
- * const { hidden } = cell.step(x, cell.zeroState(2));
+ * const { hidden } = cell.step(tf.ones([2, 3]), cell.zeroState(2)); // [2, 8]
  *
  * In plain words: each runner hears the new word and the previous runner's note, and writes a new note.
  */
@@ -29,8 +32,10 @@ export class ElmanCell extends GatedCell<HiddenState> {
   readonly activation: Activation;
 
   constructor(options: ElmanCellOptions) {
-    super('ElmanCell', 1, options, { recurrentBias: false });
-    this.activation = getActivation(options.activation ?? 'tanh', 'ElmanCell');
+    // Every check runs before super() creates the weights, so a rejected cell leaves no tensor behind.
+    const activation = getActivation(options?.activation ?? 'tanh', 'ElmanCell');
+    super('ElmanCell', options, { gateCount: 1, recurrentBias: false, optionKeys: ['activation'] });
+    this.activation = activation;
   }
 
   stepProjected(projected: tf.Tensor2D, state: HiddenState): HiddenState {

@@ -1,46 +1,92 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { ShapeError, assertPositiveInteger, assertRank, describeShape } from '@baihua/core';
-import { type CellOptions, type ExtraParameter, resolveWeights } from './cell-weights.js';
+import { type CallContext, Layer, ShapeError, assertPositiveInteger, assertRank, describeShape } from '@baihua/core';
+import { checkState } from '../sequence/check-state.js';
+import { runSequence } from '../sequence/run-sequence.js';
+import { checkSequenceApplyShape } from '../sequence/sequence-model-info.js';
+import {
+  type CellOptions,
+  type CellWeightPlan,
+  type ExtraWeight,
+  cellOptionKeys,
+  planCellWeights,
+} from './cell-weights.js';
 import type { RecurrentCell, RecurrentState, WeightLayout } from './recurrent-cell.js';
 
+/** What a concrete cell tells the base: its gate blocks, extra weights, bias start values and option keys. */
+export interface GatedCellSpec {
+  gateCount: number;
+  /** Create a recurrent bias unless the options say otherwise (GRU with resetAfter). */
+  recurrentBias: boolean;
+  /** Initial value of bias block `gate` when the cell initialises its weights (LSTM forget gate: 1). */
+  biasInit?: (gate: number) => number;
+  extra?: ExtraWeight[];
+  /** Option keys beyond {@link CellOptions}. */
+  optionKeys: readonly string[];
+}
+
 /**
- * What the cells share: fused weights for `gateCount` gate blocks, the input projection
- * x W + b_in over all gates in one matMul, the recurrent projection h U + b_rec in one matMul,
- * state checks and zero states. Subclasses write only `stepProjected`, the gate arithmetic.
+ * What the cells share: a core `Layer` that creates its fused weights for `gateCount` gate blocks
+ * at construction (kernel [inputSize, G·H], recurrentKernel [H, G·H], bias [G·H]: `addWeight`, so
+ * `countParams()`, `getWeights()`, `setWeights()`, `trainableWeights()` and `dispose()` work as for
+ * Dense), the input projection x W + b over all gates in one matMul, the recurrent projection
+ * h U + b_rec in one matMul, the state check and zero states. Subclasses write only `stepProjected`.
+ * `apply(x)` runs the cell over x [batch, time, inputSize] from the zero state: [batch, time, H].
  *
  * In plain words: the common desk every runner works at; each cell brings its own rules.
  */
-export abstract class GatedCell<S extends RecurrentState> implements RecurrentCell<S> {
+export abstract class GatedCell<S extends RecurrentState> extends Layer implements RecurrentCell<S> {
   abstract readonly kind: string;
   abstract readonly stateNames: readonly string[];
   readonly inputSize: number;
   readonly hiddenSize: number;
   readonly gateCount: number;
   readonly weightLayout: WeightLayout;
-  protected readonly tensors: Record<string, tf.Tensor>;
-  private readonly created: tf.Tensor[];
-  protected readonly functionName: string;
+  private readonly plan: CellWeightPlan;
+  private readonly biasInit: ((gate: number) => number) | undefined;
+  /** The weights by name, filled by build (the layer's own variables). */
+  protected tensors: Record<string, tf.Variable> = {};
 
-  protected constructor(
-    functionName: string,
-    gateCount: number,
-    options: CellOptions,
-    defaults: { recurrentBias: boolean; biasInit?: (gate: number) => number; extra?: ExtraParameter[] },
-  ) {
-    this.functionName = functionName;
-    const resolved = resolveWeights(functionName, gateCount, options, defaults);
-    this.inputSize = resolved.inputSize;
-    this.hiddenSize = resolved.hiddenSize;
-    this.gateCount = gateCount;
-    this.weightLayout = resolved.layout;
-    this.tensors = resolved.tensors;
-    this.created = resolved.created;
+  protected constructor(typeName: string, options: CellOptions, spec: GatedCellSpec) {
+    super(options, typeName, [...cellOptionKeys, ...spec.optionKeys]);
+    this.seed ??= 0;
+    this.plan = planCellWeights(typeName, spec.gateCount, options, spec);
+    this.biasInit = spec.biasInit;
+    this.inputSize = this.plan.inputSize;
+    this.hiddenSize = this.plan.hiddenSize;
+    this.gateCount = spec.gateCount;
+    this.weightLayout = this.plan.layout;
+    this.ensureBuilt([1, 1, this.inputSize]);
+  }
+
+  protected override build(): void {
+    const tensors: Record<string, tf.Variable> = {};
+    for (const { name, shape, initializer, regularize } of this.plan.specs)
+      tensors[name] = this.addWeight(name, shape, { initializer, regularize }).read();
+    const given = this.plan.given;
+    if (given) {
+      for (const [name, value] of Object.entries(given)) this.weight(name).assign(value);
+    } else if (tensors.bias && this.biasInit) {
+      const h = this.hiddenSize;
+      const init = this.biasInit;
+      const values = Float32Array.from({ length: this.gateCount * h }, (_, k) => init(Math.floor(k / h)));
+      tf.tidy(() => this.weight('bias').assign(tf.tensor1d(values, 'float32')));
+    }
+    this.tensors = tensors;
+  }
+
+  /** Any batch and number of steps; the features must be the cell's inputSize. */
+  protected override checkInputShape(inputShape: readonly number[]): void {
+    checkSequenceApplyShape(this.typeName, this.name, inputShape, this.inputSize);
+  }
+
+  protected override call(x: tf.Tensor, _context: CallContext): tf.Tensor {
+    return runSequence(this as unknown as RecurrentCell<S>, x).outputs;
   }
 
   projectInput(x: tf.Tensor2D): tf.Tensor2D {
     return tf.tidy(() => {
-      const product = tf.matMul(x, this.tensors.inputWeights as tf.Tensor2D, false, this.weightLayout === 'torch');
-      const bias = this.tensors.inputBias;
+      const product = tf.matMul(x, this.tensors.kernel as tf.Tensor2D, false, this.weightLayout === 'torch');
+      const bias = this.tensors.bias;
       return (bias === undefined ? product : tf.add(product, bias)) as tf.Tensor2D;
     });
   }
@@ -48,7 +94,7 @@ export abstract class GatedCell<S extends RecurrentState> implements RecurrentCe
   /** h U + b_rec for the gate blocks [from, from + count): [batch, hidden] -> [batch, count * hidden]. */
   protected projectRecurrent(hidden: tf.Tensor2D, from = 0, count = this.gateCount): tf.Tensor2D {
     const all = from === 0 && count === this.gateCount;
-    const weights = this.tensors.recurrentWeights as tf.Tensor2D;
+    const weights = this.tensors.recurrentKernel as tf.Tensor2D;
     const h = this.hiddenSize;
     const block = all
       ? weights
@@ -64,65 +110,25 @@ export abstract class GatedCell<S extends RecurrentState> implements RecurrentCe
   abstract stepProjected(projected: tf.Tensor2D, state: S): S;
 
   step(x: tf.Tensor2D, state: S): S {
-    assertRank(this.functionName, 'x', x, 2);
+    const functionName = `${this.typeName}.step`;
+    assertRank(functionName, 'x', x, 2);
     if (x.shape[1] !== this.inputSize) {
       throw new ShapeError(
-        this.functionName,
+        functionName,
         `expected x of shape [batch, ${this.inputSize}], got shape ${describeShape(x.shape)}`,
       );
     }
-    this.checkState(state, x.shape[0], 'state');
+    checkState(functionName, this as unknown as RecurrentCell<S>, state, x.shape[0], 'state');
     return tf.tidy(
       () => this.stepProjected(this.projectInput(x), state) as unknown as tf.TensorContainer,
     ) as unknown as S;
   }
 
-  /** Throws unless `state` holds every named tensor with shape [batch, hiddenSize]. */
-  checkState(state: unknown, batch: number, argument: string, functionName = this.functionName): void {
-    if (typeof state !== 'object' || state === null) {
-      throw new ShapeError(
-        functionName,
-        `expected ${argument} to be an object with ${this.stateNames.join(', ')}, got ${state === null ? 'null' : typeof state}`,
-      );
-    }
-    for (const name of this.stateNames) {
-      const tensor = (state as Record<string, tf.Tensor | undefined>)[name];
-      if (tensor === undefined)
-        throw new ShapeError(
-          functionName,
-          `expected ${argument}.${name} to be a tf.Tensor [${batch}, ${this.hiddenSize}], got undefined`,
-        );
-      assertRank(functionName, `${argument}.${name}`, tensor, 2);
-      if (tensor.shape[0] !== batch || tensor.shape[1] !== this.hiddenSize) {
-        throw new ShapeError(
-          functionName,
-          `expected ${argument}.${name} of shape [${batch},${this.hiddenSize}], got shape ${describeShape(tensor.shape)}`,
-        );
-      }
-    }
-  }
-
   zeroState(batch: number): S {
-    assertPositiveInteger(this.functionName, 'batch', batch);
+    assertPositiveInteger(`${this.typeName}.zeroState`, 'batch', batch);
     const state: Record<string, tf.Tensor2D> = {};
     for (const name of this.stateNames) state[name] = tf.zeros([batch, this.hiddenSize]);
     return state as unknown as S;
-  }
-
-  parameters(): Record<string, tf.Tensor> {
-    return { ...this.tensors };
-  }
-
-  trainableVariables(): tf.Variable[] {
-    return Object.values(this.tensors).filter((t): t is tf.Variable => t instanceof tf.Variable && t.trainable);
-  }
-
-  parameterCount(): number {
-    return Object.values(this.tensors).reduce((sum, t) => sum + t.size, 0);
-  }
-
-  dispose(): void {
-    for (const tensor of this.created) if (!tensor.isDisposed) tensor.dispose();
   }
 
   /** Splits [batch, gates * hidden] into one [batch, hidden] tensor per gate. */

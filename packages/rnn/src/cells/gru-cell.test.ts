@@ -1,19 +1,14 @@
 import * as tf from '@tensorflow/tfjs-core';
-import {
-  checkGradients,
-  describeEachBackend,
-  expectNoLeakedTensors,
-  expectTensorsClose,
-  loadTorchFixture,
-} from '@baihua/core/testing';
+import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose, loadTorchFixture } from '@baihua/core/testing';
 import { expect, test } from 'vitest';
+import { checkCellGradients } from '../../test/check-cell-gradients.js';
 import { runSequence } from '../sequence/run-sequence.js';
 import { GruCell } from './gru-cell.js';
 
 const sigmoid = (v: number) => 1 / (1 + Math.exp(-v));
 
 describeEachBackend('GruCell', () => {
-  test("the seed's convention h = (1-z) h_prev + z h~ reproduces PyTorch's GRU with the update gate's weights negated", async () => {
+  test("the seed's h = (1-z) h_prev + z h~ is PyTorch's GRU with the update gate's weights negated", async () => {
     const fixture = loadTorchFixture('recurrent', 'gru_resetAfter');
     const specs = fixture.get('params') as Record<string, { shape: number[]; data: number[] }>;
     // PyTorch rows are [r, z, n] blocks of H = 4: negate rows 4..7 (z) of every weight and bias.
@@ -26,12 +21,13 @@ describeEachBackend('GruCell', () => {
       );
     };
     const weights = {
-      inputWeights: negateZ('weight_ih_l0'),
-      recurrentWeights: negateZ('weight_hh_l0'),
-      inputBias: negateZ('bias_ih_l0'),
+      kernel: negateZ('weight_ih_l0'),
+      recurrentKernel: negateZ('weight_hh_l0'),
+      bias: negateZ('bias_ih_l0'),
       recurrentBias: negateZ('bias_hh_l0'),
     };
-    const cell = new GruCell({ weights, weightLayout: 'torch' }); // defaults: resetAfter, order r z n, updateGate 'new' (the seed's)
+    // Defaults: resetAfter, order r z n, updateGate 'new' (the seed's).
+    const cell = new GruCell({ weights, weightLayout: 'torch' });
     const x = fixture.tensor('x');
     const h0 = fixture.tensor('h0') as tf.Tensor2D;
     const result = runSequence(cell, x, { initialState: { hidden: h0 } });
@@ -49,7 +45,7 @@ describeEachBackend('GruCell', () => {
     const z = sigmoid(wz * x + uz * h);
     const candidate = Math.tanh(wn * x + un * (r * h));
     const expected = (1 - z) * h + z * candidate;
-    const weights = { inputWeights: tf.tensor2d([[wr, wz, wn]]), recurrentWeights: tf.tensor2d([[ur, uz, un]]) };
+    const weights = { kernel: tf.tensor2d([[wr, wz, wn]]), recurrentKernel: tf.tensor2d([[ur, uz, un]]) };
     const cell = new GruCell({ weights, resetAfter: false });
     const next = cell.step(tf.tensor2d([[x]]), { hidden: tf.tensor2d([[h]]) });
     await expectTensorsClose(next.hidden, [[expected]]);
@@ -63,8 +59,8 @@ describeEachBackend('GruCell', () => {
   test('counts parameters and rejects bad options, leaking nothing', async () => {
     const after = new GruCell({ inputSize: 3, hiddenSize: 4 });
     const before = new GruCell({ inputSize: 3, hiddenSize: 4, resetAfter: false });
-    expect(after.parameterCount()).toBe(12 * (3 + 4 + 2));
-    expect(before.parameterCount()).toBe(12 * (3 + 4 + 1));
+    expect(after.countParams()).toBe(12 * (3 + 4 + 2));
+    expect(before.countParams()).toBe(12 * (3 + 4 + 1));
     expect(() => new GruCell({ inputSize: 3, hiddenSize: 4, gateOrder: 'nzr' as never })).toThrow(
       /GruCell: expected gateOrder to be one of 'rzn', 'zrn', got "nzr"/,
     );
@@ -87,18 +83,14 @@ describeEachBackend(
   'GruCell gradients',
   () => {
     for (const resetAfter of [false, true]) {
-      test(`resetAfter ${resetAfter}: gradients match finite differences`, async () => {
+      test(`resetAfter ${resetAfter}: gradients match finite differences (x, state, every weight)`, async () => {
         const template = new GruCell({ inputSize: 2, hiddenSize: 3, seed: 2, resetAfter, gateOrder: 'zrn' });
-        const names = Object.keys(template.parameters());
         const x = tf.randomNormal([2, 3, 2], 0, 1, 'float32', 9);
         const h0 = tf.randomNormal([2, 3], 0, 0.5, 'float32', 10);
-        await checkGradients(
-          (xs, hs, ...ws) => {
-            const weights = Object.fromEntries(names.map((n, i) => [n, ws[i]]));
-            const cell = new GruCell({ weights: weights as never, resetAfter, gateOrder: 'zrn' });
-            return runSequence(cell, xs as tf.Tensor, { initialState: { hidden: hs as tf.Tensor2D } }).outputs;
-          },
-          [x, h0, ...names.map((n) => template.parameters()[n] as tf.Tensor)],
+        await checkCellGradients(
+          template,
+          (xs, hs) => runSequence(template, xs as tf.Tensor, { initialState: { hidden: hs as tf.Tensor2D } }).outputs,
+          [x, h0],
           { maxElementsPerInput: 10 },
         );
         tf.dispose([x, h0]);

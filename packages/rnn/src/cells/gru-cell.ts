@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { assertOneOf } from '@baihua/core';
+import { type Activation, assertFiniteNumber, assertOneOf } from '@baihua/core';
 import type { CellOptions } from './cell-weights.js';
 import { GatedCell } from './gated-cell.js';
+import { type RecurrentActivationName, resolveRecurrentActivation } from './recurrent-activation.js';
 import type { HiddenState } from './recurrent-cell.js';
 
 /** Options of {@link GruCell}. */
@@ -18,20 +19,24 @@ export interface GruCellOptions extends CellOptions {
    * h_t = z h_{t-1} + (1 - z) h~, which is the seed's form with z's weights and biases negated.
    */
   updateGate?: 'new' | 'previous';
+  /** Initial update-gate bias when the cell initialises its weights (default 0). */
+  updateBias?: number;
+  /** σ of the gates r, z: 'sigmoid' (default) or 'hardSigmoid' (tfjs-layers' and Keras 2's default). */
+  recurrentActivation?: RecurrentActivationName;
 }
 
 /**
  * The GRU of the seed: z_t = σ(W_z [h_{t-1}, x_t]), r_t = σ(W_r [h_{t-1}, x_t]),
  * h~_t = tanh(W [r_t * h_{t-1}, x_t]) (resetAfter false) or tanh(W_x x_t + r_t * (W_h h_{t-1} + b_hn))
- * (resetAfter true, default), h_t = (1 - z_t) h_{t-1} + z_t h~_t.
+ * (resetAfter true, default), h_t = (1 - z_t) h_{t-1} + z_t h~_t; σ is `recurrentActivation`.
  * PyTorch's nn.GRU writes h_t = (1 - z') n + z' h_{t-1}: the same cell with z = 1 - z' = σ(-a'),
  * i.e. its update-gate weights and biases negated; `updateGate: 'previous'` uses PyTorch's form directly.
  * Shapes: x [batch, inputSize], state { hidden: [batch, H] }; weights [inputSize, 3H], [H, 3H],
- * biases [3H] (two with resetAfter); parameters 3H (inputSize + H + 2) (resetAfter) or 3H (inputSize + H + 1).
+ * biases [3H] (two with resetAfter); countParams() 3H (inputSize + H + 2) (resetAfter) or 3H (inputSize + H + 1).
  *
  * @example
  * const cell = new GruCell({ inputSize: 3, hiddenSize: 8, resetAfter: false });
- * const { hidden } = cell.step(x, cell.zeroState(2));
+ * const { hidden } = cell.step(tf.ones([2, 3]), cell.zeroState(2));
  *
  * In plain words: an all-rounder with one notebook; the update gate decides how much of the page to rewrite.
  */
@@ -41,15 +46,29 @@ export class GruCell extends GatedCell<HiddenState> {
   readonly resetAfter: boolean;
   readonly gateOrder: 'rzn' | 'zrn';
   readonly updateGate: 'new' | 'previous';
+  readonly recurrentActivation: RecurrentActivationName;
+  private readonly gate: Activation;
 
   constructor(options: GruCellOptions) {
     const resetAfter = options.resetAfter ?? true;
-    super('GruCell', 3, options, { recurrentBias: resetAfter });
-    assertOneOf('GruCell', 'gateOrder', options.gateOrder ?? 'rzn', ['rzn', 'zrn']);
+    const gateOrder = options.gateOrder ?? 'rzn';
+    const updateBias = options.updateBias ?? 0;
+    assertOneOf('GruCell', 'gateOrder', gateOrder, ['rzn', 'zrn']);
     assertOneOf('GruCell', 'updateGate', options.updateGate ?? 'new', ['new', 'previous']);
+    assertFiniteNumber('GruCell', 'updateBias', updateBias);
+    const updateBlock = gateOrder === 'rzn' ? 1 : 0;
+    const { name, activation } = resolveRecurrentActivation('GruCell', options?.recurrentActivation);
+    super('GruCell', options, {
+      gateCount: 3,
+      recurrentBias: resetAfter,
+      biasInit: (gate) => (gate === updateBlock ? updateBias : 0),
+      optionKeys: ['resetAfter', 'gateOrder', 'updateGate', 'updateBias', 'recurrentActivation'],
+    });
     this.resetAfter = resetAfter;
-    this.gateOrder = options.gateOrder ?? 'rzn';
+    this.gateOrder = gateOrder;
     this.updateGate = options.updateGate ?? 'new';
+    this.recurrentActivation = name;
+    this.gate = activation;
   }
 
   stepProjected(projected: tf.Tensor2D, state: HiddenState): HiddenState {
@@ -67,12 +86,12 @@ export class GruCell extends GatedCell<HiddenState> {
           tf.Tensor2D,
           tf.Tensor2D,
         ];
-        [reset, update] = order(tf.sigmoid(tf.add(xA, hA)), tf.sigmoid(tf.add(xB, hB)));
+        [reset, update] = order(this.gate(tf.add(xA, hA)), this.gate(tf.add(xB, hB)));
         candidate = tf.tanh(tf.add(xN, tf.mul(reset, hN))) as tf.Tensor2D;
       } else {
         // Both orders keep the candidate block last, so r and z share one matMul.
         const [hA, hB] = this.splitGates(this.projectRecurrent(previous, 0, 2), 2) as [tf.Tensor2D, tf.Tensor2D];
-        [reset, update] = order(tf.sigmoid(tf.add(xA, hA)), tf.sigmoid(tf.add(xB, hB)));
+        [reset, update] = order(this.gate(tf.add(xA, hA)), this.gate(tf.add(xB, hB)));
         candidate = tf.tanh(
           tf.add(xN, this.projectRecurrent(tf.mul(reset, previous) as tf.Tensor2D, 2, 1)),
         ) as tf.Tensor2D;

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose } from '@baihua/core/testing';
 import { expect, test } from 'vitest';
+import { weightsByName } from '../../test/weights-by-name.js';
 import { runSequence } from '../sequence/run-sequence.js';
 import { LstmCell } from './lstm-cell.js';
 
@@ -23,14 +24,14 @@ describeEachBackend('LstmCell', () => {
 
   test('creates its weights: keras layout, forget bias 1, 4H(I+H+1) parameters, all trainable variables', async () => {
     const cell = new LstmCell({ inputSize: 3, hiddenSize: 2 });
-    const { inputWeights, recurrentWeights, inputBias } = cell.parameters();
-    expect(inputWeights?.shape).toEqual([3, 8]);
-    expect(recurrentWeights?.shape).toEqual([2, 8]);
-    await expectTensorsClose(inputBias as tf.Tensor, [0, 0, 1, 1, 0, 0, 0, 0], { rtol: 0, atol: 0 });
-    expect(cell.parameterCount()).toBe(8 * 6);
-    expect(cell.trainableVariables()).toHaveLength(3);
+    const { kernel, recurrentKernel, bias } = weightsByName(cell);
+    expect(kernel?.shape).toEqual([3, 8]);
+    expect(recurrentKernel?.shape).toEqual([2, 8]);
+    await expectTensorsClose(bias as tf.Tensor, [0, 0, 1, 1, 0, 0, 0, 0], { rtol: 0, atol: 0 });
+    expect(cell.countParams()).toBe(8 * 6);
+    expect(cell.trainableWeights()).toHaveLength(3);
     cell.dispose();
-    expect(inputWeights?.isDisposed).toBe(true);
+    expect(kernel?.isDisposed).toBe(true);
   });
 
   test('step rejects bad input before computing anything', () => {
@@ -39,16 +40,16 @@ describeEachBackend('LstmCell', () => {
     const state = cell.zeroState(2);
     const before = tf.memory().numTensors;
     expect(() => cell.step(tf.ones([2, 1, 3]) as never, state)).toThrow(
-      /LstmCell: expected x of rank 2, got rank 3 \(shape \[2,1,3\]\)/,
+      /LstmCell.step: expected x of rank 2, got rank 3 \(shape \[2,1,3\]\)/,
     );
     expect(() => cell.step(tf.ones([2, 5]) as tf.Tensor2D, state)).toThrow(
-      /LstmCell: expected x of shape \[batch, 3\], got shape \[2,5\]/,
+      /LstmCell.step: expected x of shape \[batch, 3\], got shape \[2,5\]/,
     );
     expect(() => cell.step(x, { hidden: state.hidden } as never)).toThrow(
-      /LstmCell: expected state.cell to be a tf.Tensor \[2, 4\], got undefined/,
+      /^LstmCell.step: expected state.cell of shape \[2,4\], got undefined$/,
     );
     expect(() => cell.step(x, { hidden: state.hidden, cell: tf.zeros([2, 3]) as tf.Tensor2D })).toThrow(
-      /LstmCell: expected state.cell of shape \[2,4\], got shape \[2,3\]/,
+      /^LstmCell.step: expected state.cell of shape \[2,4\], got shape \[2,3\]$/,
     );
     expect(tf.memory().numTensors - before).toBe(3); // only the three tensors the test itself made
     expect(() => new LstmCell({ inputSize: 0, hiddenSize: 4 })).toThrow(

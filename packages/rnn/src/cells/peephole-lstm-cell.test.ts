@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { checkGradients, describeEachBackend, expectNoLeakedTensors, expectTensorsClose } from '@baihua/core/testing';
+import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose } from '@baihua/core/testing';
 import { expect, test } from 'vitest';
+import { checkCellGradients } from '../../test/check-cell-gradients.js';
+import { weightsByName } from '../../test/weights-by-name.js';
 import { runSequence } from '../sequence/run-sequence.js';
 import { LstmCell } from './lstm-cell.js';
 import { PeepholeLstmCell } from './peephole-lstm-cell.js';
@@ -49,9 +51,9 @@ describeEachBackend('PeepholeLstmCell', () => {
     const h = [0.2, -0.3];
     const c = [1.5, -0.8];
     const weights = {
-      inputWeights: tf.tensor(w),
-      recurrentWeights: tf.tensor(u),
-      inputBias: tf.tensor(b),
+      kernel: tf.tensor(w),
+      recurrentKernel: tf.tensor(u),
+      bias: tf.tensor(b),
       peepholeWeights: tf.tensor(p),
     };
     const cell = new PeepholeLstmCell({ weights });
@@ -74,7 +76,7 @@ describeEachBackend('PeepholeLstmCell', () => {
       const zeros = tf.zeros(shape as unknown as number[]);
       const cell = new PeepholeLstmCell({
         peephole,
-        weights: { ...lstm.parameters(), peepholeWeights: zeros } as never,
+        weights: { ...weightsByName(lstm), peepholeWeights: zeros } as never,
       });
       const actual = runSequence(cell, x);
       await expectTensorsClose(actual.outputs, expected.outputs, { rtol: 0, atol: 0 });
@@ -88,8 +90,8 @@ describeEachBackend('PeepholeLstmCell', () => {
   test('counts parameters: 4H(I+H+1) + 3H diagonal, + 3H^2 full', () => {
     const diagonal = new PeepholeLstmCell({ inputSize: 3, hiddenSize: 4 });
     const full = new PeepholeLstmCell({ inputSize: 3, hiddenSize: 4, peephole: 'full' });
-    expect(diagonal.parameterCount()).toBe(16 * 8 + 12);
-    expect(full.parameterCount()).toBe(16 * 8 + 48);
+    expect(diagonal.countParams()).toBe(16 * 8 + 12);
+    expect(full.countParams()).toBe(16 * 8 + 48);
     diagonal.dispose();
     full.dispose();
   });
@@ -100,10 +102,12 @@ describeEachBackend('PeepholeLstmCell', () => {
     );
     const lstm = new LstmCell({ inputSize: 3, hiddenSize: 4 });
     const wrong = tf.zeros([4, 3]);
-    expect(() => new PeepholeLstmCell({ weights: { ...lstm.parameters(), peepholeWeights: wrong } as never })).toThrow(
-      /PeepholeLstmCell: expected weights.peepholeWeights of shape \[3,4\], got shape \[4,3\]/,
+    expect(
+      () => new PeepholeLstmCell({ weights: { ...weightsByName(lstm), peepholeWeights: wrong } as never }),
+    ).toThrow(
+      /PeepholeLstmCell: expected weights.peepholeWeights of shape \[3,4\] \(keras layout.*\), got shape \[4,3\]/,
     );
-    expect(() => new PeepholeLstmCell({ weights: lstm.parameters() as never })).toThrow(
+    expect(() => new PeepholeLstmCell({ weights: weightsByName(lstm) as never })).toThrow(
       /expected weights.peepholeWeights to be given/,
     );
     const x = tf.ones([1, 4, 3]);
@@ -125,38 +129,18 @@ describeEachBackend(
     for (const peephole of ['diagonal', 'full'] as const) {
       test(`${peephole} peepholes: gradients match finite differences (x, state, every weight)`, async () => {
         const template = new PeepholeLstmCell({ inputSize: 2, hiddenSize: 3, peephole, seed: 11 });
-        const { inputWeights, recurrentWeights, inputBias, peepholeWeights } = template.parameters() as Record<
-          string,
-          tf.Tensor
-        >;
         const x = tf.randomNormal([2, 3, 2], 0, 1, 'float32', 2);
         const c0 = tf.randomNormal([2, 3], 0, 1, 'float32', 3);
         const h0 = tf.randomNormal([2, 3], 0, 0.5, 'float32', 4);
-        await checkGradients(
-          (xs, cs, hs, w, u, b, p) => {
-            const cell = new PeepholeLstmCell({
-              peephole,
-              weights: {
-                inputWeights: w as tf.Tensor,
-                recurrentWeights: u as tf.Tensor,
-                inputBias: b as tf.Tensor,
-                peepholeWeights: p as tf.Tensor,
-              },
-            });
-            const run = runSequence(cell, xs as tf.Tensor, {
+        await checkCellGradients(
+          template,
+          (xs, cs, hs) => {
+            const run = runSequence(template, xs as tf.Tensor, {
               initialState: { hidden: hs as tf.Tensor2D, cell: cs as tf.Tensor2D },
             });
             return tf.concat([tf.reshape(run.outputs, [-1]), tf.reshape(run.finalState.cell, [-1])]);
           },
-          [
-            x,
-            c0,
-            h0,
-            inputWeights as tf.Tensor,
-            recurrentWeights as tf.Tensor,
-            inputBias as tf.Tensor,
-            peepholeWeights as tf.Tensor,
-          ],
+          [x, c0, h0],
           { maxElementsPerInput: 10 },
         );
         tf.dispose([x, c0, h0]);

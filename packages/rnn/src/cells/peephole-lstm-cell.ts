@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { ArgumentError } from '@baihua/core';
+import { ArgumentError, type InitializerSpec } from '@baihua/core';
 import type { CellWeights } from './cell-weights.js';
 import { LstmCell, type LstmCellOptions } from './lstm-cell.js';
 import type { LstmState } from './recurrent-cell.js';
@@ -13,6 +13,8 @@ export interface PeepholeLstmCellOptions extends LstmCellOptions {
    * blocks i, f, o.
    */
   peephole?: 'diagonal' | 'full';
+  /** Initial peephole weights (default: the cell's uniform initialiser; the PeepholeLSTM layer passes 'zeros'). */
+  peepholeInitializer?: InitializerSpec;
   weights?: CellWeights & { peepholeWeights: tf.Tensor };
 }
 
@@ -21,13 +23,13 @@ export interface PeepholeLstmCellOptions extends LstmCellOptions {
  * i_t = σ(W_i [h_{t-1}, x_t] + P_i C_{t-1} + b_i), f_t = σ(W_f [h_{t-1}, x_t] + P_f C_{t-1} + b_f),
  * C_t = f_t * C_{t-1} + i_t * tanh(W_C [h_{t-1}, x_t] + b_C),
  * o_t = σ(W_o [h_{t-1}, x_t] + P_o C_t + b_o) (the output gate sees the new C_t), h_t = o_t * tanh(C_t).
- * P_g C is p_g * C (elementwise) with diagonal peepholes, C P_g with full ones.
- * Shapes as {@link LstmCell}; parameters 4H (inputSize + H + 1) + 3H (diagonal) or + 3H² (full).
+ * P_g C is p_g * C (elementwise) with diagonal peepholes, C P_g with full ones; σ is `recurrentActivation`.
+ * Shapes as {@link LstmCell}; countParams() 4H (inputSize + H + 1) + 3H (diagonal) or + 3H² (full).
  * With every peephole weight zero it is exactly the {@link LstmCell}.
  *
  * @example
  * const cell = new PeepholeLstmCell({ inputSize: 3, hiddenSize: 8, peephole: 'full' });
- * const next = cell.step(x, cell.zeroState(2));
+ * const next = cell.step(tf.ones([2, 3]), cell.zeroState(2));
  *
  * In plain words: the guard looks not only at the monitor (h) but straight into the vault (C).
  */
@@ -43,13 +45,17 @@ export class PeepholeLstmCell extends LstmCell {
         `expected peephole to be 'diagonal' or 'full', got ${JSON.stringify(peephole)}`,
       );
     }
-    super(options, 'PeepholeLstmCell', [
-      {
-        name: 'peepholeWeights',
-        init: 'uniform',
-        shape: (h, layout) => (peephole === 'diagonal' ? [3, h] : layout === 'torch' ? [3 * h, h] : [h, 3 * h]),
-      },
-    ]);
+    super(options, {
+      typeName: 'PeepholeLstmCell',
+      optionKeys: ['peephole', 'peepholeInitializer'],
+      extra: [
+        {
+          name: 'peepholeWeights',
+          initializer: options.peepholeInitializer,
+          shape: (h, layout) => (peephole === 'diagonal' ? [3, h] : layout === 'torch' ? [3 * h, h] : [h, 3 * h]),
+        },
+      ],
+    });
     this.peephole = peephole;
   }
 
@@ -58,11 +64,11 @@ export class PeepholeLstmCell extends LstmCell {
       const [i, f, g, o] = this.gatePreactivations(projected, state.hidden);
       const [peepI, peepF] = this.peek(state.cell, 0, 2) as [tf.Tensor2D, tf.Tensor2D];
       const cell = tf.add(
-        tf.mul(tf.sigmoid(tf.add(f, peepF)), state.cell),
-        tf.mul(tf.sigmoid(tf.add(i, peepI)), tf.tanh(g)),
+        tf.mul(this.gate(tf.add(f, peepF)), state.cell),
+        tf.mul(this.gate(tf.add(i, peepI)), tf.tanh(g)),
       ) as tf.Tensor2D;
       const [peepO] = this.peek(cell, 2, 1) as [tf.Tensor2D];
-      const hidden = tf.mul(tf.sigmoid(tf.add(o, peepO)), tf.tanh(cell)) as tf.Tensor2D;
+      const hidden = tf.mul(this.gate(tf.add(o, peepO)), tf.tanh(cell)) as tf.Tensor2D;
       return { hidden, cell };
     });
   }

@@ -1,4 +1,5 @@
 import type * as tf from '@tensorflow/tfjs-core';
+import type { Layer } from '@baihua/core';
 
 /** State of a cell with one vector: Elman and GRU. `hidden` is [batch, hiddenSize]. */
 export interface HiddenState {
@@ -17,19 +18,21 @@ export type RecurrentState = HiddenState | LstmState;
 /**
  * How a weight matrix is laid out. `'keras'`: [in, gates * hidden], used as `x W` (Keras, tfjs-layers,
  * and the default for cells that create their own weights). `'torch'`: [gates * hidden, in], used as
- * `x W^T` (PyTorch's `weight_ih_l0`). The layout is honoured by the matMul itself, so weights handed
- * in are used as they are, without copies.
+ * `x W^T` (PyTorch's `weight_ih_l0`). The layout is honoured by the matMul itself, so imported
+ * weights keep their shape.
  */
 export type WeightLayout = 'keras' | 'torch';
 
 /**
  * What every recurrent cell offers: one time step, split so that the input side of all gates can be
  * projected for every time step at once (one matMul for the whole sequence) and the recurrent side
- * costs one matMul per step for all gates together.
+ * costs one matMul per step for all gates together. A cell is a core `Layer`: it owns its weights
+ * (`weights()`, `getWeights()`, `setWeights()`, `countParams()`, `dispose()` as for Dense), and
+ * `apply(x)` runs it over x [batch, time, inputSize] from the zero state.
  *
  * In plain words: a cell is the relay runner of the seed's relay game, `step` is one hand-over.
  */
-export interface RecurrentCell<S extends RecurrentState = RecurrentState> {
+export interface RecurrentCell<S extends RecurrentState = RecurrentState> extends Layer {
   /** 'elman', 'lstm', 'peephole-lstm', 'coupled-lstm' or 'gru'. */
   readonly kind: string;
   readonly inputSize: number;
@@ -46,14 +49,6 @@ export interface RecurrentCell<S extends RecurrentState = RecurrentState> {
   step(x: tf.Tensor2D, state: S): S;
   /** Zeros for every state tensor, [batch, hiddenSize]. */
   zeroState(batch: number): S;
-  /** The parameters by name (`inputWeights`, `recurrentWeights`, `inputBias`, ...), as held (no copies). */
-  parameters(): Record<string, tf.Tensor>;
-  /** Parameters that are tf.Variables (those the cell created itself), for optimisers. */
-  trainableVariables(): tf.Variable[];
-  /** The number of scalar parameters. */
-  parameterCount(): number;
-  /** Disposes the parameters this cell created (never tensors that were handed in). */
-  dispose(): void;
 }
 
 /** True when `value` looks like a {@link RecurrentCell}. */

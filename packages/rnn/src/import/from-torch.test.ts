@@ -9,6 +9,13 @@ import { StackedRnn } from '../sequence/stacked-rnn.js';
 import { fromTorch } from './from-torch.js';
 
 type Spec = { shape: number[]; data: number[] };
+/** PyTorch's parameter names and the cell weights that hold their copies. */
+const torchWeightNames: Record<string, string> = {
+  weight_ih: 'kernel',
+  weight_hh: 'recurrentKernel',
+  bias_ih: 'bias',
+  bias_hh: 'recurrentBias',
+};
 const cases = [
   { name: 'elman_tanh', kind: 'rnn' },
   { name: 'lstm', kind: 'lstm' },
@@ -38,7 +45,10 @@ describeEachBackend('fromTorch against PyTorch nn.RNN / nn.LSTM / nn.GRU', () =>
       const finalState = result.finalState as { hidden: tf.Tensor; cell?: tf.Tensor };
       await expectTensorsClose(finalState.hidden, fixture.spec('hN'));
       if (lstm) await expectTensorsClose(finalState.cell as tf.Tensor, fixture.spec('cN'));
-      const inputs = [x, h0, ...(c0 ? [c0] : []), ...names.map((n) => parameters[n] as tf.Tensor)];
+      // The cell holds copies of the parameters as its own weights: differentiate those.
+      const cellWeight = (torchName: string) =>
+        (model as GruCell).weight(torchWeightNames[torchName.replace(/_l0$/, '')] as string).read();
+      const inputs = [x, h0, ...(c0 ? [c0] : []), ...names.map(cellWeight)];
       const loss = (...ts: tf.Tensor[]) => {
         const [xs, hs, maybeCell] = ts as [tf.Tensor, tf.Tensor, tf.Tensor];
         const run = runSequence(model as SequenceModel, xs, {
@@ -58,7 +68,9 @@ describeEachBackend('fromTorch against PyTorch nn.RNN / nn.LSTM / nn.GRU', () =>
           throw new Error(`${parameterName}: ${error.message}`);
         });
       }
-      tf.dispose([result.outputs, result.finalState as never, gradients, inputs, dy]);
+      tf.dispose([result.outputs, result.finalState as never, gradients, x, h0, c0 as tf.Tensor, dy]);
+      tf.dispose(Object.values(parameters));
+      model.dispose();
     });
   }
 
@@ -73,9 +85,10 @@ describeEachBackend('fromTorch against PyTorch nn.RNN / nn.LSTM / nn.GRU', () =>
     const [dx] = tf.grads((xs: tf.Tensor) => tf.sum(tf.mul(runSequence(model, xs).outputs, dy)))([x]);
     await expectTensorsClose(dx as tf.Tensor, fixture.spec('dx'));
     tf.dispose([result.outputs, result.finalState as never, dx as tf.Tensor, x, dy, Object.values(parameters)]);
+    model.dispose();
   });
 
-  test('two bidirectional GRU layers (_l1, _reverse) give a StackedRnn of Bidirectional layers over the given tensors', async () => {
+  test('two bidirectional GRU layers (_l1, _reverse) give a StackedRnn of Bidirectional layers', async () => {
     const h = 2;
     const shapes: Record<string, number[]> = {};
     for (const layer of [0, 1]) {
@@ -93,7 +106,11 @@ describeEachBackend('fromTorch against PyTorch nn.RNN / nn.LSTM / nn.GRU', () =>
     expect(model).toBeInstanceOf(StackedRnn);
     expect(model.layers.map((l) => (l as Bidirectional<never, never>).outputSize)).toEqual([4, 4]);
     const first = model.layers[0] as Bidirectional<GruCell, GruCell>;
-    expect(first.backward.parameters().inputWeights).toBe(parameters.weight_ih_l0_reverse); // no copies
+    // Copies, in PyTorch's layout: the cell owns them, the given tensors stay the caller's.
+    const copied = first.backward.weight('kernel').read();
+    expect(copied).not.toBe(parameters.weight_ih_l0_reverse);
+    await expectTensorsClose(copied, parameters.weight_ih_l0_reverse as tf.Tensor, { rtol: 0, atol: 0 });
+    expect(model.countParams()).toBe(Object.values(parameters).reduce((n, t) => n + t.size, 0));
     const x = tf.randomNormal([2, 3, 3], 0, 1, 'float32', 9);
     const result = runSequence(model, x);
     const one = runSequence(first, x);
@@ -101,6 +118,7 @@ describeEachBackend('fromTorch against PyTorch nn.RNN / nn.LSTM / nn.GRU', () =>
     await expectTensorsClose(result.outputs, two.outputs, { rtol: 0, atol: 0 });
     expect(result.outputs.shape).toEqual([2, 3, 4]);
     tf.dispose([result as never, one as never, two as never, x, Object.values(parameters)]);
+    model.dispose();
   });
 
   test('leaves no tensors behind', async () => {
@@ -110,6 +128,7 @@ describeEachBackend('fromTorch against PyTorch nn.RNN / nn.LSTM / nn.GRU', () =>
       const model = fromTorch(parameters, { kind: 'lstm' });
       const run = runSequence(model, x);
       const gradients = tf.grads((xs: tf.Tensor) => tf.sum(runSequence(model, xs).outputs))([x]);
+      model.dispose();
       return [run, gradients];
     });
     tf.dispose([x, Object.values(parameters)]);
@@ -149,9 +168,16 @@ describeEachBackend(
         bias_ih_l1: tf.zeros([16]),
         bias_hh_l1: tf.zeros([16]),
       };
+      expect(() => fromTorch(parameters, { kind: 'lstm', nonlinearty: 'tanh' } as never)).toThrow(
+        /^fromTorch: unknown key 'nonlinearty' in options \(did you mean 'nonlinearity'\? known: kind, nonlinearity\)$/,
+      );
+      // Every name and shape is checked before any cell copies a weight: a failing call leaves nothing.
+      const before = tf.memory().numTensors;
+      for (let k = 0; k < 100; k++) expect(() => fromTorch(layerOne, { kind: 'lstm' })).toThrow(/weight_ih_l1/);
       expect(() => fromTorch(layerOne, { kind: 'lstm' })).toThrow(
         /expected weight_ih_l1 of shape \[16,4\].*got shape \[16,3\]/,
       );
+      expect(tf.memory().numTensors).toBe(before);
       tf.dispose([Object.values(layerOne), bad.weight_hh_l0]);
     });
   },

@@ -1,5 +1,14 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import { type Activation, ArgumentError, ShapeError, assertOneOf, assertTensor, describeShape } from '@baihua/core';
+import {
+  type Activation,
+  ArgumentError,
+  ShapeError,
+  assertKnownOptions,
+  assertOneOf,
+  assertTensor,
+  describeShape,
+} from '@baihua/core';
+import type { CellWeights } from '../cells/cell-weights.js';
 import { ElmanCell } from '../cells/elman-cell.js';
 import { GruCell } from '../cells/gru-cell.js';
 import { LstmCell } from '../cells/lstm-cell.js';
@@ -24,8 +33,10 @@ const namePattern = /^(weight_ih|weight_hh|bias_ih|bias_hh)_l(\d+)(_reverse)?$/;
  * (`weight_ih_l0` [G*H, I], `weight_hh_l0` [G*H, H], `bias_ih_l0`, `bias_hh_l0` [G*H], `_l1` for
  * stacked layers, `_reverse` for the backward direction; G = 1, 4 (i, f, g, o) or 3 (r, z, n)).
  * Returns a cell (one layer, one direction), a Bidirectional (one layer, both directions) or a
- * StackedRnn. The tensors are used as given (PyTorch layout, no copies): gradients with respect to
- * them are PyTorch's parameter gradients. The GRU keeps PyTorch's update convention
+ * StackedRnn. The values are copied into the cells' own weights, kept in PyTorch's layout
+ * (`weightLayout: 'torch'`), trainable; gradients with respect to the cells' weights are PyTorch's
+ * parameter gradients (`kernel` is weight_ih, `recurrentKernel` weight_hh, `bias` bias_ih,
+ * `recurrentBias` bias_hh). The GRU keeps PyTorch's update convention
  * h = (1 - z) n + z h_prev (`updateGate: 'previous'`), which is the seed's with z's weights negated.
  * Inputs are batch-first, [batch, time, features] (PyTorch's `batch_first=True`).
  *
@@ -40,6 +51,7 @@ export function fromTorch(parameters: Record<string, tf.Tensor>, options: FromTo
   const fn = 'fromTorch';
   if (typeof options !== 'object' || options === null)
     throw new ArgumentError(fn, "expected options { kind: 'rnn' | 'lstm' | 'gru' }");
+  assertKnownOptions(fn, 'options', options, ['kind', 'nonlinearity']);
   assertOneOf(fn, 'kind', options.kind, ['rnn', 'lstm', 'gru']);
   if (options.nonlinearity !== undefined && options.kind !== 'rnn')
     throw new ArgumentError(fn, `expected nonlinearity only with kind 'rnn', got kind '${options.kind}'`);
@@ -53,7 +65,8 @@ export function fromTorch(parameters: Record<string, tf.Tensor>, options: FromTo
     if (!match) {
       throw new ArgumentError(
         fn,
-        `unexpected parameter '${name}': expected names weight_ih_l<k>, weight_hh_l<k>, bias_ih_l<k>, bias_hh_l<k>, with _reverse for the backward direction (proj_size is not supported)`,
+        `unexpected parameter '${name}': expected names weight_ih_l<k>, weight_hh_l<k>, bias_ih_l<k>, ` +
+          'bias_hh_l<k>, with _reverse for the backward direction (proj_size is not supported)',
       );
     }
     assertTensor(fn, name, value);
@@ -68,7 +81,7 @@ export function fromTorch(parameters: Record<string, tf.Tensor>, options: FromTo
   const hidden = hh0.shape[1] as number;
   const hasBias = parameters.bias_ih_l0 !== undefined || parameters.bias_hh_l0 !== undefined;
   const directions = reverse ? 2 : 1;
-  const build = (layer: number, suffix: string): RecurrentCell<RecurrentState> => {
+  const weightsOf = (layer: number, suffix: string): CellWeights => {
     const get = (base: string, expected: number[]): tf.Tensor => {
       const name = `${base}_l${layer}${suffix}`;
       const tensor = parameters[name];
@@ -77,29 +90,32 @@ export function fromTorch(parameters: Record<string, tf.Tensor>, options: FromTo
       if (tensor.rank !== expected.length || tensor.shape.some((s, i) => s !== expected[i])) {
         throw new ShapeError(
           fn,
-          `expected ${name} of shape ${describeShape(expected)} (${options.kind}: ${gates} gate(s) x hidden ${hidden}), got shape ${describeShape(tensor.shape)}`,
+          `expected ${name} of shape ${describeShape(expected)} (${options.kind}: ${gates} gate(s) x hidden ` +
+            `${hidden}), got shape ${describeShape(tensor.shape)}`,
         );
       }
       return tensor;
     };
     const inputWeightsName = `weight_ih_l${layer}${suffix}`;
     const inputSize = layer === 0 ? (parameters[inputWeightsName]?.shape[1] ?? 0) : directions * hidden;
-    const weights = {
-      inputWeights: get('weight_ih', [gates * hidden, inputSize]),
-      recurrentWeights: get('weight_hh', [gates * hidden, hidden]),
-      ...(hasBias
-        ? { inputBias: get('bias_ih', [gates * hidden]), recurrentBias: get('bias_hh', [gates * hidden]) }
-        : {}),
+    return {
+      kernel: get('weight_ih', [gates * hidden, inputSize]),
+      recurrentKernel: get('weight_hh', [gates * hidden, hidden]),
+      ...(hasBias ? { bias: get('bias_ih', [gates * hidden]), recurrentBias: get('bias_hh', [gates * hidden]) } : {}),
     };
+  };
+  const build = (weights: CellWeights): RecurrentCell<RecurrentState> => {
     const common = { weights, weightLayout: 'torch' as const };
     if (options.kind === 'rnn') return new ElmanCell({ ...common, activation: options.nonlinearity ?? 'tanh' });
     if (options.kind === 'lstm') return new LstmCell(common);
     return new GruCell({ ...common, resetAfter: true, gateOrder: 'rzn', updateGate: 'previous' });
   };
-  const stack: SequenceModel[] = [];
-  for (let layer = 0; layer < layers; layer++) {
-    const forward = build(layer, '');
-    stack.push(reverse ? new Bidirectional({ forward, backward: build(layer, '_reverse'), merge: 'concat' }) : forward);
-  }
+  // Every name and shape is checked before any cell (and its weights) is made.
+  const suffixes = reverse ? ['', '_reverse'] : [''];
+  const checked = Array.from({ length: layers }, (_, layer) => suffixes.map((suffix) => weightsOf(layer, suffix)));
+  const stack = checked.map(([forward, backward]): SequenceModel => {
+    if (backward === undefined) return build(forward as CellWeights);
+    return new Bidirectional({ forward: build(forward as CellWeights), backward: build(backward), merge: 'concat' });
+  });
   return stack.length === 1 ? (stack[0] as SequenceModel) : new StackedRnn(stack);
 }

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs-core';
+import type * as tf from '@tensorflow/tfjs-core';
 import {
   type CallContext,
   type InitializerSpec,
@@ -9,9 +9,10 @@ import {
   assertPositiveInteger,
   describeShape,
 } from '@baihua/core';
-import type { CellWeights } from '../cells/cell-weights.js';
+import type { CellOptions } from '../cells/cell-weights.js';
 import type { RecurrentCell, RecurrentState } from '../cells/recurrent-cell.js';
 import { runSequence } from '../sequence/run-sequence.js';
+import { checkSequenceApplyShape } from '../sequence/sequence-model-info.js';
 
 /** Options every recurrent layer takes. */
 export interface RecurrentLayerOptions extends LayerOptions {
@@ -29,23 +30,23 @@ export interface RecurrentLayerOptions extends LayerOptions {
   useBias?: boolean;
 }
 
-/** What a concrete layer tells the base: gate blocks, extra weights, forget-gate block and how to make the cell. */
-export interface RecurrentLayerSpec {
-  gateCount: number;
-  /** A gate block whose bias starts at `value` instead of 0 (the LSTM forget gate at 1, the GRU update gate). */
-  initialBias?: { gate: number; value: number };
-  /** A second bias for the recurrent side (GRU with resetAfter). */
-  recurrentBias?: boolean;
-  /** Extra weights, e.g. peepholes: name, shape for `units`, initializer. */
-  extra?: { name: string; shape: (units: number) => number[]; initializer: InitializerSpec }[];
-  makeCell: (weights: CellWeights & Record<string, tf.Tensor>) => RecurrentCell<RecurrentState>;
-}
+/** The keys {@link RecurrentLayerOptions} adds to core's LayerOptions, for the unknown-key check. */
+const recurrentLayerOptionKeys = [
+  'units',
+  'returnSequences',
+  'reverse',
+  'kernelInitializer',
+  'recurrentInitializer',
+  'useBias',
+] as const;
 
 /**
- * Base of the recurrent layers that plug into @baihua/core's Sequential and fit: it creates the
- * fused weights (kernel [features, G*units], recurrentKernel [units, G*units], bias [G*units]) as
- * core layer weights (seeded, saved, clipped and decayed by fit like any other), hands them to a
- * cell without copies, and runs {@link runSequence} over x [batch, time, features].
+ * Base of the recurrent layers that plug into @baihua/core's Sequential and fit. On the first input
+ * it builds its cell (a core `Layer`, named as this layer, so weight paths read `lstm_1/kernel`)
+ * with the layer's initialisers, seed and sizes: kernel [features, G*units], recurrentKernel
+ * [units, G*units], bias [G*units]; the cell is this layer's child, so weights, `countParams()`,
+ * saving, clipping and decay work as for any layer. `apply` runs {@link runSequence} over
+ * x [batch, time, features].
  * Masking is not available through Sequential (it passes one tensor): call runSequence with the
  * layer's `cell` for variable-length batches.
  *
@@ -60,8 +61,9 @@ export abstract class RecurrentLayer extends Layer {
   readonly useBias: boolean;
   private builtCell: RecurrentCell<RecurrentState> | undefined;
 
-  protected constructor(options: RecurrentLayerOptions, typeName: string) {
-    super(options, typeName);
+  /** `optionKeys`: the concrete layer's keys beyond {@link RecurrentLayerOptions}. */
+  protected constructor(options: RecurrentLayerOptions, typeName: string, optionKeys: readonly string[]) {
+    super(options, typeName, [...recurrentLayerOptionKeys, ...optionKeys]);
     assertPositiveInteger(typeName, 'units', options.units);
     this.units = options.units;
     this.returnSequences = options.returnSequences ?? false;
@@ -71,8 +73,8 @@ export abstract class RecurrentLayer extends Layer {
     this.useBias = options.useBias ?? true;
   }
 
-  /** The gate layout and the cell this layer runs. */
-  protected abstract spec(): RecurrentLayerSpec;
+  /** The cell this layer runs, made from the common options (name, sizes, seed, initialisers). */
+  protected abstract makeCell(common: Omit<CellOptions, 'weights'>): RecurrentCell<RecurrentState>;
 
   /** The cell that holds this layer's weights (after the first apply). */
   get cell(): RecurrentCell<RecurrentState> {
@@ -84,66 +86,37 @@ export abstract class RecurrentLayer extends Layer {
     return this.builtCell;
   }
 
+  override children(): Layer[] {
+    return this.builtCell ? [this.builtCell] : [];
+  }
+
   protected override build(inputShape: number[]): void {
     if (inputShape.length !== 3) {
       throw new ShapeError(
         this.typeName,
-        `expected input of rank 3 ([batch, time, features]), got rank ${inputShape.length} (shape ${describeShape(inputShape)})`,
+        `expected input of rank 3 ([batch, time, features]), got rank ${inputShape.length} ` +
+          `(shape ${describeShape(inputShape)})`,
       );
     }
-    const features = inputShape[2] as number;
-    const { gateCount, initialBias, recurrentBias, extra = [], makeCell } = this.spec();
-    const width = gateCount * this.units;
-    const kernel = this.addWeight('kernel', [features, width], {
-      initializer: this.kernelInitializer,
-      regularize: true,
+    this.builtCell = this.makeCell({
+      name: this.name,
+      trainable: this.trainable,
+      seed: this.seed,
+      inputSize: inputShape[2] as number,
+      hiddenSize: this.units,
+      kernelInitializer: this.kernelInitializer,
+      recurrentInitializer: this.recurrentInitializer,
+      useBias: this.useBias,
     });
-    const recurrent = this.addWeight('recurrentKernel', [this.units, width], {
-      initializer: this.recurrentInitializer,
-      regularize: true,
-    });
-    const weights: Record<string, tf.Tensor> = { inputWeights: kernel.read(), recurrentWeights: recurrent.read() };
-    if (this.useBias) {
-      const bias = this.addWeight('bias', [width], { initializer: 'zeros' });
-      if (initialBias !== undefined && initialBias.value !== 0) {
-        const { gate, value } = initialBias;
-        bias.assign(
-          tf.tidy(() =>
-            tf.concat([
-              tf.zeros([gate * this.units]),
-              tf.fill([this.units], value),
-              tf.zeros([(gateCount - gate - 1) * this.units]),
-            ]),
-          ),
-        );
-      }
-      weights.inputBias = bias.read();
-      if (recurrentBias)
-        weights.recurrentBias = this.addWeight('recurrentBias', [width], { initializer: 'zeros' }).read();
-    }
-    for (const { name, shape, initializer } of extra)
-      weights[name] = this.addWeight(name, shape(this.units), { initializer }).read();
-    this.builtCell = makeCell(weights as CellWeights & Record<string, tf.Tensor>);
   }
 
   /** Any number of time steps; batch and time may change, features may not. */
   protected override checkInputShape(inputShape: readonly number[]): void {
-    const features = this.cell.inputSize;
-    if (inputShape.length !== 3 || inputShape[2] !== features) {
-      throw new ShapeError(
-        `${this.typeName}.apply`,
-        `layer '${this.name}' expected input of shape [batch, time, ${features}], got ${describeShape(inputShape)}`,
-      );
-    }
+    checkSequenceApplyShape(this.typeName, this.name, inputShape, this.cell.inputSize);
   }
 
   protected override call(x: tf.Tensor, _context: CallContext): tf.Tensor {
-    const { outputs, finalState } = runSequence(this.cell, x, {
-      returnSequences: this.returnSequences,
-      reverse: this.reverse,
-    });
-    tf.dispose(finalState as unknown as tf.TensorContainer);
-    return outputs;
+    return runSequence(this.cell, x, { returnSequences: this.returnSequences, reverse: this.reverse }).outputs;
   }
 
   override getConfig(): LayerConfig {
@@ -159,7 +132,7 @@ export abstract class RecurrentLayer extends Layer {
   }
 
   override dispose(): void {
-    this.builtCell = undefined;
     super.dispose();
+    this.builtCell = undefined;
   }
 }

@@ -1,18 +1,16 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { ArgumentError, assertOneOf } from '@baihua/core';
+import { ArgumentError, type CallContext, Layer, assertKnownOptions, assertOneOf } from '@baihua/core';
+import { checkState } from './check-state.js';
 import { runSequence } from './run-sequence.js';
+import { checkSequenceInput } from './sequence-checks.js';
+import { checkSequenceApplyShape, sequenceInputSize, sequenceOutputSize } from './sequence-model-info.js';
 import {
-  sequenceInputSize,
-  sequenceOutputSize,
-  sequenceParameterCount,
-  sequenceVariables,
-} from './sequence-model-info.js';
-import type {
-  FinalStateOf,
-  RunSequenceOptions,
-  SequenceLayer,
-  SequenceModel,
-  SequenceResult,
+  type FinalStateOf,
+  type RunSequenceOptions,
+  type SequenceLayer,
+  type SequenceModel,
+  type SequenceResult,
+  runSequenceOptionKeys,
 } from './sequence-types.js';
 
 /** How the two directions are combined. */
@@ -24,26 +22,35 @@ export interface BidirectionalOptions<F extends SequenceModel, B extends Sequenc
   forward: F;
   /** Runs from the last step to the first; its outputs are aligned back to input time. */
   backward: B;
-  /** 'concat' (default: [forward, backward] on the last axis, as PyTorch's y[..., :H] / y[..., H:]), 'sum' or 'average'. */
+  /** 'concat' (default: [forward, backward] on the last axis, as PyTorch), 'sum' or 'average'. */
   merge?: BidirectionalMerge;
+  /** Layer name (default `bidirectional_1`, ...). */
+  name?: string;
 }
+
+type BidirectionalState<F, B> = { forward: FinalStateOf<F>; backward: FinalStateOf<B> };
 
 /**
  * A bidirectional layer: y_t = merge(forward_t, backward_t), where the backward run reads the
  * sequence from the end and backward_t is its output at input step t. With a mask, each sequence's
  * backward run starts at its last valid step. Final state `{ forward, backward }`; with
  * `returnSequences: false` the outputs merge the forward run's last hidden state and the backward
- * run's hidden state after step 0.
+ * run's hidden state after step 0. A core `Layer` whose children are the two directions, so
+ * `countParams()`, `weights()` and `dispose()` cover both.
  * Shapes: x [batch, time, inputSize] -> [batch, time, 2H] (concat) or [batch, time, H].
  *
  * @example
- * const layer = new Bidirectional({ forward: new LstmCell({ inputSize: 3, hiddenSize: 4 }), backward: new LstmCell({ inputSize: 3, hiddenSize: 4, seed: 1 }) });
- * const { outputs } = runSequence(layer, x); // [batch, time, 8]
+ * const layer = new Bidirectional({
+ *   forward: new LstmCell({ inputSize: 3, hiddenSize: 4 }),
+ *   backward: new LstmCell({ inputSize: 3, hiddenSize: 4, seed: 1 }),
+ * });
+ * const { outputs } = runSequence(layer, tf.ones([2, 5, 3])); // [2, 5, 8]
  *
  * In plain words: read the sentence left to right and right to left, then put both readings side by side.
  */
 export class Bidirectional<F extends SequenceModel, B extends SequenceModel>
-  implements SequenceLayer<{ forward: FinalStateOf<F>; backward: FinalStateOf<B> }>
+  extends Layer
+  implements SequenceLayer<BidirectionalState<F, B>>
 {
   readonly forward: F;
   readonly backward: B;
@@ -51,7 +58,10 @@ export class Bidirectional<F extends SequenceModel, B extends SequenceModel>
   readonly inputSize: number;
   readonly outputSize: number;
 
-  constructor(options: BidirectionalOptions<F, B>) {
+  constructor(given: BidirectionalOptions<F, B>) {
+    assertKnownOptions('Bidirectional', 'options', given, ['forward', 'backward', 'merge', 'name']);
+    const options = given ?? ({} as BidirectionalOptions<F, B>);
+    super({ name: options.name }, 'Bidirectional');
     const merge = options.merge ?? 'concat';
     assertOneOf('Bidirectional', 'merge', merge, ['concat', 'sum', 'average']);
     const forwardIn = sequenceInputSize('Bidirectional', 'forward', options.forward);
@@ -66,7 +76,8 @@ export class Bidirectional<F extends SequenceModel, B extends SequenceModel>
     if (merge !== 'concat' && forwardOut !== backwardOut) {
       throw new ArgumentError(
         'Bidirectional',
-        `expected forward and backward with the same output size for merge '${merge}', got ${forwardOut} and ${backwardOut}`,
+        `expected forward and backward with the same output size for merge '${merge}', ` +
+          `got ${forwardOut} and ${backwardOut}`,
       );
     }
     this.forward = options.forward;
@@ -76,25 +87,27 @@ export class Bidirectional<F extends SequenceModel, B extends SequenceModel>
     this.outputSize = merge === 'concat' ? forwardOut + backwardOut : forwardOut;
   }
 
+  get stateParts(): { forward: F; backward: B } {
+    return { forward: this.forward, backward: this.backward };
+  }
+
+  override children(): Layer[] {
+    return [this.forward, this.backward];
+  }
+
   run(
     x: tf.Tensor,
-    options: RunSequenceOptions<{ forward: FinalStateOf<F>; backward: FinalStateOf<B> }> = {},
-  ): SequenceResult<{ forward: FinalStateOf<F>; backward: FinalStateOf<B> }> {
+    options: RunSequenceOptions<BidirectionalState<F, B>> = {},
+  ): SequenceResult<BidirectionalState<F, B>> {
+    assertKnownOptions('Bidirectional.run', 'options', options, runSequenceOptionKeys);
     if (options.reverse)
       throw new ArgumentError(
         'Bidirectional.run',
         'expected no reverse option: a Bidirectional layer already runs both ways',
       );
     const { initialState, returnSequences = true, mask } = options;
-    if (
-      initialState !== undefined &&
-      (typeof initialState !== 'object' ||
-        initialState === null ||
-        !('forward' in initialState) ||
-        !('backward' in initialState))
-    ) {
-      throw new ArgumentError('Bidirectional.run', 'expected initialState to be { forward, backward }');
-    }
+    checkSequenceInput('runSequence', x, this.inputSize);
+    if (initialState !== undefined) checkState('Bidirectional.run', this, initialState, x.shape[0], 'initialState');
     const forward = runSequence(this.forward, x, {
       initialState: initialState?.forward,
       returnSequences,
@@ -121,16 +134,12 @@ export class Bidirectional<F extends SequenceModel, B extends SequenceModel>
     return { outputs, finalState: { forward: forward.finalState, backward: backward.finalState } };
   }
 
-  trainableVariables(): tf.Variable[] {
-    return [...sequenceVariables(this.forward), ...sequenceVariables(this.backward)];
+  protected override checkInputShape(inputShape: readonly number[]): void {
+    checkSequenceApplyShape(this.typeName, this.name, inputShape, this.inputSize);
   }
 
-  parameterCount(): number {
-    return sequenceParameterCount(this.forward) + sequenceParameterCount(this.backward);
-  }
-
-  dispose(): void {
-    this.forward.dispose();
-    this.backward.dispose();
+  /** `apply(x)`: the merged outputs [batch, time, outputSize] from zero states. */
+  protected override call(x: tf.Tensor, _context: CallContext): tf.Tensor {
+    return this.run(x).outputs;
   }
 }

@@ -32,7 +32,7 @@ describeEachBackend('runSequence', () => {
     cell.dispose();
   });
 
-  test('mask: a masked step keeps the state and outputs zeros; a reversed run starts at the last valid step', async () => {
+  test('mask: a masked step keeps the state, outputs zeros; reversed, it starts at the last valid step', async () => {
     const cell = new LstmCell({ inputSize: 2, hiddenSize: 3, seed: 4 });
     const x = tf.randomNormal([2, 5, 2], 0, 1, 'float32', 3);
     const mask = tf.tensor2d(
@@ -148,7 +148,7 @@ describeEachBackend('runSequence', () => {
       const result = runSequence(cell, x, { mask, reverse: true, returnSequences: false });
       const gradients = tf.variableGrads(
         () => tf.sum(runSequence(cell, x, { mask }).outputs) as tf.Scalar,
-        cell.trainableVariables(),
+        cell.trainableWeights().map((w) => w.read()),
       );
       return [result, gradients.value, Object.values(gradients.grads)];
     });

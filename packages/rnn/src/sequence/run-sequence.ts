@@ -1,8 +1,15 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { ArgumentError } from '@baihua/core';
+import { ArgumentError, assertKnownOptions } from '@baihua/core';
 import { type RecurrentCell, type RecurrentState, isRecurrentCell } from '../cells/recurrent-cell.js';
-import { checkCellState, checkMask, checkSequenceInput } from './sequence-checks.js';
-import type { FinalStateOf, RunSequenceOptions, SequenceModel, SequenceResult } from './sequence-types.js';
+import { checkState } from './check-state.js';
+import { checkMask, checkSequenceInput } from './sequence-checks.js';
+import {
+  type FinalStateOf,
+  type RunSequenceOptions,
+  type SequenceModel,
+  type SequenceResult,
+  runSequenceOptionKeys,
+} from './sequence-types.js';
 
 /**
  * Runs a cell (or a Bidirectional / StackedRnn layer) over x [batch, time, features]:
@@ -26,6 +33,7 @@ export function runSequence<M extends SequenceModel>(
   x: tf.Tensor,
   options: RunSequenceOptions<FinalStateOf<M>> = {},
 ): SequenceResult<FinalStateOf<M>> {
+  assertKnownOptions('runSequence', 'options', options, runSequenceOptionKeys);
   if (isRecurrentCell(model))
     return runCell(model, x, options as RunSequenceOptions<RecurrentState>) as SequenceResult<FinalStateOf<M>>;
   if (typeof model === 'object' && model !== null && typeof (model as { run?: unknown }).run === 'function') {
@@ -46,7 +54,7 @@ function runCell<S extends RecurrentState>(
   checkSequenceInput(functionName, x, cell.inputSize);
   const [batch, time, features] = x.shape as [number, number, number];
   checkMask(functionName, options.mask, batch, time);
-  if (options.initialState !== undefined) checkCellState(functionName, cell, options.initialState, batch);
+  if (options.initialState !== undefined) checkState(functionName, cell, options.initialState, batch, 'initialState');
   const { returnSequences = true, reverse = false, mask } = options;
   return tf.tidy(() => {
     const projected = tf.reshape(cell.projectInput(tf.reshape(x, [batch * time, features])), [

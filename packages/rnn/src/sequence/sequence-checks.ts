@@ -1,6 +1,5 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import { ArgumentError, ShapeError, assertDtype, assertRank, describeShape } from '@baihua/core';
-import type { RecurrentCell, RecurrentState } from '../cells/recurrent-cell.js';
+import { ShapeError, assertDtype, assertRank, describeShape } from '@baihua/core';
 
 /** Throws unless x is [batch, time, inputSize] with time >= 1. */
 export function checkSequenceInput(functionName: string, x: tf.Tensor, inputSize: number): void {
@@ -30,35 +29,4 @@ export function checkMask(functionName: string, mask: tf.Tensor | undefined, bat
     );
   }
   assertDtype(functionName, 'mask', mask, ['bool', 'float32', 'int32']);
-}
-
-/** Throws unless `state` holds each of the cell's named tensors as [batch, hiddenSize]. */
-export function checkCellState(
-  functionName: string,
-  cell: RecurrentCell<RecurrentState>,
-  state: unknown,
-  batch: number,
-  argument = 'initialState',
-): void {
-  if (typeof state !== 'object' || state === null || Array.isArray(state)) {
-    throw new ArgumentError(
-      functionName,
-      `expected ${argument} to be an object with ${cell.stateNames.join(', ')}, got ${state === null ? 'null' : Array.isArray(state) ? 'an array' : typeof state}`,
-    );
-  }
-  for (const name of cell.stateNames) {
-    const tensor = (state as Record<string, tf.Tensor | undefined>)[name];
-    if (tensor === undefined)
-      throw new ArgumentError(
-        functionName,
-        `expected ${argument}.${name} of shape [${batch},${cell.hiddenSize}], got undefined`,
-      );
-    assertRank(functionName, `${argument}.${name}`, tensor, 2);
-    if (tensor.shape[0] !== batch || tensor.shape[1] !== cell.hiddenSize) {
-      throw new ShapeError(
-        functionName,
-        `expected ${argument}.${name} of shape [${batch},${cell.hiddenSize}], got shape ${describeShape(tensor.shape)}`,
-      );
-    }
-  }
 }

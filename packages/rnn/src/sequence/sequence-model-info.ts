@@ -1,5 +1,4 @@
-import type * as tf from '@tensorflow/tfjs-core';
-import { ArgumentError } from '@baihua/core';
+import { ArgumentError, ShapeError, describeShape } from '@baihua/core';
 import { isRecurrentCell } from '../cells/recurrent-cell.js';
 import type { SequenceModel } from './sequence-types.js';
 
@@ -19,12 +18,20 @@ export function sequenceOutputSize(model: SequenceModel): number {
   return isRecurrentCell(model) ? model.hiddenSize : model.outputSize;
 }
 
-/** The trainable variables of a cell or layer. */
-export function sequenceVariables(model: SequenceModel): tf.Variable[] {
-  return model.trainableVariables();
-}
-
-/** The scalar parameter count of a cell or layer. */
-export function sequenceParameterCount(model: SequenceModel): number {
-  return model.parameterCount();
+/**
+ * The input check of a sequence layer's `apply` after build: any batch and number of steps,
+ * `features` per step.
+ */
+export function checkSequenceApplyShape(
+  typeName: string,
+  layerName: string,
+  inputShape: readonly number[],
+  features: number,
+): void {
+  if (inputShape.length !== 3 || inputShape[2] !== features) {
+    throw new ShapeError(
+      `${typeName}.apply`,
+      `layer '${layerName}' expected input of shape [batch, time, ${features}], got ${describeShape(inputShape)}`,
+    );
+  }
 }

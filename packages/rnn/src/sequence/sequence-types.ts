@@ -1,4 +1,5 @@
 import type * as tf from '@tensorflow/tfjs-core';
+import type { Layer } from '@baihua/core';
 import type { RecurrentCell, RecurrentState } from '../cells/recurrent-cell.js';
 
 /** Options of {@link runSequence} and of every sequence layer's `run`. */
@@ -15,6 +16,9 @@ export interface RunSequenceOptions<F = unknown> {
   mask?: tf.Tensor;
 }
 
+/** The keys of {@link RunSequenceOptions}, for the unknown-key check. */
+export const runSequenceOptionKeys = ['initialState', 'returnSequences', 'reverse', 'mask'] as const;
+
 /** What a sequence run returns: the outputs and the named final state. */
 export interface SequenceResult<F> {
   /** [batch, time, units] (returnSequences) or [batch, units] (the hidden state after the last valid step). */
@@ -22,14 +26,16 @@ export interface SequenceResult<F> {
   finalState: F;
 }
 
-/** A layer that runs over a whole sequence: Bidirectional, StackedRnn, or your own. */
-export interface SequenceLayer<F = unknown> {
+/**
+ * A layer that runs over a whole sequence: Bidirectional, StackedRnn, or your own. It is a core
+ * `Layer` whose children hold the weights; `stateParts` names the models whose states make up its
+ * state (`{ forward, backward }`, or one per layer), so one check covers every initial state.
+ */
+export interface SequenceLayer<F = unknown> extends Layer {
   readonly inputSize: number;
   readonly outputSize: number;
+  readonly stateParts: Readonly<Record<string, SequenceModel>> | readonly SequenceModel[];
   run(x: tf.Tensor, options?: RunSequenceOptions<F>): SequenceResult<F>;
-  trainableVariables(): tf.Variable[];
-  parameterCount(): number;
-  dispose(): void;
 }
 
 /** What {@link runSequence} accepts. */

@@ -13,7 +13,7 @@ describeEachBackend('StackedRnn', () => {
     const second = new ElmanCell({ inputSize: 4, hiddenSize: 2, seed: 2 });
     const stack = new StackedRnn([first, second]);
     expect(stack.outputSize).toBe(2);
-    expect(stack.parameterCount()).toBe(first.parameterCount() + second.parameterCount());
+    expect(stack.countParams()).toBe(first.countParams() + second.countParams());
     const x = tf.randomNormal([2, 5, 3], 0, 1, 'float32', 1);
     const h1 = tf.randomNormal([2, 4], 0, 1, 'float32', 2) as tf.Tensor2D;
     const c1 = tf.randomNormal([2, 4], 0, 1, 'float32', 3) as tf.Tensor2D;
@@ -50,7 +50,7 @@ describeEachBackend('StackedRnn', () => {
       tf.dispose(result.finalState as never); // nested deeper than expectNoLeakedTensors looks
       return [result.outputs, gradients];
     });
-    expect(stack.trainableVariables()).toHaveLength(9);
+    expect(stack.trainableWeights()).toHaveLength(9);
     x.dispose();
     stack.dispose();
     wrong.dispose();

@@ -1,27 +1,41 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { ArgumentError } from '@baihua/core';
+import { ArgumentError, type CallContext, Layer, assertKnownOptions } from '@baihua/core';
+import { checkState } from './check-state.js';
 import { runSequence } from './run-sequence.js';
-import { sequenceInputSize, sequenceOutputSize } from './sequence-model-info.js';
-import type { RunSequenceOptions, SequenceLayer, SequenceModel, SequenceResult } from './sequence-types.js';
+import { checkSequenceInput } from './sequence-checks.js';
+import { checkSequenceApplyShape, sequenceInputSize, sequenceOutputSize } from './sequence-model-info.js';
+import {
+  type RunSequenceOptions,
+  type SequenceLayer,
+  type SequenceModel,
+  type SequenceResult,
+  runSequenceOptionKeys,
+} from './sequence-types.js';
 
 /**
  * Layers on top of each other: layer k reads the output sequence of layer k - 1
  * (x -> h^1_{1..T} -> h^2_{1..T} -> ...), as PyTorch's `num_layers`. The mask and `reverse` go to
- * every layer; `initialState` and `finalState` hold one entry per layer.
+ * every layer; `initialState` and `finalState` hold one entry per layer. A core `Layer` whose
+ * children are the given layers (`countParams()`, `weights()` and `dispose()` cover them all).
  * Shapes: x [batch, time, inputSize] -> [batch, time, last layer's units].
  *
  * @example
- * const stack = new StackedRnn([new LstmCell({ inputSize: 3, hiddenSize: 8 }), new LstmCell({ inputSize: 8, hiddenSize: 8, seed: 1 })]);
- * const { outputs, finalState } = runSequence(stack, x); // finalState[1].hidden is the top layer's
+ * const stack = new StackedRnn([
+ *   new LstmCell({ inputSize: 3, hiddenSize: 8 }),
+ *   new LstmCell({ inputSize: 8, hiddenSize: 8, seed: 1 }),
+ * ]);
+ * const { outputs, finalState } = runSequence(stack, tf.ones([2, 5, 3])); // finalState[1].hidden: the top layer's
  *
  * In plain words: a second line of runners passes on the first line's notes instead of the words.
  */
-export class StackedRnn implements SequenceLayer<unknown[]> {
+export class StackedRnn extends Layer implements SequenceLayer<unknown[]> {
   readonly layers: readonly SequenceModel[];
   readonly inputSize: number;
   readonly outputSize: number;
 
+  /** `layers`: the cells or sequence layers, bottom first. */
   constructor(layers: readonly SequenceModel[]) {
+    super({}, 'StackedRnn');
     if (!Array.isArray(layers) || layers.length === 0)
       throw new ArgumentError('StackedRnn', 'expected a non-empty array of cells or layers');
     let size = sequenceInputSize('StackedRnn', 'layers[0]', layers[0]);
@@ -39,14 +53,19 @@ export class StackedRnn implements SequenceLayer<unknown[]> {
     this.outputSize = size;
   }
 
+  get stateParts(): readonly SequenceModel[] {
+    return this.layers;
+  }
+
+  override children(): Layer[] {
+    return [...this.layers];
+  }
+
   run(x: tf.Tensor, options: RunSequenceOptions<unknown[]> = {}): SequenceResult<unknown[]> {
+    assertKnownOptions('StackedRnn.run', 'options', options, runSequenceOptionKeys);
     const { initialState, returnSequences = true, mask, reverse } = options;
-    if (initialState !== undefined && (!Array.isArray(initialState) || initialState.length !== this.layers.length)) {
-      throw new ArgumentError(
-        'StackedRnn.run',
-        `expected initialState to be an array of ${this.layers.length} states (one per layer)`,
-      );
-    }
+    checkSequenceInput('runSequence', x, this.inputSize);
+    if (initialState !== undefined) checkState('StackedRnn.run', this, initialState, x.shape[0], 'initialState');
     const finalStates: unknown[] = [];
     let input = x;
     try {
@@ -71,15 +90,12 @@ export class StackedRnn implements SequenceLayer<unknown[]> {
     return { outputs: input, finalState: finalStates };
   }
 
-  trainableVariables(): tf.Variable[] {
-    return this.layers.flatMap((layer) => layer.trainableVariables());
+  protected override checkInputShape(inputShape: readonly number[]): void {
+    checkSequenceApplyShape(this.typeName, this.name, inputShape, this.inputSize);
   }
 
-  parameterCount(): number {
-    return this.layers.reduce((sum, layer) => sum + layer.parameterCount(), 0);
-  }
-
-  dispose(): void {
-    for (const layer of this.layers) layer.dispose();
+  /** `apply(x)`: the top layer's outputs [batch, time, outputSize] from zero states. */
+  protected override call(x: tf.Tensor, _context: CallContext): tf.Tensor {
+    return this.run(x).outputs;
   }
 }
