@@ -92,7 +92,7 @@ describeEachBackend('bad input across the package', () => {
       ],
       [
         () => ctcLoss({ logits: sequence, targets: [[1], [2]], inputLengths: [3, 4], targetLengths: [1, 1] }),
-        /^ctcLoss: expected inputLengths\[1\] <= 3 \(the 3 frames of logits\), got 4/,
+        /^ctcLoss: expected inputLengths\[1\] <= 3 \(the T = 3 frames of logits \[2,3,4\] read as \[N, T, C\]/,
         ArgumentError,
       ],
     ];

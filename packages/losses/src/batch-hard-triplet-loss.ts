@@ -12,7 +12,10 @@ export interface BatchHardTripletLossOptions {
   margin?: number;
   /** Default 'squared'. */
   distance?: EmbeddingDistance;
-  /** 'mean' over anchors that have both a positive and a negative; 'none' gives [N] (0 for the others). Default 'mean'. */
+  /**
+   * 'mean' over anchors that have both a positive and a negative; 'none' gives [N] (0 for the
+   * others). Default 'mean'.
+   */
   reduction?: Reduction;
 }
 

@@ -1,17 +1,30 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { customGradient } from './custom-gradient.js';
-import { ArgumentError, assertDtype, assertFiniteNumber, assertNonNegative, assertSameShape } from '@baihua/core';
+import {
+  ArgumentError,
+  assertDtype,
+  assertFiniteNumber,
+  assertKnownOptions,
+  assertNonNegative,
+  assertSameShape,
+} from '@baihua/core';
 import { type Reduction, type ScalarReduction, checkReduction, reduceLosses } from './reduction.js';
+import { optionKeys } from './option-keys.js';
 
 /** Options of {@link binaryFocalLoss}. */
 export interface BinaryFocalLossOptions {
   /** Focusing exponent gamma >= 0. Default 2. */
   gamma?: number;
-  /** Weight of the positives, alpha in [0, 1] (negatives get 1 - alpha); a negative value turns weighting off (torchvision). Default 0.25. */
+  /**
+   * Weight of the positives, alpha in [0, 1] (negatives get 1 - alpha); a negative value turns
+   * weighting off (torchvision). Default 0.25.
+   */
   alpha?: number;
   /** Default 'mean' (over all elements). */
   reduction?: Reduction;
 }
+
+const optionNames = optionKeys<BinaryFocalLossOptions>({ gamma: true, alpha: true, reduction: true });
 
 /**
  * Element-wise sigmoid focal loss with a written-out gradient:
@@ -76,6 +89,7 @@ export function binaryFocalLoss(
   options: BinaryFocalLossOptions = {},
 ): tf.Tensor {
   const name = 'binaryFocalLoss';
+  assertKnownOptions(name, 'options', options, optionNames);
   assertSameShape(name, 'targets', targets, 'logits', logits);
   assertDtype(name, 'logits', logits, 'float32');
   assertDtype(name, 'targets', targets, ['float32', 'int32', 'bool']);
@@ -91,3 +105,5 @@ export function binaryFocalLoss(
     return reduceLosses(makeBinaryFocal(gamma)(t, alphaT, logits), reduction);
   });
 }
+// fit and evaluate report accuracy for this loss and check its class indices (see core's LossFunction).
+binaryFocalLoss.accuracyKind = 'binary' as const;

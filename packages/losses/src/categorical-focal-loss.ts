@@ -1,8 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { customGradient } from './custom-gradient.js';
-import { assertDtype, assertNonNegative, assertRank } from '@baihua/core';
+import { assertDtype, assertKnownOptions, assertNonNegative, assertRank } from '@baihua/core';
 import { type ClassLabels, toTargetDistribution } from './class-labels.js';
 import { type Reduction, type ScalarReduction, checkReduction, reduceLosses } from './reduction.js';
+import { optionKeys } from './option-keys.js';
 
 /** Options of {@link categoricalFocalLoss}. */
 export interface CategoricalFocalLossOptions {
@@ -13,6 +14,8 @@ export interface CategoricalFocalLossOptions {
   /** Default 'mean' (over samples). */
   reduction?: Reduction;
 }
+
+const optionNames = optionKeys<CategoricalFocalLossOptions>({ gamma: true, alpha: true, reduction: true });
 
 /**
  * Per-row focal loss l_n = -sum_k a_k (1 - p_k)^gamma ln p_k, p = softmax(z), with a written-out
@@ -75,6 +78,7 @@ export function categoricalFocalLoss(
   options: CategoricalFocalLossOptions = {},
 ): tf.Tensor {
   const name = 'categoricalFocalLoss';
+  assertKnownOptions(name, 'options', options, optionNames);
   assertRank(name, 'logits', logits, 2);
   assertDtype(name, 'logits', logits, 'float32');
   const { gamma = 2, alpha = 0.25 } = options;
@@ -86,3 +90,5 @@ export function categoricalFocalLoss(
     return reduceLosses(makeFocal(gamma)(tf.mul(targets, alpha), logits), reduction);
   });
 }
+// fit and evaluate report accuracy for this loss and check its class indices (see core's LossFunction).
+categoricalFocalLoss.accuracyKind = 'categorical' as const;

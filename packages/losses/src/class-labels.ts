@@ -41,7 +41,8 @@ export function toTargetDistribution(
     if (tensor.shape[0] !== batch) {
       throw new ShapeError(
         functionName,
-        `expected labels of shape [${batch}] to match ${logitsName} ${describeShape(logits.shape)}, got ${describeShape(tensor.shape)}`,
+        `expected labels of shape [${batch}] to match ${logitsName} ${describeShape(logits.shape)}, ` +
+          `got ${describeShape(tensor.shape)}`,
       );
     }
     return oneHotFloat(tensor, numClasses);
@@ -49,7 +50,8 @@ export function toTargetDistribution(
   if (tensor.shape[0] !== batch || tensor.shape[1] !== numClasses) {
     throw new ShapeError(
       functionName,
-      `expected labels of shape ${describeShape(logits.shape)} (rows over the classes of ${logitsName}), got ${describeShape(tensor.shape)}`,
+      `expected labels of shape ${describeShape(logits.shape)} (rows over the classes of ${logitsName}), ` +
+        `got ${describeShape(tensor.shape)}`,
     );
   }
   assertDtype(functionName, 'labels (rows)', tensor, ['float32', 'int32']);

@@ -3,12 +3,14 @@ import {
   ArgumentError,
   ShapeError,
   assertDtype,
+  assertKnownOptions,
   assertNonNegative,
   assertRank,
   assertSameShape,
   describeShape,
 } from '@baihua/core';
 import { type Reduction, type ScalarReduction, checkReduction, reduceLosses } from './reduction.js';
+import { optionKeys } from './option-keys.js';
 
 /** Options of {@link contrastiveLoss}. */
 export interface ContrastiveLossOptions {
@@ -17,6 +19,8 @@ export interface ContrastiveLossOptions {
   /** Default 'mean' (over pairs). */
   reduction?: Reduction;
 }
+
+const optionNames = optionKeys<ContrastiveLossOptions>({ margin: true, reduction: true });
 
 /**
  * Contrastive (verification) loss of DeepID2 (Sun et al. 2014), for pairs of embeddings:
@@ -33,7 +37,8 @@ export interface ContrastiveLossOptions {
  * apart until they are at least a margin away, and then left alone.
  *
  * @example
- * contrastiveLoss(tf.tensor2d([[0, 0], [0, 0]]), tf.tensor2d([[0.3, 0.4], [0.3, 0.4]]), [true, false]); // mean(0.125, 0.125)
+ * const same = [true, false];
+ * contrastiveLoss(tf.tensor2d([[0, 0], [0, 0]]), tf.tensor2d([[0.3, 0.4], [0.3, 0.4]]), same); // mean(0.125, 0.125)
  */
 export function contrastiveLoss(
   first: tf.Tensor,
@@ -54,6 +59,7 @@ export function contrastiveLoss(
   options: ContrastiveLossOptions = {},
 ): tf.Tensor {
   const name = 'contrastiveLoss';
+  assertKnownOptions(name, 'options', options, optionNames);
   assertRank(name, 'first', first, 2);
   assertDtype(name, 'first', first, 'float32');
   assertSameShape(name, 'first', first, 'second', second);

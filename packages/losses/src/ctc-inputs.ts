@@ -1,5 +1,16 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import { ArgumentError, ShapeError, assertDtype, assertOneOf, assertRank, describeShape } from '@baihua/core';
+import {
+  ArgumentError,
+  ShapeError,
+  assertDtype,
+  assertKnownOptions,
+  assertOneOf,
+  assertRank,
+  describeShape,
+} from '@baihua/core';
+import { assertBoolean, describeLayout, layoutSuggestion, readCtcLayout } from './ctc-layout.js';
+import { checkTargetValues } from './ctc-target-values.js';
+import { optionKeys } from './option-keys.js';
 import { type Reduction, checkReduction } from './reduction.js';
 
 /** What to do with a target that cannot fit its input length (too few frames for labels plus repeats). */
@@ -7,7 +18,11 @@ export type CtcInfeasible = 'throw' | 'infinity' | 'zero';
 
 /** Arguments of {@link ctcLoss} (and of {@link validateCtcInputs}). */
 export interface CtcLossOptions {
-  /** Unnormalised scores or log-probabilities, batch-major [N, T, C] float32 (log-softmax is applied inside). */
+  /**
+   * Scores [N, T, C] float32 ([T, N, C] with timeMajor): raw logits (fromLogits true) or
+   * log-probabilities (fromLogits false). Frames past each input length are never read: any value
+   * there (NaN, +-Infinity) leaves the loss unchanged and gets a gradient of exactly 0.
+   */
   logits: tf.Tensor;
   /** Label sequences [N, S] int32, or number[][]; entries past each target length are ignored (any value). */
   targets: tf.Tensor | readonly (readonly number[])[];
@@ -17,10 +32,23 @@ export interface CtcLossOptions {
   targetLengths: readonly number[];
   /** Index of the blank class. Default 0. */
   blank?: number;
-  /** 'mean' (PyTorch: each loss divided by its target length, then averaged), 'sum', or 'none' ([N]). Default 'mean'. */
+  /**
+   * 'mean' (PyTorch: each loss divided by its target length, then averaged), 'sum', or 'none' ([N]).
+   * Default 'mean'.
+   */
   reduction?: Reduction;
-  /** Default 'throw' (checked synchronously for JS-array targets; tensor targets give Infinity, check them with validateCtcInputs). */
+  /**
+   * Default 'throw' (checked synchronously for JS-array targets; tensor targets give Infinity: use
+   * validateCtcInputs).
+   */
   onInfeasible?: CtcInfeasible;
+  /**
+   * true (default): `logits` are raw scores, log-softmax is applied inside. false: they already are
+   * log-probabilities (log-softmax output; -Infinity for a probability of 0 is fine) and are used as given.
+   */
+  fromLogits?: boolean;
+  /** false (default): [N, T, C]. true: [T, N, C], the layout of PyTorch's ctc_loss and TensorFlow's default. */
+  timeMajor?: boolean;
 }
 
 /** The checked arguments, with defaults filled in. */
@@ -33,24 +61,41 @@ export interface CheckedCtcInputs {
   blank: number;
   reduction: Reduction;
   onInfeasible: CtcInfeasible;
+  fromLogits: boolean;
+  timeMajor: boolean;
 }
 
-const name = 'ctcLoss';
+const ctcLossKeys = optionKeys<CtcLossOptions>({
+  logits: true,
+  targets: true,
+  inputLengths: true,
+  targetLengths: true,
+  blank: true,
+  reduction: true,
+  onInfeasible: true,
+  fromLogits: true,
+  timeMajor: true,
+});
 
 /**
- * Checks every shape, dtype, option and length synchronously; for JS-array targets also the label
- * values and (with onInfeasible 'throw') that each target fits its input length.
+ * Checks every key, shape, dtype, option and length synchronously; for JS-array targets also the
+ * label values and (with onInfeasible 'throw') that each target fits its input length. A batch or
+ * length that fits only the other layout gets an error that names the layout and suggests timeMajor.
  */
-export function checkCtcInputs(options: CtcLossOptions, functionName = name): CheckedCtcInputs {
-  if (typeof options !== 'object' || options === null)
+export function checkCtcInputs(options: CtcLossOptions, functionName = 'ctcLoss'): CheckedCtcInputs {
+  if (typeof options !== 'object' || options === null || Array.isArray(options))
     throw new ArgumentError(
       functionName,
       `expected an options object { logits, targets, inputLengths, targetLengths }, got ${String(options)}`,
     );
+  assertKnownOptions(functionName, 'options', options, ctcLossKeys);
   const { logits, targets, inputLengths, targetLengths, blank = 0, onInfeasible = 'throw' } = options;
+  const { fromLogits = true, timeMajor = false } = options;
+  assertBoolean(functionName, 'fromLogits', fromLogits);
+  assertBoolean(functionName, 'timeMajor', timeMajor);
   assertRank(functionName, 'logits', logits, 3);
   assertDtype(functionName, 'logits', logits, 'float32');
-  const [batch, frames, numClasses] = logits.shape as [number, number, number];
+  const { batch, frames, classes: numClasses } = readCtcLayout(logits.shape, timeMajor);
   const reduction = checkReduction(functionName, options.reduction);
   assertOneOf(functionName, 'onInfeasible', onInfeasible, ['throw', 'infinity', 'zero'] as const);
   if (!Number.isInteger(blank) || blank < 0 || blank >= numClasses) {
@@ -59,32 +104,13 @@ export function checkCtcInputs(options: CtcLossOptions, functionName = name): Ch
       `expected blank to be a class index in [0, ${numClasses - 1}], got ${String(blank)}`,
     );
   }
-  checkLengthList(functionName, 'inputLengths', inputLengths, batch, frames, `the ${frames} frames of logits`);
-  let rowLengths: number[];
-  if (Array.isArray(targets)) {
-    const rows = targets as readonly (readonly number[])[];
-    if (rows.length !== batch)
-      throw new ShapeError(functionName, `expected targets with ${batch} rows (one per sequence), got ${rows.length}`);
-    rowLengths = rows.map((row, n) => {
-      if (!Array.isArray(row))
-        throw new ArgumentError(
-          functionName,
-          `expected targets[${n}] to be an array of class indices, got ${typeof row}`,
-        );
-      return row.length;
-    });
-  } else {
-    assertRank(functionName, 'targets', targets as tf.Tensor, 2);
-    const tensor = targets as tf.Tensor;
-    assertDtype(functionName, 'targets', tensor, 'int32');
-    if (tensor.shape[0] !== batch)
-      throw new ShapeError(
-        functionName,
-        `expected targets of shape [${batch},S] to match logits ${describeShape(logits.shape)}, got ${describeShape(tensor.shape)}`,
-      );
-    rowLengths = new Array<number>(batch).fill(tensor.shape[1] as number);
-  }
-  checkLengthList(functionName, 'targetLengths', targetLengths, batch, Infinity, '');
+  const layout = describeLayout('logits', logits.shape, timeMajor);
+  const rows = Array.isArray(targets) ? targets.length : (targets as tf.Tensor | undefined)?.shape?.[0];
+  const hint = layoutSuggestion(logits.shape, timeMajor, inputLengths, rows);
+  const lengths = { batch, layout, hint };
+  checkLengthList(functionName, 'inputLengths', inputLengths, lengths, frames);
+  const rowLengths = checkTargetRows(functionName, targets, lengths);
+  checkLengthList(functionName, 'targetLengths', targetLengths, lengths, Infinity);
   targetLengths.forEach((length, n) => {
     if (length > (rowLengths[n] as number)) {
       throw new ArgumentError(
@@ -93,25 +119,60 @@ export function checkCtcInputs(options: CtcLossOptions, functionName = name): Ch
       );
     }
   });
-  if (Array.isArray(targets))
-    checkTargetValues(functionName, targets as readonly (readonly number[])[], {
-      inputLengths,
-      targetLengths,
-      numClasses,
-      blank,
-      onInfeasible,
-    });
+  if (Array.isArray(targets)) {
+    const context = { inputLengths, targetLengths, numClasses, blank, onInfeasible };
+    checkTargetValues(functionName, targets as readonly (readonly number[])[], context);
+  }
   const width = Math.max(1, ...targetLengths);
-  return { batch, frames, numClasses, width, blank, reduction, onInfeasible };
+  return { batch, frames, numClasses, width, blank, reduction, onInfeasible, fromLogits, timeMajor };
+}
+
+/** The batch size N, the layout for messages, and the timeMajor suggestion ('' when none fits). */
+interface BatchContext {
+  batch: number;
+  layout: string;
+  hint: string;
+}
+
+/** Checks targets' row count (N) and type; returns each row's length. */
+function checkTargetRows(
+  functionName: string,
+  targets: CtcLossOptions['targets'],
+  { batch, layout, hint }: BatchContext,
+): number[] {
+  if (Array.isArray(targets)) {
+    const rows = targets as readonly (readonly number[])[];
+    if (rows.length !== batch)
+      throw new ShapeError(
+        functionName,
+        `expected targets with ${batch} rows (one per sequence, N of ${layout}), got ${rows.length}${hint}`,
+      );
+    return rows.map((row, n) => {
+      if (!Array.isArray(row))
+        throw new ArgumentError(
+          functionName,
+          `expected targets[${n}] to be an array of class indices, got ${typeof row}`,
+        );
+      return row.length;
+    });
+  }
+  assertRank(functionName, 'targets', targets as tf.Tensor, 2);
+  const tensor = targets as tf.Tensor;
+  assertDtype(functionName, 'targets', tensor, 'int32');
+  if (tensor.shape[0] !== batch)
+    throw new ShapeError(
+      functionName,
+      `expected targets of shape [${batch},S] to match N of ${layout}, got ${describeShape(tensor.shape)}${hint}`,
+    );
+  return new Array<number>(batch).fill(tensor.shape[1] as number);
 }
 
 function checkLengthList(
   functionName: string,
   argument: string,
   lengths: unknown,
-  batch: number,
+  { batch, layout, hint }: BatchContext,
   most: number,
-  what: string,
 ): void {
   if (!Array.isArray(lengths))
     throw new ArgumentError(
@@ -121,50 +182,16 @@ function checkLengthList(
   if (lengths.length !== batch)
     throw new ShapeError(
       functionName,
-      `expected ${argument} of length ${batch} (one per sequence), got length ${lengths.length}`,
+      `expected ${argument} of length ${batch} (one per sequence, N of ${layout}), got length ${lengths.length}${hint}`,
     );
   (lengths as unknown[]).forEach((length, n) => {
     if (typeof length !== 'number' || !Number.isInteger(length) || length < 0) {
       throw new ArgumentError(functionName, `expected ${argument}[${n}] to be an integer >= 0, got ${String(length)}`);
     }
     if (length > most)
-      throw new ArgumentError(functionName, `expected ${argument}[${n}] <= ${most} (${what}), got ${length}`);
-  });
-}
-
-/** Label values in range and not blank; with 'throw', S_n + repeats_n <= T_n for every sequence. */
-export function checkTargetValues(
-  functionName: string,
-  targets: readonly (readonly number[])[],
-  context: {
-    inputLengths: readonly number[];
-    targetLengths: readonly number[];
-    numClasses: number;
-    blank: number;
-    onInfeasible: CtcInfeasible;
-  },
-): void {
-  const { inputLengths, targetLengths, numClasses, blank, onInfeasible } = context;
-  targets.forEach((row, n) => {
-    const length = targetLengths[n] as number;
-    let repeats = 0;
-    for (let i = 0; i < length; i++) {
-      const label = row[i] as number;
-      if (!Number.isInteger(label) || label < 0 || label >= numClasses || label === blank) {
-        throw new ArgumentError(
-          functionName,
-          `expected targets[${n}][${i}] to be a class index in [0, ${numClasses - 1}] other than blank ${blank}, got ${label}`,
-        );
-      }
-      if (i > 0 && label === row[i - 1]) repeats++;
-    }
-    const needed = length + repeats;
-    if (onInfeasible === 'throw' && needed > (inputLengths[n] as number)) {
       throw new ArgumentError(
         functionName,
-        `target ${n} needs at least ${needed} frames (${length} labels + ${repeats} repeats, each repeat needs a blank between), ` +
-          `but inputLengths[${n}] is ${inputLengths[n]}; pass onInfeasible 'infinity' or 'zero' to allow it`,
+        `expected ${argument}[${n}] <= ${most} (the T = ${most} frames of ${layout}), got ${length}${hint}`,
       );
-    }
   });
 }

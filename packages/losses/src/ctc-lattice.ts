@@ -10,7 +10,10 @@ const infeasibleBelow = -1e29;
 export interface CtcLattice {
   /** One-hot of the extended labels (blank, l1, blank, l2, ..., blank): [N, L, C] float32. */
   extendedOneHot: tf.Tensor;
-  /** 0 where state s >= 2 may be entered from s - 2 (a label that differs from the label two back), else impossible: [N, L]. */
+  /**
+   * 0 where state s >= 2 may be entered from s - 2 (a label that differs from the label two back),
+   * else impossible: [N, L].
+   */
   skipPenalty: tf.Tensor;
   /** 0 at each sequence's two final states (last label, last blank), else impossible: [N, L]. */
   finalPenalty: tf.Tensor;
@@ -18,6 +21,8 @@ export interface CtcLattice {
   active: tf.Tensor;
   /** The per-sequence loss reported for an infeasible target (Infinity or 0). */
   infeasibleValue: number;
+  /** true: the input holds logits (log-softmax inside); false: it holds log-probabilities. */
+  fromLogits: boolean;
 }
 
 /**
@@ -56,18 +61,22 @@ function logSumExpOfStep(x: tf.Tensor, indices: tf.Tensor, penalties: tf.Tensor)
 }
 
 /**
- * Per-sequence CTC negative log-likelihood of logits [N, T, C] -> [N], with log-softmax applied
- * inside, as a tf.customGrad:
+ * Per-sequence CTC negative log-likelihood of batch-major scores [N, T, C] -> [N], as a tf.customGrad:
+ * - padding: frames t >= T_n are replaced by 0 before any arithmetic, so whatever they hold (NaN,
+ *   +-Infinity) never reaches the value or the gradient (0 * NaN would be NaN);
+ * - ln y = logSoftmax(z) with fromLogits, else the input itself; -Infinity (probability 0) is raised
+ *   to the finite "impossible" before the one-hot matMul, where -Infinity * 0 would be NaN;
  * - forward: the alpha recursion over time in log space, one small batch of tf ops per frame
  *   (alpha_t(s) = lse(alpha_{t-1}(s), alpha_{t-1}(s-1), alpha_{t-1}(s-2) if allowed) + ln y_t(l'_s)),
  *   frozen past each input length;
- * - backward: the beta recursion the same way, then the exact gradient
- *   dL_n/dz_t = softmax(z_t) - occupancy_t, occupancy_t(c) = sum_{s: l'_s = c} exp(alpha_t(s) + beta_t(s) - ln p_n),
- *   zero past the input length and for infeasible sequences.
+ * - backward: the beta recursion the same way, then the exact gradient with
+ *   occupancy_t(c) = sum_{s: l'_s = c} exp(alpha_t(s) + beta_t(s) - ln p_n):
+ *   dL_n/dz_t = softmax(z_t) - occupancy_t (fromLogits), dL_n/d(ln y_t) = -occupancy_t (log-probabilities),
+ *   exactly +0 past the input length, and 0 for infeasible sequences.
  * Log space with a finite "impossible" keeps T = 500 free of underflow and of NaN.
  */
 export function ctcNegativeLogLikelihood(logits: tf.Tensor, lattice: CtcLattice): tf.Tensor {
-  const { extendedOneHot, skipPenalty, finalPenalty, active, infeasibleValue } = lattice;
+  const { extendedOneHot, skipPenalty, finalPenalty, active, infeasibleValue, fromLogits } = lattice;
   const frames = logits.shape[1] as number;
   const states = skipPenalty.shape[1] as number;
   const forwardIndices = stepIndices(states, -1);
@@ -75,8 +84,11 @@ export function ctcNegativeLogLikelihood(logits: tf.Tensor, lattice: CtcLattice)
   const backwardIndices = stepIndices(states, 1);
   const backwardPenalties = stepPenalties(skipPenalty, 1);
   const run = customGradient<[tf.Tensor]>(([input], save) => {
-    const logProbs = tf.logSoftmax(input);
-    const emissions = tf.transpose(tf.matMul(logProbs, extendedOneHot, false, true), [1, 0, 2]); // [T, N, L]
+    const inside = tf.cast(tf.broadcastTo(tf.transpose(active, [1, 0, 2]), input.shape), 'bool'); // [N, T, C]
+    const clean = tf.where(inside, input, tf.zerosLike(input));
+    const logProbs = fromLogits ? tf.logSoftmax(clean) : clean;
+    const finiteLogProbs = tf.maximum(logProbs, ctcImpossible);
+    const emissions = tf.transpose(tf.matMul(finiteLogProbs, extendedOneHot, false, true), [1, 0, 2]); // [T, N, L]
     const emissionSteps = tf.unstack(emissions);
     const activeSteps = tf.unstack(tf.cast(active, 'bool'));
     const [n, l] = skipPenalty.shape as [number, number];
@@ -96,8 +108,10 @@ export function ctcNegativeLogLikelihood(logits: tf.Tensor, lattice: CtcLattice)
     const logLikelihood = tf.logSumExp(tf.add(alpha, finalPenalty), 1); // [N]
     const feasible = tf.greater(logLikelihood, infeasibleBelow);
     const value = tf.where(feasible, tf.neg(logLikelihood), tf.fill(logLikelihood.shape, infeasibleValue));
+    // With log-probabilities as input the gradient has no softmax term: save zeros in its place.
     save([
-      logProbs,
+      fromLogits ? tf.exp(logProbs) : tf.zerosLike(logProbs),
+      inside,
       emissions,
       tf.stack(alphas),
       logLikelihood,
@@ -114,7 +128,8 @@ export function ctcNegativeLogLikelihood(logits: tf.Tensor, lattice: CtcLattice)
 
 function ctcGradient(dy: tf.Tensor, saved: tf.Tensor[]): tf.Tensor {
   const [
-    logProbs,
+    probabilities,
+    inside,
     emissions,
     alphas,
     logLikelihood,
@@ -123,7 +138,18 @@ function ctcGradient(dy: tf.Tensor, saved: tf.Tensor[]): tf.Tensor {
     backwardPenalties,
     finalPenalty,
     active,
-  ] = saved as [tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor];
+  ] = saved as [
+    tf.Tensor,
+    tf.Tensor,
+    tf.Tensor,
+    tf.Tensor,
+    tf.Tensor,
+    tf.Tensor,
+    tf.Tensor,
+    tf.Tensor,
+    tf.Tensor,
+    tf.Tensor,
+  ];
   const frames = emissions.shape[0] as number;
   const emissionSteps = tf.unstack(emissions);
   const activeSteps = tf.unstack(tf.cast(active, 'bool'));
@@ -144,6 +170,7 @@ function ctcGradient(dy: tf.Tensor, saved: tf.Tensor[]): tf.Tensor {
   const perClass = tf.matMul(occupancy, extendedOneHot); // [N, T, C]
   const feasible = tf.cast(tf.greater(logLikelihood, infeasibleBelow), 'float32');
   const scale = tf.reshape(tf.mul(dy, feasible), [-1, 1, 1]);
-  const activeNT = tf.transpose(active, [1, 0, 2]); // [N, T, 1]
-  return tf.mul(tf.mul(tf.sub(tf.exp(logProbs), perClass), activeNT), scale);
+  const gradient = tf.mul(tf.sub(probabilities, perClass), scale);
+  // where, not a multiplication by 0: padding gets +0 exactly, whatever the sign of dy.
+  return tf.where(inside, gradient, tf.zerosLike(gradient));
 }

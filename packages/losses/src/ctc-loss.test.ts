@@ -145,7 +145,10 @@ describeEachBackend('ctcLoss', (backend) => {
     logits.dispose();
   });
 
-  test("onInfeasible: 'throw' for arrays, 'infinity', 'zero' (zero gradient for that sequence), tensor targets checked by validateCtcInputs", async () => {
+  const infeasible =
+    "onInfeasible: 'throw' for arrays, 'infinity', 'zero' (zero gradient for that sequence), " +
+    'tensor targets checked by validateCtcInputs';
+  test(infeasible, async () => {
     const logits = tf.tensor3d(randomCase(4, 2, 3, 4));
     const base = { logits, targets: [[1, 1, 1], [2]], inputLengths: [3, 3], targetLengths: [3, 1] };
     expect(() => ctcLoss(base)).toThrow(
@@ -215,10 +218,12 @@ describeEachBackend('ctcLoss', (backend) => {
       /ctcLoss: expected logits of rank 3, got rank 2 \(shape \[4,3\]\)/,
     );
     expect(() => ctcLoss({ ...base, inputLengths: [5, 4] })).toThrow(
-      /ctcLoss: expected inputLengths\[0\] <= 4 \(the 4 frames of logits\), got 5/,
+      'ctcLoss: expected inputLengths[0] <= 4 (the T = 4 frames of logits [2,4,3] read as [N, T, C] with timeMajor: ' +
+        'false), got 5',
     );
     expect(() => ctcLoss({ ...base, inputLengths: [4] })).toThrow(
-      /expected inputLengths of length 2 \(one per sequence\), got length 1/,
+      'expected inputLengths of length 2 (one per sequence, N of logits [2,4,3] read as [N, T, C] with timeMajor: ' +
+        'false), got length 1',
     );
     expect(() => ctcLoss({ ...base, targetLengths: [2, 1] })).toThrow(
       /expected targetLengths\[0\] <= 1 \(the length of targets row 0\), got 2/,
@@ -238,7 +243,7 @@ describeEachBackend('ctcLoss', (backend) => {
     expect(() => ctcLoss({ ...base, targets: floatTargets })).toThrow(/expected targets of dtype int32, got float32/);
     const wrongBatch = tf.zeros([3, 1], 'int32');
     expect(() => ctcLoss({ ...base, targets: wrongBatch })).toThrow(
-      /expected targets of shape \[2,S\] to match logits \[2,4,3\], got \[3,1\]/,
+      'expected targets of shape [2,S] to match N of logits [2,4,3] read as [N, T, C] with timeMajor: false, got [3,1]',
     );
     tf.dispose([logits, flat, floatTargets, wrongBatch]);
   });

@@ -1,8 +1,16 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { assertDtype, assertNonNegative, assertPositive, assertRank, assertSameShape } from '@baihua/core';
+import {
+  assertDtype,
+  assertKnownOptions,
+  assertNonNegative,
+  assertPositive,
+  assertRank,
+  assertSameShape,
+} from '@baihua/core';
 import { type ClassLabels, toTargetDistribution } from './class-labels.js';
 import { fusedSoftmaxCrossEntropy } from './fused-softmax-cross-entropy.js';
 import { type Reduction, type ScalarReduction, checkReduction, reduceLosses } from './reduction.js';
+import { optionKeys } from './option-keys.js';
 
 /** Options of {@link distillationLoss}. */
 export interface DistillationLossOptions {
@@ -15,6 +23,13 @@ export interface DistillationLossOptions {
   /** Default 'mean' (over samples, i.e. KL's 'batchmean'). */
   reduction?: Reduction;
 }
+
+const optionNames = optionKeys<DistillationLossOptions>({
+  alpha: true,
+  beta: true,
+  temperature: true,
+  reduction: true,
+});
 
 /**
  * Knowledge-distillation loss (Hinton et al.; the seed's L = alpha CE(y^, t) + beta KL(y^_tea || y^_stu)):
@@ -31,7 +46,8 @@ export interface DistillationLossOptions {
  * the big teacher spreads its belief over the wrong ones.
  *
  * @example
- * distillationLoss(tf.tensor1d([1], 'int32'), tf.tensor2d([[0.2, 1.5, -1]]), tf.tensor2d([[1, 3, -2]]), { temperature: 4 });
+ * const [student, teacher] = [tf.tensor2d([[0.2, 1.5, -1]]), tf.tensor2d([[1, 3, -2]])];
+ * distillationLoss(tf.tensor1d([1], 'int32'), student, teacher, { temperature: 4 });
  */
 export function distillationLoss(
   labels: ClassLabels,
@@ -52,6 +68,7 @@ export function distillationLoss(
   options: DistillationLossOptions = {},
 ): tf.Tensor {
   const name = 'distillationLoss';
+  assertKnownOptions(name, 'options', options, optionNames);
   assertRank(name, 'studentLogits', studentLogits, 2);
   assertSameShape(name, 'studentLogits', studentLogits, 'teacherLogits', teacherLogits);
   assertDtype(name, 'studentLogits', studentLogits, 'float32');

@@ -5,7 +5,9 @@ import { expectCloseThenDispose } from '../test/loss-and-gradients.js';
 import { l2Penalty } from './l2-penalty.js';
 
 describeEachBackend('l2Penalty', () => {
-  test('hand-computed lambda/2 sum W^2 over a list; gradient lambda W (the seed: W <- W - lr (grad + lambda W))', async () => {
+  const name =
+    'hand-computed lambda/2 sum W^2 over a list; gradient lambda W (the seed: W <- W - lr (grad + lambda W))';
+  test(name, async () => {
     const kernel = tf.tensor2d([
       [1, -2],
       [0, 3],

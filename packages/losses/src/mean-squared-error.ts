@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { ShapeError, assertDtype, assertOneOf, assertSameShape } from '@baihua/core';
+import { ShapeError, assertDtype, assertKnownOptions, assertOneOf, assertSameShape } from '@baihua/core';
 import { type Reduction, type ScalarReduction, checkReduction, reduceLosses } from './reduction.js';
+import { optionKeys } from './option-keys.js';
 
 /** Options of {@link meanSquaredError}. */
 export interface MeanSquaredErrorOptions {
@@ -13,6 +14,8 @@ export interface MeanSquaredErrorOptions {
   /** Default 'mean'. With 'none': per element ('elementMean') or per sample ('seed'). */
   reduction?: Reduction;
 }
+
+const optionNames = optionKeys<MeanSquaredErrorOptions>({ form: true, reduction: true });
 
 /**
  * Mean squared error.
@@ -43,6 +46,7 @@ export function meanSquaredError(
   options: MeanSquaredErrorOptions = {},
 ): tf.Tensor {
   const name = 'meanSquaredError';
+  assertKnownOptions(name, 'options', options, optionNames);
   assertSameShape(name, 'target', target, 'prediction', prediction);
   assertDtype(name, 'prediction', prediction, 'float32');
   const { form = 'elementMean' } = options;

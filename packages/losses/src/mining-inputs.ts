@@ -1,8 +1,9 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import { assertDtype, assertNonNegative, assertOneOf, assertRank } from '@baihua/core';
+import { assertDtype, assertKnownOptions, assertNonNegative, assertOneOf, assertRank } from '@baihua/core';
 import { type EmbeddingDistance, embeddingDistances } from './embedding-distance.js';
 import { checkIdentityLabels } from './identity-labels.js';
 import { type Reduction, checkReduction } from './reduction.js';
+import { optionKeys } from './option-keys.js';
 
 /** What both triplet-mining losses take besides the tensors. */
 export interface MiningOptions {
@@ -10,6 +11,8 @@ export interface MiningOptions {
   distance?: EmbeddingDistance;
   reduction?: Reduction;
 }
+
+const optionNames = optionKeys<MiningOptions>({ margin: true, distance: true, reduction: true });
 
 /**
  * Checks the inputs of a triplet-mining loss (embeddings [N, D] float32, N labels, margin >= 0,
@@ -21,6 +24,7 @@ export function checkMiningInputs(
   labels: tf.Tensor | readonly number[],
   options: MiningOptions,
 ): { rows: number; margin: number; distance: EmbeddingDistance; reduction: Reduction } {
+  assertKnownOptions(name, 'options', options, optionNames);
   assertRank(name, 'embeddings', embeddings, 2);
   assertDtype(name, 'embeddings', embeddings, 'float32');
   const rows = embeddings.shape[0] as number;

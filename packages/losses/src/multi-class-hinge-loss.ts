@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { assertDtype, assertNonNegative, assertRank } from '@baihua/core';
+import { assertDtype, assertKnownOptions, assertNonNegative, assertRank } from '@baihua/core';
 import { type ClassLabels, toTargetDistribution } from './class-labels.js';
+import { optionKeys } from './option-keys.js';
 import { type Reduction, type ScalarReduction, checkReduction, reduceLosses } from './reduction.js';
 
 /** Options of {@link multiClassHingeLoss}. */
@@ -10,6 +11,8 @@ export interface MultiClassHingeLossOptions {
   /** Default 'mean' (over samples). */
   reduction?: Reduction;
 }
+
+const optionNames = optionKeys<MultiClassHingeLossOptions>({ margin: true, reduction: true });
 
 /**
  * Multi-class hinge loss, PyTorch's multi_margin_loss with p = 1:
@@ -44,6 +47,7 @@ export function multiClassHingeLoss(
   options: MultiClassHingeLossOptions = {},
 ): tf.Tensor {
   const name = 'multiClassHingeLoss';
+  assertKnownOptions(name, 'options', options, optionNames);
   assertRank(name, 'logits', logits, 2);
   assertDtype(name, 'logits', logits, 'float32');
   const { margin = 1 } = options;
@@ -57,3 +61,5 @@ export function multiClassHingeLoss(
     return reduceLosses(perSample, reduction);
   });
 }
+// fit and evaluate report accuracy for this loss and check its class indices (see core's LossFunction).
+multiClassHingeLoss.accuracyKind = 'categorical' as const;

@@ -19,7 +19,9 @@ async function gradientAt(loss: (z: tf.Tensor) => tf.Tensor, logits: number[][])
 }
 
 describeEachBackend('seed comparison table', () => {
-  test('a confidently wrong answer (true class logit -10): CE + softmax still pushes with ~1, MSE + sigmoid with ~1e-4', async () => {
+  const wrongAnswer =
+    'a confidently wrong answer (true class logit -10): CE + softmax still pushes with ~1, MSE + sigmoid with ~1e-4';
+  test(wrongAnswer, async () => {
     const wrong = [[-10]];
     const target = tf.tensor2d([[1]]);
     const crossEntropy = await gradientAt((z) => sigmoidCrossEntropy(target, z), wrong);
@@ -30,7 +32,9 @@ describeEachBackend('seed comparison table', () => {
     expect(Math.abs(squared[0] as number)).toBeGreaterThan(0);
   });
 
-  test('softmax: CE keeps the full error signal, hinge a constant 1/K per violated class, zero once the margin is met', async () => {
+  const softmaxSignal =
+    'softmax: CE keeps the full error signal, hinge a constant 1/K per violated class, zero once the margin is met';
+  test(softmaxSignal, async () => {
     const wrong = [[-10, 5, 0]];
     const ce = await gradientAt((z) => softmaxCrossEntropy([0], z), wrong);
     const hinge = await gradientAt((z) => multiClassHingeLoss([0], z), wrong);

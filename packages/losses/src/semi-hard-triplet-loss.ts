@@ -12,7 +12,10 @@ export interface SemiHardTripletLossOptions {
   margin?: number;
   /** Default 'squared'. */
   distance?: EmbeddingDistance;
-  /** 'mean' over anchor-positive pairs; 'none' gives the [N, N] matrix over (anchor, positive), 0 off the pairs. Default 'mean'. */
+  /**
+   * 'mean' over anchor-positive pairs; 'none' gives the [N, N] matrix over (anchor, positive), 0
+   * off the pairs. Default 'mean'.
+   */
   reduction?: Reduction;
 }
 

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { customGradient } from './custom-gradient.js';
-import { assertDtype, assertInRange, assertSameShape } from '@baihua/core';
+import { assertDtype, assertInRange, assertKnownOptions, assertSameShape } from '@baihua/core';
 import { type Reduction, type ScalarReduction, checkReduction, reduceLosses } from './reduction.js';
+import { optionKeys } from './option-keys.js';
 
 /** Options of {@link sigmoidCrossEntropy}. */
 export interface SigmoidCrossEntropyOptions {
@@ -10,6 +11,8 @@ export interface SigmoidCrossEntropyOptions {
   /** Default 'mean' (over all elements). */
   reduction?: Reduction;
 }
+
+const optionNames = optionKeys<SigmoidCrossEntropyOptions>({ labelSmoothing: true, reduction: true });
 
 /**
  * Element-wise binary cross-entropy on logits, in the stable form
@@ -60,6 +63,7 @@ export function sigmoidCrossEntropy(
   options: SigmoidCrossEntropyOptions = {},
 ): tf.Tensor {
   const name = 'sigmoidCrossEntropy';
+  assertKnownOptions(name, 'options', options, optionNames);
   assertSameShape(name, 'targets', targets, 'logits', logits);
   assertDtype(name, 'logits', logits, 'float32');
   assertDtype(name, 'targets', targets, ['float32', 'int32', 'bool']);
@@ -72,3 +76,5 @@ export function sigmoidCrossEntropy(
     return reduceLosses(elementwiseSigmoidCrossEntropy(smoothed, logits), reduction);
   });
 }
+// fit and evaluate report accuracy for this loss and check its class indices (see core's LossFunction).
+sigmoidCrossEntropy.accuracyKind = 'binary' as const;

@@ -1,8 +1,17 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { ArgumentError, ShapeError, assertDtype, assertInRange, assertRank, describeShape } from '@baihua/core';
+import {
+  ArgumentError,
+  ShapeError,
+  assertDtype,
+  assertInRange,
+  assertKnownOptions,
+  assertRank,
+  describeShape,
+} from '@baihua/core';
 import { type ClassLabels, toTargetDistribution } from './class-labels.js';
 import { fusedSoftmaxCrossEntropy } from './fused-softmax-cross-entropy.js';
 import { type Reduction, type ScalarReduction, checkReduction, reduceLosses } from './reduction.js';
+import { optionKeys } from './option-keys.js';
 
 /** Options of {@link softmaxCrossEntropy}. */
 export interface SoftmaxCrossEntropyOptions {
@@ -13,6 +22,12 @@ export interface SoftmaxCrossEntropyOptions {
   /** Default 'mean'. */
   reduction?: Reduction;
 }
+
+const optionNames = optionKeys<SoftmaxCrossEntropyOptions>({
+  labelSmoothing: true,
+  classWeights: true,
+  reduction: true,
+});
 
 /**
  * Softmax cross-entropy of logits against class labels, fused:
@@ -30,7 +45,8 @@ export interface SoftmaxCrossEntropyOptions {
  * "what you predicted minus what was right", the seed's golden pair of softmax and cross-entropy.
  *
  * @example
- * const loss = softmaxCrossEntropy(tf.tensor1d([2, 0], 'int32'), tf.tensor2d([[1, 2, 3], [3, 0, 0]]), { labelSmoothing: 0.1 });
+ * const logits = tf.tensor2d([[1, 2, 3], [3, 0, 0]]);
+ * const loss = softmaxCrossEntropy(tf.tensor1d([2, 0], 'int32'), logits, { labelSmoothing: 0.1 });
  */
 export function softmaxCrossEntropy(
   labels: ClassLabels,
@@ -48,6 +64,7 @@ export function softmaxCrossEntropy(
   options: SoftmaxCrossEntropyOptions = {},
 ): tf.Tensor {
   const name = 'softmaxCrossEntropy';
+  assertKnownOptions(name, 'options', options, optionNames);
   assertRank(name, 'logits', logits, 2);
   assertDtype(name, 'logits', logits, 'float32');
   const { labelSmoothing = 0, classWeights } = options;
@@ -67,6 +84,8 @@ export function softmaxCrossEntropy(
     return reduceLosses(losses, reduction, tf.sum(tf.mul(targets, weights)));
   });
 }
+// fit and evaluate report accuracy for this loss and check its class indices (see core's LossFunction).
+softmaxCrossEntropy.accuracyKind = 'categorical' as const;
 
 /** Throws unless classWeights is absent or has K entries (an array's entries must be >= 0). */
 export function checkClassWeights(

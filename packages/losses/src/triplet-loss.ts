@@ -1,7 +1,15 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { assertDtype, assertNonNegative, assertOneOf, assertRank, assertSameShape } from '@baihua/core';
+import {
+  assertDtype,
+  assertKnownOptions,
+  assertNonNegative,
+  assertOneOf,
+  assertRank,
+  assertSameShape,
+} from '@baihua/core';
 import { type EmbeddingDistance, embeddingDistance, embeddingDistances } from './embedding-distance.js';
 import { type Reduction, type ScalarReduction, checkReduction, reduceLosses } from './reduction.js';
+import { optionKeys } from './option-keys.js';
 
 /** Options of {@link tripletLoss}. */
 export interface TripletLossOptions {
@@ -12,6 +20,8 @@ export interface TripletLossOptions {
   /** Default 'mean' (over triplets). */
   reduction?: Reduction;
 }
+
+const optionNames = optionKeys<TripletLossOptions>({ margin: true, distance: true, reduction: true });
 
 /**
  * Triplet loss (FaceNet; the seed's L = sum [ ||f(A) - f(P)||^2 - ||f(A) - f(N)||^2 + alpha ]_+):
@@ -46,6 +56,7 @@ export function tripletLoss(
   options: TripletLossOptions = {},
 ): tf.Tensor {
   const name = 'tripletLoss';
+  assertKnownOptions(name, 'options', options, optionNames);
   assertRank(name, 'anchor', anchor, 2);
   assertDtype(name, 'anchor', anchor, 'float32');
   assertSameShape(name, 'anchor', anchor, 'positive', positive);
