@@ -45,15 +45,14 @@ describeEachBackend('CTC decoding', () => {
     const path = [1, 1, 0, 2, 2, 0, 0, 1];
     const frames = path.map((c) => [0, 1, 2].map((k) => (k === c ? 0.8 : 0.1)));
     const logProbs = tf.concat([logOf(frames), logOf(frames)], 0);
-    const { paths, logProbabilities } = await ctcGreedyDecode(logProbs, { sequenceLengths: [8, 5] });
-    expect(paths).toEqual([
-      [1, 2, 1],
-      [1, 2],
-    ]);
-    expect(logProbabilities[0]).toBeCloseTo(8 * Math.log(0.8), 4);
-    const other = await ctcGreedyDecode(logOf(frames), { blank: 2 }); // blank last, as TensorFlow's convention
-    expect(other.paths).toEqual([[1, 0, 0, 1]]); // 1 1 0 2 2 0 0 1: the blank 2 separates the two 0s
-    logProbs.dispose();
+    const { paths, logProbabilities } = await ctcGreedyDecode(logProbs, { inputLengths: [8, 5], fromLogits: false });
+    expect(paths).toEqual([[[1, 2, 1]], [[1, 2]]]);
+    expect(logProbabilities[0]?.[0]).toBeCloseTo(8 * Math.log(0.8), 4);
+    expect(logProbabilities[1]?.[0]).toBeCloseTo(5 * Math.log(0.8), 4);
+    const single = logOf(frames);
+    const other = await ctcGreedyDecode(single, { blank: 2 }); // blank last, as TensorFlow's convention
+    expect(other.paths).toEqual([[[1, 0, 0, 1]]]); // 1 1 0 2 2 0 0 1: the blank 2 separates the two 0s
+    tf.dispose([logProbs, single]);
   });
 
   test('beam search finds the most likely labelling where greedy does not (the classic example)', async () => {
@@ -62,7 +61,7 @@ describeEachBackend('CTC decoding', () => {
       [0.6, 0.4],
       [0.6, 0.4],
     ]);
-    expect((await ctcGreedyDecode(logProbs)).paths).toEqual([[]]);
+    expect((await ctcGreedyDecode(logProbs)).paths).toEqual([[[]]]);
     const beam = await ctcBeamSearchDecode(logProbs, { beamWidth: 4, topPaths: 2 });
     expect(beam.paths[0]).toEqual([[1], []]);
     expect(beam.logProbabilities[0]?.[0]).toBeCloseTo(Math.log(0.64), 5);
@@ -86,20 +85,25 @@ describeEachBackend('CTC decoding', () => {
     }
   });
 
-  test('decodes the PyTorch CTC fixture frames ([T, N, C] transposed to [N, T, C]) with logits or log-probabilities alike', async () => {
+  const fixtureCase =
+    'decodes the PyTorch CTC fixture frames ([T, N, C] transposed to [N, T, C]) with logits or log-probabilities alike';
+  test(fixtureCase, async () => {
     const fixture = loadTorchFixture('recurrent', 'ctc');
     const logProbs = tf.transpose(fixture.tensor('logProbs_TNC'), [1, 0, 2]);
     const lengths = fixture.get('inputLengths') as number[];
-    const options = { sequenceLengths: lengths, beamWidth: 8 };
-    const fromLogProbs = await ctcBeamSearchDecode(logProbs, options);
+    const fromLogProbs = await ctcBeamSearchDecode(logProbs, {
+      inputLengths: lengths,
+      beamWidth: 8,
+      fromLogits: false,
+    });
     const shifted = tf.add(logProbs, 3); // logits: log-softmax removes the shift
-    const fromLogits = await ctcBeamSearchDecode(shifted, { ...options, fromLogits: true });
+    const fromLogits = await ctcBeamSearchDecode(shifted, { inputLengths: lengths, beamWidth: 8 });
     expect(fromLogits.paths).toEqual(fromLogProbs.paths);
-    const greedy = await ctcGreedyDecode(logProbs, options);
+    const greedy = await ctcGreedyDecode(logProbs, { inputLengths: lengths, fromLogits: false });
     for (let b = 0; b < 2; b++) {
       // The beam's labelling is at least as likely as the greedy path alone.
       expect(fromLogProbs.logProbabilities[b]?.[0] as number).toBeGreaterThanOrEqual(
-        (greedy.logProbabilities[b] as number) - 1e-5,
+        (greedy.logProbabilities[b]?.[0] as number) - 1e-5,
       );
       expect(fromLogProbs.paths[b]?.[0]?.every((c) => c !== 0)).toBe(true);
     }
@@ -108,17 +112,19 @@ describeEachBackend('CTC decoding', () => {
 
   test('rejects bad input and leaks nothing', async () => {
     const logProbs = tf.zeros([2, 4, 3]);
-    await expect(ctcGreedyDecode(tf.zeros([4, 3]))).rejects.toThrow(
-      /ctcGreedyDecode: expected logProbs of rank 3, got rank 2 \(shape \[4,3\]\)/,
+    const flat = tf.zeros([4, 3]);
+    await expect(ctcGreedyDecode(flat)).rejects.toThrow(
+      /ctcGreedyDecode: expected logits of rank 3, got rank 2 \(shape \[4,3\]\)/,
     );
     await expect(ctcGreedyDecode(logProbs, { blank: 3 })).rejects.toThrow(
       /ctcGreedyDecode: expected blank in \[0, 2\], got 3/,
     );
-    await expect(ctcGreedyDecode(logProbs, { sequenceLengths: [4] })).rejects.toThrow(
-      /ctcGreedyDecode: expected sequenceLengths with 2 entries/,
+    await expect(ctcGreedyDecode(logProbs, { inputLengths: [4] })).rejects.toThrow(
+      /ctcGreedyDecode: expected inputLengths of length 2 \(one per sequence, N of logits \[2,4,3\]/,
     );
-    await expect(ctcBeamSearchDecode(logProbs, { sequenceLengths: [4, 5] })).rejects.toThrow(
-      /ctcBeamSearchDecode: expected sequenceLengths\[1\] to be an integer in \[0, 4\], got 5/,
+    await expect(ctcBeamSearchDecode(logProbs, { inputLengths: [4, 5] })).rejects.toThrow(
+      'ctcBeamSearchDecode: expected inputLengths[1] to be an integer in [0, 4] (T of logits [2,4,3] read as ' +
+        '[N, T, C] with timeMajor: false), got 5',
     );
     await expect(ctcBeamSearchDecode(logProbs, { beamWidth: 0 })).rejects.toThrow(
       /ctcBeamSearchDecode: expected beamWidth to be a positive integer, got 0/,
@@ -130,6 +136,6 @@ describeEachBackend('CTC decoding', () => {
       await ctcBeamSearchDecode(logProbs, { fromLogits: true, topPaths: 2 });
       await ctcGreedyDecode(logProbs, { fromLogits: true });
     });
-    logProbs.dispose();
+    tf.dispose([logProbs, flat]);
   });
 });
