@@ -63,7 +63,7 @@ describeEachBackend('derivatives (elementwise)', () => {
     tf.dispose([x, eluPlusAlpha, eluDerivative, sigmoidDerivative]);
   });
 
-  test('bad input: non-tensor, negative alpha', () => {
+  test('bad input: non-tensor, negative alpha, an unknown option key', () => {
     const x = tf.tensor([1]);
     expect(() => derivatives.tanh([1] as unknown as tf.Tensor)).toThrow(
       /^derivatives\.tanh: expected x to be a tf\.Tensor, got an array$/,
@@ -73,6 +73,9 @@ describeEachBackend('derivatives (elementwise)', () => {
     );
     expect(() => derivatives.elu(x, { alpha: Number.NaN })).toThrow(
       /^derivatives\.elu: expected alpha to be a finite number, got NaN$/,
+    );
+    expect(() => derivatives.leakyRelu(x, { slope: 0.1 } as never)).toThrow(
+      /^derivatives\.leakyRelu: unknown key 'slope' in options \(known: alpha\)$/,
     );
     x.dispose();
   });

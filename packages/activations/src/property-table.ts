@@ -17,14 +17,25 @@ export function formatDerivative(derivative: DerivativeValues): string {
  * README holds exactly this text). Internal: the data is the public part.
  */
 export function renderPropertyTable(rows: readonly ActivationProperty[]): string {
-  const header = [
-    "| name | formula | output range | derivative range | max f' | zero-centred | saturates | seed (大白话) | in English |",
-    '|---|---|---|---|---|---|---|---|---|',
-  ];
-  const lines = rows.map(
-    (p) =>
-      `| ${p.name} | ${p.formula} | ${formatRange(p.outputRange)} | ${formatDerivative(p.derivative)} | ${p.maxDerivative} | ` +
-      `${p.zeroCentred ? 'yes' : 'no'} | ${p.saturates} | ${p.seedNote} | ${p.note} |`,
+  const titles = ['name', 'formula', 'output range', 'derivative range', "max f'", 'zero-centred', 'saturates'];
+  const header = [markdownRow([...titles, 'seed (大白话)', 'in English']), '|---|---|---|---|---|---|---|---|---|'];
+  const lines = rows.map((p) =>
+    markdownRow([
+      p.name,
+      p.formula,
+      formatRange(p.outputRange),
+      formatDerivative(p.derivative),
+      p.maxDerivative,
+      p.zeroCentred ? 'yes' : 'no',
+      p.saturates,
+      p.seedNote,
+      p.note,
+    ]),
   );
   return [...header, ...lines].join('\n');
+}
+
+/** One Markdown table row: `| a | b | c |`. */
+export function markdownRow(cells: readonly (string | number)[]): string {
+  return `| ${cells.join(' | ')} |`;
 }

@@ -3,6 +3,7 @@
 // measures again and checks that the README still says exactly this.
 import { activationProperties } from './activation-properties.js';
 import type { GradientRetentionResult } from './gradient-retention.js';
+import { markdownRow } from './property-table.js';
 
 /** One row of the seed's table (种子: 激活函数导数对比), as written there. */
 export interface SeedRetentionClaim {
@@ -40,7 +41,15 @@ const geometricMean = (values: number[]): number =>
  */
 export function renderRetentionTable(measured: ReadonlyMap<string, readonly GradientRetentionResult[]>): string {
   const header = [
-    "| activation | seed: derivative range | seed: kept after 10 layers | bound (max f')^10 | measured: prod of activation ratios | measured: retention ‖dL/dx‖ / ‖dL/dh_10‖ (min to max) | init |",
+    markdownRow([
+      'activation',
+      'seed: derivative range',
+      'seed: kept after 10 layers',
+      "bound (max f')^10",
+      'measured: prod of activation ratios',
+      'measured: retention ‖dL/dx‖ / ‖dL/dh_10‖ (min to max)',
+      'init',
+    ]),
     '|---|---|---|---|---|---|---|',
   ];
   const rows = seedRetentionClaims.map((claim) => {
@@ -49,11 +58,16 @@ export function renderRetentionTable(measured: ReadonlyMap<string, readonly Grad
     const maxDerivative = activationProperties.find((p) => p.name === claim.name)?.maxDerivative ?? Number.NaN;
     const products = results.map((r) => r.activationProduct);
     const retentions = results.map((r) => r.retention);
-    return (
-      `| ${claim.name} | ${claim.derivativeRange} | ${claim.claim} | ${formatPercent(maxDerivative ** readmeRetentionConfig.depth)} | ` +
-      `${formatPercent(geometricMean(products))} | ${formatPercent(geometricMean(retentions))} ` +
-      `(${formatPercent(Math.min(...retentions))} to ${formatPercent(Math.max(...retentions))}) | ${results[0]?.init} |`
-    );
+    const spread = `(${formatPercent(Math.min(...retentions))} to ${formatPercent(Math.max(...retentions))})`;
+    return markdownRow([
+      claim.name,
+      claim.derivativeRange,
+      claim.claim,
+      formatPercent(maxDerivative ** readmeRetentionConfig.depth),
+      formatPercent(geometricMean(products)),
+      `${formatPercent(geometricMean(retentions))} ${spread}`,
+      `${results[0]?.init}`,
+    ]);
   });
   return [...header, ...rows].join('\n');
 }

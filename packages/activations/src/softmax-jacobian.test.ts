@@ -54,7 +54,7 @@ describeEachBackend('softmaxJacobian and logSoftmaxJacobian', () => {
     });
   }
 
-  test('shapes: [K] -> [K, K], [2, 3, 4] -> [2, 3, 4, 4]; softmax of equal logits gives diag(1/K) - 1/K^2', async () => {
+  test('shapes: [K] -> [K, K], [2, 3, 4] -> [2, 3, 4, 4]; equal logits give diag(1/K) - 1/K^2', async () => {
     const vector = tf.zeros([2]);
     const cube = tf.zeros([2, 3, 4]);
     const small = softmaxJacobian(vector);

@@ -45,6 +45,9 @@ describeEachBackend('elu', () => {
     expect(() => elu(x, { alpha: -1 })).toThrow(/^elu: expected alpha >= 0, got -1$/);
     expect(() => elu(x, { alpha: Number.NaN })).toThrow(/^elu: expected alpha to be a finite number, got NaN$/);
     expect(() => elu(x, { alpha: Infinity })).toThrow(/^elu: expected alpha to be a finite number, got Infinity$/);
+    expect(() => elu(x, { alfa: 2 } as never)).toThrow(
+      /^elu: unknown key 'alfa' in options \(did you mean 'alpha'\? known: alpha\)$/,
+    );
     x.dispose();
   });
 

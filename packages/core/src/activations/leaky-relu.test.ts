@@ -38,6 +38,9 @@ describeEachBackend('leakyRelu', () => {
     expect(() => leakyRelu(x, 0.2 as unknown as { alpha: number })).toThrow(
       /^leakyRelu: expected options to be an object such as \{ alpha: 0\.1 \}, got number 0\.2$/,
     );
+    expect(() => leakyRelu(x, { alhpa: 0.2 } as never)).toThrow(
+      /^leakyRelu: unknown key 'alhpa' in options \(did you mean 'alpha'\? known: alpha\)$/,
+    );
     x.dispose();
   });
 

@@ -68,6 +68,9 @@ describeEachBackend('logSoftmax', () => {
     const scalar = tf.scalar(1);
     const vector = tf.zeros([3]);
     expect(() => logSoftmax(scalar)).toThrow(/^logSoftmax: expected x of rank >= 1, got rank 0 \(shape \[\]\)$/);
+    expect(() => logSoftmax(vector, { dim: 0 } as never)).toThrow(
+      /^logSoftmax: unknown key 'dim' in options \(known: axis\)$/,
+    );
     expect(() => logSoftmax(vector, { axis: 1 })).toThrow(
       /^logSoftmax: expected axis in \[-1, 0\] for a rank-1 tensor, got 1$/,
     );

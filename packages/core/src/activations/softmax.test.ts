@@ -102,6 +102,12 @@ describeEachBackend('softmax', () => {
       /^softmax: expected axis to be an integer, got string 1$/,
     );
     expect(() => softmax(ints)).toThrow(/^softmax: expected x of dtype float32, got int32$/);
+    expect(() => softmax(matrix, { axes: 0 } as never)).toThrow(
+      /^softmax: unknown key 'axes' in options \(did you mean 'axis'\? known: axis\)$/,
+    );
+    expect(() => softmax(matrix, 0 as never)).toThrow(
+      /^softmax: expected options to be an object such as \{ axis: -1 \}, got number 0$/,
+    );
     expect(() => softmax({ shape: 3 } as unknown as tf.Tensor)).toThrow(
       /^softmax: expected x to be a tf\.Tensor, got object$/,
     );
