@@ -1,0 +1,29 @@
+// Which package runs the code blocks of which doc, and how many blocks of each kind each doc holds
+// (see scripts/doc-code-blocks.ts for the kinds). The docs test fails when a doc is missing here, or
+// when its blocks differ from these counts: add a block to a doc, add it here.
+import type { CodeBlockKind } from './doc-code-blocks.js';
+
+/** One doc: its path from the repository root, the package folder its blocks run in, its blocks. */
+export interface DocExamplesEntry {
+  doc: string;
+  /** Package folder (from the root) whose test/doc-examples.test.ts runs the doc's ts/js blocks. */
+  runIn?: string;
+  blocks: Partial<Record<CodeBlockKind, number>>;
+}
+
+export const docExamples: DocExamplesEntry[] = [
+  { doc: 'README.md', runIn: 'packages/core', blocks: { shell: 2, run: 1 } },
+  { doc: '.changeset/README.md', blocks: {} },
+  { doc: 'examples/README.md', blocks: {} },
+  { doc: 'examples/long-memory/README.md', blocks: { shell: 1 } },
+  { doc: 'examples/mnist-lenet/README.md', blocks: { shell: 1 } },
+  { doc: 'examples/mnist-mlp/README.md', blocks: { shell: 1 } },
+  { doc: 'packages/activations/README.md', runIn: 'packages/activations', blocks: { run: 3, text: 1 } },
+  { doc: 'packages/bench/README.md', runIn: 'packages/bench', blocks: { shell: 2, text: 1, run: 1 } },
+  { doc: 'packages/cnn/README.md', runIn: 'packages/cnn', blocks: { shell: 1, run: 2 } },
+  { doc: 'packages/core/README.md', runIn: 'packages/core', blocks: { shell: 2, run: 3, text: 2, json: 1 } },
+  { doc: 'packages/core/docs/layers-and-training.md', runIn: 'packages/core', blocks: { run: 4, skip: 1 } },
+  { doc: 'packages/core/fixtures/README.md', blocks: {} },
+  { doc: 'packages/losses/README.md', runIn: 'packages/losses', blocks: { run: 1 } },
+  { doc: 'packages/rnn/README.md', runIn: 'packages/rnn', blocks: { shell: 1, run: 5 } },
+];
