@@ -95,8 +95,17 @@ for (const name of (values.cells as string).split(',')) {
   const recurrent = make();
   const model = new Sequential({ seed: seed as number, layers: [recurrent, new Dense({ units: symbols as number })] });
   const optimizer = new Adam({ learningRate: 0.01 });
-  const history = await fit(model, train, { loss, optimizer, epochs, batchSize, clipNorm: 1, seed, progress: 'none' });
-  const result = await evaluate(model, test, { loss, accuracy: true });
+  const history = await fit(model, train, {
+    loss,
+    metrics: ['accuracy'],
+    optimizer,
+    epochs,
+    batchSize,
+    clipNorm: 1,
+    seed,
+    progress: 'none',
+  });
+  const result = await evaluate(model, test, { loss, metrics: ['accuracy'] });
   const seconds = history.get('seconds');
   const accuracy = history.get('accuracy');
   const firstGood = accuracy.findIndex((a) => a >= 0.9);

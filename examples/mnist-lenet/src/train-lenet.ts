@@ -68,6 +68,7 @@ export async function trainLenet(options: TrainLenetOptions): Promise<TrainLenet
   try {
     const history = await fit(model, train, {
       loss: crossEntropy,
+      metrics: ['accuracy'],
       optimizer,
       epochs: options.epochs,
       batchSize,
@@ -78,7 +79,7 @@ export async function trainLenet(options: TrainLenetOptions): Promise<TrainLenet
       progress: options.progress ?? 'auto',
     });
     const seconds = (performance.now() - started) / 1000;
-    const result = await evaluate(model, test, { loss: crossEntropy });
+    const result = await evaluate(model, test, { loss: crossEntropy, metrics: ['accuracy'] });
     const logits = predict(model, test.x);
     const predicted = tf.argMax(logits, -1);
     const guesses = await predicted.data();

@@ -58,6 +58,7 @@ export async function trainMlp(
   try {
     const history = await fit(model, train, {
       loss: crossEntropy,
+      metrics: ['accuracy'],
       optimizer,
       epochs: options.epochs,
       batchSize,
@@ -68,7 +69,7 @@ export async function trainMlp(
       progress: options.progress ?? 'auto',
     });
     const seconds = (performance.now() - started) / 1000;
-    const result = await evaluate(model, test, { loss: crossEntropy });
+    const result = await evaluate(model, test, { loss: crossEntropy, metrics: ['accuracy'] });
     return { model, history, testLoss: result.loss, testAccuracy: result.accuracy as number, seconds };
   } finally {
     optimizer.dispose();

@@ -1,3 +1,4 @@
+import './default-cpu.js';
 import * as tf from '@tensorflow/tfjs-core';
 import { BackendUnavailableError, type BackendFailure } from '../errors/backend-unavailable-error.js';
 import { ArgumentError } from '../errors/argument-error.js';
@@ -103,7 +104,9 @@ async function prepare(name: string, options: UseBackendOptions): Promise<Backen
         return {
           backend: 'cpu',
           cause: `package @tensorflow/tfjs-backend-cpu could not be imported (${errorText(error)})`,
-          fix: "install it (npm i @tensorflow/tfjs-backend-cpu@4.22.0); in a browser bundle also add: import '@tensorflow/tfjs-backend-cpu'",
+          fix:
+            'install it (npm i @tensorflow/tfjs-backend-cpu@4.22.0); ' +
+            "in a browser bundle also add: import '@tensorflow/tfjs-backend-cpu'",
           error,
         };
       }

@@ -1,10 +1,14 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { BackendFailure } from '../errors/backend-unavailable-error.js';
 import { importOptional, isNode } from './runtime.js';
+import { vulkanUnavailableReason } from './vulkan-probe.js';
 import { errorText } from './wasm-backend.js';
 
 const webgpuBackendPackage = '@tensorflow/tfjs-backend-webgpu';
 const dawnPackage = 'webgpu';
+const vulkanFix =
+  'install a Vulkan driver and set VK_DRIVER_FILES before node starts; without a GPU, SwiftShader works ' +
+  '(see the README, "WebGPU without a GPU")';
 
 /** What a WebGPU adapter says about itself. */
 export interface WebGpuAdapterDescription {
@@ -31,7 +35,8 @@ interface DawnModule {
 
 /**
  * Makes `navigator.gpu` exist. Browsers have it; in Node the `webgpu` npm package (Dawn) provides
- * it, loaded only now, since it is an optional dependency with a 20 MB native binary.
+ * it, loaded only now, since it is an optional dependency with a 20 MB native binary. On Linux it is
+ * not loaded where Vulkan is missing (see vulkanUnavailableReason): Dawn would print native warnings.
  */
 export async function ensureNavigatorGpu(): Promise<BackendFailure | undefined> {
   if (currentGpu()) return undefined;
@@ -39,7 +44,17 @@ export async function ensureNavigatorGpu(): Promise<BackendFailure | undefined> 
     return {
       backend: 'webgpu',
       cause: 'this browser has no navigator.gpu',
-      fix: "use a browser with WebGPU enabled (Chrome/Edge 113+, or a flag elsewhere), or fall back: useBackend(['webgpu', 'wasm'])",
+      fix:
+        'use a browser with WebGPU enabled (Chrome/Edge 113+, or a flag elsewhere), ' +
+        "or fall back: useBackend(['webgpu', 'wasm'])",
+    };
+  }
+  const noVulkan = vulkanUnavailableReason();
+  if (noVulkan) {
+    return {
+      backend: 'webgpu',
+      cause: `${noVulkan}, so Dawn (the ${dawnPackage} package) would find no adapter; it was not loaded`,
+      fix: vulkanFix,
     };
   }
   let dawn: DawnModule;
@@ -89,9 +104,7 @@ export async function prepareWebGpu(): Promise<BackendFailure | undefined> {
     return {
       backend: 'webgpu',
       cause: 'no WebGPU adapter was found (navigator.gpu.requestAdapter() returned null)',
-      fix: isNode()
-        ? 'install a Vulkan driver and set VK_DRIVER_FILES before node starts; without a GPU, SwiftShader works (see the README, "WebGPU without a GPU")'
-        : 'enable hardware acceleration in the browser, or fall back to wasm',
+      fix: isNode() ? vulkanFix : 'enable hardware acceleration in the browser, or fall back to wasm',
     };
   }
   if (tf.findBackendFactory('webgpu')) return undefined;
@@ -101,7 +114,9 @@ export async function prepareWebGpu(): Promise<BackendFailure | undefined> {
     return {
       backend: 'webgpu',
       cause: `package ${webgpuBackendPackage} could not be imported (${errorText(error)})`,
-      fix: `install it (npm i ${webgpuBackendPackage}@4.22.0); in a browser bundle also add: import '${webgpuBackendPackage}'`,
+      fix:
+        `install it (npm i ${webgpuBackendPackage}@4.22.0); ` +
+        `in a browser bundle also add: import '${webgpuBackendPackage}'`,
       error,
     };
   }

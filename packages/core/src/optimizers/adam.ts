@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { assertKnownOptions } from '../checks/option-keys.js';
 import { assertInRange, assertPositive } from '../checks/value-checks.js';
 import { Optimizer } from './optimizer.js';
 
@@ -29,6 +30,7 @@ export class Adam extends Optimizer {
   readonly epsilon: number;
 
   constructor(options: AdamOptions = {}) {
+    assertKnownOptions('Adam', 'options', options, ['learningRate', 'beta1', 'beta2', 'epsilon']);
     super('Adam', options.learningRate ?? 0.001);
     this.beta1 = options.beta1 ?? 0.9;
     this.beta2 = options.beta2 ?? 0.999;

@@ -16,7 +16,7 @@ export interface GradientUpdate {
  */
 export abstract class Optimizer {
   readonly typeName: string;
-  learningRate: number;
+  private rate: number;
   /** Steps taken so far (Adam's bias correction counts them). */
   iterations = 0;
   private readonly state = new Map<tf.Variable, tf.Tensor[]>();
@@ -24,7 +24,16 @@ export abstract class Optimizer {
   constructor(typeName: string, learningRate: number) {
     assertPositive(typeName, 'learningRate', learningRate);
     this.typeName = typeName;
-    this.learningRate = learningRate;
+    this.rate = learningRate;
+  }
+
+  /** The step size; checked on every write (a schedule may set it before each step): finite and > 0. */
+  get learningRate(): number {
+    return this.rate;
+  }
+  set learningRate(value: number) {
+    assertPositive(this.typeName, 'learningRate', value);
+    this.rate = value;
   }
 
   /** Applies one step to every (variable, gradient) pair; gradients are not disposed. */

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { assertKnownOptions } from '../checks/option-keys.js';
 import { assertInRange, assertPositive } from '../checks/value-checks.js';
 import { Optimizer } from './optimizer.js';
 
@@ -25,6 +26,7 @@ export class RmsProp extends Optimizer {
   readonly epsilon: number;
 
   constructor(options: RmsPropOptions = {}) {
+    assertKnownOptions('RmsProp', 'options', options, ['learningRate', 'rho', 'epsilon']);
     super('RmsProp', options.learningRate ?? 0.001);
     this.rho = options.rho ?? 0.9;
     this.epsilon = options.epsilon ?? 1e-7;

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { assertKnownOptions } from '../checks/option-keys.js';
 import { assertInRange } from '../checks/value-checks.js';
 import { ArgumentError } from '../errors/argument-error.js';
 import { Optimizer } from './optimizer.js';
@@ -27,6 +28,7 @@ export class Sgd extends Optimizer {
   readonly nesterov: boolean;
 
   constructor(options: SgdOptions = {}) {
+    assertKnownOptions('Sgd', 'options', options, ['learningRate', 'momentum', 'nesterov']);
     super('Sgd', options.learningRate ?? 0.01);
     this.momentum = options.momentum ?? 0;
     assertInRange('Sgd', 'momentum', this.momentum, { min: 0, max: 1, maxExclusive: true });

@@ -1,4 +1,5 @@
 import type * as tf from '@tensorflow/tfjs-core';
+import { assertKnownOptions } from '../checks/option-keys.js';
 import { assertNonNegative } from '../checks/value-checks.js';
 import { ArgumentError } from '../errors/argument-error.js';
 import type { TrainingCallbacks } from './callbacks.js';
@@ -21,11 +22,15 @@ export interface EarlyStoppingOptions {
  * A callback that stops `fit` when `monitor` has not improved by `minDelta` for `patience` epochs.
  *
  * @example
- * await fit(model, data, { loss, epochs: 100, validationSplit: 0.1, callbacks: earlyStopping({ patience: 3, restoreBestWeights: true }) });
+ * await fit(model, data, {
+ *   loss, epochs: 100, validationSplit: 0.1, callbacks: earlyStopping({ patience: 3, restoreBestWeights: true }),
+ * });
  *
  * In plain words: stop studying once the mock exams stop getting better.
  */
 export function earlyStopping(options: EarlyStoppingOptions = {}): TrainingCallbacks {
+  const known = ['monitor', 'patience', 'minDelta', 'mode', 'restoreBestWeights'];
+  assertKnownOptions('earlyStopping', 'options', options, known);
   const { monitor = 'valLoss', patience = 5, minDelta = 0, restoreBestWeights = false } = options;
   const mode = options.mode ?? (/ccuracy/.test(monitor) ? 'max' : 'min');
   assertNonNegative('earlyStopping', 'patience', patience);

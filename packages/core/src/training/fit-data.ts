@@ -33,13 +33,3 @@ export function splitValidation(
     release: () => tf.dispose([...made]),
   };
 }
-
-/** The class index of every row of y (one-hot: argmax; otherwise the value), read once. */
-export async function readClasses(y: tf.Tensor): Promise<number[]> {
-  const classes = y.rank >= 2 ? tf.argMax(y, -1) : tf.cast(y, 'int32');
-  try {
-    return Array.from(await classes.data());
-  } finally {
-    classes.dispose();
-  }
-}

@@ -7,9 +7,11 @@ import { Adam, Sgd } from '../optimizers/index.js';
 import { earlyStopping } from './early-stopping.js';
 import { fit } from './fit.js';
 import { evaluate, predict } from './evaluate.js';
+import type { LossFunction } from '../registry/loss-contract.js';
 
-const crossEntropy = (labels: tf.Tensor, logits: tf.Tensor) =>
+const crossEntropy: LossFunction = (labels: tf.Tensor, logits: tf.Tensor) =>
   tf.losses.softmaxCrossEntropy(labels, logits) as tf.Scalar;
+crossEntropy.accuracyKind = 'categorical';
 
 /** Four XOR points, one-hot labels. */
 function xorData() {
@@ -133,7 +135,6 @@ describe('fit on cpu', () => {
         epochs: 1,
         batchSize: 1,
         progress: 'none',
-        accuracy: false,
       },
     );
     // prediction 0.5 + 1 + 0.25 = 1.75; dE/dy = 2 (1.75 - 0.5) = 2.5; grad W = 2.5 x, grad b = 2.5.
@@ -161,7 +162,6 @@ describe('fit on cpu', () => {
         clipValue: 3.5,
         epochs: 1,
         progress: 'none',
-        accuracy: false,
       },
     );
     await expectTensorsClose(byValue.weight('kernel').read(), [[-3], [-3.5]]);
@@ -169,7 +169,7 @@ describe('fit on cpu', () => {
     await fit(
       byNorm,
       { x, y },
-      { loss: sum, optimizer: new Sgd({ learningRate: 1 }), clipNorm: 1, epochs: 1, progress: 'none', accuracy: false },
+      { loss: sum, optimizer: new Sgd({ learningRate: 1 }), clipNorm: 1, epochs: 1, progress: 'none' },
     );
     await expectTensorsClose(byNorm.weight('kernel').read(), [[-0.6], [-0.8]]);
     tf.dispose([x, y]);
@@ -257,7 +257,10 @@ describe('fit on cpu', () => {
     expect(history.get('valAccuracy')).toHaveLength(3);
     expect(events).toEqual(['begin', 'batch0:2', 'batch1:2', 'batch0:2', 'batch1:2', 'batch0:2', 'batch1:2', 'end']);
     expect(lines[0]).toMatch(
-      /^epoch 1\/30 {2}loss \d\.\d{4} {2}accuracy \d+\.\d{2}% {2}valLoss \d\.\d{4} {2}valAccuracy \d+\.\d{2}% {2}lr 1\.00e-1 {2}\(\d+\.\d s\)\n$/,
+      new RegExp(
+        String.raw`^epoch 1/30  loss \d\.\d{4}  accuracy \d+\.\d{2}%  valLoss \d\.\d{4}  ` +
+          String.raw`valAccuracy \d+\.\d{2}%  lr 1\.00e-1  \(\d+\.\d s\)\n$`,
+      ),
     );
     tf.dispose([data.x, data.y]);
     model.dispose();

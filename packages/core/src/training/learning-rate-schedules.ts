@@ -1,3 +1,5 @@
+import { assertKnownOptions } from '../checks/option-keys.js';
+import { ArgumentError } from '../errors/argument-error.js';
 import { assertInRange, assertNonNegative, assertPositive, assertPositiveInteger } from '../checks/value-checks.js';
 
 /** Where training is when a schedule is asked for the learning rate (before each step). */
@@ -21,6 +23,8 @@ export type LearningRateSchedule = (context: ScheduleContext) => number;
  * In plain words: every few lessons, take smaller steps.
  */
 export function stepDecay(options: { every: number; factor?: number }): LearningRateSchedule {
+  assertKnownOptions('stepDecay', 'options', options, ['every', 'factor']);
+  if (options === undefined) throw new ArgumentError('stepDecay', 'expected options { every, factor? }');
   const { every, factor = 0.1 } = options;
   assertPositiveInteger('stepDecay', 'every', every);
   assertInRange('stepDecay', 'factor', factor, { min: 0, max: 1, minExclusive: true });
@@ -33,6 +37,8 @@ export function stepDecay(options: { every: number; factor?: number }): Learning
  * In plain words: shrink the step a little after every batch.
  */
 export function exponentialDecay(options: { rate: number }): LearningRateSchedule {
+  assertKnownOptions('exponentialDecay', 'options', options, ['rate']);
+  if (options === undefined) throw new ArgumentError('exponentialDecay', 'expected options { rate }');
   assertInRange('exponentialDecay', 'rate', options.rate, { min: 0, max: 1, minExclusive: true });
   return ({ step, stepsPerEpoch, initialLearningRate }) => initialLearningRate * options.rate ** (step / stepsPerEpoch);
 }
@@ -45,6 +51,7 @@ export function exponentialDecay(options: { rate: number }): LearningRateSchedul
  * In plain words: start with big strides, then slow down smoothly like a runner nearing the finish line.
  */
 export function cosineDecay(options: { minimum?: number; warmupSteps?: number } = {}): LearningRateSchedule {
+  assertKnownOptions('cosineDecay', 'options', options, ['minimum', 'warmupSteps']);
   const { minimum = 0, warmupSteps = 0 } = options;
   assertNonNegative('cosineDecay', 'minimum', minimum);
   assertNonNegative('cosineDecay', 'warmupSteps', warmupSteps);
@@ -64,4 +71,22 @@ export function cosineDecay(options: { minimum?: number; warmupSteps?: number } 
 export function constantRate(rate: number): LearningRateSchedule {
   assertPositive('constantRate', 'rate', rate);
   return () => rate;
+}
+
+/**
+ * Asks a schedule for the next learning rate and checks the answer every time, as constantRate
+ * checks its rate once: a finite number > 0. A NaN, 0, negative or infinite rate would otherwise
+ * turn every weight NaN or freeze training without a word.
+ *
+ * @example const rate = readLearningRate('fit', cosineDecay(), context);
+ * In plain words: a step size must be a real, positive number, every single time.
+ */
+export function readLearningRate(fn: string, schedule: LearningRateSchedule, context: ScheduleContext): number {
+  const rate: unknown = schedule(context);
+  if (typeof rate === 'number' && Number.isFinite(rate) && rate > 0) return rate;
+  throw new ArgumentError(
+    fn,
+    `expected the learningRate schedule to return a finite number > 0, got ${String(rate)} ` +
+      `at epoch ${context.epoch + 1}, step ${context.step + 1} (1-based)`,
+  );
 }

@@ -1,97 +1,133 @@
-import '../gradients/install.js';
-import * as tf from '@tensorflow/tfjs-core';
+import { assertKnownOptions } from '../checks/option-keys.js';
+import { assertNonNegative, assertPositive } from '../checks/value-checks.js';
+import { ArgumentError } from '../errors/argument-error.js';
 import type { Layer } from '../layers/layer.js';
 import type { LayerWeight } from '../layers/layer-weight.js';
-import type { Optimizer } from '../optimizers/optimizer.js';
+import { Optimizer } from '../optimizers/optimizer.js';
 import type { LossFunction } from '../registry/loss-contract.js';
-import { countCorrect } from './evaluate.js';
-import { clipGradientsByGlobalNorm, clipGradientsByValue } from './gradient-clipping.js';
+import { checkMetrics, type Metric } from './accuracy.js';
+import { type ClassWeights, parseClassWeights, readClasses } from './class-weighting.js';
+import { checkLabelledData, type LabelledData } from './evaluate.js';
+import { nonFiniteError } from './non-finite.js';
+import { computeStep, disposeStep, readStepFigures } from './step-computation.js';
 
-/** What one training step does besides loss and optimiser. */
-export interface TrainStepSettings {
-  weightDecay: number;
+/** Options of {@link trainStep}; `fit` takes the same ones (its optimiser is optional). */
+export interface TrainStepOptions {
+  /** `(labels, predictions) => Scalar`, a mean over the batch. Required. */
+  loss: LossFunction;
+  /** Required: in a custom loop the caller creates the optimiser, keeps its state and disposes it. */
+  optimizer: Optimizer;
+  /** L2 decay lambda on kernels: g <- g + lambda W. Default 0. */
+  weightDecay?: number;
+  /** Clip each gradient element into [-clipValue, clipValue]. */
   clipValue?: number;
+  /** Rescale all gradients when their global norm exceeds clipNorm. */
   clipNorm?: number;
-  /** Class of each row of this batch and the weight of each class (class-weighted loss). */
-  classWeighting?: { classes: readonly number[]; weights: ReadonlyMap<number, number> };
-  accuracy: boolean;
+  /** Loss weight per class index, as an array or `{ [class]: weight }`; missing classes weigh 1. */
+  classWeights?: ClassWeights;
+  /** `['accuracy']` to measure accuracy; default: only when the loss is a classification loss. */
+  metrics?: readonly Metric[];
+  /** Throw, before updating any weight, when the loss or a gradient is NaN or infinite. Default true. */
+  stopOnNonFinite?: boolean;
+}
+
+/** What {@link trainStep} measured on its batch (before the update). */
+export interface TrainStepResult {
+  loss: number;
+  /** Fraction of the batch predicted right, when accuracy is measured. */
+  accuracy?: number;
+}
+
+/** The option keys every training step takes. */
+export const stepOptionKeys = [
+  'loss',
+  'optimizer',
+  'weightDecay',
+  'clipValue',
+  'clipNorm',
+  'classWeights',
+  'metrics',
+  'stopOnNonFinite',
+] as const;
+
+/** Checks the options a step uses (shared by fit and trainStep); returns the class weights as a map. */
+export function checkStepOptions(fn: string, options: Omit<TrainStepOptions, 'optimizer'>) {
+  if (typeof options.loss !== 'function')
+    throw new ArgumentError(
+      fn,
+      `expected options.loss to be a function (labels, predictions) => Scalar, got ${typeof options.loss}`,
+    );
+  const { weightDecay = 0, stopOnNonFinite = true } = options;
+  assertNonNegative(fn, 'weightDecay', weightDecay);
+  if (options.clipValue !== undefined) assertPositive(fn, 'clipValue', options.clipValue);
+  if (options.clipNorm !== undefined) assertPositive(fn, 'clipNorm', options.clipNorm);
+  if (typeof stopOnNonFinite !== 'boolean')
+    throw new ArgumentError(fn, `expected stopOnNonFinite to be true or false, got ${String(stopOnNonFinite)}`);
+  checkMetrics(fn, options.metrics);
+  const classWeights = options.classWeights === undefined ? undefined : parseClassWeights(fn, options.classWeights);
+  return { weightDecay, stopOnNonFinite, classWeights };
+}
+
+/** The model's trainable weights, built for `inputShape`; refuses a model with none. */
+export function trainableWeightsOf(fn: string, model: Layer, inputShape: readonly number[]): LayerWeight[] {
+  if (model === null || typeof model !== 'object' || typeof (model as Layer).apply !== 'function')
+    throw new ArgumentError(fn, `expected model to be a Layer, got ${model === null ? 'null' : typeof model}`);
+  model.ensureBuilt(inputShape);
+  const weights = model.trainableWeights();
+  if (weights.length === 0)
+    throw new ArgumentError(fn, `model '${model.name}' has no trainable weights (are all its layers frozen?)`);
+  return weights;
 }
 
 /**
- * One optimisation step on a batch: loss and gradients of the trainable weights, then
- * g <- g + lambda W for regularised weights (the seed's W <- W - lr (grad + lambda W)),
- * clipping, and the optimiser's update. Returns the batch loss and correct count as tensors
- * (the caller disposes them); everything else is freed.
+ * One optimisation step on one batch, for custom training loops: loss and gradients of the trainable
+ * weights, g <- g + lambda W (weightDecay), clipping (clipValue, clipNorm), class weights, then the
+ * optimiser's update, exactly as `fit` does per batch. Reads the device once (loss, a finiteness
+ * check and accuracy together; once more with classWeights, for the rows' classes). By default a
+ * NaN or infinite loss or gradient throws before any weight changes. Leaves no tensor behind but
+ * the optimiser's state.
+ * batch: { x: [B, ...], y: [B, K] or [B] }.
  *
- * With class weights, the batch loss is sum_c (n_c / B) w_c L(rows of class c): the mean of
- * w_class(i) * loss_i when the loss is a mean over rows.
+ * @example
+ * const optimizer = new Adam({ learningRate: 1e-2 });
+ * for (let epoch = 0; epoch < 10; epoch++) {
+ *   const { loss } = await trainStep(model, { x, y }, { loss: softmaxCrossEntropy, optimizer, clipNorm: 1 });
+ *   console.log(epoch, loss);
+ * }
+ * optimizer.dispose();
+ *
+ * In plain words: one nudge of every knob, when you want to hold the training loop yourself.
  */
-export function trainStep(
+export async function trainStep(
   model: Layer,
-  weights: readonly LayerWeight[],
-  optimizer: Optimizer,
-  loss: LossFunction,
-  xb: tf.Tensor,
-  yb: tf.Tensor,
-  settings: TrainStepSettings,
-): { loss: tf.Scalar; correct: tf.Scalar | undefined } {
-  const variables = weights.map((w) => w.variable);
-  let predictions: tf.Tensor | undefined;
-  const { lossValue, gradients } = tf.tidy(() => {
-    const { value, grads } = tf.variableGrads(() => {
-      const output = model.apply(xb, { training: true });
-      predictions = tf.keep(output);
-      return weightedLoss(loss, yb, output, settings.classWeighting);
-    }, variables);
-    let list: (tf.Tensor | undefined)[] = variables.map((v) => grads[v.name]);
-    list = list.map((g, i) =>
-      g && settings.weightDecay > 0 && (weights[i] as LayerWeight).regularize
-        ? tf.add(g, tf.mul(variables[i] as tf.Variable, settings.weightDecay))
-        : g,
-    );
-    const present = list.filter((g): g is tf.Tensor => g !== undefined);
-    let clipped = settings.clipValue !== undefined ? clipGradientsByValue(present, settings.clipValue) : present;
-    if (settings.clipNorm !== undefined) clipped = clipGradientsByGlobalNorm(clipped, settings.clipNorm);
-    let k = 0;
-    return {
-      lossValue: value,
-      gradients: list.map((g) => (g === undefined ? undefined : (clipped[k++] as tf.Tensor))),
-    };
+  batch: LabelledData,
+  options: TrainStepOptions,
+): Promise<TrainStepResult> {
+  const fn = 'trainStep';
+  assertKnownOptions(fn, 'options', options, stepOptionKeys);
+  if (options === undefined) throw new ArgumentError(fn, 'expected an options object with { loss, optimizer }');
+  const size = checkLabelledData(fn, 'batch', batch);
+  const { weightDecay, stopOnNonFinite, classWeights } = checkStepOptions(fn, options);
+  if (!(options.optimizer instanceof Optimizer))
+    throw new ArgumentError(fn, 'expected options.optimizer to be an Optimizer (Sgd, Adam, RmsProp)');
+  const weights = trainableWeightsOf(fn, model, batch.x.shape);
+  const classWeighting = classWeights && { classes: await readClasses(batch.y), weights: classWeights };
+  const step = computeStep(model, weights, batch.x, batch.y, {
+    loss: options.loss,
+    weightDecay,
+    clipValue: options.clipValue,
+    clipNorm: options.clipNorm,
+    classWeighting,
+    metrics: options.metrics,
+    sumGradients: stopOnNonFinite,
   });
-  const updates = gradients.flatMap((g, i) =>
-    g === undefined ? [] : [{ variable: variables[i] as tf.Variable, gradient: g }],
-  );
   try {
-    optimizer.applyGradients(updates);
+    const figures = await readStepFigures(step);
+    const failure = stopOnNonFinite ? nonFiniteError(fn, 'in this step', figures) : undefined;
+    if (failure) throw failure;
+    options.optimizer.applyGradients(step.updates);
+    return step.correct ? { loss: figures.loss, accuracy: figures.correct / size } : { loss: figures.loss };
   } finally {
-    tf.dispose(gradients.filter((g): g is tf.Tensor => g !== undefined));
+    disposeStep(step);
   }
-  const output = predictions as tf.Tensor;
-  const correct = settings.accuracy ? countCorrect(yb, output) : undefined;
-  output.dispose();
-  return { loss: lossValue, correct };
-}
-
-function weightedLoss(
-  loss: LossFunction,
-  yb: tf.Tensor,
-  output: tf.Tensor,
-  weighting: TrainStepSettings['classWeighting'],
-): tf.Scalar {
-  if (!weighting) return loss(yb, output);
-  const rowsByClass = new Map<number, number[]>();
-  weighting.classes.forEach((c, row) => {
-    const rows = rowsByClass.get(c) ?? [];
-    rows.push(row);
-    rowsByClass.set(c, rows);
-  });
-  const batch = weighting.classes.length;
-  const parts: tf.Scalar[] = [];
-  for (const [c, rows] of rowsByClass) {
-    const weight = weighting.weights.get(c) ?? 1;
-    if (weight === 0) continue;
-    const index = tf.tensor1d(rows, 'int32');
-    parts.push(tf.mul(loss(tf.gather(yb, index), tf.gather(output, index)), (weight * rows.length) / batch));
-  }
-  return parts.length === 0 ? tf.mul(loss(yb, output), 0) : (tf.addN(parts) as tf.Scalar);
 }

@@ -46,7 +46,7 @@ export function oursModelCase(
           const history = await core.fit(
             model as InstanceType<typeof core.Sequential>,
             { x, y },
-            { loss, optimizer, epochs: 1, batchSize: batch, shuffle: false, accuracy: false, progress: 'none' },
+            { loss, optimizer, epochs: 1, batchSize: batch, shuffle: false, progress: 'none' },
           );
           return tf.tensor1d(history.get('loss'));
         },

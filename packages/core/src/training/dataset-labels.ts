@@ -1,0 +1,33 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { Layer } from '../layers/layer.js';
+import type { AccuracyKind } from '../registry/loss-contract.js';
+import { checkClassIndices } from './class-indices.js';
+import { readClasses } from './class-weighting.js';
+
+/** The model's output shape for one row of x (batch axis included), from one inference pass. */
+export function probeOutputShape(model: Layer, x: tf.Tensor): number[] {
+  const output = tf.tidy(() => model.apply(tf.slice(x, 0, 1), { training: false }));
+  const shape = output.shape;
+  output.dispose();
+  return shape;
+}
+
+/**
+ * Looks at a dataset's labels once, before training: when they are class indices (rank one less
+ * than the output) for a categorical loss or of dtype int32, each must be an integer in [0, K),
+ * K the output width. Returns every row's class when `wantClasses` (class weights) or when read anyway.
+ */
+export async function inspectLabels(
+  fn: string,
+  argument: string,
+  y: tf.Tensor,
+  outputShape: readonly number[],
+  kind: AccuracyKind | undefined,
+  wantClasses: boolean,
+): Promise<number[] | undefined> {
+  const indices = y.rank === outputShape.length - 1 && (kind === 'categorical' || y.dtype === 'int32');
+  if (!indices && !wantClasses) return undefined;
+  const classes = await readClasses(y);
+  if (indices) checkClassIndices(fn, argument, classes, outputShape.at(-1) ?? 1);
+  return classes;
+}
