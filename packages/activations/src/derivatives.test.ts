@@ -1,8 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose, loadTorchFixture } from '@baihua/core/testing';
+import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose } from '@baihua/core/testing';
 import { expect, test } from 'vitest';
 import { derivatives } from './derivatives.js';
 import { elu, leakyRelu, linear, relu, sigmoid, tanh } from '@baihua/core';
+import { loadTorchFixture } from '@baihua/test-fixtures';
 
 /** Inputs at the extremes (+/-1e4 and the float32 exp limits), plus a few ordinary ones. */
 const extremeInputs = [-1e4, -1e3, -88, -50, -1, 0, 1, 50, 88, 1e3, 1e4];

@@ -1,8 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose, loadTorchFixture } from '@baihua/core/testing';
+import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose } from '@baihua/core/testing';
 import { expect, test } from 'vitest';
 import { logSoftmax, softmax } from '@baihua/core';
 import { logSoftmaxJacobian, softmaxJacobian } from './softmax-jacobian.js';
+import { loadTorchFixture } from '@baihua/test-fixtures';
 
 /** The Jacobian of fn over the last axis of a [B, K] input, row i from autograd of sum(fn(x)[:, i]). */
 function autogradJacobian(fn: (x: tf.Tensor) => tf.Tensor, x: tf.Tensor2D): tf.Tensor {

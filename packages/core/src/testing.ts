@@ -1,5 +1,6 @@
 // @baihua/core/testing: what every package's tests use. All helpers are async and read tensors
-// with `await tensor.data()`, which the webgpu backend needs in Node.
+// with `await tensor.data()`, which the webgpu backend needs in Node. No test data ships here: the
+// workspace's PyTorch reference data lives in the private @baihua/test-fixtures package.
 import './gradients/install.js';
 
 export {
@@ -14,5 +15,3 @@ export type { ExpectedValues, Tolerance } from './testing/expect-tensors-close.j
 export { checkGradients } from './testing/check-gradients.js';
 export type { CheckGradientsOptions, GradientCheckResult } from './testing/check-gradients.js';
 export { expectNoLeakedTensors } from './testing/expect-no-leaked-tensors.js';
-export { loadTorchFixture, torchFixtureNames } from './testing/torch-fixture.js';
-export type { FixtureTensor, TorchFixtureCase } from './testing/torch-fixture.js';

@@ -1,10 +1,11 @@
 import * as tf from '@tensorflow/tfjs-core';
 import fc from 'fast-check';
-import { checkGradients, describeEachBackend, expectNoLeakedTensors, loadTorchFixture } from '@baihua/core/testing';
+import { checkGradients, describeEachBackend, expectNoLeakedTensors } from '@baihua/core/testing';
 import { expect, test } from 'vitest';
 import { expectFiniteLossAndGradients, expectLossAndGradients, readScalar } from '../test/loss-and-gradients.js';
 import { binaryFocalLoss } from './binary-focal-loss.js';
 import { sigmoidCrossEntropy } from './sigmoid-cross-entropy.js';
+import { loadTorchFixture } from '@baihua/test-fixtures';
 
 describeEachBackend('binaryFocalLoss', () => {
   test('matches torchvision: sigmoidFocal_gamma2_alpha0.25', async () => {

@@ -1,10 +1,11 @@
 import * as tf from '@tensorflow/tfjs-core';
 import fc from 'fast-check';
-import { checkGradients, describeEachBackend, expectNoLeakedTensors, loadTorchFixture } from '@baihua/core/testing';
+import { checkGradients, describeEachBackend, expectNoLeakedTensors } from '@baihua/core/testing';
 import { expect, test } from 'vitest';
 import { expectFiniteLossAndGradients, expectLossAndGradients, readScalar } from '../test/loss-and-gradients.js';
 import { categoricalFocalLoss } from './categorical-focal-loss.js';
 import { softmaxCrossEntropy } from './softmax-cross-entropy.js';
+import { loadTorchFixture } from '@baihua/test-fixtures';
 
 describeEachBackend('categoricalFocalLoss', () => {
   for (const gamma of ['0.0', '2.0', '5.0']) {

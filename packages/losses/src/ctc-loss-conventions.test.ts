@@ -1,11 +1,12 @@
 // ctcLoss's conventions (issue 11): whatever the padding holds, fromLogits, timeMajor, option keys.
 import * as tf from '@tensorflow/tfjs-core';
 import { createRandom } from '@baihua/core';
-import { describeEachBackend, loadTorchFixture } from '@baihua/core/testing';
+import { describeEachBackend } from '@baihua/core/testing';
 import { expect, test } from 'vitest';
 import { ctcReference } from '../test/ctc-reference.js';
 import { expectCloseThenDispose } from '../test/loss-and-gradients.js';
 import { ctcLoss, validateCtcInputs } from './ctc-loss.js';
+import { loadTorchFixture } from '@baihua/test-fixtures';
 
 const loose = { atol: 1e-4, rtol: 1e-3 };
 

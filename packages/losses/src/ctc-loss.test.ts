@@ -1,10 +1,11 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { createRandom } from '@baihua/core';
-import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose, loadTorchFixture } from '@baihua/core/testing';
+import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose } from '@baihua/core/testing';
 import { expect, test } from 'vitest';
 import { ctcReference } from '../test/ctc-reference.js';
 import { expectCloseThenDispose, expectFiniteLossAndGradients, readScalar } from '../test/loss-and-gradients.js';
 import { ctcLoss, validateCtcInputs } from './ctc-loss.js';
+import { loadTorchFixture } from '@baihua/test-fixtures';
 
 const loose = { atol: 1e-4, rtol: 1e-3 };
 

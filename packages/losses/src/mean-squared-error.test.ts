@@ -1,9 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 import fc from 'fast-check';
-import { checkGradients, describeEachBackend, expectNoLeakedTensors, loadTorchFixture } from '@baihua/core/testing';
+import { checkGradients, describeEachBackend, expectNoLeakedTensors } from '@baihua/core/testing';
 import { expect, test } from 'vitest';
 import { expectCloseThenDispose, expectLossAndGradients, readScalar } from '../test/loss-and-gradients.js';
 import { meanSquaredError } from './mean-squared-error.js';
+import { loadTorchFixture } from '@baihua/test-fixtures';
 
 describeEachBackend('meanSquaredError', () => {
   test('matches PyTorch: mse_mean (mean over all elements, no 1/2)', async () => {

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import fc from 'fast-check';
-import { describeEachBackend, expectNoLeakedTensors, loadTorchFixture } from '@baihua/core/testing';
+import { describeEachBackend, expectNoLeakedTensors } from '@baihua/core/testing';
 import { expect, test } from 'vitest';
 import {
   expectCloseThenDispose,
@@ -9,6 +9,7 @@ import {
   readScalar,
 } from '../test/loss-and-gradients.js';
 import { multiClassHingeLoss } from './multi-class-hinge-loss.js';
+import { loadTorchFixture } from '@baihua/test-fixtures';
 
 describeEachBackend('multiClassHingeLoss', () => {
   test('matches PyTorch: multiClassHinge_margin1', async () => {

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import fc from 'fast-check';
-import { describeEachBackend, expectNoLeakedTensors, loadTorchFixture } from '@baihua/core/testing';
+import { describeEachBackend, expectNoLeakedTensors } from '@baihua/core/testing';
 import { expect, test } from 'vitest';
 import {
   expectCloseThenDispose,
@@ -9,6 +9,7 @@ import {
   readScalar,
 } from '../test/loss-and-gradients.js';
 import { sigmoidCrossEntropy } from './sigmoid-cross-entropy.js';
+import { loadTorchFixture } from '@baihua/test-fixtures';
 
 describeEachBackend('sigmoidCrossEntropy', () => {
   test('matches PyTorch: sigmoidCrossEntropy_mean', async () => {

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import fc from 'fast-check';
-import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose, loadTorchFixture } from '@baihua/core/testing';
+import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose } from '@baihua/core/testing';
 import { expect, test } from 'vitest';
 import {
   expectCloseThenDispose,
@@ -10,6 +10,7 @@ import {
 } from '../test/loss-and-gradients.js';
 import { validateClassLabels } from './class-labels.js';
 import { softmaxCrossEntropy } from './softmax-cross-entropy.js';
+import { loadTorchFixture } from '@baihua/test-fixtures';
 
 describeEachBackend('softmaxCrossEntropy', () => {
   const cases = [

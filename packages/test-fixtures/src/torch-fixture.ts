@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import reference from '../../fixtures/torch-reference.json';
+import reference from '../fixtures/torch-reference.json';
 
 /** A tensor as the fixture stores it: row-major data and its shape. */
 export interface FixtureTensor {
@@ -24,7 +24,7 @@ export interface TorchFixtureCase {
 }
 
 /**
- * Reads one case of the PyTorch 1.13 reference data (float64) shipped in this package.
+ * Reads one case of the PyTorch 1.13 reference data (float64) kept in this private workspace package.
  * `section` is a key of the JSON, dotted for nesting ('activations.cases', 'losses', 'convPool',
  * 'recurrent', 'norms'); `name` is the case's key within it. Independent of the current directory:
  * the data is bundled into this module.

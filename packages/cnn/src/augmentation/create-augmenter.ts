@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { SeededRandom } from '@baihua/core';
-import { checkAffineOptions, randomAffine, type RandomAffineOptions } from './random-affine.js';
+import { assertKnownOptions, type SeededRandom } from '@baihua/core';
+import { affineOptionKeys, checkAffineOptions, randomAffine, type RandomAffineOptions } from './random-affine.js';
 import { checkCropOptions, randomCrop, type RandomCropOptions } from './random-crop.js';
 
 /** Options of {@link createAugmenter}: an affine part and a crop part, each optional. */
@@ -21,6 +21,7 @@ export interface AugmenterOptions extends RandomAffineOptions {
  * In plain words: the seed's ImageDataGenerator: every epoch the model sees slightly different photos.
  */
 export function createAugmenter(options: AugmenterOptions): (x: tf.Tensor, random: SeededRandom) => tf.Tensor {
+  assertKnownOptions('createAugmenter', 'options', options, [...affineOptionKeys, 'crop']);
   const { crop, ...affine } = options ?? {};
   const checked = checkAffineOptions('createAugmenter', affine);
   const usesAffine =
@@ -29,7 +30,7 @@ export function createAugmenter(options: AugmenterOptions): (x: tf.Tensor, rando
     checked.heightShift > 0 ||
     checked.zoom > 0 ||
     checked.horizontalFlip;
-  if (crop !== undefined) checkCropOptions('createAugmenter', crop);
+  if (crop !== undefined) checkCropOptions('createAugmenter', crop, 'options.crop');
   return (x, random) => {
     const moved = usesAffine ? randomAffine(x, checked, random) : x;
     if (crop === undefined) return moved === x ? tf.clone(x) : moved;

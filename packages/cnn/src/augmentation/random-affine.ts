@@ -3,6 +3,7 @@ import {
   ArgumentError,
   assertFiniteNumber,
   assertInRange,
+  assertKnownOptions,
   assertOneOf,
   assertRank,
   type SeededRandom,
@@ -78,11 +79,23 @@ export function randomAffine(images: tf.Tensor, options: RandomAffineOptions, ra
   );
 }
 
-/** Validates {@link RandomAffineOptions} and fills in the defaults. */
+/** The keys of {@link RandomAffineOptions}. */
+export const affineOptionKeys: readonly string[] = [
+  'rotation',
+  'widthShift',
+  'heightShift',
+  'zoom',
+  'horizontalFlip',
+  'interpolation',
+  'fillValue',
+];
+
+/** Validates {@link RandomAffineOptions} (keys too) and fills in the defaults. */
 export function checkAffineOptions(
   fn: string,
   options: RandomAffineOptions | undefined,
 ): Required<RandomAffineOptions> {
+  assertKnownOptions(fn, 'options', options, affineOptionKeys);
   const {
     rotation = 0,
     widthShift = 0,

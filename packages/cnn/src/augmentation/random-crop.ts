@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import {
   ArgumentError,
   ShapeError,
+  assertKnownOptions,
   assertNonNegative,
   assertPositiveInteger,
   assertRank,
@@ -42,7 +43,8 @@ export function randomCrop(images: tf.Tensor, options: RandomCropOptions, random
   if (height > paddedHeight || width > paddedWidth) {
     throw new ShapeError(
       fn,
-      `expected a crop of at most ${paddedHeight}x${paddedWidth} (input ${describeShape(images.shape)} padded by ${padding}), got ${height}x${width}`,
+      `expected a crop of at most ${paddedHeight}x${paddedWidth} (input ${describeShape(images.shape)} padded by ` +
+        `${padding}), got ${height}x${width}`,
     );
   }
   if (typeof random?.integer !== 'function')
@@ -75,7 +77,8 @@ export function randomCrop(images: tf.Tensor, options: RandomCropOptions, random
 }
 
 /** Validates {@link RandomCropOptions} (sizes against the input are checked by randomCrop); returns the padding. */
-export function checkCropOptions(fn: string, options: RandomCropOptions | undefined): number {
+export function checkCropOptions(fn: string, options: RandomCropOptions | undefined, argument = 'options'): number {
+  assertKnownOptions(fn, argument, options, ['height', 'width', 'padding']);
   const { padding = 0, height, width } = options ?? {};
   assertNonNegative(fn, 'padding', padding);
   if (!Number.isInteger(padding)) throw new ArgumentError(fn, `expected padding to be an integer, got ${padding}`);

@@ -213,9 +213,16 @@ describe('CNN layer bad input', () => {
       /MaxPool2D: expected padding to be one of 'valid', 'same', got "full"/,
     ],
     [
+      // Checked by the block itself, as data (no throwaway Conv2D or BatchNorm is made).
       'ConvBlock momentum 2',
       () => new ConvBlock({ filters: 2, kernelSize: 3, momentum: 2 }),
-      /BatchNorm: expected momentum in \[0, 1\], got 2/,
+      /^ConvBlock: expected momentum in \[0, 1\], got 2/,
+    ],
+    ['ConvBlock filters 0', () => new ConvBlock({ filters: 0, kernelSize: 3 }), /^ConvBlock: expected filters to be/],
+    [
+      'ConvBlock kernel initialiser',
+      () => new ConvBlock({ filters: 2, kernelSize: 3, kernelInitializer: 'heNorml' }),
+      /resolveInitializer: unknown initializer "heNorml"/,
     ],
     [
       'ResidualBlock projection',
@@ -237,7 +244,7 @@ describe('CNN layer bad input', () => {
     expectCleanThrow(
       () => [tf.zeros([1, 5, 5, 2])] as [tf.Tensor],
       (x) => layer.apply(x as tf.Tensor),
-      /Conv2D.apply: layer 'conv2_d_\d+' was built for input shape \[\*,5,5,1\], got \[1,5,5,2\]/,
+      /Conv2D.apply: layer 'conv2d_\d+' was built for input shape \[\*,5,5,1\], got \[1,5,5,2\]/,
     );
     layer.dispose();
   });

@@ -2,7 +2,6 @@ import type * as tf from '@tensorflow/tfjs-core';
 import {
   Layer,
   ShapeError,
-  assertPositiveInteger,
   describeShape,
   registerLayerType,
   type Activation,
@@ -12,7 +11,8 @@ import {
   type LayerOptions,
 } from '@baihua/core';
 import { conv2d } from '../ops/conv2d.js';
-import { checkPadding, convPaddings, normalizePair, type ConvPadding, type SizePair } from '../ops/conv-checks.js';
+import type { ConvPadding, SizePair } from '../ops/conv-checks.js';
+import { checkConvGeometry, checkInitializers, convGeometryKeys } from './conv-layer-geometry.js';
 import { activationNameOf, getActivation } from '@baihua/core';
 
 /** Options of {@link Conv2D}. */
@@ -36,6 +36,15 @@ export interface Conv2DOptions extends LayerOptions {
   /** Default 'zeros'. */
   biasInitializer?: InitializerSpec;
 }
+
+/** The option keys of {@link Conv2D} besides name, trainable and seed. */
+export const conv2dOptionKeys: readonly string[] = [
+  ...convGeometryKeys,
+  'activation',
+  'useBias',
+  'kernelInitializer',
+  'biasInitializer',
+];
 
 /**
  * 2-D convolution layer over NHWC images: y = f(conv2d(x, W) + b) with W [kh, kw, inChannels,
@@ -61,25 +70,27 @@ export class Conv2D extends Layer {
   private readonly activationFn: Activation;
 
   constructor(options: Conv2DOptions) {
-    super(options, 'Conv2D');
-    assertPositiveInteger('Conv2D', 'filters', options.filters);
-    this.filters = options.filters;
-    this.kernelSize = normalizePair('Conv2D', 'kernelSize', options.kernelSize);
-    this.strides = normalizePair('Conv2D', 'strides', options.strides ?? 1);
-    this.dilations = normalizePair('Conv2D', 'dilations', options.dilations ?? 1);
-    this.padding = checkPadding('Conv2D', options.padding ?? 'valid', convPaddings);
+    super(options, 'Conv2D', conv2dOptionKeys);
+    const geometry = checkConvGeometry('Conv2D', options);
+    this.filters = geometry.filters;
+    this.kernelSize = geometry.kernelSize;
+    this.strides = geometry.strides;
+    this.dilations = geometry.dilations;
+    this.padding = geometry.padding;
     this.activation = options.activation ?? 'linear';
     this.activationFn = getActivation(this.activation, 'Conv2D');
     this.useBias = options.useBias ?? true;
     this.kernelInitializer = options.kernelInitializer ?? 'glorotUniform';
     this.biasInitializer = options.biasInitializer ?? 'zeros';
+    checkInitializers(this.kernelInitializer, this.biasInitializer);
   }
 
   protected override build(inputShape: number[]): void {
     if (inputShape.length !== 4) {
       throw new ShapeError(
         'Conv2D',
-        `expected input of rank 4 ([batch, height, width, channels]), got rank ${inputShape.length} (shape ${describeShape(inputShape)})`,
+        `expected input of rank 4 ([batch, height, width, channels]), got rank ${inputShape.length} (shape ` +
+          `${describeShape(inputShape)})`,
       );
     }
     this.addWeight('kernel', [...this.kernelSize, inputShape[3] as number, this.filters], {

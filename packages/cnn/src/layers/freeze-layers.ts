@@ -1,6 +1,9 @@
-import { ArgumentError, type Layer } from '@baihua/core';
+import { ArgumentError, assertKnownOptions, type Layer } from '@baihua/core';
 
-/** Which layers: an index into the model's direct layers (negative counts from the end), a name (searched at any depth), a list of those, or `{ upTo: n }` for the first n layers. */
+/**
+ * Which layers: an index into the model's direct layers (negative counts from the end), a name
+ * (searched at any depth), a list of those, or `{ upTo: n }` for the first n layers.
+ */
 export type LayerSelection = number | string | readonly (number | string)[] | { upTo: number };
 
 /**
@@ -47,11 +50,13 @@ export function selectLayers(fn: string, model: Layer, selection: LayerSelection
   const direct = model.children();
   const names = direct.map((l) => l.name).join(', ');
   if (typeof selection === 'object' && selection !== null && !Array.isArray(selection)) {
+    assertKnownOptions(fn, 'selection', selection, ['upTo']);
     const upTo = (selection as { upTo: unknown }).upTo;
     if (typeof upTo !== 'number' || !Number.isInteger(upTo) || upTo < 0 || upTo > direct.length) {
       throw new ArgumentError(
         fn,
-        `expected upTo to be an integer in [0, ${direct.length}] (model '${model.name}' has ${direct.length} layers), got ${String(upTo)}`,
+        `expected upTo to be an integer in [0, ${direct.length}] ` +
+          `(model '${model.name}' has ${direct.length} layers), got ${String(upTo)}`,
       );
     }
     return direct.slice(0, upTo);
@@ -62,7 +67,8 @@ export function selectLayers(fn: string, model: Layer, selection: LayerSelection
       if (!Number.isInteger(entry) || entry < -direct.length || entry >= direct.length) {
         throw new ArgumentError(
           fn,
-          `expected a layer index in [${-direct.length}, ${direct.length - 1}] for model '${model.name}' (layers: ${names}), got ${entry}`,
+          `expected a layer index in [${-direct.length}, ${direct.length - 1}] for model '${model.name}' (layers: ` +
+            `${names}), got ${entry}`,
         );
       }
       return direct.at(entry) as Layer;

@@ -16,7 +16,7 @@ export interface GlobalPool2DOptions extends LayerOptions {
 export class GlobalAvgPool2D extends Layer {
   readonly keepDims: boolean;
   constructor(options: GlobalPool2DOptions = {}) {
-    super(options, 'GlobalAvgPool2D');
+    super(options, 'GlobalAvgPool2D', ['keepDims']);
     this.keepDims = options.keepDims ?? false;
   }
   protected override call(x: tf.Tensor, _context: CallContext): tf.Tensor {
@@ -35,7 +35,7 @@ export class GlobalAvgPool2D extends Layer {
 export class GlobalMaxPool2D extends Layer {
   readonly keepDims: boolean;
   constructor(options: GlobalPool2DOptions = {}) {
-    super(options, 'GlobalMaxPool2D');
+    super(options, 'GlobalMaxPool2D', ['keepDims']);
     this.keepDims = options.keepDims ?? false;
   }
   protected override call(x: tf.Tensor, _context: CallContext): tf.Tensor {

@@ -5,6 +5,7 @@ import {
   Flatten,
   Sequential,
   assertInRange,
+  assertKnownOptions,
   assertOneOf,
   assertPositiveInteger,
   type Layer,
@@ -19,7 +20,10 @@ export interface LeNet5Options {
   classes?: number;
   /** Hidden activation. Default 'relu' (LeCun's original used a scaled tanh: pass 'tanh'). */
   activation?: 'relu' | 'tanh' | 'sigmoid' | 'elu';
-  /** S2 and S4: 'max' (default), 'avg', 'l2', or 'mixed' (the seed's strategy: max in the low layer S2, average in the high layer S4). */
+  /**
+   * S2 and S4: 'max' (default), 'avg', 'l2', or 'mixed' (the seed's strategy: max in the low
+   * layer S2, average in the high layer S4).
+   */
   pooling?: 'max' | 'avg' | 'l2' | 'mixed';
   /** Batch norm between each convolution and its activation (the seed's pipeline). Default false. */
   batchNorm?: boolean;
@@ -44,6 +48,14 @@ export interface LeNet5Options {
  * assembly halls that turn the features into ten scores.
  */
 export function lenet5(options: LeNet5Options = {}): Sequential {
+  assertKnownOptions('lenet5', 'options', options, [
+    'classes',
+    'activation',
+    'pooling',
+    'batchNorm',
+    'dropout',
+    'seed',
+  ]);
   const { classes = 10, activation = 'relu', pooling = 'max', batchNorm = false, dropout = 0, seed } = options;
   assertPositiveInteger('lenet5', 'classes', classes);
   assertOneOf('lenet5', 'activation', activation, ['relu', 'tanh', 'sigmoid', 'elu']);

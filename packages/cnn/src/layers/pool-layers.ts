@@ -4,7 +4,7 @@ import { avgPool2d } from '../ops/avg-pool2d.js';
 import { checkPadding, normalizePair, poolPaddings, type PoolPadding, type SizePair } from '../ops/conv-checks.js';
 import { l2Pool2d } from '../ops/l2-pool2d.js';
 import { maxPool2d } from '../ops/max-pool2d.js';
-import type { Pool2dOptions } from '../ops/pool-options.js';
+import type { PoolingOptions } from '../ops/pool-options.js';
 
 /** Options of the pooling layers. */
 export interface Pool2DLayerOptions extends LayerOptions {
@@ -16,7 +16,7 @@ export interface Pool2DLayerOptions extends LayerOptions {
   padding?: PoolPadding;
 }
 
-type PoolOp = (x: tf.Tensor, options: Pool2dOptions) => tf.Tensor;
+type PoolOp = (x: tf.Tensor, options: PoolingOptions) => tf.Tensor;
 
 /** Shared body of the three pooling layers: validated options, no weights. */
 abstract class Pool2DLayer extends Layer {
@@ -29,7 +29,7 @@ abstract class Pool2DLayer extends Layer {
     typeName: string,
     private readonly op: PoolOp,
   ) {
-    super(options, typeName);
+    super(options, typeName, ['poolSize', 'strides', 'padding']);
     this.poolSize = normalizePair(typeName, 'poolSize', options.poolSize ?? 2);
     this.strides = normalizePair(typeName, 'strides', options.strides ?? this.poolSize);
     this.padding = checkPadding(typeName, options.padding ?? 'valid', poolPaddings);

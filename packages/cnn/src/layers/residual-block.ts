@@ -33,7 +33,8 @@ export interface ResidualBlockOptions extends LayerOptions {
  * ResNet's basic block: y = f(F(x) + S(x)), with F(x) = BN(conv(f(BN(conv(x))))) (two 'same'
  * convolutions, the first with the stride) and S the identity when the shapes agree, else a
  * projection BN(conv1x1(x, stride)) to the new channels and size. x: [batch, H, W, C] ->
- * [batch, ceil(H/s), ceil(W/s), filters].
+ * [batch, ceil(H/s), ceil(W/s), filters]. Children (ConvBlocks, made at build): `block/conv1`,
+ * `block/conv2` and, when projecting, `block/projection`.
  *
  * @example
  * const block = new ResidualBlock({ filters: 32, strides: 2, seed: 1 });   // projects 16 -> 32 channels
@@ -52,7 +53,7 @@ export class ResidualBlock extends Layer {
   private parts: { first: ConvBlock; second: ConvBlock; shortcut: ConvBlock | undefined } | undefined;
 
   constructor(options: ResidualBlockOptions) {
-    super(options, 'ResidualBlock');
+    super(options, 'ResidualBlock', ['filters', 'kernelSize', 'strides', 'activation', 'projection']);
     assertPositiveInteger('ResidualBlock', 'filters', options.filters);
     this.filters = options.filters;
     this.kernelSize = normalizePair('ResidualBlock', 'kernelSize', options.kernelSize ?? 3);
@@ -84,7 +85,6 @@ export class ResidualBlock extends Layer {
     const common = { padding: 'same' as const, kernelInitializer: 'heNormal', trainable: this.trainable };
     const first = new ConvBlock({
       ...common,
-      name: `${this.name}/conv1`,
       filters: this.filters,
       kernelSize: this.kernelSize,
       strides: this.strides,
@@ -93,7 +93,6 @@ export class ResidualBlock extends Layer {
     });
     const second = new ConvBlock({
       ...common,
-      name: `${this.name}/conv2`,
       filters: this.filters,
       kernelSize: this.kernelSize,
       activation: 'linear',
@@ -105,13 +104,15 @@ export class ResidualBlock extends Layer {
         ? undefined
         : new ConvBlock({
             ...common,
-            name: `${this.name}/projection`,
             filters: this.filters,
             kernelSize: 1,
             strides: this.strides,
             activation: 'linear',
             seed: childSeed(seed, 2),
           });
+    this.nameChild(first, 'conv1');
+    this.nameChild(second, 'conv2');
+    if (shortcut) this.nameChild(shortcut, 'projection');
     this.parts = { first, second, shortcut };
   }
 

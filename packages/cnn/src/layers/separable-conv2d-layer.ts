@@ -11,7 +11,8 @@ import {
   type LayerConfig,
 } from '@baihua/core';
 import { separableConv2d } from '../ops/separable-conv2d.js';
-import { checkPadding, convPaddings, normalizePair, type ConvPadding } from '../ops/conv-checks.js';
+import type { ConvPadding } from '../ops/conv-checks.js';
+import { checkConvGeometry, checkInitializers, convGeometryKeys } from './conv-layer-geometry.js';
 import type { Conv2DOptions } from './conv2d-layer.js';
 import { activationNameOf, getActivation } from '@baihua/core';
 
@@ -32,7 +33,8 @@ export interface SeparableConv2DOptions extends Omit<Conv2DOptions, 'kernelIniti
  * and dilations apply to the depthwise step.
  *
  * @example
- * new SeparableConv2D({ filters: 32, kernelSize: 3, padding: 'same', seed: 1 }).apply(tf.zeros([2, 16, 16, 8])).shape; // [2, 16, 16, 32]
+ * const layer = new SeparableConv2D({ filters: 32, kernelSize: 3, padding: 'same', seed: 1 });
+ * layer.apply(tf.zeros([2, 16, 16, 8])).shape; // [2, 16, 16, 32]
  *
  * In plain words: check each colour channel with its own small stamp, then mix channels with a
  * 1x1 stamp: far fewer knobs than one big stamp over all channels.
@@ -52,14 +54,22 @@ export class SeparableConv2D extends Layer {
   private readonly activationFn: Activation;
 
   constructor(options: SeparableConv2DOptions) {
-    super(options, 'SeparableConv2D');
+    super(options, 'SeparableConv2D', [
+      ...convGeometryKeys,
+      'depthMultiplier',
+      'activation',
+      'useBias',
+      'depthwiseInitializer',
+      'pointwiseInitializer',
+      'biasInitializer',
+    ]);
     const fn = 'SeparableConv2D';
-    assertPositiveInteger(fn, 'filters', options.filters);
-    this.filters = options.filters;
-    this.kernelSize = normalizePair(fn, 'kernelSize', options.kernelSize);
-    this.strides = normalizePair(fn, 'strides', options.strides ?? 1);
-    this.dilations = normalizePair(fn, 'dilations', options.dilations ?? 1);
-    this.padding = checkPadding(fn, options.padding ?? 'valid', convPaddings);
+    const geometry = checkConvGeometry(fn, options);
+    this.filters = geometry.filters;
+    this.kernelSize = geometry.kernelSize;
+    this.strides = geometry.strides;
+    this.dilations = geometry.dilations;
+    this.padding = geometry.padding;
     this.depthMultiplier = options.depthMultiplier ?? 1;
     assertPositiveInteger(fn, 'depthMultiplier', this.depthMultiplier);
     this.activation = options.activation ?? 'linear';
@@ -68,13 +78,15 @@ export class SeparableConv2D extends Layer {
     this.depthwiseInitializer = options.depthwiseInitializer ?? 'glorotUniform';
     this.pointwiseInitializer = options.pointwiseInitializer ?? 'glorotUniform';
     this.biasInitializer = options.biasInitializer ?? 'zeros';
+    checkInitializers(this.depthwiseInitializer, this.pointwiseInitializer, this.biasInitializer);
   }
 
   protected override build(inputShape: number[]): void {
     if (inputShape.length !== 4) {
       throw new ShapeError(
         'SeparableConv2D',
-        `expected input of rank 4 ([batch, height, width, channels]), got rank ${inputShape.length} (shape ${describeShape(inputShape)})`,
+        `expected input of rank 4 ([batch, height, width, channels]), got rank ${inputShape.length} (shape ` +
+          `${describeShape(inputShape)})`,
       );
     }
     const channels = inputShape[3] as number;

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { checkPool, type Pool2dOptions } from './pool-options.js';
+import { checkPool, type PoolingOptions } from './pool-options.js';
 
 /**
  * Average pooling, NHWC: y[b, i, j, c] = (1/|W|) sum over the window W of x, where with
@@ -12,7 +12,7 @@ import { checkPool, type Pool2dOptions } from './pool-options.js';
  *
  * In plain words: the whole class shares the grade, and the whole class shares the blame.
  */
-export function avgPool2d(input: tf.Tensor, options: Pool2dOptions): tf.Tensor4D {
+export function avgPool2d(input: tf.Tensor, options: PoolingOptions): tf.Tensor4D {
   const { poolSize, strides, padding } = checkPool('avgPool2d', input, options);
   return tf.avgPool(input as tf.Tensor4D, poolSize, strides, padding);
 }

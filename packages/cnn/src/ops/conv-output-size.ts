@@ -1,4 +1,4 @@
-import { ArgumentError, assertPositiveInteger } from '@baihua/core';
+import { ArgumentError, assertKnownOptions, assertPositiveInteger } from '@baihua/core';
 import { checkPadding, convPaddings, type ConvPadding } from './conv-checks.js';
 
 /** Options for {@link convOutputSize}. */
@@ -34,7 +34,8 @@ export interface AxisGeometry {
  * for full's width, a misprint).
  *
  * @example
- * convAxisGeometry(28, 5, { padding: 'full' }); // { outputSize: 32, padBefore: 4, padAfter: 4, effectiveKernelSize: 5 }
+ * convAxisGeometry(28, 5, { padding: 'full' });
+ * // { outputSize: 32, padBefore: 4, padAfter: 4, effectiveKernelSize: 5 }
  *
  * In plain words: how many stamp positions fit on the paper, and how much white border was added.
  */
@@ -44,6 +45,7 @@ export function convAxisGeometry(
   options: ConvOutputSizeOptions = {},
 ): AxisGeometry {
   const fn = 'convOutputSize';
+  assertKnownOptions(fn, 'options', options, ['padding', 'stride', 'dilation']);
   const { padding = 'valid', stride = 1, dilation = 1 } = options;
   assertPositiveInteger(fn, 'inputSize', inputSize);
   assertPositiveInteger(fn, 'kernelSize', kernelSize);
@@ -55,7 +57,8 @@ export function convAxisGeometry(
     if (effective > inputSize) {
       throw new ArgumentError(
         fn,
-        `expected the effective kernel size ${effective} to be at most the input size ${inputSize} with padding 'valid'`,
+        `expected the effective kernel size ${effective} to be at most the input size ${inputSize} with padding ` +
+          `'valid'`,
       );
     }
     return {

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { ShapeError, assertRank, describeShape } from '@baihua/core';
+import { ShapeError, assertKnownOptions, assertRank, describeShape } from '@baihua/core';
 import {
   checkConvOperands,
   checkPadding,
@@ -11,9 +11,19 @@ import {
 import { tfjsConvPadding } from './conv-geometry.js';
 import { dilateFilter } from './dilate-filter.js';
 
-/** Options for {@link conv2d}. */
-export interface Conv2dOptions {
-  /** 'valid' (default: no padding), 'same' (TensorFlow's: output ceil(n/s), odd pad at bottom/right), 'full' ((k-1)d on every side). */
+/** The keys of {@link ConvolutionOptions}. */
+export const convolutionOptionKeys: readonly string[] = ['padding', 'strides', 'dilations', 'bias'];
+
+/**
+ * Options of the convolution ops {@link conv2d}, {@link depthwiseConv2d} and
+ * {@link separableConv2d}. (The Conv2D layer's options are `Conv2DOptions`: a different name, not
+ * only a different case, so that the two cannot be confused.)
+ */
+export interface ConvolutionOptions {
+  /**
+   * 'valid' (default: no padding), 'same' (TensorFlow's: output ceil(n/s), odd pad at
+   * bottom/right), 'full' ((k-1)d on every side).
+   */
   padding?: ConvPadding;
   /** Step between windows, one number or [height, width]; default 1. */
   strides?: SizePair;
@@ -41,8 +51,9 @@ export interface Conv2dOptions {
  * In plain words: slide the company stamp over the page; each position writes one number, how
  * strongly the paper under the stamp looks like the stamp.
  */
-export function conv2d(input: tf.Tensor, filter: tf.Tensor, options: Conv2dOptions = {}): tf.Tensor4D {
+export function conv2d(input: tf.Tensor, filter: tf.Tensor, options: ConvolutionOptions = {}): tf.Tensor4D {
   const fn = 'conv2d';
+  assertKnownOptions(fn, 'options', options, convolutionOptionKeys);
   checkConvOperands(fn, input, filter);
   const padding = checkPadding(fn, options.padding ?? 'valid', convPaddings);
   const strides = normalizePair(fn, 'strides', options.strides ?? 1);
@@ -53,7 +64,8 @@ export function conv2d(input: tf.Tensor, filter: tf.Tensor, options: Conv2dOptio
     if (options.bias.shape[0] !== outChannels) {
       throw new ShapeError(
         fn,
-        `expected bias of shape [${outChannels}] (the filter's output channels), got shape ${describeShape(options.bias.shape)}`,
+        `expected bias of shape [${outChannels}] (the filter's output channels), got shape ` +
+          `${describeShape(options.bias.shape)}`,
       );
     }
   }

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, test } from 'vitest';
 import { describeEachBackend, checkGradients, expectNoLeakedTensors, expectTensorsClose } from '@baihua/core/testing';
-import { conv2d, depthwiseConv2d, separableConv2d, type Conv2dOptions } from '../index.js';
+import { conv2d, depthwiseConv2d, separableConv2d, type ConvolutionOptions } from '../index.js';
 import { expectCleanThrow } from '../testing/expect-clean-throw.js';
 
 /** The depthwise filter [kh, kw, C, M] as the block-diagonal ordinary filter [kh, kw, C, C M]. */
@@ -13,7 +13,7 @@ function blockDiagonal(filter: tf.Tensor): tf.Tensor {
   });
 }
 
-const cases: [string, Conv2dOptions][] = [
+const cases: [string, ConvolutionOptions][] = [
   ['valid', {}],
   ['same, stride 2', { padding: 'same', strides: 2 }],
   ['full, dilation 2', { padding: 'full', dilations: 2 }],

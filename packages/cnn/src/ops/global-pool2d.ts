@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { assertRank } from '@baihua/core';
+import { assertKnownOptions, assertRank } from '@baihua/core';
 
 /** Options for the global pooling ops. */
-export interface GlobalPool2dOptions {
+export interface GlobalPoolingOptions {
   /** Keep the spatial axes as size 1: [batch, 1, 1, C] instead of [batch, C]. Default false. */
   keepDims?: boolean;
 }
@@ -16,8 +16,9 @@ export interface GlobalPool2dOptions {
  *
  * In plain words: one average grade per feature map, however big the image was.
  */
-export function globalAvgPool2d(input: tf.Tensor, options: GlobalPool2dOptions = {}): tf.Tensor {
+export function globalAvgPool2d(input: tf.Tensor, options: GlobalPoolingOptions = {}): tf.Tensor {
   assertRank('globalAvgPool2d', 'input', input, 4);
+  assertKnownOptions('globalAvgPool2d', 'options', options, ['keepDims']);
   return tf.mean(input, [1, 2], options.keepDims ?? false);
 }
 
@@ -31,7 +32,8 @@ export function globalAvgPool2d(input: tf.Tensor, options: GlobalPool2dOptions =
  *
  * In plain words: does this feature appear anywhere at all? Its strongest sighting answers.
  */
-export function globalMaxPool2d(input: tf.Tensor, options: GlobalPool2dOptions = {}): tf.Tensor {
+export function globalMaxPool2d(input: tf.Tensor, options: GlobalPoolingOptions = {}): tf.Tensor {
   assertRank('globalMaxPool2d', 'input', input, 4);
+  assertKnownOptions('globalMaxPool2d', 'options', options, ['keepDims']);
   return tf.max(input, [1, 2], options.keepDims ?? false);
 }

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { convAxisGeometry } from './conv-output-size.js';
-import { checkPool, type Pool2dOptions, type PoolGeometry } from './pool-options.js';
+import { checkPool, type PoolingOptions, type PoolGeometry } from './pool-options.js';
 
 /**
  * L2 pooling, NHWC: y[b, i, j, c] = sqrt(sum over the window of x^2): the square root of the
@@ -15,7 +15,7 @@ import { checkPool, type Pool2dOptions, type PoolGeometry } from './pool-options
  * In plain words: a combined score of everyone in the window, where strong voices weigh more,
  * but nobody is ignored.
  */
-export function l2Pool2d(input: tf.Tensor, options: Pool2dOptions): tf.Tensor4D {
+export function l2Pool2d(input: tf.Tensor, options: PoolingOptions): tf.Tensor4D {
   const geometry = checkPool('l2Pool2d', input, options);
   return tf.tidy(() => {
     const mean = tf.avgPool(tf.square(input) as tf.Tensor4D, geometry.poolSize, geometry.strides, geometry.padding);

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { checkPool, type Pool2dOptions } from './pool-options.js';
+import { checkPool, type PoolingOptions } from './pool-options.js';
 
 /**
  * Max pooling, NHWC: y[b, i, j, c] = max over the window at (i s_h - p_top, j s_w - p_left) of x.
@@ -15,7 +15,7 @@ import { checkPool, type Pool2dOptions } from './pool-options.js';
  * In plain words: every neighbourhood sends its best student as representative; when the result is
  * wrong, only that student gets the blame.
  */
-export function maxPool2d(input: tf.Tensor, options: Pool2dOptions): tf.Tensor4D {
+export function maxPool2d(input: tf.Tensor, options: PoolingOptions): tf.Tensor4D {
   const { poolSize, strides, padding } = checkPool('maxPool2d', input, options);
   return tf.maxPool(input as tf.Tensor4D, poolSize, strides, padding);
 }

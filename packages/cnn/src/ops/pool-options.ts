@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import { assertRank } from '@baihua/core';
+import { assertKnownOptions, assertRank } from '@baihua/core';
 import {
   checkPadding,
   checkWindowFits,
@@ -10,7 +10,7 @@ import {
 } from './conv-checks.js';
 
 /** Options shared by {@link maxPool2d}, {@link avgPool2d} and {@link l2Pool2d}. */
-export interface Pool2dOptions {
+export interface PoolingOptions {
   /** Window size, one number or [height, width]. */
   poolSize: SizePair;
   /** Step between windows; default poolSize (non-overlapping windows). */
@@ -27,9 +27,10 @@ export interface PoolGeometry {
 }
 
 /** Checks an NHWC input and pool options; throws naming the function on bad input. */
-export function checkPool(functionName: string, input: tf.Tensor, options: Pool2dOptions): PoolGeometry {
+export function checkPool(functionName: string, input: tf.Tensor, options: PoolingOptions): PoolGeometry {
   assertRank(functionName, 'input', input, 4);
-  const given: Partial<Pool2dOptions> = options ?? {};
+  assertKnownOptions(functionName, 'options', options, ['poolSize', 'strides', 'padding']);
+  const given: Partial<PoolingOptions> = options ?? {};
   const poolSize = normalizePair(functionName, 'poolSize', given.poolSize);
   const strides = normalizePair(functionName, 'strides', given.strides ?? poolSize);
   const padding = checkPadding(functionName, given.padding ?? 'valid', poolPaddings);

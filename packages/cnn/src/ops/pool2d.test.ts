@@ -1,21 +1,16 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, test } from 'vitest';
-import {
-  describeEachBackend,
-  expectNoLeakedTensors,
-  expectTensorsClose,
-  loadTorchFixture,
-  torchFixtureNames,
-} from '@baihua/core/testing';
-import { avgPool2d, globalAvgPool2d, globalMaxPool2d, l2Pool2d, maxPool2d, type Pool2dOptions } from '../index.js';
+import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose } from '@baihua/core/testing';
+import { avgPool2d, globalAvgPool2d, globalMaxPool2d, l2Pool2d, maxPool2d, type PoolingOptions } from '../index.js';
 import { expectCleanThrow } from '../testing/expect-clean-throw.js';
+import { loadTorchFixture, torchFixtureNames } from '@baihua/test-fixtures';
 
-type PoolOp = (x: tf.Tensor, options: Pool2dOptions) => tf.Tensor;
+type PoolOp = (x: tf.Tensor, options: PoolingOptions) => tf.Tensor;
 const pools: Record<string, PoolOp> = { maxPool: maxPool2d, avgPool: avgPool2d, l2Pool: l2Pool2d };
 const poolCases = torchFixtureNames('convPool').filter((name) => /^(max|avg|l2)Pool_/.test(name));
 
 /** 'maxPool_3x3_s1' -> the op, poolSize 3, strides 1. */
-function parseCase(name: string): { op: PoolOp; options: Pool2dOptions } {
+function parseCase(name: string): { op: PoolOp; options: PoolingOptions } {
   const match = /^(\w+)_(\d+)x(\d+)_s(\d+)$/.exec(name);
   if (!match) throw new Error(`unexpected pool case name ${name}`);
   const [, kind, ph, pw, stride] = match;
@@ -43,7 +38,8 @@ describeEachBackend('pooling against PyTorch', () => {
     tf.dispose([x, dy, y, dx]);
   });
 
-  test("max pooling sends an all-negative window's gradient to its maximum (stock wasm sends it to the first element)", async () => {
+  // Stock wasm sends it to the window's first element.
+  test("max pooling sends an all-negative window's gradient to its maximum", async () => {
     const x = tf.tensor4d([-1, -2, -3, -0.5], [1, 2, 2, 1]);
     const dx = tf.grad((xi: tf.Tensor) => maxPool2d(xi, { poolSize: 2 }))(x);
     await expectTensorsClose(dx, [
@@ -57,7 +53,7 @@ describeEachBackend('pooling against PyTorch', () => {
 
   test("'same' padding: max and average windows cut at the border, L2 counts padding as zeros", async () => {
     const x = tf.tensor4d([1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 3, 3, 1]);
-    const options: Pool2dOptions = { poolSize: 2, padding: 'same' };
+    const options: PoolingOptions = { poolSize: 2, padding: 'same' };
     await expectTensorsClose(maxPool2d(x, options), [
       [
         [[5], [6]],
@@ -147,7 +143,7 @@ describe('pooling bad input', () => {
     [
       'pool size missing',
       x,
-      (t) => maxPool2d(t, {} as Pool2dOptions),
+      (t) => maxPool2d(t, {} as PoolingOptions),
       /maxPool2d: expected poolSize to be a positive integer or a \[height, width\] pair, got undefined/,
     ],
     [

@@ -1,7 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { ShapeError, assertRank, describeShape } from '@baihua/core';
-import type { Conv2dOptions } from './conv2d.js';
-import { conv2d } from './conv2d.js';
+import { ShapeError, assertKnownOptions, assertRank, describeShape } from '@baihua/core';
+import { conv2d, convolutionOptionKeys, type ConvolutionOptions } from './conv2d.js';
 import { checkDepthwise, depthwiseConv2d } from './depthwise-conv2d.js';
 
 /**
@@ -11,7 +10,8 @@ import { checkDepthwise, depthwiseConv2d } from './depthwise-conv2d.js';
  * kh kw C O. Padding, strides and dilations apply to the depthwise step.
  *
  * @example
- * separableConv2d(tf.ones([1, 8, 8, 3]), tf.ones([3, 3, 3, 1]), tf.ones([1, 1, 3, 16]), { padding: 'same' }).shape; // [1, 8, 8, 16]
+ * const y = separableConv2d(tf.ones([1, 8, 8, 3]), tf.ones([3, 3, 3, 1]), tf.ones([1, 1, 3, 16]), { padding: 'same' });
+ * y.shape; // [1, 8, 8, 16]
  *
  * In plain words: first every channel is inspected on its own, then one cheap 1x1 step mixes them:
  * grouped checks instead of one huge inspection.
@@ -20,9 +20,10 @@ export function separableConv2d(
   input: tf.Tensor,
   depthwiseFilter: tf.Tensor,
   pointwiseFilter: tf.Tensor,
-  options: Conv2dOptions = {},
+  options: ConvolutionOptions = {},
 ): tf.Tensor4D {
   const fn = 'separableConv2d';
+  assertKnownOptions(fn, 'options', options, convolutionOptionKeys);
   const { bias, ...depthwiseOptions } = options;
   checkDepthwise(fn, input, depthwiseFilter, depthwiseOptions, 'depthwiseFilter');
   assertRank(fn, 'pointwiseFilter', pointwiseFilter, 4);
@@ -39,7 +40,8 @@ export function separableConv2d(
     if (bias.shape[0] !== pointwiseFilter.shape[3]) {
       throw new ShapeError(
         fn,
-        `expected bias of shape [${pointwiseFilter.shape[3]}] (the pointwise filter's output channels), got shape ${describeShape(bias.shape)}`,
+        `expected bias of shape [${pointwiseFilter.shape[3]}] (the pointwise filter's output channels), got shape ` +
+          `${describeShape(bias.shape)}`,
       );
     }
   }

@@ -1,8 +1,9 @@
 // Test support (not exported by the package): checks an activation against a PyTorch case.
 import * as tf from '@tensorflow/tfjs-core';
-import { expectTensorsClose, loadTorchFixture } from '../testing.js';
+import { expectTensorsClose } from '../testing.js';
 import fc from 'fast-check';
 import { expect } from 'vitest';
+import { loadTorchFixture } from '@baihua/test-fixtures';
 
 /**
  * Checks `fn` against `activations.cases.<caseName>` of the PyTorch reference: the value y, and

@@ -1,8 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { expect, test } from 'vitest';
-import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose, loadTorchFixture } from '../testing.js';
+import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose } from '../testing.js';
 import { BatchNorm } from './batch-norm.js';
 import { layerGradients } from './layer-test-helpers.js';
+import { loadTorchFixture } from '@baihua/test-fixtures';
 
 describeEachBackend('BatchNorm', () => {
   test('training mode: output and gradients match PyTorch (batchNorm_train_eps1e-3)', async () => {

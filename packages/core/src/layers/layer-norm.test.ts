@@ -1,8 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { expect, test } from 'vitest';
-import { describeEachBackend, expectTensorsClose, loadTorchFixture } from '../testing.js';
+import { describeEachBackend, expectTensorsClose } from '../testing.js';
 import { LayerNorm } from './layer-norm.js';
 import { layerGradients } from './layer-test-helpers.js';
+import { loadTorchFixture } from '@baihua/test-fixtures';
 
 describeEachBackend('LayerNorm', () => {
   test('output and gradients match PyTorch (layerNorm_eps1e-3)', async () => {

@@ -5,7 +5,6 @@ import { checkGradients } from './check-gradients.js';
 import { describeEachBackend } from './describe-each-backend.js';
 import { expectNoLeakedTensors } from './expect-no-leaked-tensors.js';
 import { expectTensorsClose } from './expect-tensors-close.js';
-import { loadTorchFixture, torchFixtureNames } from './torch-fixture.js';
 
 /** x^3 with a deliberately wrong gradient (2x instead of 3x^2): checkGradients must catch it. */
 const cubeWithWrongGradient = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
@@ -71,30 +70,5 @@ describeEachBackend('testing helpers', (backend) => {
       }),
     ).rejects.toThrow(/expectNoLeakedTensors: 1 tensor\(s\) leaked/);
     leaked?.dispose();
-  });
-
-  test('loadTorchFixture gives tensors and numbers that tfjs reproduces', async () => {
-    const sigmoid = loadTorchFixture('activations.cases', 'sigmoid');
-    const x = sigmoid.tensor('x');
-    const y = tf.sigmoid(x);
-    await expectTensorsClose(y, sigmoid.spec('y'));
-    tf.dispose([x, y]);
-    expect(typeof loadTorchFixture('losses', 'mse_mean').number('loss')).toBe('number');
-  });
-});
-
-describe('loadTorchFixture errors name what is missing and what exists', () => {
-  test('unknown section, case, key, or the wrong kind of value', () => {
-    expect(() => loadTorchFixture('nope', 'x')).toThrow(/no section 'nope' \(sections: .*activations/);
-    expect(() => loadTorchFixture('losses', 'nope')).toThrow(/no case 'nope' in 'losses' \(cases: .*mse_mean/);
-    const c = loadTorchFixture('losses', 'mse_mean');
-    expect(() => c.get('nope')).toThrow(/has no key 'nope' \(keys: .*pred/);
-    expect(() => c.number('pred')).toThrow(/'losses.mse_mean.pred' is not a number/);
-    expect(() => c.spec('definition')).toThrow(/is not a tensor/);
-  });
-
-  test('torchFixtureNames lists a section', () => {
-    expect(torchFixtureNames('activations.cases')).toContain('softmax_lastAxis');
-    expect(torchFixtureNames('convPool').length).toBeGreaterThan(5);
   });
 });

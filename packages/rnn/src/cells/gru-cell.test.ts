@@ -1,9 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose, loadTorchFixture } from '@baihua/core/testing';
+import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose } from '@baihua/core/testing';
 import { expect, test } from 'vitest';
 import { checkCellGradients } from '../../test/check-cell-gradients.js';
 import { runSequence } from '../sequence/run-sequence.js';
 import { GruCell } from './gru-cell.js';
+import { loadTorchFixture } from '@baihua/test-fixtures';
 
 const sigmoid = (v: number) => 1 / (1 + Math.exp(-v));
 

@@ -1,10 +1,11 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { createRandom } from '@baihua/core';
-import { describeEachBackend, expectNoLeakedTensors, loadTorchFixture } from '@baihua/core/testing';
+import { describeEachBackend, expectNoLeakedTensors } from '@baihua/core/testing';
 import { expect, test } from 'vitest';
 import { ctcBeamSearchDecode } from './ctc-beam-search-decode.js';
 import { ctcGreedyDecode } from './ctc-greedy-decode.js';
 import { collapsePath } from './ctc-input.js';
+import { loadTorchFixture } from '@baihua/test-fixtures';
 
 /** log-probabilities [1, T, C] from per-frame probabilities. */
 const logOf = (frames: number[][]) => tf.log(tf.tensor3d([frames]));

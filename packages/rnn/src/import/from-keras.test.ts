@@ -1,9 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose, loadTorchFixture } from '@baihua/core/testing';
+import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose } from '@baihua/core/testing';
 import { expect, test } from 'vitest';
 import { runSequence } from '../sequence/run-sequence.js';
 import { fromKeras } from './from-keras.js';
+import { loadTorchFixture } from '@baihua/test-fixtures';
 
 type Spec = { shape: number[]; data: number[] };
 

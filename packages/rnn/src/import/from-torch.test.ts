@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose, loadTorchFixture } from '@baihua/core/testing';
+import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose } from '@baihua/core/testing';
 import { expect, test } from 'vitest';
 import { runSequence } from '../sequence/run-sequence.js';
 import type { SequenceModel } from '../sequence/sequence-types.js';
@@ -7,6 +7,7 @@ import type { GruCell } from '../cells/gru-cell.js';
 import type { Bidirectional } from '../sequence/bidirectional.js';
 import { StackedRnn } from '../sequence/stacked-rnn.js';
 import { fromTorch } from './from-torch.js';
+import { loadTorchFixture } from '@baihua/test-fixtures';
 
 type Spec = { shape: number[]; data: number[] };
 /** PyTorch's parameter names and the cell weights that hold their copies. */

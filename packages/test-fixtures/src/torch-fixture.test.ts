@@ -1,0 +1,36 @@
+import '@tensorflow/tfjs-backend-cpu';
+import * as tf from '@tensorflow/tfjs-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { loadTorchFixture, torchFixtureNames } from './index.js';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+describe('loadTorchFixture', () => {
+  test('gives tensors and numbers that tfjs reproduces', async () => {
+    const sigmoid = loadTorchFixture('activations.cases', 'sigmoid');
+    const x = sigmoid.tensor('x');
+    const y = tf.sigmoid(x);
+    const expected = sigmoid.spec('y');
+    expect(y.shape).toEqual(expected.shape);
+    const actual = await y.data();
+    expected.data.forEach((e, i) => expect(actual[i]).toBeCloseTo(e, 5));
+    tf.dispose([x, y]);
+    expect(typeof loadTorchFixture('losses', 'mse_mean').number('loss')).toBe('number');
+  });
+
+  test('errors name what is missing and what exists', () => {
+    expect(() => loadTorchFixture('nope', 'x')).toThrow(/no section 'nope' \(sections: .*activations/);
+    expect(() => loadTorchFixture('losses', 'nope')).toThrow(/no case 'nope' in 'losses' \(cases: .*mse_mean/);
+    const c = loadTorchFixture('losses', 'mse_mean');
+    expect(() => c.get('nope')).toThrow(/has no key 'nope' \(keys: .*pred/);
+    expect(() => c.number('pred')).toThrow(/'losses.mse_mean.pred' is not a number/);
+    expect(() => c.spec('definition')).toThrow(/is not a tensor/);
+  });
+
+  test('torchFixtureNames lists a section', () => {
+    expect(torchFixtureNames('activations.cases')).toContain('softmax_lastAxis');
+    expect(torchFixtureNames('convPool').length).toBeGreaterThan(5);
+  });
+});
