@@ -79,7 +79,16 @@ describe('useBackend', () => {
       cwd: packageRoot(),
     });
     expect(out).toMatch(
-      /BackendUnavailableError\|useBackend: backend 'wasm' is unavailable: wasm file not found: \/nonexistent\/folder\/tfjs-backend-wasm\.wasm\. Fix: pass useBackend\('wasm', \{ wasmPaths \}\)/,
+      new RegExp(
+        String.raw`BackendUnavailableError\|useBackend: backend 'wasm' is unavailable: wasm file not found: ` +
+          String.raw`/nonexistent/folder/tfjs-backend-wasm\.wasm\. Fix: pass useBackend\('wasm', \{ wasmPaths \}\)`,
+      ),
+    );
+  });
+
+  test('rejects an unknown option key, suggesting the known one', async () => {
+    await expect(useBackend('wasm', { wasmPath: '/x/' } as never)).rejects.toThrow(
+      /useBackend: unknown key 'wasmPath' in options \(did you mean 'wasmPaths'\? known: wasmPaths\)/,
     );
   });
 

@@ -1,6 +1,7 @@
 import './default-cpu.js';
 import * as tf from '@tensorflow/tfjs-core';
 import { BackendUnavailableError, type BackendFailure } from '../errors/backend-unavailable-error.js';
+import { assertKnownOptions } from '../checks/option-keys.js';
 import { ArgumentError } from '../errors/argument-error.js';
 import { verifyActiveBackend } from './verify-backend.js';
 import { importOptional } from './runtime.js';
@@ -40,6 +41,7 @@ export async function useBackend(
   names: BackendName | readonly BackendName[],
   options: UseBackendOptions = {},
 ): Promise<BackendSelection> {
+  assertKnownOptions('useBackend', 'options', options, ['wasmPaths']);
   const list: unknown[] = typeof names === 'string' ? [names] : Array.isArray(names) ? [...names] : [names];
   if (list.length === 0 || list.some((n) => typeof n !== 'string' || n.length === 0)) {
     throw new ArgumentError(

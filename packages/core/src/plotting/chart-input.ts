@@ -1,3 +1,4 @@
+import { assertKnownOptions } from '../checks/option-keys.js';
 import { ArgumentError } from '../errors/argument-error.js';
 import { assertPositiveInteger } from '../checks/value-checks.js';
 
@@ -31,6 +32,9 @@ export const maxChartSize = 8192;
 
 const minPlotSize = 16;
 
+/** The keys of {@link LineChartOptions}. */
+export const chartOptionKeys: readonly string[] = ['title', 'xLabel', 'yLabel', 'width', 'height', 'logY'];
+
 /**
  * Throws an ArgumentError naming `functionName` unless the series and options can be charted:
  * at least one series, each with a string name, an array of values, `x` (if given) an array as
@@ -43,11 +47,13 @@ const minPlotSize = 16;
  * In plain words: refuse a chart that cannot be drawn, and say why.
  */
 export function assertChartInput(functionName: string, series: readonly LineSeries[], options: LineChartOptions): void {
+  assertKnownOptions(functionName, 'options', options, chartOptionKeys);
   if (!Array.isArray(series) || series.length === 0)
     throw new ArgumentError(functionName, 'expected at least one series');
   series.forEach((s: LineSeries, k) => {
     if (typeof s !== 'object' || s === null)
       throw new ArgumentError(functionName, `expected series[${k}] to be an object { name, values }, got ${String(s)}`);
+    assertKnownOptions(functionName, `series[${k}]`, s, ['name', 'values', 'x', 'color']);
     if (typeof s.name !== 'string')
       throw new ArgumentError(functionName, `expected series[${k}].name to be a string, got ${typeof s.name}`);
     if (!Array.isArray(s.values))
@@ -58,7 +64,8 @@ export function assertChartInput(functionName: string, series: readonly LineSeri
     if (s.x !== undefined && (!Array.isArray(s.x) || s.x.length !== s.values.length)) {
       throw new ArgumentError(
         functionName,
-        `expected series[${k}].x to be an array of ${s.values.length} numbers (one per value), got ${Array.isArray(s.x) ? `${s.x.length}` : typeof s.x}`,
+        `expected series[${k}].x to be an array of ${s.values.length} numbers (one per value), ` +
+          `got ${Array.isArray(s.x) ? `${s.x.length}` : typeof s.x}`,
       );
     }
     if (s.color !== undefined && typeof s.color !== 'string')
@@ -80,7 +87,9 @@ export function assertChartInput(functionName: string, series: readonly LineSeri
     if (value < limits[key] || value > maxChartSize) {
       throw new ArgumentError(
         functionName,
-        `expected options.${key} in [${limits[key]}, ${maxChartSize}] (room for the axes, at most ${maxChartSize} px), got ${value}`,
+        `expected options.${key} in [${limits[key]}, ${maxChartSize}] ` +
+          `(room for the axes, at most ${maxChartSize} px), ` +
+          `got ${value}`,
       );
     }
   }

@@ -1,6 +1,7 @@
+import { assertKnownOptions } from '../checks/option-keys.js';
 import { ArgumentError } from '../errors/argument-error.js';
 import type { History } from '../training/history.js';
-import type { LineChartOptions, LineSeries } from './chart-input.js';
+import { chartOptionKeys, type LineChartOptions, type LineSeries } from './chart-input.js';
 import { chartSvg } from './line-chart.js';
 import { chartPng } from './line-chart-png.js';
 
@@ -22,6 +23,7 @@ function historyChart(
       functionName,
       `expected history to be a History (what fit returns), got ${history === null ? 'null' : typeof history}`,
     );
+  assertKnownOptions(functionName, 'options', options, [...chartOptionKeys, 'metrics']);
   const { metrics = ['loss', 'valLoss'], ...chart } = options;
   const present = metrics.filter((m) => history.get(m).length > 0);
   if (present.length === 0)

@@ -1,12 +1,17 @@
 import { ArgumentError } from '../errors/argument-error.js';
 import type { Layer } from '../layers/layer.js';
-import { deserializeModel } from './deserialize-model.js';
+import { assertKnownOptions } from '../checks/option-keys.js';
+import { deserializeModelAs } from './deserialize-model.js';
+import { checkLoadOptions, type LoadModelOptions } from './load-options.js';
 import { modelFileNames } from './node-files.js';
 import { serializeModel } from './serialize-model.js';
 
 /** Options of {@link downloadModel}. */
 export interface DownloadModelOptions {
-  /** File names offered to the browser. Default `model.json` and `weights.bin`, the names saveModel writes, so loadModel reads a download's folder as is. */
+  /**
+   * File names offered to the browser. Default `model.json` and `weights.bin`, the names saveModel
+   * writes, so loadModel reads a download's folder as is.
+   */
   fileNames?: { topology?: string; weights?: string };
 }
 
@@ -29,6 +34,8 @@ export interface NamedBlob {
  */
 export async function downloadModel(model: Layer, options: DownloadModelOptions = {}): Promise<void> {
   const fn = 'downloadModel';
+  assertKnownOptions(fn, 'options', options, ['fileNames']);
+  assertKnownOptions(fn, 'options.fileNames', options.fileNames, ['topology', 'weights']);
   const topologyName = options.fileNames?.topology ?? modelFileNames.topology;
   const weightsName = options.fileNames?.weights ?? modelFileNames.weights;
   for (const [argument, name] of [
@@ -69,15 +76,19 @@ function describeNames(files: readonly NamedBlob[]): string {
 /**
  * Loads a model from files the user picked (an `<input type="file" multiple>`'s FileList, or an
  * array of Files): exactly one `.json` topology and one `.bin` weights file, as downloadModel or
- * saveModel wrote them. Every check of deserializeModel applies.
+ * saveModel wrote them. Every check of deserializeModel applies (`allowNonFinite` as there).
  *
  * @example
  * input.onchange = async () => { model = await loadModelFromFiles(input.files); };
  *
  * In plain words: rebuild the model from the two files the user hands back.
  */
-export async function loadModelFromFiles(files: ArrayLike<NamedBlob> | Iterable<NamedBlob>): Promise<Layer> {
+export async function loadModelFromFiles(
+  files: ArrayLike<NamedBlob> | Iterable<NamedBlob>,
+  options: LoadModelOptions = {},
+): Promise<Layer> {
   const fn = 'loadModelFromFiles';
+  checkLoadOptions(fn, options);
   if (files === null || typeof files !== 'object')
     throw new ArgumentError(
       fn,
@@ -93,7 +104,8 @@ export async function loadModelFromFiles(files: ArrayLike<NamedBlob> | Iterable<
     ) {
       throw new ArgumentError(
         fn,
-        `expected files[${i}] to be a File (with a name and arrayBuffer()), got ${file === null ? 'null' : typeof file}`,
+        `expected files[${i}] to be a File (with a name and arrayBuffer()), ` +
+          `got ${file === null ? 'null' : typeof file}`,
       );
     }
   }
@@ -109,5 +121,5 @@ export async function loadModelFromFiles(files: ArrayLike<NamedBlob> | Iterable<
   const topologyFile = pick('.json', 'topology');
   const weightsFile = pick('.bin', 'weights');
   const [topology, weights] = await Promise.all([topologyFile.text(), weightsFile.arrayBuffer()]);
-  return deserializeModel({ topology, weights }, fn);
+  return deserializeModelAs(fn, { topology, weights }, options);
 }

@@ -6,6 +6,7 @@ import { ShapeError } from '../errors/shape-error.js';
 import type { Layer, LayerConfig } from '../layers/layer.js';
 import { layerFromConfig } from '../layers/layer-registry.js';
 import { withParameterBudget } from '../layers/parameter-budget.js';
+import { assertFiniteWeights, checkLoadOptions, type LoadModelOptions } from './load-options.js';
 import type { ModelTopology } from './model-format.js';
 import { isLittleEndian } from './serialize-model.js';
 import { parseTopologyJson, validateTopology } from './validate-topology.js';
@@ -33,17 +34,28 @@ function rebuild<T>(fn: string, step: () => T): T {
 /**
  * Rebuilds a model from `{ topology, weights }` (see serializeModel). Everything is checked before
  * use: format and version, prototype-polluting keys, unknown layer types, a manifest whose sizes add
- * up to the buffer exactly, and weight names and shapes equal to those the rebuilt model has. On any
+ * up to the buffer exactly, weight names and shapes equal to those the rebuilt model has, and
+ * finite weight values (NaN or +-Infinity is refused unless `allowNonFinite: true`). On any
  * failure it throws a clear error and leaves nothing behind (no model, no variables).
  *
  * @example
  * const model = await deserializeModel({ topology: jsonText, weights: arrayBuffer });
+ * const broken = await deserializeModel({ topology: jsonText, weights: nanBytes }, { allowNonFinite: true });
  *
  * In plain words: rebuild the machine from its blueprint, then set every knob from the box, refusing
  * any blueprint or box that does not fit.
  */
-export async function deserializeModel(input: SerializedModelInput, functionName = 'deserializeModel'): Promise<Layer> {
-  const fn = functionName;
+export function deserializeModel(input: SerializedModelInput, options: LoadModelOptions = {}): Promise<Layer> {
+  return deserializeModelAs('deserializeModel', input, options);
+}
+
+/** deserializeModel for a loader: errors name `fn` (loadModel, loadModelFromIndexedDB, ...). */
+export async function deserializeModelAs(
+  fn: string,
+  input: SerializedModelInput,
+  options: LoadModelOptions | undefined,
+): Promise<Layer> {
+  const allowNonFinite = checkLoadOptions(fn, options);
   if (input === null || typeof input !== 'object')
     throw new ArgumentError(fn, `expected { topology, weights }, got ${input === null ? 'null' : typeof input}`);
   const bytes =
@@ -55,12 +67,14 @@ export async function deserializeModel(input: SerializedModelInput, functionName
   if (!bytes)
     throw new ArgumentError(
       fn,
-      `expected weights to be an ArrayBuffer or Uint8Array, got ${input.weights === null ? 'null' : typeof input.weights}`,
+      `expected weights to be an ArrayBuffer or Uint8Array, ` +
+        `got ${input.weights === null ? 'null' : typeof input.weights}`,
     );
   if (!isLittleEndian())
     throw new ArgumentError(fn, 'this platform is big-endian; the weights format is little-endian');
   const raw = typeof input.topology === 'string' ? parseTopologyJson(fn, input.topology) : input.topology;
   const topology = validateTopology(fn, raw, bytes.byteLength);
+  if (!allowNonFinite) assertFiniteWeights(fn, topology.weights, bytes);
   const parameters = topology.weights.reduce((n, w) => n + w.byteLength / 4, 0);
   let model: Layer | undefined;
   try {
@@ -78,7 +92,8 @@ export async function deserializeModel(input: SerializedModelInput, functionName
     if (weights.length !== topology.weights.length) {
       throw new ShapeError(
         fn,
-        `the weights do not match the model: the topology builds ${weights.length} weights, the manifest lists ${topology.weights.length}`,
+        `the weights do not match the model: the topology builds ${weights.length} weights, ` +
+          `the manifest lists ${topology.weights.length}`,
       );
     }
     weights.forEach((w, i) => {
@@ -87,7 +102,8 @@ export async function deserializeModel(input: SerializedModelInput, functionName
       if (entry.path !== w.path || !sameShape) {
         throw new ShapeError(
           fn,
-          `the weights do not match the model: weight ${i} is '${w.path}' of shape ${describeShape(w.shape)}, the manifest has '${entry.path}' of shape ${describeShape(entry.shape)}`,
+          `the weights do not match the model: weight ${i} is '${w.path}' of shape ${describeShape(w.shape)}, ` +
+            `the manifest has '${entry.path}' of shape ${describeShape(entry.shape)}`,
         );
       }
     });

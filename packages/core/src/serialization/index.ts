@@ -3,6 +3,7 @@ export type { ModelTopology, SerializedModel, WeightManifestEntry } from './mode
 export { serializeModel } from './serialize-model.js';
 export { deserializeModel } from './deserialize-model.js';
 export type { SerializedModelInput } from './deserialize-model.js';
+export type { LoadModelOptions } from './load-options.js';
 export { loadModel, modelFileNames, saveModel } from './node-files.js';
 export {
   defaultModelDatabase,

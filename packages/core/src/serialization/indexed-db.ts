@@ -1,6 +1,8 @@
 import { ArgumentError } from '../errors/argument-error.js';
 import type { Layer } from '../layers/layer.js';
-import { deserializeModel } from './deserialize-model.js';
+import { assertKnownOptions } from '../checks/option-keys.js';
+import { deserializeModelAs } from './deserialize-model.js';
+import { checkLoadOptions, type LoadModelOptions } from './load-options.js';
 import { serializeModel } from './serialize-model.js';
 
 /** Where models live in IndexedDB unless `databaseName` says otherwise: one object store, keyed by name. */
@@ -37,7 +39,7 @@ function checkKey(fn: string, key: unknown): asserts key is string {
 }
 
 function openDatabase(fn: string, options: IndexedDbOptions): Promise<IDBDatabase> {
-  const { databaseName = defaultModelDatabase } = options;
+  const { databaseName = defaultModelDatabase } = options ?? {};
   if (typeof databaseName !== 'string' || databaseName.length === 0)
     throw new ArgumentError(
       fn,
@@ -123,6 +125,7 @@ export async function saveModelToIndexedDB(
   options: IndexedDbOptions = {},
 ): Promise<StoredModelInfo> {
   checkKey('saveModelToIndexedDB', key);
+  assertKnownOptions('saveModelToIndexedDB', 'options', options, ['databaseName']);
   const { topology, weights } = await serializeModel(model);
   const record: ModelRecord = {
     kind: recordKind,
@@ -146,9 +149,13 @@ export async function saveModelToIndexedDB(
  *
  * In plain words: take the model back out of the browser's cupboard, or say clearly why not.
  */
-export async function loadModelFromIndexedDB(key: string, options: IndexedDbOptions = {}): Promise<Layer> {
+export async function loadModelFromIndexedDB(
+  key: string,
+  options: IndexedDbOptions & LoadModelOptions = {},
+): Promise<Layer> {
   const fn = 'loadModelFromIndexedDB';
   checkKey(fn, key);
+  checkLoadOptions(fn, options, ['databaseName']);
   const record = (await inStore(fn, options, 'readonly', (store) => {
     const request = store.get(key);
     return () => request.result as unknown;
@@ -169,10 +176,17 @@ export async function loadModelFromIndexedDB(key: string, options: IndexedDbOpti
   ) {
     throw new ArgumentError(
       fn,
-      `the record under key '${key}' is not a saved baihua model (expected { kind: '${recordKind}', topology: JSON text, weights: ArrayBuffer })`,
+      `the record under key '${key}' is not a saved baihua model ` +
+        `(expected { kind: '${recordKind}', topology: JSON text, weights: ArrayBuffer })`,
     );
   }
-  return deserializeModel({ topology: record.topology, weights: record.weights }, fn);
+  return deserializeModelAs(
+    fn,
+    { topology: record.topology, weights: record.weights },
+    {
+      allowNonFinite: options.allowNonFinite ?? false,
+    },
+  );
 }
 
 /**
@@ -182,6 +196,7 @@ export async function loadModelFromIndexedDB(key: string, options: IndexedDbOpti
  */
 export async function listModelsInIndexedDB(options: IndexedDbOptions = {}): Promise<StoredModelInfo[]> {
   const fn = 'listModelsInIndexedDB';
+  assertKnownOptions(fn, 'options', options, ['databaseName']);
   return inStore(fn, options, 'readonly', (store) => {
     const found: StoredModelInfo[] = [];
     const request = store.openCursor();
@@ -205,6 +220,7 @@ export async function listModelsInIndexedDB(options: IndexedDbOptions = {}): Pro
 export async function deleteModelFromIndexedDB(key: string, options: IndexedDbOptions = {}): Promise<boolean> {
   const fn = 'deleteModelFromIndexedDB';
   checkKey(fn, key);
+  assertKnownOptions(fn, 'options', options, ['databaseName']);
   return inStore(fn, options, 'readwrite', (store) => {
     const count = store.count(key);
     store.delete(key);

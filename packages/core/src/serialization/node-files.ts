@@ -1,7 +1,8 @@
 import { nodeBuiltin } from '../backends/runtime.js';
 import { ArgumentError } from '../errors/argument-error.js';
 import type { Layer } from '../layers/layer.js';
-import { deserializeModel } from './deserialize-model.js';
+import { deserializeModelAs } from './deserialize-model.js';
+import { checkLoadOptions, type LoadModelOptions } from './load-options.js';
 import { serializeModel } from './serialize-model.js';
 
 /** File names inside a saved model's directory. */
@@ -50,11 +51,13 @@ export async function saveModel(model: Layer, directory: string): Promise<void> 
 
 /**
  * Loads a model saved by saveModel, with every check of deserializeModel (malformed, truncated,
- * mismatched or hostile files are refused with a clear error and nothing left behind). Node only.
+ * mismatched or hostile files, and weights holding NaN or +-Infinity unless `allowNonFinite: true`,
+ * are refused with a clear error and nothing left behind). Node only.
  * @example const model = await loadModel('./models/mnist-mlp');
  * In plain words: rebuild the machine from the folder, or refuse if anything in it is off.
  */
-export async function loadModel(directory: string): Promise<Layer> {
+export async function loadModel(directory: string, options: LoadModelOptions = {}): Promise<Layer> {
+  checkLoadOptions('loadModel', options);
   if (typeof directory !== 'string' || directory.length === 0)
     throw new ArgumentError(
       'loadModel',
@@ -70,5 +73,5 @@ export async function loadModel(directory: string): Promise<Layer> {
   };
   const topology = (await read(modelFileNames.topology, 'utf8')) as string;
   const weights = (await read(modelFileNames.weights)) as Uint8Array;
-  return deserializeModel({ topology, weights }, 'loadModel');
+  return deserializeModelAs('loadModel', { topology, weights }, options);
 }

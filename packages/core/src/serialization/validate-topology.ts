@@ -56,7 +56,8 @@ export function validateTopology(fn: string, topology: unknown, weightsByteLengt
   if (!isRecord(topology))
     throw new ArgumentError(
       fn,
-      `malformed topology: expected an object, got ${Array.isArray(topology) ? 'an array' : topology === null ? 'null' : typeof topology}`,
+      `malformed topology: expected an object, ` +
+        `got ${Array.isArray(topology) ? 'an array' : topology === null ? 'null' : typeof topology}`,
     );
   if (topology.format !== modelFormatName)
     throw new ArgumentError(
@@ -72,7 +73,8 @@ export function validateTopology(fn: string, topology: unknown, weightsByteLengt
   if (version > modelFormatVersion)
     throw new ArgumentError(
       fn,
-      `unsupported formatVersion ${version}: this @baihua/core reads version ${modelFormatVersion}; upgrade @baihua/core`,
+      `unsupported formatVersion ${version}: this @baihua/core reads version ${modelFormatVersion}; ` +
+        `upgrade @baihua/core`,
     );
   const inputShape = topology.inputShape;
   if (
@@ -84,14 +86,16 @@ export function validateTopology(fn: string, topology: unknown, weightsByteLengt
   ) {
     throw new ArgumentError(
       fn,
-      `malformed topology: expected inputShape [null, ...positive sizes] of rank 1..${maxRank}, got ${JSON.stringify(inputShape)}`,
+      `malformed topology: expected inputShape [null, ...positive sizes] of rank 1..${maxRank}, ` +
+        `got ${JSON.stringify(inputShape)}`,
     );
   }
   const elements = (inputShape.slice(1) as number[]).reduce((n, s) => n * s, 1);
   if (elements > maxInputElements)
     throw new ArgumentError(
       fn,
-      `malformed topology: inputShape ${JSON.stringify(inputShape)} has ${elements} elements per example (limit ${maxInputElements})`,
+      `malformed topology: inputShape ${JSON.stringify(inputShape)} has ${elements} elements per example ` +
+        `(limit ${maxInputElements})`,
     );
   if (!isRecord(topology.model) || typeof topology.model.type !== 'string')
     throw new ArgumentError(fn, 'malformed topology: expected model to be a layer config with a string type');
@@ -110,7 +114,8 @@ export function validateTopology(fn: string, topology: unknown, weightsByteLengt
     if (!Array.isArray(shape) || shape.length > maxRank || !shape.every(isDimension))
       throw new ArgumentError(
         fn,
-        `malformed topology: ${at}.shape must be at most ${maxRank} non-negative integers, got ${JSON.stringify(shape)}`,
+        `malformed topology: ${at}.shape must be at most ${maxRank} non-negative integers, ` +
+          `got ${JSON.stringify(shape)}`,
       );
     if (dtype !== 'float32')
       throw new ArgumentError(fn, `malformed topology: ${at}.dtype must be 'float32', got ${JSON.stringify(dtype)}`);
@@ -118,7 +123,9 @@ export function validateTopology(fn: string, topology: unknown, weightsByteLengt
     if (byteOffset !== offset || byteLength !== expectedLength) {
       throw new ArgumentError(
         fn,
-        `sizes do not add up: ${at} ('${path}', shape ${JSON.stringify(shape)}) should be ${expectedLength} bytes at offset ${offset}, got ${JSON.stringify(byteLength)} bytes at offset ${JSON.stringify(byteOffset)}`,
+        `sizes do not add up: ${at} ('${path}', shape ${JSON.stringify(shape)}) ` +
+          `should be ${expectedLength} bytes at offset ${offset}, ` +
+          `got ${JSON.stringify(byteLength)} bytes at offset ${JSON.stringify(byteOffset)}`,
       );
     }
     offset += expectedLength;
@@ -126,7 +133,8 @@ export function validateTopology(fn: string, topology: unknown, weightsByteLengt
   if (offset !== weightsByteLength) {
     throw new ArgumentError(
       fn,
-      `sizes do not add up: the manifest describes ${offset} bytes of weights, the weights buffer has ${weightsByteLength}${weightsByteLength < offset ? ' (truncated?)' : ''}`,
+      `sizes do not add up: the manifest describes ${offset} bytes of weights, ` +
+        `the weights buffer has ${weightsByteLength}${weightsByteLength < offset ? ' (truncated?)' : ''}`,
     );
   }
   return topology as unknown as ModelTopology & { weights: WeightManifestEntry[] };
