@@ -1,7 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { createRandom } from '@baihua/core';
 
-/** A copy-first-symbol data set: x [n, length, symbols + distractors] one-hot, y [n, symbols] one-hot of x's first step. */
+/**
+ * A copy-first-symbol data set: x [n, length, symbols + distractors] one-hot, y [n, symbols] one-hot of x's
+ * first step.
+ */
 export interface CopyFirstData {
   x: tf.Tensor3D;
   y: tf.Tensor2D;

@@ -1,6 +1,7 @@
 // Time per training step and per forward pass of each cell, interleaved round-robin so that a
 // shared machine's changing load falls on every cell alike. Reports medians.
-// Usage: node --import tsx src/time-cells.ts [--backend wasm|cpu|webgpu] [--length 50] [--units 16] [--batch 64] [--rounds 7]
+// Usage: node --import tsx src/time-cells.ts [--backend wasm|cpu|webgpu] [--length 50] [--units 16] [--batch 64]
+//        [--rounds 7]
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs-core';
 import { Adam, Dense, type BackendName, type Layer, Sequential, useBackend } from '@baihua/core';
@@ -81,7 +82,8 @@ for (let round = 0; round < rounds; round++) {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 const lstm = cells.find((c) => c.name === 'lstm') as (typeof cells)[number];
 console.log(
-  `per batch of ${batch} x ${length} steps, ${units} units, backend ${tf.getBackend()}, median of ${rounds} interleaved rounds`,
+  `per batch of ${batch} x ${length} steps, ${units} units, backend ${tf.getBackend()}, ` +
+    `median of ${rounds} interleaved rounds`,
 );
 console.log('| cell | parameters | training step (fwd + bwd + Adam) | speed vs LSTM | forward | forward vs LSTM |');
 console.log('|---|---|---|---|---|---|');
@@ -89,7 +91,9 @@ for (const c of cells) {
   const speed = (m: number, base: number) =>
     c === lstm ? 'baseline' : `${m < base ? '+' : ''}${(100 * (base / m - 1)).toFixed(0)}%`;
   console.log(
-    `| ${c.name} | ${c.recurrent.countParams()} | ${median(c.step).toFixed(1)} ms | ${speed(median(c.step), median(lstm.step))} | ${median(c.forward).toFixed(1)} ms | ${speed(median(c.forward), median(lstm.forward))} |`,
+    `| ${c.name} | ${c.recurrent.countParams()} | ${median(c.step).toFixed(1)} ms | ` +
+      `${speed(median(c.step), median(lstm.step))} | ${median(c.forward).toFixed(1)} ms | ` +
+      `${speed(median(c.forward), median(lstm.forward))} |`,
   );
   c.optimizer.dispose();
   c.model.dispose();

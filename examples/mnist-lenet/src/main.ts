@@ -1,5 +1,6 @@
 // LeNet-5 on 8,000 real MNIST digits (padded to 32x32), tested on 2,000 held out, on the wasm backend.
-// Usage: pnpm start [--backend wasm|cpu|webgpu] [--epochs 30] [--limit 8000] [--test 2000] [--seed 2026] [--pooling max|avg|l2|mixed]
+// Usage: pnpm start [--backend wasm|cpu|webgpu] [--epochs 30] [--limit 8000] [--test 2000] [--seed 2026]
+//                   [--pooling max|avg|l2|mixed]
 //   [--batch-norm true|false] [--learning-rate 2e-3] [--dropout 0.2] [--out-dir .] [--progress auto|lines|none]
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,7 +39,8 @@ const pooling = values.pooling as 'max' | 'avg' | 'l2' | 'mixed';
 
 await useBackend(values.backend as BackendName);
 console.log(
-  `backend: ${tf.getBackend()}, ${train} training digits, ${test} test digits, ${epochs} epochs, pooling ${pooling}, batch norm ${values['batch-norm']}, lr ${values['learning-rate']}, dropout ${values.dropout}`,
+  `backend: ${tf.getBackend()}, ${train} training digits, ${test} test digits, ${epochs} epochs, ` +
+    `pooling ${pooling}, batch norm ${values['batch-norm']}, lr ${values['learning-rate']}, dropout ${values.dropout}`,
 );
 const result = await trainLenet({
   train,
@@ -54,9 +56,8 @@ const result = await trainLenet({
 const { model, history, testAccuracy, seconds, mistakes, testSplit } = result;
 console.log(model.summary());
 const perEpoch = history.get('seconds');
-console.log(
-  `training time: ${seconds.toFixed(1)} s (${(perEpoch.reduce((a, b) => a + b, 0) / perEpoch.length).toFixed(2)} s per epoch, validation included)`,
-);
+const meanEpoch = perEpoch.reduce((a, b) => a + b, 0) / perEpoch.length;
+console.log(`training time: ${seconds.toFixed(1)} s (${meanEpoch.toFixed(2)} s per epoch, validation included)`);
 
 // Pictures: the six 5x5 filters of C1, and the first misclassified held-out digits.
 const kernel = (model.layers[0] as (typeof model.layers)[number]).weights()[0]?.variable as tf.Tensor;

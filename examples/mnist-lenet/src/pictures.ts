@@ -24,12 +24,15 @@ export function tileSvg(title: string, tiles: readonly Tile[], options: { column
     const y = 40 + Math.floor(i / columns) * cellHeight;
     const png = greyscalePng(tile.values, tile.width, tile.height, scale).toString('base64');
     return (
-      `<image x="${x}" y="${y}" width="${tile.width * scale}" height="${tile.height * scale}" style="image-rendering:pixelated" href="data:image/png;base64,${png}"/>` +
-      `<text x="${x + (tile.width * scale) / 2}" y="${y + tile.height * scale + 18}" text-anchor="middle">${escapeXml(tile.caption)}</text>`
+      `<image x="${x}" y="${y}" width="${tile.width * scale}" height="${tile.height * scale}" ` +
+      `style="image-rendering:pixelated" href="data:image/png;base64,${png}"/>` +
+      `<text x="${x + (tile.width * scale) / 2}" y="${y + tile.height * scale + 18}" text-anchor="middle">` +
+      `${escapeXml(tile.caption)}</text>`
     );
   });
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif" font-size="13">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" ` +
+      `font-family="sans-serif" font-size="13">`,
     `<rect width="100%" height="100%" fill="white"/>`,
     `<text x="16" y="24" font-size="15" font-weight="bold">${escapeXml(title)}</text>`,
     ...parts,

@@ -28,9 +28,8 @@ console.log(`backend: ${tf.getBackend()}, ${train} training digits, ${test} test
 const { model, history, testAccuracy, seconds } = await trainMlp({ train, test, epochs, seed: Number(values.seed) });
 console.log(model.summary());
 const perEpoch = history.get('seconds');
-console.log(
-  `training time: ${seconds.toFixed(1)} s (${(perEpoch.reduce((a, b) => a + b, 0) / perEpoch.length).toFixed(2)} s per epoch, validation included)`,
-);
+const meanEpoch = perEpoch.reduce((a, b) => a + b, 0) / perEpoch.length;
+console.log(`training time: ${seconds.toFixed(1)} s (${meanEpoch.toFixed(2)} s per epoch, validation included)`);
 writeFileSync(values.out, plotHistory(history, { title: `MLP 784-256-128-10 on MNIST (${tf.getBackend()})` }));
 console.log(`loss curve: ${values.out}`);
 console.log(`test accuracy: ${(100 * testAccuracy).toFixed(2)}%`);

@@ -73,5 +73,6 @@ const size = (path) =>
     ? readdirSync(path).reduce((sum, name) => sum + size(join(path, name)), 0)
     : statSync(path).size;
 console.log(
-  `wrote ${appDir}: ${(size(appDir) / 2 ** 20).toFixed(1)} MiB (${readdirSync(appDir).join(', ')}); area packages bundled: ${areaPackages.map((name) => `@baihua/${name}`).join(', ') || 'none'}`,
+  `wrote ${appDir}: ${(size(appDir) / 2 ** 20).toFixed(1)} MiB (${readdirSync(appDir).join(', ')}); ` +
+    `area packages bundled: ${areaPackages.map((name) => `@baihua/${name}`).join(', ') || 'none'}`,
 );

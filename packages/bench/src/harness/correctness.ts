@@ -69,7 +69,9 @@ export function compareWithReference(
     if (worst > maxAbsError || index === 0) allowedError = allowed;
     maxAbsError = Math.max(maxAbsError, worst);
     if (worst > allowed) {
-      failure ??= `output ${index}: element ${worstIndex} is ${output.data[worstIndex]}, cpu gives ${reference.data[worstIndex]} (|diff| ${worst.toPrecision(3)} > allowed ${allowed.toPrecision(3)})`;
+      failure ??=
+        `output ${index}: element ${worstIndex} is ${output.data[worstIndex]}, ` +
+        `cpu gives ${reference.data[worstIndex]} (|diff| ${worst.toPrecision(3)} > allowed ${allowed.toPrecision(3)})`;
     }
   });
   return {

@@ -8,7 +8,9 @@ import { importAreaPackage, registerAreaPackageLoaders } from '../suites/area-pa
 const tinyTiming = { timeMs: 5, iterations: 2, warmupIterations: 1, caseBudgetMs: 1_000 };
 
 describe('runBench', () => {
-  test('stock cases run before any of ours (an area package may change tfjs process-wide); rows keep the listed order', async () => {
+  const orderTitle =
+    'stock cases run before any of ours (an area package may change tfjs process-wide); rows keep the listed order';
+  test(orderTitle, async () => {
     const events: string[] = [];
     const make = (implementation: 'ours' | 'stock'): BenchCase => ({
       id: `ops/order/${implementation}`,

@@ -47,7 +47,8 @@ export const fullTiming: TimingSettings = { timeMs: 1_000, iterations: 10, warmu
  * correctness check; computed untimed when cpu is not requested), and returns the report. All
  * stock cases run before any of ours; rows are reported in the suites' order.
  *
- * @example const report = await runBench({ suites: [opsSuite], backends: ['cpu', 'wasm'], mode: 'quick', timing: quickTiming });
+ * @example
+ * const report = await runBench({ suites: [opsSuite], backends: ['cpu', 'wasm'], mode: 'quick', timing: quickTiming });
  *
  * In plain words: the same work on every backend, each answer checked against the cpu's.
  */

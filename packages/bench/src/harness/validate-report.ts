@@ -117,7 +117,9 @@ const report = shape({
  * Checks a parsed JSON value against the bench report schema (`baihua-bench/1`, documented in the
  * package README) and returns the problems found, each with its path; empty means valid.
  *
- * @example const problems = validateBenchReport(JSON.parse(text)); if (problems.length) throw new Error(problems.join('\n'));
+ * @example
+ * const problems = validateBenchReport(JSON.parse(text));
+ * if (problems.length) throw new Error(problems.join('\n'));
  *
  * In plain words: is this file really a bench report we can read?
  */

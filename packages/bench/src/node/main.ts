@@ -15,7 +15,10 @@ export interface CliDefaults {
   outFolder: string;
 }
 
-/** Paths on the command line are relative to where the user typed it (pnpm sets INIT_CWD; the script itself runs in packages/bench). */
+/**
+ * Paths on the command line are relative to where the user typed it (pnpm sets INIT_CWD; the script itself
+ * runs in packages/bench).
+ */
 function fromUser(path: string): string {
   return resolve(process.env.INIT_CWD ?? process.cwd(), path);
 }
@@ -42,9 +45,8 @@ export async function runCli(argv: readonly string[], defaults: CliDefaults): Pr
   }
   if (args.compare.length === 2) {
     const [oldPath, newPath] = args.compare as [string, string];
-    process.stdout.write(
-      `Change from ${oldPath} to ${newPath}:\n${comparisonTable(compareReports(readReport(oldPath), readReport(newPath)))}\n`,
-    );
+    const table = comparisonTable(compareReports(readReport(oldPath), readReport(newPath)));
+    process.stdout.write(`Change from ${oldPath} to ${newPath}:\n${table}\n`);
     return 0;
   }
   const baseline = args.compare[0] !== undefined ? readReport(args.compare[0]) : undefined;

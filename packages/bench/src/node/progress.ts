@@ -17,15 +17,15 @@ export function createProgressReporter(stream: NodeJS.WriteStream = process.stde
         : progress.done >= progress.total
           ? 'done'
           : '';
-      const line = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${progress.done}/${progress.total} ${elapsed}s ${label}`;
+      const bar = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}]`;
+      const line = `${bar} ${progress.done}/${progress.total} ${elapsed}s ${label}`;
       stream.write(`\r\x1b[2K${line.slice(0, (stream.columns ?? 120) - 1)}`);
       if (progress.done >= progress.total && !progress.next && !progress.row) stream.write('\n');
     } else if (progress.row) {
       const row = progress.row;
       const median = row.warm ? `${row.warm.median.toPrecision(3)} ms` : row.status;
-      stream.write(
-        `${elapsed}s ${progress.done}/${progress.total} ${row.title} [${row.backend}] ${median}${row.status === 'ok' ? '' : ` (${row.status})`}\n`,
-      );
+      const status = row.status === 'ok' ? '' : ` (${row.status})`;
+      stream.write(`${elapsed}s ${progress.done}/${progress.total} ${row.title} [${row.backend}] ${median}${status}\n`);
     }
   };
 }

@@ -17,7 +17,8 @@ export interface ReportCharts {
  * In plain words: pictures of who is fast where.
  */
 export function reportCharts(report: BenchReport): ReportCharts {
-  const label = `${report.environment.cpuCores ?? '?'} cores, ${report.environment.backends.runtime}; ${softwareNote(report)}`;
+  const { cpuCores, backends } = report.environment;
+  const label = `${cpuCores ?? '?'} cores, ${backends.runtime}; ${softwareNote(report)}`;
   const timed = report.rows.filter((row) => row.warm && row.status !== 'error');
   const throughputGroups = groupBy(timed, (row) => `${row.title}${row.implementation === 'ours' ? ' (ours)' : ''}`).map(
     ([title, rows]): BarGroup => ({

@@ -68,7 +68,8 @@ export function problemLines(rows: BenchRow[]): string[] {
     const leaks = (row.memory?.tensorsLeakedPerRun ?? 0) > 0;
     if (leaks)
       lines.push(
-        `${row.title} [${row.backend}, ${row.implementation}] leaks ${formatNumber(row.memory?.tensorsLeakedPerRun)} tensors per run.`,
+        `${row.title} [${row.backend}, ${row.implementation}] ` +
+          `leaks ${formatNumber(row.memory?.tensorsLeakedPerRun)} tensors per run.`,
       );
     if (row.status === 'ok') continue;
     const key =

@@ -38,7 +38,11 @@ function formatTick(value: number): string {
  * Draws a horizontal grouped bar chart as a standalone SVG document, with no dependencies:
  * one group per case, one coloured bar per series, a legend, gridlines, value labels.
  *
- * @example const svg = barChartSvg({ title: 'matMul', unit: 'GFLOP/s', series: ['cpu'], groups: [{ label: '64', bars: [{ series: 'cpu', value: 1.2 }] }] });
+ * @example
+ * const svg = barChartSvg({
+ *   title: 'matMul', unit: 'GFLOP/s', series: ['cpu'],
+ *   groups: [{ label: '64', bars: [{ series: 'cpu', value: 1.2 }] }],
+ * });
  *
  * In plain words: the table, drawn as bars, so the long and short ones jump out.
  */
@@ -50,7 +54,8 @@ export function barChartSvg(spec: BarChartSpec): string {
   const plotHeight = spec.groups.reduce((sum, group) => sum + groupHeight(group), 0);
   const height = top + Math.max(plotHeight, 40) + 70;
   const parts: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Helvetica, Arial, sans-serif" font-size="12">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" ` +
+      'font-family="Helvetica, Arial, sans-serif" font-size="12">',
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
     `<text x="16" y="24" font-size="16" font-weight="bold">${escapeXml(spec.title)}</text>`,
   ];
@@ -66,20 +71,23 @@ export function barChartSvg(spec: BarChartSpec): string {
       `<line x1="${x.toFixed(1)}" y1="${top - 4}" x2="${x.toFixed(1)}" y2="${top + plotHeight}" stroke="#e3e3e3"/>`,
     );
     parts.push(
-      `<text x="${x.toFixed(1)}" y="${top + plotHeight + 16}" text-anchor="middle" fill="#555">${formatTick(tick)}</text>`,
+      `<text x="${x.toFixed(1)}" y="${top + plotHeight + 16}" text-anchor="middle" fill="#555">` +
+        `${formatTick(tick)}</text>`,
     );
   }
   if (spec.referenceLine !== undefined) {
     const x = labelWidth + scale.position(spec.referenceLine) * plotWidth;
     parts.push(
-      `<line x1="${x.toFixed(1)}" y1="${top - 4}" x2="${x.toFixed(1)}" y2="${top + plotHeight}" stroke="#333" stroke-dasharray="4 3"/>`,
+      `<line x1="${x.toFixed(1)}" y1="${top - 4}" x2="${x.toFixed(1)}" y2="${top + plotHeight}" ` +
+        'stroke="#333" stroke-dasharray="4 3"/>',
     );
   }
   let y = top;
   for (const group of spec.groups) {
     const h = groupHeight(group);
     parts.push(
-      `<text x="${labelWidth - 8}" y="${(y + (h - groupGap) / 2 + 4).toFixed(1)}" text-anchor="end">${escapeXml(group.label)}</text>`,
+      `<text x="${labelWidth - 8}" y="${(y + (h - groupGap) / 2 + 4).toFixed(1)}" text-anchor="end">` +
+        `${escapeXml(group.label)}</text>`,
     );
     for (const bar of group.bars) {
       const color = palette[Math.max(0, spec.series.indexOf(bar.series)) % palette.length] as string;
@@ -87,18 +95,23 @@ export function barChartSvg(spec: BarChartSpec): string {
       const length = valid ? Math.max(1, scale.position(bar.value) * plotWidth) : 0;
       if (valid)
         parts.push(
-          `<rect x="${labelWidth}" y="${y + 1}" width="${length.toFixed(1)}" height="${barHeight - 2}" fill="${color}"><title>${escapeXml(`${group.label} [${bar.series}]: ${formatTick(bar.value)} ${spec.unit}`)}</title></rect>`,
+          `<rect x="${labelWidth}" y="${y + 1}" width="${length.toFixed(1)}" height="${barHeight - 2}" ` +
+            `fill="${color}"><title>` +
+            escapeXml(`${group.label} [${bar.series}]: ${formatTick(bar.value)} ${spec.unit}`) +
+            '</title></rect>',
         );
       const text = valid ? `${formatTick(bar.value)}${bar.note ? ` ${bar.note}` : ''}` : (bar.note ?? 'n/a');
       parts.push(
-        `<text x="${(labelWidth + length + 4).toFixed(1)}" y="${y + barHeight - 3}" font-size="10" fill="#333">${escapeXml(text)}</text>`,
+        `<text x="${(labelWidth + length + 4).toFixed(1)}" y="${y + barHeight - 3}" font-size="10" fill="#333">` +
+          `${escapeXml(text)}</text>`,
       );
       y += barHeight;
     }
     y += groupGap;
   }
   parts.push(
-    `<text x="${labelWidth + plotWidth / 2}" y="${top + plotHeight + 34}" text-anchor="middle" fill="#333">${escapeXml(spec.unit)}</text>`,
+    `<text x="${labelWidth + plotWidth / 2}" y="${top + plotHeight + 34}" text-anchor="middle" fill="#333">` +
+      `${escapeXml(spec.unit)}</text>`,
   );
   spec.series.forEach((series, index) => {
     const x = 16 + index * 110;

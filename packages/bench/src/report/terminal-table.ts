@@ -20,7 +20,8 @@ export function terminalTable(report: BenchReport, options: { allRows?: boolean 
     textTable(...pivotTable(report)),
     ...(options.allRows ? ['', 'All rows:', '', textTable(summaryHeader, report.rows.map(summaryCells))] : []),
     '',
-    'Times are warm medians in ms, readback included (await data()); "vs cpu" and "ours/stock" are time ratios: lower is faster.',
+    'Times are warm medians in ms, readback included (await data()); ' +
+      '"vs cpu" and "ours/stock" are time ratios: lower is faster.',
     ...(problems.length > 0 ? ['', 'Problems:', ...problems.map((line) => `  - ${line}`)] : []),
     '',
     `Wall time ${formatMs(report.wallMs / 1000)} s (${report.mode} run, ${report.rows.length} rows).`,

@@ -33,7 +33,8 @@ export async function importAreaPackage<T>(name: AreaPackageName): Promise<T> {
   } catch (error) {
     const cause = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new Error(
-      `${name} could not be imported (${cause}). If it is missing: add "${name}": "workspace:^" to packages/bench/package.json and run pnpm install`,
+      `${name} could not be imported (${cause}). ` +
+        `If it is missing: add "${name}": "workspace:^" to packages/bench/package.json and run pnpm install`,
     );
   }
 }

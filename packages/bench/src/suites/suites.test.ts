@@ -21,7 +21,10 @@ describe('suite registry', () => {
     },
   );
 
-  test("the issue's cases are there: matMul sizes, conv2d fwd and bwd, pooling, softmax CE, LSTM/GRU fwd and bwd, three models, seed claims", () => {
+  const casesTitle =
+    "the issue's cases are there: matMul sizes, conv2d fwd and bwd, pooling, softmax CE, LSTM/GRU fwd and bwd, " +
+    'three models, seed claims';
+  test(casesTitle, () => {
     const ids = benchSuites.flatMap((suite) => suite.cases('quick')).map((benchCase) => benchCase.id);
     for (const pattern of [
       /^ops\/matMul\/64\//,

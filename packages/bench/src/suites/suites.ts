@@ -18,7 +18,8 @@ export const benchSuites: BenchSuite[] = [
   {
     name: 'seed',
     description:
-      "the seed's claims measured: recurrent variants' parameter counts and speed, gradient retention through 10 layers per activation",
+      "the seed's claims measured: recurrent variants' parameter counts and speed, " +
+      'gradient retention through 10 layers per activation',
     cases: (mode) => seedCaseFactories.flatMap((make) => make(mode)),
   },
 ];

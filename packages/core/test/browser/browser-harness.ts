@@ -60,7 +60,8 @@ export async function startBrowserSession(): Promise<BrowserSession> {
     copyFileSync(join(wasmDist, file), join(root, file));
   writeFileSync(
     join(root, 'index.html'),
-    '<!doctype html><meta charset="utf-8"><title>loading</title><link rel="icon" href="data:,"><input id="files" type="file" multiple><script type="module" src="/app.js"></script>\n',
+    '<!doctype html><meta charset="utf-8"><title>loading</title><link rel="icon" href="data:,">' +
+      '<input id="files" type="file" multiple><script type="module" src="/app.js"></script>\n',
   );
   const server: Server = createServer((request, response) => {
     // '/wasm/x.wasm' is where page-app points setWasmPaths; everything is flat in root.

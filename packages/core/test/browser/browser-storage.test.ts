@@ -151,12 +151,10 @@ if (unavailable !== undefined) {
         expect(messages.notAModel).toMatch(
           /^ArgumentError: loadModelFromIndexedDB: the record under key 'notAModel' is not a saved baihua model/,
         );
-        expect(messages.truncated).toMatch(
-          /^ArgumentError: loadModelFromIndexedDB: sizes do not add up: the manifest describes 200 bytes of weights, the weights buffer has 196/,
-        );
-        expect(messages.unknownLayer).toMatch(
-          /^ArgumentError: loadModelFromIndexedDB: cannot rebuild the model: layerFromConfig: unknown layer type "EvilLayer"/,
-        );
+        expect(messages.truncated).toMatch(/^ArgumentError: loadModelFromIndexedDB: sizes do not add up: /);
+        expect(messages.truncated).toContain('the manifest describes 200 bytes of weights, the weights buffer has 196');
+        expect(messages.unknownLayer).toMatch(/^ArgumentError: loadModelFromIndexedDB: cannot rebuild the model: /);
+        expect(messages.unknownLayer).toContain('layerFromConfig: unknown layer type "EvilLayer"');
         expect(messages.prototypeKey).toMatch(
           /^ArgumentError: loadModelFromIndexedDB: malformed topology: forbidden key '__proto__'/,
         );
@@ -208,7 +206,8 @@ if (unavailable !== undefined) {
             [3, 1, -2],
           ]);
           const out = predict(model, probe);
-          expect(Array.from(await out.data())).toEqual(inBrowser.predictions); // cpu in Node = cpu in Chromium, bit for bit
+          // cpu in Node = cpu in Chromium, bit for bit
+          expect(Array.from(await out.data())).toEqual(inBrowser.predictions);
           const again = await serializeModel(model);
           expect(createHash('sha256').update(new Uint8Array(again.weights)).digest('hex')).toBe(
             inBrowser.weightsSha256,
@@ -222,8 +221,9 @@ if (unavailable !== undefined) {
           expect(picked.weightsSha256).toBe(inBrowser.weightsSha256);
           expect(picked.predictions).toEqual(inBrowser.predictions);
           expect(picked.wrongPick).toMatch(
-            /^ArgumentError: loadModelFromFiles: expected exactly one \.json file \(the topology\), got 2 among 'model\.json', 'weights\.bin', 'model\.json', 'weights\.bin'/,
+            /^ArgumentError: loadModelFromFiles: expected exactly one \.json file \(the topology\), got 2 among /,
           );
+          expect(picked.wrongPick).toContain("got 2 among 'model.json', 'weights.bin', 'model.json', 'weights.bin'");
         } finally {
           rmSync(directory, { recursive: true, force: true });
         }
