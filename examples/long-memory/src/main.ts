@@ -1,6 +1,7 @@
 // The seed's long-memory claim, measured: which cells carry the first symbol of a long sequence?
-// Usage: pnpm start [--backend wasm|cpu|webgpu] [--symbols 4] [--distractors 4] [--length 50] [--units 16] [--epochs 10]
-//                   [--train 2048] [--test 512] [--batch 64] [--memory-bias 3] [--cells elman,lstm,peephole,peephole-full,coupled,gru] [--seed 1] [--out results.json]
+// Usage: pnpm start [--backend wasm|cpu|webgpu] [--symbols 4] [--distractors 4] [--length 50] [--units 16]
+//                   [--epochs 10] [--train 2048] [--test 512] [--batch 64] [--memory-bias 3]
+//                   [--cells elman,lstm,peephole,peephole-full,coupled,gru] [--seed 1] [--out results.json]
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs-core';
@@ -77,7 +78,10 @@ const test = copyFirstData(
 );
 const loss = (labels: tf.Tensor, logits: tf.Tensor) => softmaxCrossEntropy(labels, logits);
 console.log(
-  `copy-first-symbol: ${symbols} symbols then ${distractors} distractor symbols, length ${length}, ${trainCount} train / ${testCount} test, ${units} units, ${epochs} epochs of batch ${batchSize}, Adam 0.01, clipNorm 1, memory bias ${memoryBias}, backend ${tf.getBackend()} (chance ${(100 / (symbols as number)).toFixed(0)}%)`,
+  `copy-first-symbol: ${symbols} symbols then ${distractors} distractor symbols, length ${length}, ` +
+    `${trainCount} train / ${testCount} test, ${units} units, ${epochs} epochs of batch ${batchSize}, ` +
+    `Adam 0.01, clipNorm 1, memory bias ${memoryBias}, backend ${tf.getBackend()} ` +
+    `(chance ${(100 / (symbols as number)).toFixed(0)}%)`,
 );
 
 interface Row {
@@ -120,7 +124,9 @@ for (const name of (values.cells as string).split(',')) {
   };
   rows.push(row);
   console.log(
-    `${name.padEnd(9)} params ${String(row.parameters).padStart(5)}  ${row.secondsPerEpoch.toFixed(2)} s/epoch  train ${(100 * row.trainAccuracy).toFixed(1)}%  test ${(100 * row.testAccuracy).toFixed(1)}%  90% train accuracy at epoch ${row.epochsTo90 ?? 'never'}`,
+    `${name.padEnd(9)} params ${String(row.parameters).padStart(5)}  ${row.secondsPerEpoch.toFixed(2)} s/epoch  ` +
+      `train ${(100 * row.trainAccuracy).toFixed(1)}%  test ${(100 * row.testAccuracy).toFixed(1)}%  ` +
+      `90% train accuracy at epoch ${row.epochsTo90 ?? 'never'}`,
   );
   optimizer.dispose();
   model.dispose();
@@ -129,7 +135,8 @@ for (const name of (values.cells as string).split(',')) {
 const lstm = rows.find((r) => r.cell === 'lstm');
 const percent = (v: number) => `${v >= 0 ? '+' : ''}${v.toFixed(0)}%`;
 const lines = [
-  `| cell | parameters (measured, % of LSTM) | seed: parameters | time per epoch (measured, vs LSTM) | seed: speed | test accuracy | epochs to 90% train |`,
+  '| cell | parameters (measured, % of LSTM) | seed: parameters | time per epoch (measured, vs LSTM) | ' +
+    'seed: speed | test accuracy | epochs to 90% train |',
   `|---|---|---|---|---|---|---|`,
   ...rows.map((r) => {
     const share = lstm ? `${((100 * r.parameters) / lstm.parameters).toFixed(0)}%` : '-';
@@ -138,7 +145,12 @@ const lines = [
         ? 'baseline'
         : `${percent(100 * (lstm.secondsPerEpoch / r.secondsPerEpoch - 1))} speed`
       : '-';
-    return `| ${r.cell} | ${r.parameters} (${share}) | ${seedTable[r.cell]?.parameters} | ${r.secondsPerEpoch.toFixed(2)} s (${speed}) | ${seedTable[r.cell]?.speed} | ${(100 * r.testAccuracy).toFixed(1)}% | ${r.epochsTo90 ?? 'never'} |`;
+    const claim = seedTable[r.cell];
+    return (
+      `| ${r.cell} | ${r.parameters} (${share}) | ${claim?.parameters} | ` +
+      `${r.secondsPerEpoch.toFixed(2)} s (${speed}) | ${claim?.speed} | ` +
+      `${(100 * r.testAccuracy).toFixed(1)}% | ${r.epochsTo90 ?? 'never'} |`
+    );
   }),
 ];
 console.log(`\n${lines.join('\n')}`);

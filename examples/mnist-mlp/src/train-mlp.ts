@@ -44,7 +44,10 @@ export interface TrainMlpOptions {
   progress?: ProgressMode;
 }
 
-/** Loads a seeded split, trains the MLP with Adam + cosine schedule + dropout + shifts, evaluates on the held-out digits. */
+/**
+ * Loads a seeded split, trains the MLP with Adam + cosine schedule + dropout + shifts, evaluates on the held-out
+ * digits.
+ */
 export async function trainMlp(
   options: TrainMlpOptions,
 ): Promise<{ model: Sequential; history: History; testLoss: number; testAccuracy: number; seconds: number }> {
