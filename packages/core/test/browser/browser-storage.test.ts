@@ -159,6 +159,10 @@ if (unavailable !== undefined) {
           /^ArgumentError: loadModelFromIndexedDB: malformed topology: forbidden key '__proto__'/,
         );
         expect(messages.notJson).toMatch(/^ArgumentError: loadModelFromIndexedDB: malformed topology: not valid JSON/);
+        expect(messages.nonFinite).toMatch(
+          /^ArgumentError: loadModelFromIndexedDB: expected finite weights, got NaN in '.*\/kernel' at flat index 0 /,
+        );
+        expect(messages.nonFiniteAllowed).toBe('loaded, first weight NaN');
         expect(messages.missing).toMatch(
           /^ArgumentError: loadModelFromIndexedDB: no model is saved under key 'missing' \(saved: .*'good'/,
         );

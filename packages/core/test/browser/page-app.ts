@@ -157,6 +157,8 @@ const scenarios = {
       };
     });
     const topology = JSON.parse(good.topology);
+    const withNaN = good.weights.slice(0);
+    new DataView(withNaN).setFloat32(0, Number.NaN, true);
     const records: Record<string, unknown> = {
       notAModel: { hello: 'world' },
       truncated: { ...good, weights: good.weights.slice(0, good.weights.byteLength - 4) },
@@ -166,6 +168,7 @@ const scenarios = {
       },
       prototypeKey: { ...good, topology: good.topology.replace('"format"', '"__proto__":{"polluted":true},"format"') },
       notJson: { ...good, topology: '{"format": "baihua-model",' },
+      nonFinite: { ...good, weights: withNaN },
     };
     await new Promise<void>((resolve, reject) => {
       const open = indexedDB.open('baihua-models');
@@ -189,6 +192,9 @@ const scenarios = {
         messages[key] = errorMessage(error);
       }
     }
+    const allowed = await loadModelFromIndexedDB('nonFinite', { allowNonFinite: true });
+    messages.nonFiniteAllowed = `loaded, first weight ${(await allowed.weights()[0]?.read().data())?.[0]}`;
+    allowed.dispose();
     for (const call of [
       () => saveModelToIndexedDB(model as Layer, ''),
       () => loadModelFromIndexedDB('good', { databaseName: '' }),
