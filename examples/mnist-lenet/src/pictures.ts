@@ -1,4 +1,4 @@
-import { greyscalePng } from './png.js';
+import { encodePng, escapeXml } from '@baihua/core';
 
 /** One labelled tile of a picture: greyscale values in [0, 1], its size and a caption. */
 export interface Tile {
@@ -22,7 +22,7 @@ export function tileSvg(title: string, tiles: readonly Tile[], options: { column
   const parts = tiles.map((tile, i) => {
     const x = 16 + (i % columns) * cellWidth;
     const y = 40 + Math.floor(i / columns) * cellHeight;
-    const png = greyscalePng(tile.values, tile.width, tile.height, scale).toString('base64');
+    const png = Buffer.from(greyscalePng(tile.values, tile.width, tile.height, scale)).toString('base64');
     return (
       `<image x="${x}" y="${y}" width="${tile.width * scale}" height="${tile.height * scale}" ` +
       `style="image-rendering:pixelated" href="data:image/png;base64,${png}"/>` +
@@ -48,6 +48,18 @@ export function normalise(values: ArrayLike<number>): number[] {
   return list.map((v) => (max > min ? (v - min) / (max - min) : 0.5));
 }
 
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/**
+ * A greyscale image (values in [0, 1], row-major, width x height) as an 8-bit PNG (core's
+ * encoder), each pixel drawn as a scale x scale block.
+ */
+export function greyscalePng(values: ArrayLike<number>, width: number, height: number, scale: number): Uint8Array {
+  const [w, h] = [width * scale, height * scale];
+  const pixels = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const v = values[Math.floor(y / scale) * width + Math.floor(x / scale)] as number;
+      pixels[y * w + x] = Math.round(255 * Math.min(1, Math.max(0, v)));
+    }
+  }
+  return encodePng(pixels, w, h, { channels: 1 });
 }

@@ -3,8 +3,7 @@ import { inflateSync } from 'node:zlib';
 import { useBackend } from '@baihua/core';
 import '@baihua/core/testing';
 import { loadDigits, side } from './load-digits.js';
-import { greyscalePng } from './png.js';
-import { tileSvg } from './pictures.js';
+import { greyscalePng, tileSvg } from './pictures.js';
 import { trainLenet } from './train-lenet.js';
 
 test('loadDigits: a seeded, disjoint split of real digits, centred in a 32x32 frame', () => {
@@ -27,12 +26,22 @@ test('loadDigits: a seeded, disjoint split of real digits, centred in a 32x32 fr
 });
 
 test('greyscalePng writes a valid PNG whose pixels decode back; tileSvg embeds it with captions', () => {
-  const png = greyscalePng([0, 1, 0.5, 0.25], 2, 2, 2);
+  const png = Buffer.from(greyscalePng([0, 1, 0.5, 0.25], 2, 2, 2));
   expect(Array.from(png.subarray(0, 8))).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  expect(png.readUInt32BE(16)).toBe(4); // width 2 x scale 2
+  // IHDR: 4 x 4 (2 x 2 at scale 2), bit depth 8, colour type 0 (greyscale).
+  expect([png.readUInt32BE(16), png.readUInt32BE(20), png[24], png[25]]).toEqual([4, 4, 8, 0]);
   const idatLength = png.readUInt32BE(33);
   const raw = inflateSync(png.subarray(41, 41 + idatLength));
-  expect(Array.from(raw.subarray(0, 5))).toEqual([0, 0, 0, 255, 255]); // filter byte, then row 0
+  expect(raw.length).toBe(4 * (1 + 4)); // four rows: a filter byte, then four pixels
+  // Row 0 undone (PNG filters 0-4; above row 0 there is nothing): 0, 0, 255, 255.
+  const filter = raw[0] as number;
+  const row: number[] = [];
+  for (let i = 0; i < 4; i++) {
+    const left = i === 0 ? 0 : (row[i - 1] as number);
+    const predicted = filter === 0 || filter === 2 ? 0 : filter === 3 ? left >> 1 : left;
+    row.push(((raw[1 + i] as number) + predicted) & 0xff);
+  }
+  expect(row).toEqual([0, 0, 255, 255]);
   const svg = tileSvg('t', [{ values: [0, 1, 1, 0], width: 2, height: 2, caption: '7 read as 1' }], {
     columns: 1,
     scale: 4,

@@ -1,3 +1,5 @@
+import { escapeXml } from '@baihua/core';
+
 /** One group of bars (one case), one bar per series (backend). */
 export interface BarGroup {
   label: string;
@@ -24,10 +26,6 @@ const plotWidth = width - labelWidth - 90;
 const barHeight = 14;
 const groupGap = 10;
 const top = 64;
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 function formatTick(value: number): string {
   if (value >= 1000 || value < 0.01) return value.toExponential(0).replace('e+', 'e');

@@ -1,14 +1,8 @@
 import { chartLayout, type ChartPrimitive } from './chart-layout.js';
 import type { LineChartOptions, LineSeries } from './chart-input.js';
+import { escapeXml } from './escape-xml.js';
 
 export type { LineChartOptions, LineSeries } from './chart-input.js';
-
-function escapeXml(text: string): string {
-  return text.replace(
-    /[<>&"']/g,
-    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string,
-  );
-}
 
 /** Coordinates that came from the data get one decimal; layout constants are written as they are. */
 function coordinate(value: number, fromData: boolean): string {
@@ -19,12 +13,14 @@ function svgElement(p: ChartPrimitive): string {
   switch (p.kind) {
     case 'rect': {
       const position = p.x === 0 && p.y === 0 ? '' : `x="${p.x}" y="${p.y}" `;
-      return `<rect ${position}width="${p.width}" height="${p.height}" fill="${escapeXml(p.fill ?? 'none')}"${p.stroke ? ` stroke="${escapeXml(p.stroke)}"` : ''}/>`;
+      const paint = `fill="${escapeXml(p.fill ?? 'none')}"${p.stroke ? ` stroke="${escapeXml(p.stroke)}"` : ''}`;
+      return `<rect ${position}width="${p.width}" height="${p.height}" ${paint}/>`;
     }
     case 'line': {
       const [x1, x2] = [p.x1, p.x2].map((v) => coordinate(v, p.mapped === 'x'));
       const [y1, y2] = [p.y1, p.y2].map((v) => coordinate(v, p.mapped === 'y'));
-      return `<line x1="${x1}" x2="${x2}" y1="${y1}" y2="${y2}" stroke="${escapeXml(p.color)}"${p.lineWidth === 1 ? '' : ` stroke-width="${p.lineWidth}"`}/>`;
+      const width = p.lineWidth === 1 ? '' : ` stroke-width="${p.lineWidth}"`;
+      return `<line x1="${x1}" x2="${x2}" y1="${y1}" y2="${y2}" stroke="${escapeXml(p.color)}"${width}/>`;
     }
     case 'polyline': {
       const d = p.points.map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${x.toFixed(1)},${y.toFixed(1)}`).join(' ');
@@ -56,7 +52,8 @@ export function chartSvg(functionName: string, series: readonly LineSeries[], op
   const layout = chartLayout(functionName, series, options);
   const { width, height } = layout;
   const parts = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" ` +
+      'font-family="sans-serif" font-size="12">',
     ...layout.primitives.map(svgElement),
     '</svg>',
   ];

@@ -53,9 +53,25 @@ test('encodePng: refuses bad sizes, channel counts and pixel buffers of the wron
     /^encodePng: expected height to be a positive integer, got 1.5$/,
   );
   expect(() => encodePng(new Uint8Array(4), 1, 1, { channels: 2 as 3 })).toThrow(
-    /^encodePng: expected options.channels to be 3 or 4, got 2$/,
+    /^encodePng: expected options.channels to be 1, 3 or 4, got 2$/,
   );
   expect(() => encodePng(new Uint8Array(7), 2, 1)).toThrow(
     /^encodePng: expected pixels of 2 x 1 x 4 = 8 bytes, got 7$/,
   );
+  expect(() => encodePng(new Uint8Array(4), 1, 1, { chanels: 4 } as never)).toThrow(
+    /^encodePng: unknown key 'chanels' in options \(did you mean 'channels'\?/,
+  );
+  expect(() => encodePng(new Uint8Array(3), 1, 1, { channels: 3, opaque: true })).toThrow(
+    /^encodePng: expected opaque only with 4 channels, got channels 3$/,
+  );
+});
+
+test('encodePng writes greyscale (colour type 0) from one channel; core exports it with escapeXml', async () => {
+  const core = await import('../index.js');
+  expect(core.encodePng).toBe(encodePng);
+  const grey = Uint8Array.from([0, 64, 128, 255, 7, 9]);
+  const decoded = decodePng(core.encodePng(grey, 3, 2, { channels: 1 }));
+  expect([decoded.width, decoded.height, decoded.colorType, decoded.channels]).toEqual([3, 2, 0, 1]);
+  expect([...decoded.pixels]).toEqual([...grey]);
+  expect(core.escapeXml(`a<b & "c" 'd'>`)).toBe('a&lt;b &amp; &quot;c&quot; &apos;d&apos;&gt;');
 });

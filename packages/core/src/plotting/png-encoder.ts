@@ -1,14 +1,17 @@
 import { zlibSync } from 'fflate';
 import { ArgumentError } from '../errors/argument-error.js';
+import { assertKnownOptions } from '../checks/option-keys.js';
 import { assertPositiveInteger } from '../checks/value-checks.js';
 import { crc32 } from './crc32.js';
 
 const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+/** PNG colour type by channel count: greyscale, RGB, RGBA. */
+const colourTypes: Record<number, number> = { 1: 0, 3: 2, 4: 6 };
 
 /** Options of {@link encodePng}. */
 export interface PngEncodeOptions {
-  /** Channels of the input pixels: 4 (RGBA, the default) or 3 (RGB). */
-  channels?: 3 | 4;
+  /** Channels of the input pixels: 4 (RGBA, the default), 3 (RGB) or 1 (greyscale). */
+  channels?: 1 | 3 | 4;
   /** Drop the alpha channel and write RGB (colour type 2); default false. Only with 4 channels. */
   opaque?: boolean;
 }
@@ -64,12 +67,15 @@ function filterRows(rows: Uint8Array, rowBytes: number, height: number, bpp: num
 
 /**
  * Encodes 8-bit pixels (row-major, top row first) as a PNG file: signature, IHDR (bit depth 8,
- * colour type 6 RGBA or 2 RGB, no interlace), one IDAT (each row prefixed by the PNG filter that
- * suits it best, then zlib at level 6 via fflate), IEND; every chunk with its CRC-32.
+ * colour type 6 RGBA, 2 RGB or 0 greyscale, no interlace), one IDAT (each row prefixed by the PNG
+ * filter that suits it best, then zlib at level 6 via fflate), IEND; every chunk with its CRC-32
+ * (IEEE, as zlib's). Pure JavaScript: the same bytes in Node and in browsers. `pixels` holds
+ * width x height x channels bytes.
  *
  * @example
- * const png = encodePng(canvas.pixels, canvas.width, canvas.height, { opaque: true });
- * writeFileSync('picture.png', png);
+ * const pixels = Uint8Array.from({ length: 28 * 28 }, (_, i) => i % 256); // a grey ramp
+ * const png = encodePng(pixels, 28, 28, { channels: 1 });                // Uint8Array, a .png file
+ * // Node: writeFileSync('ramp.png', png); browsers: new Blob([png], { type: 'image/png' })
  *
  * In plain words: pack the coloured squares into the file format every image viewer reads.
  */
@@ -79,15 +85,19 @@ export function encodePng(
   height: number,
   options: PngEncodeOptions = {},
 ): Uint8Array {
+  assertKnownOptions('encodePng', 'options', options, ['channels', 'opaque']);
   const { channels = 4, opaque = false } = options;
   assertPositiveInteger('encodePng', 'width', width);
   assertPositiveInteger('encodePng', 'height', height);
-  if (channels !== 3 && channels !== 4)
-    throw new ArgumentError('encodePng', `expected options.channels to be 3 or 4, got ${String(channels)}`);
+  if (channels !== 1 && channels !== 3 && channels !== 4)
+    throw new ArgumentError('encodePng', `expected options.channels to be 1, 3 or 4, got ${String(channels)}`);
+  if (opaque && channels !== 4)
+    throw new ArgumentError('encodePng', `expected opaque only with 4 channels, got channels ${channels}`);
   if (pixels.length !== width * height * channels) {
     throw new ArgumentError(
       'encodePng',
-      `expected pixels of ${width} x ${height} x ${channels} = ${width * height * channels} bytes, got ${pixels.length}`,
+      `expected pixels of ${width} x ${height} x ${channels} = ${width * height * channels} bytes, ` +
+        `got ${pixels.length}`,
     );
   }
   const outChannels = opaque ? 3 : channels;
@@ -100,7 +110,7 @@ export function encodePng(
   const view = new DataView(header.buffer);
   view.setUint32(0, width);
   view.setUint32(4, height);
-  header.set([8, outChannels === 4 ? 6 : 2, 0, 0, 0], 8);
+  header.set([8, colourTypes[outChannels] as number, 0, 0, 0], 8);
   const compressed = zlibSync(filterRows(rows, width * outChannels, height, outChannels), { level: 6 });
   const parts = [
     Uint8Array.from(signature),
