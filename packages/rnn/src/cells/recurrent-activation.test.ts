@@ -1,6 +1,6 @@
 // tfjs-layers calls chained tensor methods (`t.flatten()` in its default orthogonal initialiser),
 // which tfjs-core's Node bundle leaves unregistered; the tfjs umbrella package registers them so.
-import '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops';
+import '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops.js';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose } from '@baihua/core/testing';
