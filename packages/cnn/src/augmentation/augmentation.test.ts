@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { createRandom, type SeededRandom } from '@baihua/core';
 import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose } from '@baihua/core/testing';
 import { createAugmenter, randomAffine, randomCrop } from '../index.js';
-import { expectCleanThrow } from '../testing/expect-clean-throw.js';
+import { expectCleanThrow } from '../../test/expect-clean-throw.js';
 
 /** A generator that always returns `value` from next() and `integer` from integer(): fixed draws. */
 function fixed(value: number, integer = 0): SeededRandom {

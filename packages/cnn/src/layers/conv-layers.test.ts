@@ -14,7 +14,7 @@ import {
   SeparableConv2D,
   conv2d,
 } from '../index.js';
-import { expectCleanThrow } from '../testing/expect-clean-throw.js';
+import { expectCleanThrow } from '../../test/expect-clean-throw.js';
 
 const softmaxLoss = (labels: tf.Tensor, logits: tf.Tensor): tf.Scalar =>
   tf.losses.softmaxCrossEntropy(labels, logits) as tf.Scalar;

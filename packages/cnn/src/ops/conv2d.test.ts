@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose } from '@baihua/core/testing';
 import { conv2d } from '../index.js';
 import type { ConvPadding } from './conv-checks.js';
-import { expectCleanThrow } from '../testing/expect-clean-throw.js';
+import { expectCleanThrow } from '../../test/expect-clean-throw.js';
 import { loadTorchFixture, torchFixtureNames } from '@baihua/test-fixtures';
 
 const convCases = torchFixtureNames('convPool').filter((name) => name.startsWith('conv2d_'));

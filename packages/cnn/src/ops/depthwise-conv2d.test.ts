@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, test } from 'vitest';
 import { describeEachBackend, checkGradients, expectNoLeakedTensors, expectTensorsClose } from '@baihua/core/testing';
 import { conv2d, depthwiseConv2d, separableConv2d, type ConvolutionOptions } from '../index.js';
-import { expectCleanThrow } from '../testing/expect-clean-throw.js';
+import { expectCleanThrow } from '../../test/expect-clean-throw.js';
 
 /** The depthwise filter [kh, kw, C, M] as the block-diagonal ordinary filter [kh, kw, C, C M]. */
 function blockDiagonal(filter: tf.Tensor): tf.Tensor {

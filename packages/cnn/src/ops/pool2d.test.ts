@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, test } from 'vitest';
 import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose } from '@baihua/core/testing';
 import { avgPool2d, globalAvgPool2d, globalMaxPool2d, l2Pool2d, maxPool2d, type PoolingOptions } from '../index.js';
-import { expectCleanThrow } from '../testing/expect-clean-throw.js';
+import { expectCleanThrow } from '../../test/expect-clean-throw.js';
 import { loadTorchFixture, torchFixtureNames } from '@baihua/test-fixtures';
 
 type PoolOp = (x: tf.Tensor, options: PoolingOptions) => tf.Tensor;

@@ -3,7 +3,7 @@ import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose } from '
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { elu } from './elu.js';
-import { expectFiniteAtExtremes, expectMatchesTorchCase, normalFloats, readAndDispose } from './torch-case.js';
+import { expectFiniteAtExtremes, expectMatchesTorchCase, normalFloats, readAndDispose } from '../../test/torch-case.js';
 
 describeEachBackend('elu', () => {
   test('matches PyTorch with alpha 1 (the default) and alpha 0.5: values and gradient', async () => {

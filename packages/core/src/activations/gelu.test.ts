@@ -3,7 +3,7 @@ import { expect, test } from 'vitest';
 import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose } from '../testing.js';
 import { expectMatchesReference, referenceErf, referenceGrid } from './float64-reference.js';
 import { gelu } from './gelu.js';
-import { expectFiniteAtExtremes } from './torch-case.js';
+import { expectFiniteAtExtremes } from '../../test/torch-case.js';
 
 // Exact GELU in float64: x Phi(x), Phi'(x) = phi(x); erf from a series independent of tfjs's.
 const cdf = (x: number) => 0.5 * (1 + referenceErf(x / Math.SQRT2));

@@ -3,7 +3,7 @@ import { expect, test } from 'vitest';
 import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose } from '../testing.js';
 import { expectMatchesReference, referenceGrid } from './float64-reference.js';
 import { hardSigmoid } from './hard-sigmoid.js';
-import { expectFiniteAtExtremes } from './torch-case.js';
+import { expectFiniteAtExtremes } from '../../test/torch-case.js';
 
 // tfjs-layers' and Keras 2's form; the ends x = +/-2.5 belong to the slope (tfjs's clipByValue gradient).
 const reference = {

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose } from '../testing.js';
 import { expect, test } from 'vitest';
 import { leakyRelu } from './leaky-relu.js';
-import { expectFiniteAtExtremes, expectMatchesTorchCase } from './torch-case.js';
+import { expectFiniteAtExtremes, expectMatchesTorchCase } from '../../test/torch-case.js';
 
 describeEachBackend('leakyRelu', () => {
   test('matches PyTorch (alpha 0.01, the default): values and gradient', async () => {

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { logSoftmax } from './log-softmax.js';
 import { softmax } from './softmax.js';
-import { expectFiniteAtExtremes, expectMatchesTorchCase, normalFloats, readAndDispose } from './torch-case.js';
+import { expectFiniteAtExtremes, expectMatchesTorchCase, normalFloats, readAndDispose } from '../../test/torch-case.js';
 
 describeEachBackend('logSoftmax', () => {
   test('matches PyTorch along the last axis: values and gradient', async () => {

@@ -3,7 +3,7 @@ import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose } from '
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { relu } from './relu.js';
-import { expectFiniteAtExtremes, expectMatchesTorchCase, normalFloats, readAndDispose } from './torch-case.js';
+import { expectFiniteAtExtremes, expectMatchesTorchCase, normalFloats, readAndDispose } from '../../test/torch-case.js';
 
 describeEachBackend('relu', () => {
   test('matches PyTorch: values and gradient (0 at x = 0)', async () => {

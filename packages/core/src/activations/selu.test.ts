@@ -4,7 +4,7 @@ import { createRandom } from '../random/seeded-random.js';
 import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose } from '../testing.js';
 import { expectMatchesReference, referenceGrid } from './float64-reference.js';
 import { selu } from './selu.js';
-import { expectFiniteAtExtremes } from './torch-case.js';
+import { expectFiniteAtExtremes } from '../../test/torch-case.js';
 
 // Klambauer et al. (2017), as PyTorch's torch.nn.SELU.
 const alpha = 1.6732632423543772;

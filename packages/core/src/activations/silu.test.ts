@@ -3,7 +3,7 @@ import { expect, test } from 'vitest';
 import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose } from '../testing.js';
 import { expectMatchesReference, referenceGrid, referenceSigmoid } from './float64-reference.js';
 import { silu } from './silu.js';
-import { expectFiniteAtExtremes } from './torch-case.js';
+import { expectFiniteAtExtremes } from '../../test/torch-case.js';
 
 const reference = {
   value: (x: number) => x * referenceSigmoid(x),

@@ -3,7 +3,7 @@ import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose } from '
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { softmax } from './softmax.js';
-import { expectFiniteAtExtremes, expectMatchesTorchCase, normalFloats, readAndDispose } from './torch-case.js';
+import { expectFiniteAtExtremes, expectMatchesTorchCase, normalFloats, readAndDispose } from '../../test/torch-case.js';
 
 /** Softmax of `values` (shape [outer, size, inner], row-major) along the middle axis, in float64. */
 function referenceSoftmax(values: number[], outer: number, size: number, inner: number): number[] {

@@ -3,7 +3,7 @@ import { expect, test } from 'vitest';
 import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose } from '../testing.js';
 import { expectMatchesReference, referenceGrid, referenceSigmoid } from './float64-reference.js';
 import { softplus } from './softplus.js';
-import { expectFiniteAtExtremes } from './torch-case.js';
+import { expectFiniteAtExtremes } from '../../test/torch-case.js';
 
 // log(1 + e^x) without overflow: max(x, 0) + log1p(e^-|x|).
 const reference = {

@@ -3,7 +3,7 @@ import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose } from '
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { tanh } from './tanh.js';
-import { expectFiniteAtExtremes, expectMatchesTorchCase, normalFloats, readAndDispose } from './torch-case.js';
+import { expectFiniteAtExtremes, expectMatchesTorchCase, normalFloats, readAndDispose } from '../../test/torch-case.js';
 
 describeEachBackend('tanh', () => {
   test('matches PyTorch: values and gradient', async () => {

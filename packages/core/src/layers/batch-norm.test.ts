@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { expect, test } from 'vitest';
 import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose } from '../testing.js';
 import { BatchNorm } from './batch-norm.js';
-import { layerGradients } from './layer-test-helpers.js';
+import { layerGradients } from '../../test/layer-gradients.js';
 import { loadTorchFixture } from '@baihua/test-fixtures';
 
 describeEachBackend('BatchNorm', () => {

@@ -3,7 +3,7 @@ import { expect, test } from 'vitest';
 import { checkGradients, describeEachBackend, expectTensorsClose } from '../testing.js';
 import { GroupNorm } from './group-norm.js';
 import { LayerNorm } from './layer-norm.js';
-import { layerGradients } from './layer-test-helpers.js';
+import { layerGradients } from '../../test/layer-gradients.js';
 
 describeEachBackend('GroupNorm', () => {
   test('groups of channels normalised per example: hand-computed case', async () => {

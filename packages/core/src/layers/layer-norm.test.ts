@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { expect, test } from 'vitest';
 import { describeEachBackend, expectTensorsClose } from '../testing.js';
 import { LayerNorm } from './layer-norm.js';
-import { layerGradients } from './layer-test-helpers.js';
+import { layerGradients } from '../../test/layer-gradients.js';
 import { loadTorchFixture } from '@baihua/test-fixtures';
 
 describeEachBackend('LayerNorm', () => {

@@ -4,7 +4,7 @@ import { bitmapTextWidth } from './bitmap-font.js';
 import { chartLayout } from './chart-layout.js';
 import { lineChartPng } from './line-chart-png.js';
 import { plotHistoryPng } from './plot-history.js';
-import { decodePng, type DecodedPng } from './png-test-helpers.js';
+import { decodePng, type DecodedPng } from '../../test/png-decoder.js';
 
 const white = [255, 255, 255];
 const tab10Blue = [31, 119, 180];
@@ -83,7 +83,8 @@ test('lineChartPng: each series is drawn in its colour along the layout mapping,
 test('lineChartPng: title, axis labels, tick labels and legend leave ink where the layout puts them', () => {
   const png = decodePng(lineChartPng(series, options));
   const titleWidth = bitmapTextWidth('Loss', 2);
-  expect(inkIn(png, 320 - titleWidth / 2 - 1, 22 - 14, 320 + titleWidth / 2 + 1, 22)).toBeGreaterThan(40); // title, 2x font, baseline 22
+  // The title, 2x font, baseline 22.
+  expect(inkIn(png, 320 - titleWidth / 2 - 1, 22 - 14, 320 + titleWidth / 2 + 1, 22)).toBeGreaterThan(40);
   expect(inkIn(png, 0, 0, 640, 6)).toBe(0); // nothing above the title
   expect(inkIn(png, 300, 381, 340, 393)).toBeGreaterThan(15); // 'epoch' at the bottom centre
   expect(inkIn(png, 6, 170, 16, 220)).toBeGreaterThan(15); // 'loss' turned upwards at x = 14

@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import { createRandom } from '../random/seeded-random.js';
 import { crc32 } from './crc32.js';
 import { encodePng } from './png-encoder.js';
-import { bitwiseCrc32, decodePng } from './png-test-helpers.js';
+import { bitwiseCrc32, decodePng } from '../../test/png-decoder.js';
 
 const ascii = (text: string) => new TextEncoder().encode(text);
 

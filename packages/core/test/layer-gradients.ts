@@ -1,6 +1,6 @@
-// Test helpers shared by the layer tests (not part of the package's exports).
+// Test helper (not part of the package's exports): gradients of a layer's output for the layer tests.
 import * as tf from '@tensorflow/tfjs-core';
-import type { Layer } from './layer.js';
+import type { Layer } from '../src/layers/layer.js';
 
 /**
  * Gradients of L = sum(layer(x) * dy) with respect to x and to the named weights of `layer`,

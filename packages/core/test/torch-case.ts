@@ -1,6 +1,6 @@
 // Test support (not exported by the package): checks an activation against a PyTorch case.
 import * as tf from '@tensorflow/tfjs-core';
-import { expectTensorsClose } from '../testing.js';
+import { expectTensorsClose } from '../src/testing.js';
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { loadTorchFixture } from '@baihua/test-fixtures';
