@@ -52,7 +52,15 @@ export function readActivationAlpha(functionName: string, options: unknown, fall
   return alpha;
 }
 
-/** Reads `axis` from options `{ axis }` (default -1) and resolves it against the rank of x (rank >= 1). */
+/**
+ * Reads `axis` from options `{ axis }` (default -1) and resolves it against the rank of x (rank >= 1).
+ * Refuses other keys and a bare number.
+ *
+ * @example
+ * readActivationAxis('softmax', tf.zeros([2, 3]), { axis: -2 }); // 0
+ *
+ * In plain words: which axis softmax and logSoftmax normalise over.
+ */
 export function readActivationAxis(functionName: string, x: tf.Tensor, options: unknown): number {
   const axis = readOptions(functionName, options, ['axis']).axis ?? -1;
   if (x.rank < 1) {

@@ -18,9 +18,10 @@ import { tanh } from './tanh.js';
  * (leakyRelu alpha 0.01, elu alpha 1, softmax and logSoftmax over the last axis). 'swish' is another
  * name of silu; a saved model names silu 'silu'. The names are tfjs-layers' where it has them
  * ('hardSigmoid', 'swish'); a Keras spelling such as 'hard_sigmoid' gets a did-you-mean.
+ * Internal: the registry starts from this table; users resolve names with `getActivation`.
  *
  * @example
- * builtInActivations.relu(tf.tensor([-1, 2])); // [0, 2]
+ * Object.keys(builtInActivations); // ['linear', 'sigmoid', ..., 'selu']
  *
  * In plain words: the activations that come in the box.
  */

@@ -16,5 +16,4 @@ export { gelu } from './gelu.js';
 export { silu } from './silu.js';
 export { softplus } from './softplus.js';
 export { selu } from './selu.js';
-export { builtInActivations } from './built-in-activations.js';
-export { assertActivationInput, readActivationAlpha, readActivationAxis } from './activation-input.js';
+export { assertActivationInput, readActivationAlpha } from './activation-input.js';
