@@ -1,7 +1,7 @@
 // Test support (not exported): float64 reference values and derivatives for the activations that
 // have no PyTorch fixture, and a check of an activation against them on the current backend.
 import * as tf from '@tensorflow/tfjs-core';
-import { expectTensorsClose, type Tolerance } from '../testing.js';
+import { expectTensorsClose, type Tolerance } from '../src/testing.js';
 
 /** A function and its derivative in float64. */
 export interface Reference {

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { expect, test } from 'vitest';
 import { createRandom } from '../random/seeded-random.js';
 import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose } from '../testing.js';
-import { expectMatchesReference, referenceGrid } from './float64-reference.js';
+import { expectMatchesReference, referenceGrid } from '../../test/float64-reference.js';
 import { selu } from './selu.js';
 import { expectFiniteAtExtremes } from '../../test/torch-case.js';
 

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { expect, test } from 'vitest';
 import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose } from '../testing.js';
-import { expectMatchesReference, referenceGrid, referenceSigmoid } from './float64-reference.js';
+import { expectMatchesReference, referenceGrid, referenceSigmoid } from '../../test/float64-reference.js';
 import { silu } from './silu.js';
 import { expectFiniteAtExtremes } from '../../test/torch-case.js';
 
