@@ -26,7 +26,7 @@ test.each(['gelu', 'selu', 'softplus', 'swish', 'hardSigmoid'])(
   },
 );
 
-test("ElmanCell by name: 'gelu' is core's gelu; an unknown name names the cell and suggests one", async () => {
+test("ElmanCell by name: 'gelu' is core's gelu; an unknown name names the cell or layer and suggests one", async () => {
   await useBackend('cpu');
   const weights = {
     kernel: tf.tensor2d([[1, -2]]),
@@ -45,5 +45,9 @@ test("ElmanCell by name: 'gelu' is core's gelu; an unknown name names the cell a
   cell.dispose();
   expect(() => new ElmanCell({ inputSize: 1, hiddenSize: 2, activation: 'gleu' })).toThrow(
     /^ElmanCell: unknown activation 'gleu' \(did you mean 'gelu'\? known: /,
+  );
+  // Refused when the layer is made, as tfjs-layers does, not first when it is built.
+  expect(() => new SimpleRNN({ units: 3, activation: 'rleu' })).toThrow(
+    /^SimpleRNN: unknown activation 'rleu' \(did you mean 'relu'\? known: /,
   );
 });

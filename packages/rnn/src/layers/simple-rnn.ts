@@ -1,4 +1,4 @@
-import { ArgumentError, type LayerConfig } from '@baihua/core';
+import { ArgumentError, getActivation, type LayerConfig } from '@baihua/core';
 import type { CellOptions } from '../cells/cell-weights.js';
 import { ElmanCell } from '../cells/elman-cell.js';
 import { RecurrentLayer, type RecurrentLayerOptions } from './recurrent-layer.js';
@@ -27,6 +27,7 @@ export class SimpleRNN extends RecurrentLayer {
     this.activation = options.activation ?? 'tanh';
     if (typeof this.activation !== 'string')
       throw new ArgumentError('SimpleRNN', `expected activation to be a name, got ${typeof this.activation}`);
+    getActivation(this.activation, 'SimpleRNN'); // an unknown name fails here, not first when the layer is built
   }
   protected makeCell(common: Omit<CellOptions, 'weights'>): ElmanCell {
     return new ElmanCell({ ...common, activation: this.activation });
