@@ -116,6 +116,8 @@ export abstract class RecurrentLayer extends Layer {
   }
 
   protected override call(x: tf.Tensor, _context: CallContext): tf.Tensor {
+    // The cell's row in summary(): it produces the whole sequence, [batch, time, units].
+    this.cell.outputShape = [null, x.shape[1] as number, this.units];
     return runSequence(this.cell, x, { returnSequences: this.returnSequences, reverse: this.reverse }).outputs;
   }
 
