@@ -3,7 +3,7 @@
 // block cannot escape the docs test by accident (scripts/doc-examples.ts runs the runnable ones).
 
 /** What the docs test does with a block, by its info string. */
-export type CodeBlockKind = 'run' | 'skip' | 'shell' | 'text' | 'json';
+export type CodeBlockKind = 'run' | 'browser' | 'skip' | 'shell' | 'text' | 'json';
 
 /** One fenced block of a Markdown file. */
 export interface CodeBlock {
@@ -24,7 +24,8 @@ const notRun: Record<string, CodeBlockKind> = { sh: 'shell', bash: 'shell', text
 const known = [...runnable, ...Object.keys(notRun)].join(', ');
 
 /**
- * The fenced blocks (``` or ~~~) of `markdown`, in order. Info strings: `ts` / `js` (run), `ts skip="why"`
+ * The fenced blocks (``` or ~~~) of `markdown`, in order. Info strings: `ts` / `js` (run in Node.js),
+ * `ts browser` (run in a web page), `ts skip="why"`
  * (deliberately not run, the reason shown), `sh` / `bash` (shell commands), `text` (output samples, schemas),
  * `json` (must parse).
  * @example
@@ -59,9 +60,12 @@ function classify(info: string, file: string, line: number): Pick<CodeBlock, 'la
   if (!runnable.has(language) && !(language in notRun))
     throw new Error(`${file}:${line}: unknown code block language '${language}'; use one of ${known}`);
   if (attributes === '') return { language, kind: runnable.has(language) ? 'run' : (notRun[language] ?? 'text') };
+  if (runnable.has(language) && attributes === 'browser') return { language, kind: 'browser' };
   const skip = /^skip="([^"]{10,})"$/.exec(attributes);
   if (!runnable.has(language) || !skip?.[1])
-    throw new Error(`${file}:${line}: unknown info string '${info}'; only a ts or js block takes skip="<reason>"`);
+    throw new Error(
+      `${file}:${line}: unknown info string '${info}'; only a ts or js block takes browser or skip="<reason>"`,
+    );
   return { language, kind: 'skip', skipReason: skip[1] };
 }
 
