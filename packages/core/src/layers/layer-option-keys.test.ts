@@ -106,6 +106,21 @@ test.each(cases)('%s refuses an unknown option key, suggesting the closest', (_n
 describeEachBackend(
   'unknown option keys',
   () => {
+    test('Layer.apply refuses an unknown key in its options, leaking nothing', () => {
+      const dense = new Dense({ units: 1 });
+      const x = tf.ones([1, 1]);
+      dense.apply(x).dispose();
+      const before = tf.memory().numTensors;
+      for (let i = 0; i < 100; i++) {
+        expect(() => dense.apply(x, { trainng: true } as never)).toThrow(
+          /^Dense\.apply: unknown key 'trainng' in options \(did you mean 'training'\?/,
+        );
+      }
+      expect(tf.memory().numTensors).toBe(before);
+      x.dispose();
+      dense.dispose();
+    });
+
     test('a refused key leaks no tensor, 100 times over', () => {
       const before = tf.memory().numTensors;
       for (let i = 0; i < 100; i++) for (const [, call] of cases) expect(call).toThrow();

@@ -198,6 +198,7 @@ export abstract class Layer {
    */
   apply(x: tf.Tensor, options: { training?: boolean } = {}): tf.Tensor {
     assertTensor(`${this.typeName}.apply`, 'x', x);
+    assertKnownOptions(`${this.typeName}.apply`, 'options', options, ['training']);
     if (x.rank < 1)
       throw new ShapeError(`${this.typeName}.apply`, `expected x of rank >= 1 (batch first), got rank 0 (shape [])`);
     this.ensureBuilt(x.shape);
@@ -259,6 +260,7 @@ export abstract class Layer {
 
   /** Creates a named weight during `build`. Initial values come from this layer's seeded generator. */
   protected addWeight(name: string, shape: number[], options: AddWeightOptions = {}): LayerWeight {
+    assertKnownOptions(`${this.typeName}.addWeight`, 'options', options, ['initializer', 'trainable', 'regularize']);
     if (this.ownWeights.some((w) => w.name === name))
       throw new ArgumentError(`${this.typeName}.addWeight`, `weight '${name}' exists already`);
     if (!shape.every((s) => Number.isInteger(s) && s >= 0))
