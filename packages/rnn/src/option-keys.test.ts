@@ -48,6 +48,9 @@ describeEachBackend(
         expect(make).toThrow(ArgumentError);
         expect(make).toThrow(message);
       }
+      expect(() => new LstmCell({ ...sizes, forgetBias: Number.NaN })).toThrow(
+        /^LstmCell: expected forgetBias to be a finite number, got NaN$/,
+      );
     });
 
     test('given weights: a key of the old names is refused, not silently ignored', () => {

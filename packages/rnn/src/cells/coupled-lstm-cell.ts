@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { Activation } from '@baihua/core';
+import { type Activation, assertFiniteNumber } from '@baihua/core';
 import type { CellOptions } from './cell-weights.js';
 import { GatedCell } from './gated-cell.js';
 import { type RecurrentActivationName, resolveRecurrentActivation } from './recurrent-activation.js';
@@ -36,6 +36,7 @@ export class CoupledLstmCell extends GatedCell<LstmState> {
 
   constructor(options: CoupledLstmCellOptions) {
     const forgetBias = options.forgetBias ?? 1;
+    assertFiniteNumber('CoupledLstmCell', 'forgetBias', forgetBias);
     const { name, activation } = resolveRecurrentActivation('CoupledLstmCell', options?.recurrentActivation);
     super('CoupledLstmCell', options, {
       gateCount: 3,

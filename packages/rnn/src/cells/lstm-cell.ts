@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { Activation } from '@baihua/core';
+import { type Activation, assertFiniteNumber } from '@baihua/core';
 import type { CellOptions, ExtraWeight } from './cell-weights.js';
 import { GatedCell } from './gated-cell.js';
 import { type RecurrentActivationName, resolveRecurrentActivation } from './recurrent-activation.js';
@@ -46,6 +46,7 @@ export class LstmCell extends GatedCell<LstmState> {
   constructor(options: LstmCellOptions, variant?: LstmCellVariant) {
     const typeName = variant?.typeName ?? 'LstmCell';
     const forgetBias = options.forgetBias ?? 1;
+    assertFiniteNumber(typeName, 'forgetBias', forgetBias);
     const { name, activation } = resolveRecurrentActivation(typeName, options?.recurrentActivation);
     super(typeName, options, {
       gateCount: 4,
