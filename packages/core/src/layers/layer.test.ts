@@ -12,7 +12,7 @@ interface ScaleOptions extends LayerOptions {
 class Scale extends Layer {
   readonly initialScale: number;
   constructor(options: ScaleOptions = {}) {
-    super(options, 'Scale');
+    super(options, 'Scale', ['initialScale']);
     this.initialScale = options.initialScale ?? 1;
   }
   protected override build(inputShape: number[]): void {
@@ -84,6 +84,9 @@ describeEachBackend('Layer (a layer defined outside core)', () => {
   test('bad constructor options', () => {
     expect(() => new Scale(null as never)).toThrow(/Scale: expected an options object, got null/);
     expect(() => new Scale({ name: 3 as never })).toThrow(/Scale: expected name to be a non-empty string, got 3/);
+    expect(() => new Scale({ initalScale: 2 } as never)).toThrow(
+      /^Scale: unknown key 'initalScale' in options \(did you mean 'initialScale'\?/,
+    );
     const scalar = tf.scalar(1);
     expect(() => new Scale().apply(scalar)).toThrow(
       /Scale\.apply: expected x of rank >= 1 \(batch first\), got rank 0/,
