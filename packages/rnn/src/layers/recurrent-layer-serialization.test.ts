@@ -40,7 +40,8 @@ describeEachBackend('recurrent layers: type names, weight paths, recurrentActiva
     const x = tf.randomNormal([2, 5, 3], 0, 2, 'float32', 4);
     const before = model.apply(x);
     const saved = await serializeModel(model);
-    const configs = (saved.topology.model as { layers: { type: string; recurrentActivation?: string }[] }).layers;
+    const configs = (saved.topology.model as unknown as { layers: { type: string; recurrentActivation?: string }[] })
+      .layers;
     expect(configs.map((c) => [c.type, c.recurrentActivation])).toEqual([
       ['LSTM', 'hardSigmoid'],
       ['GRU', 'hardSigmoid'],
