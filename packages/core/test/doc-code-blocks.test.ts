@@ -3,6 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { extractCodeBlocks } from '../../../scripts/doc-code-blocks.js';
 import { runDocBlock, typeCheckDocBlocks } from '../../../scripts/doc-examples.js';
+import { browserUnavailableReason } from '../../../scripts/run-block-in-browser.js';
 
 const packageDir = new URL('..', import.meta.url).pathname;
 const fence = '```';
@@ -27,6 +28,9 @@ describe('extractCodeBlocks', () => {
       `${fence}js skip="needs a browser page: tested in test/browser"`,
       'document.title;',
       fence,
+      `${fence}ts browser`,
+      'document.title;',
+      fence,
     ].join('\n');
     const blocks = extractCodeBlocks(markdown, 'doc.md');
     expect(blocks.map(({ line, language, kind, code }) => ({ line, language, kind, code }))).toEqual([
@@ -35,6 +39,7 @@ describe('extractCodeBlocks', () => {
       { line: 9, language: 'text', kind: 'text', code: 'output\n' },
       { line: 12, language: 'json', kind: 'json', code: '{ "a": 1 }\n' },
       { line: 15, language: 'js', kind: 'skip', code: 'document.title;\n' },
+      { line: 18, language: 'ts', kind: 'browser', code: 'document.title;\n' },
     ]);
     expect(blocks[4]?.skipReason).toBe('needs a browser page: tested in test/browser');
   });
@@ -83,6 +88,22 @@ console.log(await tf.sum(v).data());
     const result = await runDocBlock(block(code), packageDir);
     expect(result.exitCode).toBe(1);
     expect(result.output).toContain('doc example leaked 1 tensor(s)');
+  });
+
+  // Without Chromium (and off CI) this one is reported as skipped, as the browser suites are.
+  const noBrowser = browserUnavailableReason() !== undefined && !process.env.CI;
+  test.skipIf(noBrowser)('runs a browser block in Chromium, with the same leak check', async () => {
+    const browserBlock = (code: string) => ({ ...block(code), kind: 'browser' as const });
+    const imports = "import '@tensorflow/tfjs-backend-cpu';\nimport * as tf from '@tensorflow/tfjs-core';\n";
+    const good = await runDocBlock(
+      browserBlock(`${imports}console.log(document.title === '', tf.ones([2]).shape);\n`),
+      packageDir,
+    );
+    expect(good).toMatchObject({ exitCode: 0, timedOut: false });
+    expect(good.output).toContain('true [2]');
+    const leaky = await runDocBlock(browserBlock(`${imports}tf.keep(tf.zeros([3]));\n`), packageDir);
+    expect(leaky.exitCode).toBe(1);
+    expect(leaky.output).toContain('doc example leaked 1 tensor(s) in the page');
   });
 
   test('stops a block that runs past its timeout', async () => {
