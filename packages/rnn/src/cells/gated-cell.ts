@@ -32,6 +32,18 @@ export interface GatedCellSpec {
  * h U + b_rec in one matMul, the state check and zero states. Subclasses write only `stepProjected`.
  * `apply(x)` runs the cell over x [batch, time, inputSize] from the zero state: [batch, time, H].
  *
+ * @example
+ * class MinimalCell extends GatedCell<HiddenState> {
+ *   readonly kind = 'minimal';
+ *   readonly stateNames = ['hidden'] as const;
+ *   constructor(options: CellOptions) {
+ *     super('MinimalCell', options, { gateCount: 1, recurrentBias: false, optionKeys: [] });
+ *   }
+ *   stepProjected(projected: tf.Tensor2D, state: HiddenState): HiddenState {
+ *     return { hidden: tf.tanh(tf.add(projected, this.projectRecurrent(state.hidden))) };
+ *   }
+ * }
+ *
  * In plain words: the common desk every runner works at; each cell brings its own rules.
  */
 export abstract class GatedCell<S extends RecurrentState> extends Layer implements RecurrentCell<S> {

@@ -51,7 +51,12 @@ export interface RecurrentCell<S extends RecurrentState = RecurrentState> extend
   zeroState(batch: number): S;
 }
 
-/** True when `value` looks like a {@link RecurrentCell}. */
+/**
+ * True when `value` looks like a {@link RecurrentCell} (it has `stepProjected`, `projectInput`, `stateNames`).
+ * @example
+ * isRecurrentCell(new GruCell({ inputSize: 3, hiddenSize: 4 })); // true
+ * In plain words: is this a relay runner?
+ */
 export function isRecurrentCell(value: unknown): value is RecurrentCell {
   return (
     typeof value === 'object' &&

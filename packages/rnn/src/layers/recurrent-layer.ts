@@ -50,6 +50,11 @@ const recurrentLayerOptionKeys = [
  * Masking is not available through Sequential (it passes one tensor): call runSequence with the
  * layer's `cell` for variable-length batches.
  *
+ * @example
+ * const layer = new LSTM({ units: 8, returnSequences: true }); // a RecurrentLayer
+ * layer.apply(tf.ones([2, 5, 3]));                             // builds its LstmCell: [2, 5, 8]
+ * runSequence(layer.cell, x, { mask });                        // the same weights, with a mask
+ *
  * In plain words: a line of runners packaged as one station of the assembly line.
  */
 export abstract class RecurrentLayer extends Layer {
