@@ -35,6 +35,7 @@ describeEachBackend('CoupledLstmCell', () => {
     await expectTensorsClose(actual.finalState.cell, expected.finalState.cell, { rtol: 1e-5, atol: 1e-6 });
     tf.dispose([expected as never, actual as never, x, initialState as never, Object.values(lstmWeights)]);
     coupled.dispose();
+    lstm.dispose();
   });
 
   test('has 3 gate blocks: parameters 3H(I+H+1), 75% of the LSTM', () => {

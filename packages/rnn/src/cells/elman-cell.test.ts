@@ -15,11 +15,12 @@ describeEachBackend('ElmanCell', () => {
     };
     const x = tf.tensor2d([[0.3]]);
     const state = { hidden: tf.tensor2d([[1, -1]]) };
-    const tanh = new ElmanCell({ weights }).step(x, state);
+    const cells = [new ElmanCell({ weights }), new ElmanCell({ weights, activation: 'relu' })];
+    const [tanh, relu] = cells.map((cell) => cell.step(x, state)) as [typeof state, typeof state];
     await expectTensorsClose(tanh.hidden, [[Math.tanh(0.3 + 0.5 + 0.1), Math.tanh(-0.6 - 0.5 + 0.2)]]);
-    const relu = new ElmanCell({ weights, activation: 'relu' }).step(x, state);
     await expectTensorsClose(relu.hidden, [[0.9, 0]]);
     tf.dispose([tanh.hidden, relu.hidden, x, state.hidden, Object.values(weights)]);
+    for (const cell of cells) cell.dispose();
   });
 
   test('parameters H(I+H+1); unknown activation names fail clearly; no leaks', async () => {

@@ -35,6 +35,7 @@ describeEachBackend('GruCell', () => {
     await expectTensorsClose(result.outputs, fixture.spec('y'));
     await expectTensorsClose(result.finalState.hidden, fixture.spec('hN'));
     tf.dispose([result as never, x, h0, Object.values(weights)]);
+    cell.dispose();
   });
 
   test('resetAfter false is the seed/Cho candidate h~ = tanh(W_x x + U (r * h)), checked in float64', async () => {
@@ -55,6 +56,8 @@ describeEachBackend('GruCell', () => {
     const expectedAfter = (1 - z) * h + z * Math.tanh(wn * x + r * (un * h));
     await expectTensorsClose(nextAfter.hidden, [[expectedAfter]]);
     tf.dispose([next.hidden, nextAfter.hidden, Object.values(weights)]);
+    cell.dispose();
+    after.dispose();
   });
 
   test('counts parameters and rejects bad options, leaking nothing', async () => {

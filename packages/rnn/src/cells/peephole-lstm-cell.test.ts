@@ -63,6 +63,7 @@ describeEachBackend('PeepholeLstmCell', () => {
     await expectTensorsClose(next.hidden, [expected.hidden]);
     await expectTensorsClose(next.cell, [expected.cell]);
     tf.dispose([next, state, Object.values(weights)] as never);
+    cell.dispose();
   });
 
   test('with every peephole weight zero it is exactly the LSTM (diagonal and full)', async () => {
@@ -82,6 +83,7 @@ describeEachBackend('PeepholeLstmCell', () => {
       await expectTensorsClose(actual.outputs, expected.outputs, { rtol: 0, atol: 0 });
       await expectTensorsClose(actual.finalState.cell, expected.finalState.cell, { rtol: 0, atol: 0 });
       tf.dispose([actual as never, zeros]);
+      cell.dispose();
     }
     tf.dispose([expected as never, x]);
     lstm.dispose();

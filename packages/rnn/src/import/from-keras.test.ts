@@ -27,6 +27,7 @@ describeEachBackend('fromKeras', () => {
     const result = runSequence(cell, x);
     await expectTensorsClose(result.outputs, expected);
     tf.dispose([result as never, expected, x]);
+    cell.dispose();
     layer.dispose();
   });
 
@@ -45,6 +46,7 @@ describeEachBackend('fromKeras', () => {
     const result = runSequence(cell, x);
     await expectTensorsClose(result.outputs, expected);
     tf.dispose([result as never, expected, x]);
+    cell.dispose();
     layer.dispose();
   });
 
@@ -58,9 +60,11 @@ describeEachBackend('fromKeras', () => {
     });
     const x = tf.randomNormal([2, 4, 2], 0, 1, 'float32', 3);
     const expected = layer.apply(x) as tf.Tensor;
-    const result = runSequence(fromKeras(layer.getWeights(), { kind: 'simple' }), x);
+    const cell = fromKeras(layer.getWeights(), { kind: 'simple' });
+    const result = runSequence(cell, x);
     await expectTensorsClose(result.outputs, expected);
     tf.dispose([result as never, expected, x]);
+    cell.dispose();
     layer.dispose();
   });
 
