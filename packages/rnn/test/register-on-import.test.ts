@@ -30,6 +30,15 @@ describeEachBackend(
       const loaded = await deserializeModel(await serializeModel(model));
       const after = loaded.apply(x);
       try {
+        // The first LSTM and GRU of this process: Keras' automatic names, in the saved weight paths.
+        const paths = [
+          'lstm_1/kernel',
+          'lstm_1/recurrentKernel',
+          'lstm_1/bias',
+          'gru_1/kernel',
+          'gru_1/recurrentKernel',
+        ];
+        expect(model.weights().map((w) => w.path)).toEqual([...paths, 'gru_1/bias', 'gru_1/recurrentBias']);
         expect(loaded.weights().map((w) => w.path)).toEqual(model.weights().map((w) => w.path));
         await expectTensorsClose(after, before, { rtol: 0, atol: 0 });
       } finally {
