@@ -1,7 +1,7 @@
 // One copy of each shared helper: the PNG writer (with its CRC-32) and escapeXml live in
 // @baihua/core and are exported; the examples and the bench import them instead of copying.
 import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import { expect, test } from 'vitest';
 import { isTestFile, root, typeScriptFiles, workspacePackages } from './workspace.js';
 
