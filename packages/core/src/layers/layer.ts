@@ -39,7 +39,8 @@
  * - `call(x, context)` runs inside `tf.tidy`; `context.training` says train or inference mode.
  *   Non-trainable state (running statistics) is updated with `weight.assign(value)` in training mode.
  * - A layer that holds other layers returns them from `children()`, so weights, `trainable`,
- *   seeds, `dispose()` and serialisation reach them.
+ *   seeds, `dispose()` and serialisation reach them, and may name each after a key with
+ *   `this.nameChild(child, 'conv')` (`block/conv`, weights `block/conv/kernel`).
  * - `getConfig()` returns plain JSON (numbers, strings, arrays, objects): the factory given to
  *   `registerLayerType` must rebuild an equal, unbuilt layer from it.
  * - Check options in the constructor and inputs in `call` with core's assert helpers.
