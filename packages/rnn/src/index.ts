@@ -7,6 +7,7 @@ export type { HiddenState, LstmState, RecurrentCell, RecurrentState, WeightLayou
 export { isRecurrentCell } from './cells/recurrent-cell.js';
 export type { CellOptions, CellWeights } from './cells/cell-weights.js';
 export { GatedCell } from './cells/gated-cell.js';
+export type { GatedCellSpec } from './cells/gated-cell.js';
 export type { RecurrentActivationName } from './cells/recurrent-activation.js';
 export { ElmanCell } from './cells/elman-cell.js';
 export type { ElmanCellOptions } from './cells/elman-cell.js';
