@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { assertNonNegative } from '../checks/value-checks.js';
 import { ArgumentError } from '../errors/argument-error.js';
 import type { LossFunction } from '../registry/loss-contract.js';
+import { sumTensors } from './sum-tensors.js';
 
 /** Loss weight per class index, as an array or `{ [class]: weight }`; missing classes weigh 1. */
 export type ClassWeights = readonly number[] | Record<number, number>;
@@ -61,7 +62,7 @@ export function weightedLoss(
     const part = loss(tf.gather(labels, index), selectRows(output, rows));
     parts.push(tf.mul(part, (weight * rows.length) / batch));
   }
-  return parts.length === 0 ? tf.mul(loss(labels, output), 0) : (tf.addN(parts) as tf.Scalar);
+  return parts.length === 0 ? tf.mul(loss(labels, output), 0) : sumTensors(parts);
 }
 
 // Rows of `output` by a 0/1 selection matrix: its gradient is a matMul, which every backend has

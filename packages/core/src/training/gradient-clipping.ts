@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { assertPositive } from '../checks/value-checks.js';
+import { sumTensors } from './sum-tensors.js';
 
 /**
  * Clips every gradient element into [-limit, limit]. Returns new tensors (caller disposes).
@@ -23,7 +24,7 @@ export function clipGradientsByGlobalNorm(gradients: readonly tf.Tensor[], maxNo
   if (gradients.length === 0) return [];
   return tf.tidy(() => {
     const squares = gradients.map((g) => tf.sum(tf.square(g)));
-    const norm = tf.sqrt(tf.addN(squares));
+    const norm = tf.sqrt(sumTensors(squares));
     const scale = tf.div(maxNorm, tf.maximum(norm, maxNorm));
     return gradients.map((g) => tf.mul(g, scale));
   });

@@ -8,6 +8,7 @@ import { accuracyKindOf, countCorrect, type Metric } from './accuracy.js';
 import { type ClassWeighting, weightedLoss } from './class-weighting.js';
 import { clipGradientsByGlobalNorm, clipGradientsByValue } from './gradient-clipping.js';
 import type { StepFigures } from './non-finite.js';
+import { sumTensors } from './sum-tensors.js';
 import { withTapeCleanup } from './tape-cleanup.js';
 
 /** What one training step does besides the loss: decay, clipping, class weights, what to measure. */
@@ -58,7 +59,7 @@ export function computeStep(
       );
       const raw: (tf.Tensor | undefined)[] = variables.map((v) => grads[v.name]);
       const present = raw.filter((g): g is tf.Tensor => g !== undefined);
-      const sum = settings.sumGradients ? tf.addN([tf.scalar(0), ...present.map((g) => tf.sum(g))]) : undefined;
+      const sum = settings.sumGradients ? sumTensors(present.map((g) => tf.sum(g))) : undefined;
       const decayed = raw.map((g, i) =>
         g && settings.weightDecay > 0 && (weights[i] as LayerWeight).regularize
           ? tf.add(g, tf.mul(variables[i] as tf.Variable, settings.weightDecay))

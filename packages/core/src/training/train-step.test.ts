@@ -11,6 +11,9 @@ const crossEntropy: LossFunction = (labels, logits) =>
   tf.losses.softmaxCrossEntropy(tf.oneHot(tf.cast(labels, 'int32') as tf.Tensor1D, 3), logits);
 crossEntropy.accuracyKind = 'categorical';
 
+const sumOfSquares = (tensors: tf.Tensor[]) =>
+  tensors.reduce<tf.Tensor>((total, t) => tf.add(total, tf.sum(tf.square(t))), tf.scalar(0));
+
 const model = () =>
   new Sequential({ seed: 5, layers: [new Dense({ units: 6, activation: tf.tanh }), new Dense({ units: 3 })] });
 
@@ -46,6 +49,27 @@ describeEachBackend('trainStep', () => {
     for (const m of [viaFit, viaStep, before]) m.dispose();
     sgdFit.dispose();
     sgdStep.dispose();
+  });
+
+  test('a deep model (24 gradients): the loss read back and the clipped step are right', async () => {
+    // On webgpu one AddN over this many gradient norms failed validation silently and zeroed the step.
+    const layers = Array.from({ length: 12 }, () => new Dense({ units: 3, activation: tf.tanh }));
+    const deep = new Sequential({ seed: 11, layers });
+    const x = tf.tensor2d([0.5, -1, 2, 1, 0.25, -0.5, 0, 1, 1, -2, 0.5, 0.5], [4, 3]);
+    const y = tf.tensor1d([0, 2, 1, 2], 'int32');
+    deep.ensureBuilt([4, 3]);
+    const reference = tf.tidy(() => crossEntropy(y, deep.apply(x, { training: true })));
+    const expectedLoss = (await reference.data())[0] as number;
+    const before = deep.getWeights();
+    const sgd = new Sgd({ learningRate: 1 });
+    const { loss } = await trainStep(deep, { x, y }, { loss: crossEntropy, optimizer: sgd, clipNorm: 1e-3 });
+    expect(loss).toBeCloseTo(expectedLoss, 5);
+    const moved = tf.tidy(() =>
+      tf.sqrt(sumOfSquares(deep.getWeights().map((w, i) => tf.sub(w, before[i] as tf.Tensor)))),
+    );
+    expect((await moved.data())[0]).toBeCloseTo(1e-3, 6); // lr * clipNorm: the raw gradient norm is larger
+    tf.dispose([x, y, reference, moved, ...before]);
+    deep.dispose();
   });
 
   test('returns loss and accuracy; leaves only the optimiser state; NaN throws before any weight changes', async () => {
