@@ -15,7 +15,8 @@ export function probeOutputShape(model: Layer, x: tf.Tensor): number[] {
 /**
  * Looks at a dataset's labels once, before training: when they are class indices (rank one less
  * than the output) for a categorical loss or of dtype int32, each must be an integer in [0, K),
- * K the output width. Returns every row's class when `wantClasses` (class weights) or when read anyway.
+ * K the output width (labels [N, T] for outputs [N, T, K] too). Returns every row's class when
+ * `wantClasses` (class weights) or when the labels were read anyway.
  */
 export async function inspectLabels(
   fn: string,
@@ -26,8 +27,11 @@ export async function inspectLabels(
   wantClasses: boolean,
 ): Promise<number[] | undefined> {
   const indices = y.rank === outputShape.length - 1 && (kind === 'categorical' || y.dtype === 'int32');
-  if (!indices && !wantClasses) return undefined;
-  const classes = await readClasses(y);
-  if (indices) checkClassIndices(fn, argument, classes, outputShape.at(-1) ?? 1);
-  return classes;
+  if (indices) {
+    const values = await y.data();
+    const rows = y.shape[0] as number;
+    checkClassIndices(fn, argument, values, outputShape.at(-1) ?? 1, values.length / rows);
+    if (y.rank === 1) return Array.from(values);
+  }
+  return wantClasses ? readClasses(y) : undefined;
 }

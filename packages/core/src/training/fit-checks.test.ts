@@ -148,5 +148,14 @@ describe('fit checks and reports (cpu)', () => {
     tf.dispose(negative);
     c.dispose();
     good.dispose();
+    // Sequence labels [N, T] for outputs [N, T, K]: the row and the position in it.
+    const x = tf.ones([3, 2, 4]);
+    const y = tf.tensor2d([0, 1, 2, 2, 1, 3], [3, 2], 'int32');
+    const perStep = new Dense({ units: 3 });
+    await expect(fit(perStep, { x, y }, { loss: plain, progress: 'none' })).rejects.toThrow(
+      "fit: expected data.y class indices in [0, 3) (the model's output width), got 3 at row 2, position 1",
+    );
+    tf.dispose([x, y]);
+    perStep.dispose();
   });
 });

@@ -98,6 +98,10 @@ describeEachBackend('a failing fit, evaluate, predict, trainStep or loss leaves 
         () => evaluate(model, { x: x4, y: labels }, { loss: sparseCrossEntropy }),
         shape,
       );
+      await expectHundredFailuresLeakNothing(
+        () => evaluate(model, { x: all[0] as tf.Tensor, y: labels }, { loss: throwingLoss, batchSize: 4 }),
+        /this loss always throws/,
+      );
       await expectHundredFailuresLeakNothing(async () => predict(model, wide, { batchSize: 100 }), shape);
       await expectHundredFailuresLeakNothing(async () => predict(model, x4), shape);
       const x = all[0] as tf.Tensor;
