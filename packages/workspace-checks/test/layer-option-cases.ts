@@ -1,0 +1,193 @@
+// Every registered layer type of core, cnn and rnn with EVERY option at a value other than its default,
+// as plain JSON: the round-trip test builds each layer from these options, saves and loads it, and
+// compares the loaded layer's getConfig() with these options, field by field. A child layer is
+// written as `{ type, ...options }` and compared the same way. Defaults are in each options interface.
+import * as cnn from '@baihua/cnn';
+import * as core from '@baihua/core';
+import * as rnn from '@baihua/rnn';
+
+/** A layer's type and options; `layers` / `body` hold child specs. */
+export interface LayerSpec {
+  type: string;
+  [option: string]: unknown;
+}
+
+/** One table row: the layer to build and an input shape to build it on (batch first). */
+export interface OptionCase {
+  spec: LayerSpec;
+  inputShape: number[];
+}
+
+type AnyLayerClass = new (options: never) => core.Layer;
+
+const classes: Record<string, AnyLayerClass> = {
+  Dense: core.Dense,
+  Dropout: core.Dropout,
+  BatchNorm: core.BatchNorm,
+  LayerNorm: core.LayerNorm,
+  GroupNorm: core.GroupNorm,
+  Flatten: core.Flatten,
+  Residual: core.Residual,
+  Sequential: core.Sequential,
+  Conv2D: cnn.Conv2D,
+  SeparableConv2D: cnn.SeparableConv2D,
+  MaxPool2D: cnn.MaxPool2D,
+  AvgPool2D: cnn.AvgPool2D,
+  L2Pool2D: cnn.L2Pool2D,
+  GlobalAvgPool2D: cnn.GlobalAvgPool2D,
+  GlobalMaxPool2D: cnn.GlobalMaxPool2D,
+  ConvBlock: cnn.ConvBlock,
+  ResidualBlock: cnn.ResidualBlock,
+  SimpleRNN: rnn.SimpleRNN,
+  LSTM: rnn.LSTM,
+  PeepholeLSTM: rnn.PeepholeLSTM,
+  CoupledLSTM: rnn.CoupledLSTM,
+  GRU: rnn.GRU,
+};
+
+/** Builds a layer (and its children) from a spec with the class constructors, not the registry. */
+export function construct(spec: LayerSpec): core.Layer {
+  const { type, ...options } = spec;
+  const Class = classes[type];
+  if (!Class) throw new Error(`no class for layer type ${type}`);
+  const given: Record<string, unknown> = { ...options };
+  if (Array.isArray(options.layers)) given.layers = (options.layers as LayerSpec[]).map(construct);
+  if (options.body !== undefined) given.body = construct(options.body as LayerSpec);
+  return new Class(given as never);
+}
+
+let counter = 0;
+/** name, trainable and seed (LayerOptions) at non-default values: a given name, frozen, a seed. */
+function base(type: string): LayerSpec {
+  counter += 1;
+  return { type, name: `custom_${type.toLowerCase()}_${counter}`, trainable: false, seed: 100 + counter };
+}
+
+const image = [2, 7, 6, 2];
+const sequence = [2, 4, 3];
+const initializer = { name: 'varianceScaling', scale: 0.7, mode: 'fanOut', distribution: 'normal' };
+const recurrent = {
+  units: 3,
+  returnSequences: true,
+  reverse: true,
+  kernelInitializer: { name: 'orthogonal', gain: 0.8 },
+  recurrentInitializer: 'glorotNormal',
+  useBias: false,
+};
+const pool = { poolSize: [3, 2], strides: [1, 2], padding: 'same' };
+const convolution = { filters: 3, kernelSize: [3, 2], strides: [2, 1], padding: 'full', dilations: [1, 2] };
+
+/** The table: one row per registered layer type. */
+export const optionCases: OptionCase[] = [
+  {
+    spec: {
+      ...base('Dense'),
+      units: 3,
+      activation: 'tanh',
+      useBias: false,
+      kernelInitializer: initializer,
+      biasInitializer: { name: 'constant', value: 0.25 },
+    },
+    inputShape: [2, 3, 4],
+  },
+  { spec: { ...base('Dropout'), rate: 0.3 }, inputShape: [2, 5] },
+  { spec: { ...base('BatchNorm'), momentum: 0.6, epsilon: 0.5, center: false, scale: false }, inputShape: [4, 2, 3] },
+  { spec: { ...base('LayerNorm'), epsilon: 0.5 }, inputShape: [2, 5] },
+  { spec: { ...base('GroupNorm'), groups: 2, epsilon: 0.25 }, inputShape: [2, 3, 4] },
+  { spec: base('Flatten'), inputShape: [2, 2, 3] },
+  {
+    spec: { ...base('Residual'), body: { ...base('Dense'), units: 4, activation: 'elu', useBias: false } },
+    inputShape: [2, 4],
+  },
+  {
+    spec: {
+      ...base('Sequential'),
+      layers: [
+        { ...base('Dense'), units: 5, activation: 'gelu', kernelInitializer: 'heUniform' },
+        { ...base('BatchNorm'), momentum: 0.5, epsilon: 1e-5 },
+        { ...base('Dropout'), rate: 0.5 },
+      ],
+    },
+    inputShape: [3, 4],
+  },
+  {
+    spec: {
+      ...base('Conv2D'),
+      ...convolution,
+      activation: 'softplus',
+      useBias: false,
+      kernelInitializer: initializer,
+      biasInitializer: 'ones',
+    },
+    inputShape: image,
+  },
+  {
+    spec: {
+      ...base('SeparableConv2D'),
+      ...convolution,
+      depthMultiplier: 2,
+      activation: 'selu',
+      useBias: false,
+      depthwiseInitializer: 'heNormal',
+      pointwiseInitializer: initializer,
+      biasInitializer: { name: 'constant', value: -0.5 },
+    },
+    inputShape: image,
+  },
+  { spec: { ...base('MaxPool2D'), ...pool }, inputShape: image },
+  { spec: { ...base('AvgPool2D'), ...pool }, inputShape: image },
+  { spec: { ...base('L2Pool2D'), ...pool }, inputShape: image },
+  { spec: { ...base('GlobalAvgPool2D'), keepDims: true }, inputShape: image },
+  { spec: { ...base('GlobalMaxPool2D'), keepDims: true }, inputShape: image },
+  {
+    spec: {
+      ...base('ConvBlock'),
+      ...convolution,
+      kernelInitializer: 'heUniform',
+      activation: 'leakyRelu',
+      momentum: 0.7,
+      epsilon: 0.5,
+    },
+    inputShape: image,
+  },
+  {
+    spec: {
+      ...base('ResidualBlock'),
+      filters: 4,
+      kernelSize: [3, 1],
+      strides: [2, 1],
+      activation: 'silu',
+      projection: 'always',
+    },
+    inputShape: image,
+  },
+  { spec: { ...base('SimpleRNN'), ...recurrent, activation: 'relu' }, inputShape: sequence },
+  {
+    spec: { ...base('LSTM'), ...recurrent, forgetBias: -0.5, recurrentActivation: 'hardSigmoid' },
+    inputShape: sequence,
+  },
+  {
+    spec: {
+      ...base('PeepholeLSTM'),
+      ...recurrent,
+      forgetBias: 2,
+      recurrentActivation: 'hardSigmoid',
+      peephole: 'full',
+    },
+    inputShape: sequence,
+  },
+  {
+    spec: { ...base('CoupledLSTM'), ...recurrent, forgetBias: 0.5, recurrentActivation: 'hardSigmoid' },
+    inputShape: sequence,
+  },
+  {
+    spec: {
+      ...base('GRU'),
+      ...recurrent,
+      resetAfter: false,
+      updateBias: -1,
+      recurrentActivation: 'hardSigmoid',
+    },
+    inputShape: sequence,
+  },
+];
