@@ -17,7 +17,7 @@ export type { PoolingOptions } from './ops/pool-options.js';
 export { globalAvgPool2d, globalMaxPool2d } from './ops/global-pool2d.js';
 export type { GlobalPoolingOptions } from './ops/global-pool2d.js';
 
-export { registerCnnKernels, cnnWasmKernelConfigs } from './kernels/register-cnn-kernels.js';
+export { registerCnnKernels, cnnWasmKernelConfigs, cnnWebGpuKernelConfigs } from './kernels/register-cnn-kernels.js';
 
 export { Conv2D } from './layers/conv2d-layer.js';
 export type { Conv2DOptions } from './layers/conv2d-layer.js';

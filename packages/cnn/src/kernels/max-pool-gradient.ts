@@ -3,9 +3,10 @@ import { exactMaxPoolGradKernel } from './wasm-max-pool-grad.js';
 
 /**
  * The gradient of tfjs's MaxPool kernel, as tfjs-core defines it, except that on a backend with
- * an {@link exactMaxPoolGradKernel} kernel (wasm, registered by this package) it runs that one
- * instead of the backend's MaxPoolGrad. Registered over tfjs's config when @baihua/cnn is
- * imported, so every tf.maxPool (also tfjs-layers' MaxPooling2D) gets the right gradient on wasm.
+ * an {@link exactMaxPoolGradKernel} kernel (wasm and webgpu, registered by this package) it runs
+ * that one instead of the backend's MaxPoolGrad. Registered over tfjs's config when @baihua/cnn is
+ * imported, so every tf.maxPool (also tfjs-layers' MaxPooling2D) sends a window's gradient to its
+ * first maximum on every backend.
  */
 export const maxPoolGradientConfig: tf.GradConfig = {
   kernelName: tf.MaxPool,

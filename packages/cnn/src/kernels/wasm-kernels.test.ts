@@ -51,6 +51,7 @@ describe('wasm training kernels match the cpu backend', () => {
     expect(tf.getKernel(tf.DepthwiseConv2dNativeBackpropInput, 'wasm')).toBeDefined();
     expect(tf.getKernel(tf.DepthwiseConv2dNativeBackpropFilter, 'wasm')).toBeDefined();
     expect(tf.getKernel(exactMaxPoolGradKernel, 'wasm')).toBeDefined();
+    expect(tf.getKernel(exactMaxPoolGradKernel, 'webgpu')).toBeDefined();
     expect(registerCnnKernels()).toBe(0);
   });
 

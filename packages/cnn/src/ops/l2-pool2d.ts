@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { convAxisGeometry } from './conv-output-size.js';
-import { checkPool, type PoolingOptions, type PoolGeometry } from './pool-options.js';
+import { checkPool, type PoolingOptions } from './pool-options.js';
+import { windowSum } from './window-sum.js';
 
 /**
  * L2 pooling, NHWC: y[b, i, j, c] = sqrt(sum over the window of x^2): the square root of the
@@ -18,9 +18,7 @@ import { checkPool, type PoolingOptions, type PoolGeometry } from './pool-option
 export function l2Pool2d(input: tf.Tensor, options: PoolingOptions): tf.Tensor4D {
   const geometry = checkPool('l2Pool2d', input, options);
   return tf.tidy(() => {
-    const mean = tf.avgPool(tf.square(input) as tf.Tensor4D, geometry.poolSize, geometry.strides, geometry.padding);
-    const sum = tf.mul(mean, windowCounts(input.shape as number[], geometry));
-    return safeSqrt(sum) as tf.Tensor4D;
+    return safeSqrt(windowSum(tf.square(input), geometry)) as tf.Tensor4D;
   });
 }
 
@@ -38,20 +36,3 @@ const safeSqrt = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     },
   };
 });
-
-/** How many input positions each window covers: avgPool's divisor, to turn its mean back into a sum. */
-function windowCounts(shape: number[], geometry: PoolGeometry): tf.Tensor | number {
-  const { poolSize, strides, padding } = geometry;
-  if (padding === 'valid') return poolSize[0] * poolSize[1];
-  const axis = (size: number, index: 0 | 1): number[] => {
-    const g = convAxisGeometry(size, poolSize[index], { padding, stride: strides[index] });
-    return Array.from({ length: g.outputSize }, (_, o) => {
-      const start = o * strides[index] - g.padBefore;
-      return Math.min(start + poolSize[index], size) - Math.max(start, 0);
-    });
-  };
-  const rows = axis(shape[1] as number, 0);
-  const cols = axis(shape[2] as number, 1);
-  const counts = rows.flatMap((r) => cols.map((c) => r * c));
-  return tf.tensor4d(counts, [1, rows.length, cols.length, 1]);
-}

@@ -5,9 +5,10 @@ import { checkPool, type PoolingOptions } from './pool-options.js';
  * Max pooling, NHWC: y[b, i, j, c] = max over the window at (i s_h - p_top, j s_w - p_left) of x.
  * Input [batch, height, width, C], output [batch, outHeight, outWidth, C] with
  * out = floor((n - p)/s) + 1 ('valid') or ceil(n/s) ('same'). Strides default to poolSize.
- * The gradient goes to the window's first maximum (as PyTorch and tfjs's cpu backend); on wasm it
- * uses this package's kernel, since stock wasm sends an all-negative window's gradient to its
- * first element.
+ * The gradient goes to the window's first maximum in row-major order, also when several elements
+ * tie (as PyTorch and tfjs's cpu backend); on wasm and webgpu it uses this package's kernels, since
+ * stock wasm sends an all-negative window's gradient to its first element and stock webgpu sends a
+ * tied window's gradient to its last maximum.
  *
  * @example
  * maxPool2d(tf.ones([1, 28, 28, 6]), { poolSize: 2 }).shape; // [1, 14, 14, 6]
