@@ -2,6 +2,7 @@ import { beforeAll, describe } from 'vitest';
 import { useBackend } from '../backends/use-backend.js';
 import { prepareWebGpu } from '../backends/webgpu-backend.js';
 import { reportUnavailable, requiredOnCi } from './required-on-ci.js';
+import { selectedBackends } from './selected-backends.js';
 
 /** The backends every suite runs on: cpu and wasm always, webgpu when an adapter exists. */
 export const testBackends = ['cpu', 'wasm', 'webgpu'] as const;
@@ -36,7 +37,8 @@ export function webgpuRequired(): boolean {
  * Runs one suite on each backend, as `title [cpu]`, `title [wasm]`, `title [webgpu]`. The backend
  * is selected in a `beforeAll`, so create tensors inside tests, not in the suite body.
  * When webgpu has no adapter the webgpu suite is reported as skipped with the reason, unless
- * webgpu is required (CI), in which case it fails.
+ * webgpu is required (CI), in which case it fails. With `BAIHUA_TEST_BACKENDS` set (e.g. `cpu`, for
+ * mutation runs; see {@link selectedBackends}) only the listed backends' suites are defined.
  *
  * @example
  * describeEachBackend('sigmoid', (backend) => {
@@ -48,7 +50,9 @@ export function describeEachBackend(
   suite: (backend: TestBackend) => void,
   options: DescribeEachBackendOptions = {},
 ): void {
-  for (const backend of options.backends ?? testBackends) {
+  const selected = selectedBackends(testBackends);
+  const backends = (options.backends ?? testBackends).filter((backend) => selected?.includes(backend) ?? true);
+  for (const backend of backends) {
     describe(`${title} [${backend}]`, async () => {
       if (backend === 'webgpu') {
         const reason = await webgpuUnavailableReason();
