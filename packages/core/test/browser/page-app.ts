@@ -22,6 +22,7 @@ import {
   useBackend,
   type Layer,
 } from '../../dist/browser/index.js';
+import { optionScenarios } from './page-option-scenarios.js';
 
 setWasmPaths('/wasm/');
 
@@ -63,6 +64,8 @@ function errorMessage(error: unknown): string {
 let model: Layer | undefined;
 
 const scenarios = {
+  ...optionScenarios,
+
   async backends() {
     return describeBackends();
   },
