@@ -62,6 +62,7 @@ describeEachBackend('every option survives save and load', (backend) => {
       try {
         expectConfigMatches(original.getConfig(), spec, `original ${spec.type}`);
         tf.dispose(original.apply(x, { training: true })); // moves running statistics off their defaults
+        expect(original.trainableWeights(), 'trainable: false freezes every weight, children included').toEqual([]);
         const expected = original.apply(x);
         outputs.push(expected);
         const folder = join(directory, `${backend}-${spec.type}`);
@@ -76,6 +77,7 @@ describeEachBackend('every option survives save and load', (backend) => {
           ['deserializeModel', loaded[1]],
         ] as const) {
           expect(layer).toBeInstanceOf(original.constructor);
+          expect(layer.trainableWeights(), `${how} ${spec.type}: still frozen`).toEqual([]);
           expectConfigMatches(layer.getConfig(), spec, `${how} ${spec.type}`);
           expect(await weightBytes(layer), `${how} ${spec.type} weights`).toEqual(bytes);
           const actual = layer.apply(x);

@@ -59,8 +59,13 @@ export function construct(spec: LayerSpec): core.Layer {
 let counter = 0;
 /** name, trainable and seed (LayerOptions) at non-default values: a given name, frozen, a seed. */
 function base(type: string): LayerSpec {
+  return { ...child(type), trainable: false };
+}
+
+/** A child of a frozen container: its own name and seed; frozen by the container, not by its options. */
+function child(type: string): LayerSpec {
   counter += 1;
-  return { type, name: `custom_${type.toLowerCase()}_${counter}`, trainable: false, seed: 100 + counter };
+  return { type, name: `custom_${type.toLowerCase()}_${counter}`, seed: 100 + counter };
 }
 
 const image = [2, 7, 6, 2];
@@ -96,16 +101,16 @@ export const optionCases: OptionCase[] = [
   { spec: { ...base('GroupNorm'), groups: 2, epsilon: 0.25 }, inputShape: [2, 3, 4] },
   { spec: base('Flatten'), inputShape: [2, 2, 3] },
   {
-    spec: { ...base('Residual'), body: { ...base('Dense'), units: 4, activation: 'elu', useBias: false } },
+    spec: { ...base('Residual'), body: { ...child('Dense'), units: 4, activation: 'elu', useBias: false } },
     inputShape: [2, 4],
   },
   {
     spec: {
       ...base('Sequential'),
       layers: [
-        { ...base('Dense'), units: 5, activation: 'gelu', kernelInitializer: 'heUniform' },
-        { ...base('BatchNorm'), momentum: 0.5, epsilon: 1e-5 },
-        { ...base('Dropout'), rate: 0.5 },
+        { ...child('Dense'), units: 5, activation: 'gelu', kernelInitializer: 'heUniform' },
+        { ...child('BatchNorm'), momentum: 0.5, epsilon: 1e-5 },
+        { ...child('Dropout'), rate: 0.5 },
       ],
     },
     inputShape: [3, 4],

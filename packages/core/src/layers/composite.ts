@@ -43,6 +43,7 @@ export class Composite<L extends Record<string, Layer> = Record<string, Layer>> 
     this.forward = options.forward;
     entries.forEach(([key, layer], i) => {
       if (layer.seed === undefined && this.seed !== undefined) layer.seed = childSeed(this.seed, i);
+      if (!this.trainable) layer.trainable = false; // a frozen model freezes its layers (as Sequential does)
       this.nameChild(layer, key);
     });
   }

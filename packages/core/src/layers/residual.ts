@@ -35,6 +35,7 @@ export class Residual extends Layer {
       );
     this.body = options.body;
     if (this.body.seed === undefined && this.seed !== undefined) this.body.seed = childSeed(this.seed, 0);
+    if (!this.trainable) this.body.trainable = false; // frozen block, frozen body (as Sequential does)
   }
 
   override children(): Layer[] {
