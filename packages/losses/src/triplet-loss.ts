@@ -27,6 +27,7 @@ const optionNames = optionKeys<TripletLossOptions>({ margin: true, distance: tru
  * Triplet loss (FaceNet; the seed's L = sum [ ||f(A) - f(P)||^2 - ||f(A) - f(N)||^2 + alpha ]_+):
  *   L_n = max(0, d(a_n, p_n) - d(a_n, n_n) + margin)
  * with d the squared distance ('squared') or PyTorch's Euclidean distance ||a - p + 1e-6|| ('euclidean').
+ * Exactly at the hinge (d(a, p) - d(a, n) + margin = 0) the loss and its gradient are 0 (relu's rule).
  *
  * Shapes: anchor, positive, negative [N, D] float32. Out: scalar, or [N] with 'none'.
  * Defaults: margin 0.2, distance 'squared', reduction 'mean'.
