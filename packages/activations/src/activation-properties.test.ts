@@ -45,6 +45,13 @@ const normalSamples = (() => {
 })();
 
 describeEachBackend('activationProperties, checked against the code', () => {
+  test("each derivative entry is a 'set' of values or an 'interval' with a range (the table reads the tag)", () => {
+    for (const { derivative } of activationProperties) {
+      if (derivative.kind === 'set') expect(derivative.values.length).toBeGreaterThan(0);
+      else expect([derivative.kind, typeof derivative.range]).toEqual(['interval', 'object']);
+    }
+  });
+
   test("lists each of the seed's activations once (core's extras are not in the seed's table)", () => {
     expect(activationProperties.map((p) => p.name).sort()).toEqual([...activationNames].sort());
   });

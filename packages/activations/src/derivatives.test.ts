@@ -81,6 +81,14 @@ describeEachBackend('derivatives (elementwise)', () => {
     x.dispose();
   });
 
+  test.each(['sigmoid', 'tanh', 'relu', 'leakyRelu', 'elu', 'linear'] as const)(
+    'derivatives.%s names itself when given a non-tensor',
+    (name) => {
+      const call = derivatives[name] as (x: tf.Tensor) => tf.Tensor;
+      expect(() => call('x' as unknown as tf.Tensor)).toThrow(new RegExp(`^derivatives\\.${name}: expected x`));
+    },
+  );
+
   test('leave no tensors behind', async () => {
     const x = tf.tensor([-1, 0, 2]);
     await expectNoLeakedTensors(() => pairs.map(({ df }) => df(x)));

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { describeEachBackend, expectNoLeakedTensors } from '@baihua/core/testing';
 import { expect, test } from 'vitest';
 import { gradientRetention } from './gradient-retention.js';
-import { relu } from '@baihua/core';
+import { elu, leakyRelu, relu } from '@baihua/core';
 
 // Small networks and few calls: webgpu runs on SwiftShader here (a CPU Vulkan driver), where each
 // call costs about 0.5 s of kernel dispatches whatever the size.
@@ -41,6 +41,43 @@ describeEachBackend('gradientRetention', () => {
     const forced = await gradientRetention('elu', { ...small, seed: 2, init: 'xavier' });
     expect(forced.init).toBe('xavier');
     expect(forced.activation).toBe('elu');
+  });
+
+  test("init 'auto': He for the ReLU family by name or function, Xavier otherwise; the name reported", async () => {
+    const options = { depth: 1, width: 4, samples: 4, seed: 3 };
+    for (const name of ['relu', 'leakyRelu', 'elu']) {
+      expect((await gradientRetention(name, options)).init).toBe('he');
+    }
+    for (const [fn, name] of [
+      [relu, 'relu'],
+      [leakyRelu, 'leakyRelu'],
+      [elu, 'elu'],
+    ] as const) {
+      const result = await gradientRetention(fn, options);
+      expect([result.init, result.activation]).toEqual(['he', name]); // the registered name, not fn.name
+    }
+    const tanhResult = await gradientRetention('tanh', options);
+    expect([tanhResult.init, tanhResult.activation]).toEqual(['xavier', 'tanh']);
+    const named = await gradientRetention(function halve(x: tf.Tensor) {
+      return tf.mul(x, 0.5);
+    }, options);
+    expect(named.activation).toBe('halve');
+    const anonymous = await gradientRetention(((x: tf.Tensor) => tf.mul(x, 0.5)) as (x: tf.Tensor) => tf.Tensor, {
+      ...options,
+    });
+    expect(['custom', '']).toContain(anonymous.activation);
+  });
+
+  test('per-layer norms finite and chained (h_(l-1) norm = layer l ratio x its output norm)', async () => {
+    const result = await gradientRetention('relu', { ...small, seed: 4 });
+    result.layers.forEach((layer, i) => {
+      expect(layer.layer).toBe(i + 1);
+      expect(Number.isFinite(layer.outputGradientNorm) && layer.outputGradientNorm > 0).toBe(true);
+      expect(layer.preActivationGradientNorm).toBeLessThanOrEqual(layer.outputGradientNorm * (1 + 1e-6));
+      expect(layer.activationRatio).toBeCloseTo(layer.preActivationGradientNorm / layer.outputGradientNorm, 6);
+      const next = result.layers[i + 1];
+      if (next) expect(next.layerRatio * next.outputGradientNorm).toBeCloseTo(layer.outputGradientNorm, 3);
+    });
   });
 
   test('bad input: a clear error', async () => {

@@ -22,6 +22,12 @@ describeEachBackend(
       expect(formatPercent(0.0342)).toBe('3.4%');
     });
 
+    test('renderRetentionTable refuses a table with an activation left unmeasured', () => {
+      expect(() => renderRetentionTable(new Map())).toThrow(
+        `renderRetentionTable: no measurement for '${seedRetentionClaims[0]?.name}'`,
+      );
+    });
+
     test('is what gradientRetention measures now (depth 10, width 64, 256 samples, seeds 1 to 5)', async () => {
       const measured = new Map<string, GradientRetentionResult[]>();
       for (const { name } of seedRetentionClaims) {

@@ -126,4 +126,10 @@ describeEachBackend('softmaxJacobian and logSoftmaxJacobian', () => {
     await expectNoLeakedTensors(() => [softmaxJacobian(x), logSoftmaxJacobian(x)]);
     x.dispose();
   });
+  test('each Jacobian names itself when x has no class axis', () => {
+    const x = tf.scalar(1);
+    expect(() => softmaxJacobian(x)).toThrow(/^softmaxJacobian: /);
+    expect(() => logSoftmaxJacobian(x)).toThrow(/^logSoftmaxJacobian: /);
+    x.dispose();
+  });
 });
