@@ -1,7 +1,8 @@
 // The docs test: every ts/js block of every README.md and docs/*.md is type-checked and runs, as written
 // (scripts/run-doc-block.ts). Which package runs which doc, and how many blocks of each kind a doc holds, is
 // scripts/doc-examples-manifest.ts: a doc whose blocks vanish, or a new doc nobody runs, fails.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
@@ -62,19 +63,17 @@ export function describeDocExamples(packageUrl: URL): void {
   }
 }
 
-/** Every README.md in the repository and every .md file in a docs/ folder, relative to the root. */
-export function findDocs(folder = repoRoot): string[] {
-  const found: string[] = [];
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    const path = join(folder, entry.name);
-    if (entry.isDirectory()) {
-      if (!['node_modules', '.git', 'dist', '.turbo', '.doc-examples'].includes(entry.name))
-        found.push(...findDocs(path));
-    } else if (entry.name === 'README.md' || (entry.name.endsWith('.md') && folder.endsWith('/docs'))) {
-      found.push(relative(repoRoot, path).replace(/\\/g, '/'));
-    }
-  }
-  return found.sort();
+/**
+ * Every README.md of the repository and every .md file in a docs/ folder, relative to the root: the files
+ * git tracks or would track (so ignored copies, such as a mutation tester's sandbox, are left out).
+ */
+export function findDocs(): string[] {
+  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  }).split('\n');
+  const isDoc = (file: string) => /(^|\/)README\.md$/.test(file) || /(^|\/)docs\/[^/]+\.md$/.test(file);
+  return files.filter((file) => isDoc(file) && existsSync(join(repoRoot, file))).sort();
 }
 
 /**
