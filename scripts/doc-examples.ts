@@ -19,7 +19,8 @@ export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 /** Why a block failed, for the test message: where it is, how it ended, the end of what it printed. */
 function failureText(block: CodeBlock, result: DocBlockResult, timeoutMs: number): string {
   const ending = result.timedOut ? `timed out after ${timeoutMs / 1000} s` : `exited with code ${result.exitCode}`;
-  return `${block.file}:${block.line}: the ${block.language} block ${ending}:\n${result.output.slice(-4000)}`;
+  const keep = "BAIHUA_DOC_EXAMPLES_KEEP=1 keeps the compiled block in the package's .doc-examples/";
+  return `${block.file}:${block.line}: the ${block.language} block ${ending} (${keep}):\n${result.output.slice(-4000)}`;
 }
 
 /**

@@ -26,7 +26,7 @@ export interface DocBlockResult {
 
 /**
  * Compiles `block` (TypeScript or JavaScript) to an ES module in a new folder under `packageDir/.doc-examples/`
- * (kept when the block fails, for a look; tests running side by side never share one), runs it
+ * (removed afterwards unless BAIHUA_DOC_EXAMPLES_KEEP=1; tests running side by side never share one), runs it
  * in a new Node.js process whose working folder is a fresh temporary one (files the block writes land
  * there and are removed), and returns how it ended. A block is run by the leak-checking runner, or, when
  * it imports `vitest` (a test file shown in a doc), by `vitest run`; a `browser` block runs in a page.
@@ -45,7 +45,7 @@ export async function runDocBlock(block: CodeBlock, packageDir: string, timeoutM
   writeFileSync(file, `// ${block.file}:${block.line}\n${compiled.outputText}`);
   if (block.kind === 'browser') {
     const result = await runBlockInBrowser(file, packageDir, timeoutMs);
-    if (result.exitCode === 0) rmSync(folder, { recursive: true, force: true });
+    if (!process.env.BAIHUA_DOC_EXAMPLES_KEEP) rmSync(folder, { recursive: true, force: true });
     return result;
   }
   const workingFolder = mkdtempSync(join(tmpdir(), 'baihua-doc-example-'));
@@ -68,7 +68,7 @@ export async function runDocBlock(block: CodeBlock, packageDir: string, timeoutM
         resolve({ exitCode, timedOut, output });
       });
     });
-    if (result.exitCode === 0) rmSync(folder, { recursive: true, force: true });
+    if (!process.env.BAIHUA_DOC_EXAMPLES_KEEP) rmSync(folder, { recursive: true, force: true });
     return result;
   } finally {
     rmSync(workingFolder, { recursive: true, force: true });

@@ -38,6 +38,6 @@ export function typeCheckDocBlocks(blocks: CodeBlock[], packageDir: string): str
     const { line } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
     return `${block.file}:${block.line + 1 + line}: ${message}`;
   });
-  if (problems.length === 0) rmSync(folder, { recursive: true, force: true });
+  if (!process.env.BAIHUA_DOC_EXAMPLES_KEEP) rmSync(folder, { recursive: true, force: true });
   return problems;
 }
