@@ -1,6 +1,7 @@
 // The docs test: every ts/js block of every README.md and docs/*.md is type-checked and runs, as written
 // (scripts/run-doc-block.ts). Which package runs which doc, and how many blocks of each kind a doc holds, is
 // scripts/doc-examples-manifest.ts: a doc whose blocks vanish, or a new doc nobody runs, fails.
+// BAIHUA_DOC_EXAMPLES_VERBOSE=1 prints what each block printed; BAIHUA_DOC_EXAMPLES_KEEP=1 keeps the compiled files.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
