@@ -49,7 +49,7 @@ export { registerTfjsGradients } from './gradients/register-gradients.js';
 export { createRandom } from './random/seeded-random.js';
 export type { SeededRandom } from './random/seeded-random.js';
 
-// ---- layers, initialisers, optimisers, training, serialisation, plotting (issue 3; maintained by the layers helper) ----
+// ---- layers, initialisers, optimisers, training, serialisation, plotting ----
 export * from './layers/index.js';
 export * from './initializers/index.js';
 export * from './optimizers/index.js';

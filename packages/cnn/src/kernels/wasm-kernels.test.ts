@@ -87,7 +87,7 @@ describe('wasm training kernels match the cpu backend', () => {
     await expectWasmMatchesCpu(tf.Conv2DBackpropFilter, tf.Conv2DBackpropFilter, operands, full);
   });
 
-  test('Conv2DBackpropFilter: a batch split into im2col chunks (limit lowered to 1.5 images) sums the chunks', async () => {
+  test('Conv2DBackpropFilter: a batch split in im2col chunks (limit 1.5 images) sums the chunks', async () => {
     const saved = im2colLimits.maxPatchFloats;
     im2colLimits.maxPatchFloats = Math.floor(1.5 * 6 * 6 * 3 * 3 * 2);
     try {
@@ -136,7 +136,7 @@ describe('wasm training kernels match the cpu backend', () => {
     },
   );
 
-  test('depthwise backprops with dilation 2 (the cpu kernels ignore dilation) equal those of the zero-dilated filter', async () => {
+  test('depthwise backprops, dilation 2 (cpu kernels ignore it), equal those of the zero-dilated filter', async () => {
     await useBackend('wasm');
     const x = tf.tensor(random([1, 8, 8, 2], 10).data, [1, 8, 8, 2]) as tf.Tensor4D;
     const filter = tf.tensor(random([3, 3, 2, 2], 11).data, [3, 3, 2, 2]) as tf.Tensor4D;

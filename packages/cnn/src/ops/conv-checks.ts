@@ -43,7 +43,8 @@ export function checkConvOperands(
   if (filter.shape[2] !== channels) {
     throw new ShapeError(
       functionName,
-      `expected ${filterName} of shape [kh,kw,${channels},*] to match the input's ${channels} channels, got ${filterName} shape ${describeShape(filter.shape)} for input shape ${describeShape(input.shape)}`,
+      `expected ${filterName} of shape [kh,kw,${channels},*] to match the input's ${channels} channels, ` +
+        `got ${filterName} shape ${describeShape(filter.shape)} for input shape ${describeShape(input.shape)}`,
     );
   }
 }
@@ -70,7 +71,8 @@ export function checkWindowFits(
   if (padding === 'valid' && (window[0] > height || window[1] > width)) {
     throw new ShapeError(
       functionName,
-      `${what} ${window[0]}x${window[1]}${detail} is larger than the input ${height}x${width} (shape ${describeShape(input.shape)}) with padding 'valid'; use padding 'same' or a smaller window`,
+      `${what} ${window[0]}x${window[1]}${detail} is larger than the input ${height}x${width} ` +
+        `(shape ${describeShape(input.shape)}) with padding 'valid'; use padding 'same' or a smaller window`,
     );
   }
 }

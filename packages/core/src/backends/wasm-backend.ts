@@ -32,8 +32,12 @@ export async function prepareWasm(options: WasmBackendOptions): Promise<BackendF
       if (options.wasmPaths !== undefined && tf.engine().registry.wasm === undefined) {
         return {
           backend: 'wasm',
-          cause: `the wasmPaths option cannot be applied: ${wasmPackage} is part of this bundle and could not be imported by name`,
-          fix: `call setWasmPaths('${options.wasmPaths}') from '${wasmPackage}' in your code before useBackend('wasm'), and leave out wasmPaths`,
+          cause:
+            `the wasmPaths option cannot be applied: ${wasmPackage} is part of this bundle ` +
+            'and could not be imported by name',
+          fix:
+            `call setWasmPaths('${options.wasmPaths}') from '${wasmPackage}' in your code ` +
+            "before useBackend('wasm'), and leave out wasmPaths",
         };
       }
       return undefined;

@@ -72,7 +72,8 @@ export function assertSameShape(functionName: string, nameA: string, a: Tensor, 
   if (!same) {
     throw new ShapeError(
       functionName,
-      `expected ${nameA} and ${nameB} to have the same shape, got ${describeShape(a.shape)} and ${describeShape(b.shape)}`,
+      `expected ${nameA} and ${nameB} to have the same shape, ` +
+        `got ${describeShape(a.shape)} and ${describeShape(b.shape)}`,
     );
   }
 }

@@ -42,5 +42,6 @@ function formatFailures(failures: readonly BackendFailure[]): string {
     return `useBackend: backend '${only.backend}' is unavailable: ${only.cause}. Fix: ${only.fix}`;
   }
   const lines = failures.map((f) => `  - '${f.backend}': ${f.cause}. Fix: ${f.fix}`);
-  return `useBackend: none of the backends [${failures.map((f) => f.backend).join(', ')}] is available:\n${lines.join('\n')}`;
+  const names = failures.map((f) => f.backend).join(', ');
+  return `useBackend: none of the backends [${names}] is available:\n${lines.join('\n')}`;
 }

@@ -47,7 +47,8 @@ describe('importing @baihua/core registers every tfjs gradient once', () => {
   });
 
   test('Node ESM', () => {
-    const script = `import * as tf from '@tensorflow/tfjs-core'; import '@tensorflow/tfjs-backend-cpu'; import '@baihua/core';
+    const script = `import * as tf from '@tensorflow/tfjs-core'; import '@tensorflow/tfjs-backend-cpu';
+      import '@baihua/core';
       ${gradientProbe}`;
     expect(runNode(['--input-type=module', '-e', script])).toEqual({ values: [1, 2, 3], registered: 6 });
   });
@@ -55,7 +56,10 @@ describe('importing @baihua/core registers every tfjs gradient once', () => {
   test('Node CJS', () => {
     const script = `const tf = require('@tensorflow/tfjs-core'); require('@tensorflow/tfjs-backend-cpu');
       const core = require('@baihua/core');
-      (async () => { ${gradientProbe}; if (core.registerTfjsGradients() !== 0) throw new Error('registered twice'); })();`;
+      (async () => {
+        ${gradientProbe};
+        if (core.registerTfjsGradients() !== 0) throw new Error('registered twice');
+      })();`;
     expect(runNode(['-e', script])).toEqual({ values: [1, 2, 3], registered: 6 });
   });
 
@@ -68,7 +72,7 @@ describe('importing @baihua/core registers every tfjs gradient once', () => {
     expect(runNode(['--input-type=module', '-e', script])).toEqual({ values: [1, 2, 3], registered: 6 });
   });
 
-  test('a browser bundle (esbuild, platform browser) with one copy of tfjs-core, run in a browser-like context', async () => {
+  test('browser bundle (esbuild, platform browser), one tfjs-core, run in a browser-like context', async () => {
     mkdirSync(scratch, { recursive: true });
     const entry = join(scratch, 'browser-entry.mjs');
     writeFileSync(

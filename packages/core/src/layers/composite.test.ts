@@ -73,8 +73,6 @@ describeEachBackend('Composite', () => {
     expect(
       () =>
         new Composite({ layers: { a: new Dense({ units: 1 }) }, forwrd: (_l: unknown, x: tf.Tensor) => x } as never),
-    ).toThrow(
-      /Composite: unknown key 'forwrd' in options \(did you mean 'forward'\? known: forward, layers, name/,
-    );
+    ).toThrow(/Composite: unknown key 'forwrd' in options \(did you mean 'forward'\? known: forward, layers, name/);
   });
 });

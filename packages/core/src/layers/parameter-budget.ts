@@ -30,7 +30,8 @@ export function spendParameters(size: number, what: string): void {
   if (size > budget.left) {
     throw new ArgumentError(
       budget.owner,
-      `the topology asks for more parameters than the weights hold (weight '${what}' needs ${size}, ${budget.left} left)`,
+      `the topology asks for more parameters than the weights hold ` +
+        `(weight '${what}' needs ${size}, ${budget.left} left)`,
     );
   }
   budget.left -= size;

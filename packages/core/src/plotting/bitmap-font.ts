@@ -141,7 +141,8 @@ export function bitmapTextWidth(text: string, scale: number): number {
  * anti-aliasing; the anchor is rounded to whole pixels.
  *
  * @example
- * drawBitmapText(canvas, 'epoch', 320, 390, { color: [0, 0, 0, 255], scale: 1, anchor: 'middle', baseline: 'alphabetic', rotation: 0 });
+ * drawBitmapText(canvas, 'epoch', 320, 390,
+ *   { color: [0, 0, 0, 255], scale: 1, anchor: 'middle', baseline: 'alphabetic', rotation: 0 });
  *
  * In plain words: write words on the pixel sheet with a tiny typewriter font.
  */

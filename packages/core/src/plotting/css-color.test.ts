@@ -21,7 +21,10 @@ test('parseCssColor: anything else is an ArgumentError naming function and argum
   for (const bad of ['#12', '#12345', 'hsl(0, 100%, 50%)', 'rgb(1, 2)', 'rgb(a, b, c)', 'blurple', '']) {
     expect(() => parse(bad)).toThrow(ArgumentError);
     expect(() => parse(bad)).toThrow(
-      /^lineChartPng: expected series\[0\]\.color to be a CSS colour \(#rgb, #rrggbb, rgb\(\), rgba\(\) or a common name such as 'red'\), got "/,
+      new RegExp(
+        '^lineChartPng: expected series\\[0\\]\\.color to be a CSS colour ' +
+          "\\(#rgb, #rrggbb, rgb\\(\\), rgba\\(\\) or a common name such as 'red'\\), got \"",
+      ),
     );
   }
 });

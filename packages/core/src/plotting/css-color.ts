@@ -78,6 +78,7 @@ export function parseCssColor(functionName: string, argument: string, text: stri
   }
   throw new ArgumentError(
     functionName,
-    `expected ${argument} to be a CSS colour (#rgb, #rrggbb, rgb(), rgba() or a common name such as 'red'), got ${JSON.stringify(text)}`,
+    `expected ${argument} to be a CSS colour (#rgb, #rrggbb, rgb(), rgba() or a common name such as 'red'), ` +
+      `got ${JSON.stringify(text)}`,
   );
 }

@@ -45,7 +45,7 @@ test('RasterCanvas: blendPixel mixes by coverage and alpha', () => {
   expect(canvas.pixel(1, 0)).toEqual([255, 191, 191, 255]);
 });
 
-test('RasterCanvas.strokePolyline: solid along the line, anti-aliased edges, nothing far away, joins not doubled', () => {
+test('RasterCanvas.strokePolyline: solid along the line, anti-aliased edges, nothing far off, joins once', () => {
   const canvas = new RasterCanvas(40, 40);
   canvas.strokePolyline(
     [
@@ -88,7 +88,8 @@ test('drawBitmapText: glyph shapes, anchors, baselines, scale, rotation, boxes f
     ['11,3', '11,9', '12,3', '12,4', '12,5', '12,6', '12,7', '12,8', '12,9', '13,3', '13,9'].sort(),
   );
   const middle = new RasterCanvas(30, 20);
-  drawBitmapText(middle, 'I', 15, 10, { ...placement, anchor: 'middle', baseline: 'middle' }); // 5 px wide, 7 tall, centred
+  // 5 px wide, 7 tall, centred
+  drawBitmapText(middle, 'I', 15, 10, { ...placement, anchor: 'middle', baseline: 'middle' });
   expect(
     [...inked(middle)].every((p) => {
       const [x, y] = p.split(',').map(Number) as [number, number];

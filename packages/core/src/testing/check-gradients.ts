@@ -87,7 +87,8 @@ export async function checkGradients(
       if (!(worst.maxError <= limit)) {
         throw new Error(
           `checkGradients: input ${k} (shape [${input.shape.join(',')}]) element ${worst.worstIndex}: ` +
-            `analytic ${worst.analytic}, numeric ${worst.numeric}, |diff| ${worst.maxError.toExponential(3)} > ${limit.toExponential(3)}`,
+            `analytic ${worst.analytic}, numeric ${worst.numeric}, ` +
+            `|diff| ${worst.maxError.toExponential(3)} > ${limit.toExponential(3)}`,
         );
       }
     }

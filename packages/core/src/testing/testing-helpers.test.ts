@@ -1,10 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { describe, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import '../gradients/install.js';
 import { checkGradients } from './check-gradients.js';
 import { describeEachBackend } from './describe-each-backend.js';
 import { expectNoLeakedTensors } from './expect-no-leaked-tensors.js';
-import { expectTensorsClose } from './expect-tensors-close.js';
 
 /** x^3 with a deliberately wrong gradient (2x instead of 3x^2): checkGradients must catch it. */
 const cubeWithWrongGradient = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {

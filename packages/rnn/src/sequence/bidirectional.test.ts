@@ -31,7 +31,7 @@ describeEachBackend('Bidirectional', () => {
     backward.dispose();
   });
 
-  test('with a mask each backward run starts at its last valid step; returnSequences false merges the two ends', async () => {
+  test('masked: each backward run starts at its last valid step; returnSequences false merges both ends', async () => {
     const layer = new Bidirectional({
       forward: new GruCell({ inputSize: 2, hiddenSize: 3, seed: 3 }),
       backward: new GruCell({ inputSize: 2, hiddenSize: 3, seed: 4 }),
