@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { describeEachBackend, expectNoLeakedTensors } from '@baihua/core/testing';
 import { expect, test } from 'vitest';
 import { gradientRetention } from './gradient-retention.js';
-import { elu, leakyRelu, relu } from '@baihua/core';
+import { elu, leakyRelu, registerActivation, relu } from '@baihua/core';
 
 // Small networks and few calls: webgpu runs on SwiftShader here (a CPU Vulkan driver), where each
 // call costs about 0.5 s of kernel dispatches whatever the size.
@@ -56,6 +56,10 @@ describeEachBackend('gradientRetention', () => {
       const result = await gradientRetention(fn, options);
       expect([result.init, result.activation]).toEqual(['he', name]); // the registered name, not fn.name
     }
+    // A ReLU registered under a name of its own: He by its function, and reported under that name.
+    registerActivation('retentionTestRelu', relu);
+    const alias = await gradientRetention('retentionTestRelu', options);
+    expect([alias.init, alias.activation]).toEqual(['he', 'retentionTestRelu']);
     const tanhResult = await gradientRetention('tanh', options);
     expect([tanhResult.init, tanhResult.activation]).toEqual(['xavier', 'tanh']);
     const named = await gradientRetention(function halve(x: tf.Tensor) {
