@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { useBackend } from '../backends/use-backend.js';
 import { Dense, Sequential } from '../layers/index.js';
 import { Sgd } from '../optimizers/index.js';
@@ -157,5 +157,20 @@ describe('fit checks and reports (cpu)', () => {
     );
     tf.dispose([x, y]);
     perStep.dispose();
+  });
+
+  test('a model applied before is not run once more to learn its output width (one pass per batch)', async () => {
+    const c = classifier([0, 1, 2, 1]);
+    const apply = vi.spyOn(c.model, 'apply');
+    try {
+      await fit(c.model, c, { loss: crossEntropy, batchSize: 4, progress: 'none' });
+      expect(apply).toHaveBeenCalledTimes(2); // the first fit: one probe on one row, one training batch
+      apply.mockClear();
+      await fit(c.model, c, { loss: crossEntropy, batchSize: 4, progress: 'none' });
+      expect(apply).toHaveBeenCalledTimes(1);
+    } finally {
+      apply.mockRestore();
+      c.dispose();
+    }
   });
 });
