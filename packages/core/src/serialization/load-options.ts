@@ -1,5 +1,6 @@
 import { assertKnownOptions } from '../checks/option-keys.js';
 import { describeShape } from '../checks/tensor-checks.js';
+import { unravelIndex } from '../checks/unravel-index.js';
 import { ArgumentError } from '../errors/argument-error.js';
 import type { WeightManifestEntry } from './model-format.js';
 
@@ -41,20 +42,9 @@ export function assertFiniteWeights(fn: string, manifest: readonly WeightManifes
       throw new ArgumentError(
         fn,
         `expected finite weights, got ${value} in '${entry.path}' at flat index ${i} ` +
-          `(${describeShape(positionOf(i, entry.shape))} of shape ${describeShape(entry.shape)}); ` +
+          `(${describeShape(unravelIndex(i, entry.shape))} of shape ${describeShape(entry.shape)}); ` +
           'pass { allowNonFinite: true } to load them anyway',
       );
     }
   }
-}
-
-function positionOf(flat: number, shape: readonly number[]): number[] {
-  const position = new Array<number>(shape.length).fill(0);
-  let rest = flat;
-  for (let axis = shape.length - 1; axis >= 0; axis--) {
-    const size = shape[axis] as number;
-    position[axis] = rest % size;
-    rest = Math.floor(rest / size);
-  }
-  return position;
 }

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describeShape } from '../checks/tensor-checks.js';
+import { unravelIndex } from '../checks/unravel-index.js';
 
 /** Tolerances: pass when max |a - e| <= atol + rtol * max |e| over the whole tensor. */
 export interface Tolerance {
@@ -59,7 +60,7 @@ export async function expectTensorsClose(
     }
   }
   if (worst >= 0 && worstDiff > limit) {
-    const index = unravel(worst, expectedShape);
+    const index = unravelIndex(worst, expectedShape);
     throw new Error(
       `expectTensorsClose: max |a - e| = ${worstDiff.toExponential(3)} exceeds ${limit.toExponential(3)} ` +
         `(atol ${atol} + rtol ${rtol} * max|e| ${maxExpected.toExponential(3)}); worst at [${index.join(',')}]: ` +
@@ -87,15 +88,4 @@ function isFixtureTensor(value: unknown): value is { shape: number[]; data: numb
     Array.isArray((value as { shape?: unknown }).shape) &&
     Array.isArray((value as { data?: unknown }).data)
   );
-}
-
-function unravel(flat: number, shape: readonly number[]): number[] {
-  const index = new Array<number>(shape.length).fill(0);
-  let rest = flat;
-  for (let d = shape.length - 1; d >= 0; d--) {
-    const size = shape[d] as number;
-    index[d] = rest % size;
-    rest = Math.floor(rest / size);
-  }
-  return index;
 }
