@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { type MaxPoolGradArgs, maxPoolGradInputs } from './max-pool-grad-inputs.js';
 import { heapFloats, wasmHeapBackend } from './wasm-heap.js';
 
 /** Name under which the exact max-pool gradient kernel is registered for wasm. */
@@ -10,23 +11,10 @@ export const exactMaxPoolGradKernel = 'BaihuaMaxPoolGrad';
  * to its first element instead. dx[argmax of window (i, j)] += dy[i, j].
  * Inputs as tfjs's MaxPoolGrad (dy, input, output); attrs filterSize, strides, pad, dimRoundingMode.
  */
-export function wasmMaxPoolGrad(args: {
-  inputs: tf.NamedTensorInfoMap;
-  backend: unknown;
-  attrs?: tf.NamedAttrMap;
-}): tf.TensorInfo {
+export function wasmMaxPoolGrad(args: MaxPoolGradArgs): tf.TensorInfo {
   const kernel = tf.MaxPoolGrad;
   const backend = wasmHeapBackend(kernel, args.backend);
-  const { dy, input } = args.inputs as { dy: tf.TensorInfo; input: tf.TensorInfo };
-  const { filterSize, strides, pad, dimRoundingMode } = args.attrs as unknown as tf.MaxPoolGradAttrs;
-  const info = tf.backend_util.computePool2DInfo(
-    input.shape as [number, number, number, number],
-    filterSize,
-    strides,
-    1,
-    pad,
-    dimRoundingMode,
-  );
+  const { dy, input, info } = maxPoolGradInputs(args);
   const {
     batchSize,
     inHeight,

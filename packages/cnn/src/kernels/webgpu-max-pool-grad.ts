@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { type MaxPoolGradArgs, maxPoolGradInputs } from './max-pool-grad-inputs.js';
 import { exactMaxPoolGradKernel } from './wasm-max-pool-grad.js';
 
 /** The part of tfjs-backend-webgpu's WebGPUBackend this kernel uses (typed structurally). */
@@ -65,25 +66,12 @@ const shader = `
  * inputs) trained differently on webgpu. dx[argmax of window (i, j)] += dy[i, j].
  * Inputs as tfjs's MaxPoolGrad (dy, input, output); attrs filterSize, strides, pad, dimRoundingMode.
  */
-export function webgpuMaxPoolGrad(args: {
-  inputs: tf.NamedTensorInfoMap;
-  backend: unknown;
-  attrs?: tf.NamedAttrMap;
-}): tf.TensorInfo {
+export function webgpuMaxPoolGrad(args: MaxPoolGradArgs): tf.TensorInfo {
   const backend = args.backend as Partial<WebGpuProgramBackend> | null;
   if (backend === null || typeof backend.runWebGPUProgram !== 'function') {
     throw new Error(`${tf.MaxPoolGrad} (baihua webgpu kernel): the backend is not tfjs-backend-webgpu`);
   }
-  const { dy, input } = args.inputs as { dy: tf.TensorInfo; input: tf.TensorInfo };
-  const { filterSize, strides, pad, dimRoundingMode } = args.attrs as unknown as tf.MaxPoolGradAttrs;
-  const info = tf.backend_util.computePool2DInfo(
-    input.shape as [number, number, number, number],
-    filterSize,
-    strides,
-    1,
-    pad,
-    dimRoundingMode,
-  );
+  const { dy, input, info } = maxPoolGradInputs(args);
   const outputShape = [...input.shape];
   const workgroupSize: [number, number, number] = [64, 1, 1];
   const size = outputShape.reduce((a, b) => a * b, 1);
