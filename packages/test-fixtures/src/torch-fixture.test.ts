@@ -33,4 +33,27 @@ describe('loadTorchFixture', () => {
     expect(torchFixtureNames('activations.cases')).toContain('softmax_lastAxis');
     expect(torchFixtureNames('convPool').length).toBeGreaterThan(5);
   });
+
+  test("'sequenceModels' loads from torch-sequence-models.json, consistent with its definitions", async () => {
+    expect(torchFixtureNames('sequenceModels')).toEqual(
+      expect.arrayContaining(['embedding_mask_bilstm', 'attention_dot_masks', 'additive_causal']),
+    );
+    const bilstm = loadTorchFixture('sequenceModels', 'embedding_mask_bilstm');
+    const ids = bilstm.spec('ids').data;
+    expect(bilstm.spec('mask').data).toEqual(ids.map((id) => (id === 0 ? 0 : 1)));
+    expect(
+      bilstm
+        .spec('embeddings')
+        .data.slice(0, 4)
+        .some((v) => v !== 0),
+    ).toBe(true);
+    expect(bilstm.spec('dEmbeddings').data.slice(0, 4)).toEqual([0, 0, 0, 0]);
+    const attention = loadTorchFixture('sequenceModels', 'attention_dot_masks');
+    const scores = attention.tensor('scores');
+    const rowSums = tf.sum(scores, -1);
+    const sums = await rowSums.data();
+    for (const sum of sums) expect(sum).toBeCloseTo(1, 6);
+    tf.dispose([scores, rowSums]);
+    expect(() => loadTorchFixture('sequenceModels', 'nope')).toThrow(/cases: embedding_mask_bilstm, attention_dot/);
+  });
 });

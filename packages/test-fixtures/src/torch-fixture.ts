@@ -1,5 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 import reference from '../fixtures/torch-reference.json';
+import sequenceModels from '../fixtures/torch-sequence-models.json';
+
+// Every section of every fixture file, one tree: the sections of torch-sequence-models.json
+// (written by scripts/generate-sequence-models.py) beside those of torch-reference.json.
+const sections: Record<string, unknown> = { ...reference, sequenceModels: sequenceModels.sequenceModels };
 
 /** A tensor as the fixture stores it: row-major data and its shape. */
 export interface FixtureTensor {
@@ -26,7 +31,8 @@ export interface TorchFixtureCase {
 /**
  * Reads one case of the PyTorch 1.13 reference data (float64) kept in this private workspace package.
  * `section` is a key of the JSON, dotted for nesting ('activations.cases', 'losses', 'convPool',
- * 'recurrent', 'norms'); `name` is the case's key within it. Independent of the current directory:
+ * 'recurrent', 'norms' from torch-reference.json; 'sequenceModels' from torch-sequence-models.json);
+ * `name` is the case's key within it. Independent of the current directory:
  * the data is bundled into this module.
  *
  * @example
@@ -34,9 +40,9 @@ export interface TorchFixtureCase {
  * await expectTensorsClose(tf.sigmoid(c.tensor('x')), c.spec('y'));
  */
 export function loadTorchFixture(section: string, name: string): TorchFixtureCase {
-  const sectionValue = section.split('.').reduce<unknown>((node, key) => child(node, key), reference);
+  const sectionValue = section.split('.').reduce<unknown>((node, key) => child(node, key), sections);
   if (!isRecord(sectionValue))
-    throw new Error(`loadTorchFixture: no section '${section}' (sections: ${Object.keys(reference).join(', ')})`);
+    throw new Error(`loadTorchFixture: no section '${section}' (sections: ${Object.keys(sections).join(', ')})`);
   const value = child(sectionValue, name);
   if (!isRecord(value))
     throw new Error(
@@ -76,7 +82,7 @@ export function loadTorchFixture(section: string, name: string): TorchFixtureCas
 
 /** The case names of a section, e.g. every conv/pool case, for table-driven tests. */
 export function torchFixtureNames(section: string): string[] {
-  const sectionValue = section.split('.').reduce<unknown>((node, key) => child(node, key), reference);
+  const sectionValue = section.split('.').reduce<unknown>((node, key) => child(node, key), sections);
   if (!isRecord(sectionValue)) throw new Error(`torchFixtureNames: no section '${section}'`);
   return Object.keys(sectionValue);
 }
