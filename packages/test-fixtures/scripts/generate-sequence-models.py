@@ -133,8 +133,9 @@ def attention(seed, kind, batch=2, tq=3, tv=4, dim=4, dv=None, use_key=False, us
         'definition': (
             f'Keras {"Attention" if kind == "dot" else "AdditiveAttention"}: key = value unless given; {formula}; '
             'logits stored before masking; masked logits (valueMask 0, or j > i with causal) -> -inf; '
-            'scores = softmax over Tv (the weights, returned by returnScores); out = scores @ value, times queryMask (rows of masked queries are 0; '
-            'scores are not masked by queryMask). Gradients d*: of L = sum(out * dy); d*WithScores: of '
+            'scores = softmax over Tv (the weights, returned by returnScores); out = scores @ value, '
+            'times queryMask (rows of masked queries are 0; scores are not masked by queryMask). '
+            'Gradients d*: of L = sum(out * dy); d*WithScores: of '
             'L = sum(out * dy) + sum(scores * dyScores).'
         ),
         'useScale': use_scale,
