@@ -51,6 +51,7 @@ export type { SeededRandom } from './random/seeded-random.js';
 
 // ---- layers, initialisers, optimisers, training, serialisation, plotting ----
 export * from './layers/index.js';
+export * from './graph/index.js';
 export * from './initializers/index.js';
 export * from './optimizers/index.js';
 export * from './training/index.js';

@@ -1,6 +1,7 @@
 // Every built-in layer, registered by type name when this module is evaluated.
 export { Layer } from './layer.js';
-export type { AddWeightOptions, CallContext, LayerConfig, LayerOptions } from './layer.js';
+export type { AddWeightOptions, ApplyOptions, CallContext, LayerConfig, LayerOptions, MaskedOutputs } from './layer.js';
+export type { InputMask } from './layer-inputs.js';
 export { LayerWeight } from './layer-weight.js';
 export { layerFromConfig, registerLayerType, registeredLayerTypes } from './layer-registry.js';
 export type { LayerFactory } from './layer-registry.js';

@@ -60,6 +60,10 @@ import { ShapeError } from '../errors/shape-error.js';
 import { createRandom, type SeededRandom } from '../random/seeded-random.js';
 import { resolveInitializer, type InitializerSpec } from '../initializers/index.js';
 import { LayerWeight } from './layer-weight.js';
+import { activeShapeProbe } from './shape-probe.js';
+import { checkLayerInputs, isShapeList, ownedCopy, type InputMask } from './layer-inputs.js';
+import { applySymbolic } from '../graph/apply-symbolic.js';
+import { isSymbolicInput, type SymbolicTensor } from '../graph/symbolic-tensor.js';
 import { nextDefaultSeed, uniqueLayerName } from './layer-naming.js';
 import { summary } from './summary.js';
 import { spendParameters } from './parameter-budget.js';
@@ -84,6 +88,24 @@ export const layerOptionKeys: readonly string[] = ['name', 'trainable', 'seed'];
 export interface CallContext {
   /** Training mode: dropout drops, batch norm uses and updates batch statistics. Default false. */
   training: boolean;
+  /** The input's mask ([batch, time] bool: false marks padding), for a one-input layer. */
+  mask?: tf.Tensor;
+  /** One mask per input (undefined where an input has none), for a layer that takes a list. */
+  masks?: (tf.Tensor | undefined)[];
+}
+
+/** Options of {@link Layer.apply}. */
+export interface ApplyOptions {
+  /** Training mode (dropout drops, batch norm updates its statistics). Default false. */
+  training?: boolean;
+  /** The input's mask ([batch, time], false at padded steps); one per input for a list layer. */
+  mask?: InputMask;
+}
+
+/** What {@link Layer.applyWithMask} returns: every output and its mask (undefined: none). */
+export interface MaskedOutputs {
+  outputs: tf.Tensor[];
+  masks: (tf.Tensor | undefined)[];
 }
 
 /** Options of {@link Layer.addWeight}. */
@@ -127,10 +149,21 @@ export abstract class Layer {
   private built = false;
   private readonly ownWeights: LayerWeight[] = [];
   private random: SeededRandom | undefined;
-  /** The input shape seen at build, batch size replaced by null. */
+  /** The input shape seen at build, batch size replaced by null (the first input's, for a list layer). */
   inputShape: (number | null)[] | undefined;
-  /** The output shape of the last call, batch size replaced by null (for summaries). */
+  /** Every input's shape seen at build (one entry for a one-input layer); null dimensions match any size. */
+  inputShapes: (number | null)[][] | undefined;
+  /** The output shape of the last call, batch size replaced by null (for summaries); the first output's. */
   outputShape: (number | null)[] | undefined;
+  /** Every output's shape of the last call. */
+  outputShapes: (number | null)[][] | undefined;
+  /**
+   * Whether the layer passes an input mask through unchanged (Keras' supports_masking): Dense,
+   * Dropout, the norms. Default false: a masked input is refused, unless computeMask is overridden.
+   */
+  supportsMasking = false;
+  /** True for layers whose `call` takes a list of inputs (Concatenate, Attention); set by the subclass. */
+  readonly takesInputList: boolean = false;
 
   /**
    * @param options the layer's options.
@@ -194,69 +227,177 @@ export abstract class Layer {
   }
 
   /**
-   * Runs the layer: builds it on the first call, then `call(x, { training })` inside tf.tidy.
-   * x: a tf.Tensor whose first axis is the batch. Returns a new tensor the caller owns.
+   * Runs the layer: builds it on the first call, then `call(x, context)` inside tf.tidy.
+   * x: a tf.Tensor whose first axis is the batch (a list of them for a layer that takes several
+   * inputs: Concatenate, Attention, a Model with several inputs); `options.mask`: the input's
+   * mask ([batch, time] bool, Keras semantics), one per input for a list layer. Returns the one
+   * output, a new tensor the caller owns (a layer with several outputs: use `applyMulti`).
+   * Given a SymbolicTensor (from `input()`), it records a node of a graph instead and returns
+   * the symbolic output (see Model).
    */
-  apply(x: tf.Tensor, options: { training?: boolean } = {}): tf.Tensor {
-    assertTensor(`${this.typeName}.apply`, 'x', x);
-    assertKnownOptions(`${this.typeName}.apply`, 'options', options, ['training']);
-    if (x.rank < 1)
-      throw new ShapeError(`${this.typeName}.apply`, `expected x of rank >= 1 (batch first), got rank 0 (shape [])`);
-    this.ensureBuilt(x.shape);
-    const context: CallContext = { training: options.training ?? false };
-    const y = tf.tidy(() => this.call(x, context));
-    this.outputShape = [null, ...y.shape.slice(1)];
-    return y;
-  }
-
-  /** Builds the layer for this input shape (batch first) if it is not built yet. */
-  ensureBuilt(inputShape: readonly number[]): void {
-    if (this.built) {
-      this.checkInputShape(inputShape);
-      return;
-    }
-    if (inputShape.some((s) => !Number.isInteger(s) || s < 0)) {
-      throw new ShapeError(
-        `${this.typeName}.build`,
-        `expected a shape of non-negative integers, got ${describeShape(inputShape)}`,
+  apply(x: SymbolicTensor | readonly SymbolicTensor[], options?: ApplyOptions): SymbolicTensor;
+  apply(x: tf.Tensor | readonly tf.Tensor[], options?: ApplyOptions): tf.Tensor;
+  apply(
+    x: tf.Tensor | readonly tf.Tensor[] | SymbolicTensor | readonly SymbolicTensor[],
+    options: ApplyOptions = {},
+  ): tf.Tensor | SymbolicTensor {
+    const outputs = this.applyMulti(x as tf.Tensor, options);
+    if (outputs.length !== 1) {
+      for (const o of outputs) if (o instanceof tf.Tensor) o.dispose();
+      throw new ArgumentError(
+        `${this.typeName}.apply`,
+        `layer '${this.name}' has ${outputs.length} outputs: use applyMulti, which returns one per output`,
       );
     }
+    return outputs[0] as tf.Tensor;
+  }
+
+  /** Like `apply`, for a layer with several outputs (a Model, Attention with returnScores): every output. */
+  applyMulti(x: SymbolicTensor | readonly SymbolicTensor[], options?: ApplyOptions): SymbolicTensor[];
+  applyMulti(x: tf.Tensor | readonly tf.Tensor[], options?: ApplyOptions): tf.Tensor[];
+  applyMulti(
+    x: tf.Tensor | readonly tf.Tensor[] | SymbolicTensor | readonly SymbolicTensor[],
+    options: ApplyOptions = {},
+  ): tf.Tensor[] | SymbolicTensor[] {
+    if (isSymbolicInput(x)) return applySymbolic(this, x, options);
+    const { outputs, masks } = this.applyWithMask(x as tf.Tensor, options);
+    for (const m of masks) if (m !== undefined && !outputs.includes(m)) m.dispose();
+    return outputs;
+  }
+
+  /**
+   * Runs the layer as `apply` does and also returns the output masks (undefined where an output
+   * has none): what containers (Sequential, Model) use to pass masks from layer to layer. Every
+   * returned tensor is new and owned by the caller, even a mask passed through unchanged.
+   */
+  applyWithMask(
+    x: tf.Tensor | readonly tf.Tensor[],
+    options: ApplyOptions = {},
+  ): { outputs: tf.Tensor[]; masks: (tf.Tensor | undefined)[] } {
+    const fn = `${this.typeName}.apply`;
+    assertKnownOptions(fn, 'options', options, ['training', 'mask']);
+    const { inputs, masks } = checkLayerInputs(fn, this.takesInputList, x, options.mask);
+    this.ensureBuilt(this.takesInputList ? inputs.map((t) => t.shape) : (inputs[0] as tf.Tensor).shape);
+    const training = options.training ?? false;
+    const context: CallContext = this.takesInputList ? { training, masks } : { training, mask: masks[0] };
+    const given = [...inputs, ...masks];
+    const result = tf.tidy(() => {
+      const out = this.callWithMask(this.takesInputList ? inputs : (inputs[0] as tf.Tensor), context);
+      return { outputs: out.outputs.map((o) => ownedCopy(o, given)), masks: out.masks.map((m) => ownedCopy(m, given)) };
+    });
+    this.outputShapes = result.outputs.map((o) => [null, ...o.shape.slice(1)]);
+    this.outputShape = this.outputShapes[0];
+    return result;
+  }
+
+  /**
+   * The forward pass and the output masks, inside tf.tidy. Default: `call`, then `computeMask`
+   * (the same mask for every output). Containers override it to pass masks through their layers.
+   */
+  protected callWithMask(x: tf.Tensor | tf.Tensor[], context: CallContext): MaskedOutputs {
+    const y = this.call(x, context);
+    const outputs = Array.isArray(y) ? y : [y];
+    const mask = this.computeMask(x, this.takesInputList ? context.masks : context.mask);
+    return { outputs, masks: outputs.map(() => mask) };
+  }
+
+  /**
+   * The mask of the output, given the input's (Keras semantics). Default: none when none came in;
+   * the input mask, unchanged, when `supportsMasking`; else an error, as the layer would silently
+   * mix padding into its result. Layers that make or change masks (Masking, Embedding, recurrent
+   * layers without returnSequences) override it. Runs inside the same tidy as `call`.
+   */
+  protected computeMask(
+    _x: tf.Tensor | tf.Tensor[],
+    mask: tf.Tensor | readonly (tf.Tensor | undefined)[] | undefined,
+  ): tf.Tensor | undefined {
+    const given = Array.isArray(mask) ? mask.filter((m) => m !== undefined) : mask === undefined ? [] : [mask];
+    if (given.length === 0) return undefined;
+    if (!this.supportsMasking)
+      throw new ArgumentError(
+        `${this.typeName}.apply`,
+        `layer '${this.name}' does not support masking, but its input carries a mask (from Masking or Embedding ` +
+          `maskZero): put it after a layer that consumes the mask (a recurrent layer, a global pooling layer)`,
+      );
+    return Array.isArray(mask) ? (given[0] as tf.Tensor) : (mask as tf.Tensor);
+  }
+
+  /**
+   * Builds the layer for this input shape (batch first; a list of shapes for a layer that takes
+   * several inputs) if it is not built yet; checks the shape against the built one otherwise.
+   */
+  ensureBuilt(inputShape: readonly number[] | readonly (readonly number[])[]): void {
+    const list = isShapeList(inputShape);
+    if (list !== this.takesInputList)
+      throw new ArgumentError(
+        `${this.typeName}.build`,
+        this.takesInputList
+          ? `expected a list of input shapes (this layer takes several inputs), ` +
+              `got ${describeShape(inputShape as number[])}`
+          : 'expected one input shape (this layer takes one input), got a list of shapes',
+      );
+    const shapes = (list ? inputShape : [inputShape]) as readonly (readonly number[])[];
+    const probe = activeShapeProbe();
+    probe?.record(this, shapes, !this.built);
+    if (this.built) {
+      if (!probe?.skipsShapeCheck(this)) this.checkInputShape(inputShape);
+      return;
+    }
+    for (const shape of shapes)
+      if (shape.some((s) => !Number.isInteger(s) || s < 0))
+        throw new ShapeError(
+          `${this.typeName}.build`,
+          `expected a shape of non-negative integers, got ${describeShape(shape as number[])}`,
+        );
     this.seed ??= nextDefaultSeed();
     this.random = createRandom(this.seed);
     try {
-      this.build([...inputShape]);
+      this.build(list ? shapes.map((s) => [...s]) : [...(shapes[0] as number[])]);
       // Containers build their children by running once on zeros (batch of 1, inference mode).
       if (this.children().some((child) => !child.isBuilt)) {
         tf.tidy(() => {
-          this.call(tf.zeros([1, ...inputShape.slice(1)]), { training: false });
+          const zeros = shapes.map((s) => tf.zeros([1, ...s.slice(1)]));
+          this.call(list ? zeros : (zeros[0] as tf.Tensor), { training: false });
         });
       }
     } catch (error) {
       this.dispose();
       throw error;
     }
-    this.inputShape = [null, ...inputShape.slice(1)];
+    this.inputShapes = shapes.map((s) => [null, ...s.slice(1)]);
+    this.inputShape = this.inputShapes[0];
     this.built = true;
   }
 
-  /** Creates the layer's weights for this input shape (batch first). Default: no weights. */
-  protected build(_inputShape: number[]): void {}
+  /** Creates the layer's weights for this input shape (batch first; a list for a list layer). Default: none. */
+  protected build(_inputShape: number[] | number[][]): void {}
 
-  /** The forward computation, inside tf.tidy. */
-  protected abstract call(x: tf.Tensor, context: CallContext): tf.Tensor;
+  /**
+   * The forward computation, inside tf.tidy: one tensor in (a list for a layer that declares
+   * `takesInputList`), one tensor out (a list for a layer with several outputs).
+   */
+  protected abstract call(x: tf.Tensor | tf.Tensor[], context: CallContext): tf.Tensor | tf.Tensor[];
 
-  /** Rejects an input whose non-batch dimensions differ from those seen at build. */
-  protected checkInputShape(inputShape: readonly number[]): void {
-    const expected = this.inputShape;
+  /**
+   * Rejects an input whose non-batch dimensions differ from those seen at build (dimensions
+   * recorded as null, such as a graph input's free sequence length, match any size).
+   */
+  protected checkInputShape(inputShape: readonly number[] | readonly (readonly number[])[]): void {
+    const expected = this.inputShapes;
     if (!expected) return;
-    const same = expected.length === inputShape.length && expected.every((s, i) => s === null || s === inputShape[i]);
-    if (!same) {
-      const pattern = `[${expected.map((s) => (s === null ? '*' : String(s))).join(',')}]`;
-      throw new ShapeError(
-        `${this.typeName}.apply`,
-        `layer '${this.name}' was built for input shape ${pattern}, got ${describeShape(inputShape)}`,
-      );
-    }
+    const given = (isShapeList(inputShape) ? inputShape : [inputShape]) as readonly (readonly number[])[];
+    given.forEach((shape, k) => {
+      const want = expected[k] ?? [];
+      const same = want.length === shape.length && want.every((s, i) => s === null || s === shape[i]);
+      if (!same) {
+        const pattern = `[${want.map((s) => (s === null ? '*' : String(s))).join(',')}]`;
+        throw new ShapeError(
+          `${this.typeName}.apply`,
+          `layer '${this.name}' was built for input ${given.length > 1 ? `${k} ` : ''}shape ${pattern}, ` +
+            `got ${describeShape(shape as number[])}`,
+        );
+      }
+    });
   }
 
   /** Creates a named weight during `build`. Initial values come from this layer's seeded generator. */

@@ -1,6 +1,6 @@
-import * as tf from '@tensorflow/tfjs-core';
+import type * as tf from '@tensorflow/tfjs-core';
 import { ArgumentError } from '../errors/argument-error.js';
-import { Layer, type CallContext, type LayerConfig, type LayerOptions } from './layer.js';
+import { Layer, type CallContext, type LayerConfig, type LayerOptions, type MaskedOutputs } from './layer.js';
 import { layerFromConfig, registerLayerType } from './layer-registry.js';
 import { childSeed } from './layer-naming.js';
 
@@ -59,9 +59,24 @@ export class Sequential extends Layer {
   }
 
   protected override call(x: tf.Tensor, context: CallContext): tf.Tensor {
+    return this.callWithMask(x, context).outputs[0] as tf.Tensor;
+  }
+
+  /** Each layer gets the previous one's output and mask (Masking or Embedding maskZero start one). */
+  protected override callWithMask(x: tf.Tensor, context: CallContext): MaskedOutputs {
     let y = x;
-    for (const layer of this.stack) y = layer.apply(y, context);
-    return y === x ? tf.clone(x) : y;
+    let mask = context.mask;
+    for (const layer of this.stack) {
+      const out = layer.applyWithMask(y, { training: context.training, mask });
+      if (out.outputs.length !== 1)
+        throw new ArgumentError(
+          'Sequential.apply',
+          `layer '${layer.name}' has ${out.outputs.length} outputs; a Sequential passes one tensor from layer to layer`,
+        );
+      y = out.outputs[0] as tf.Tensor;
+      mask = out.masks[0];
+    }
+    return { outputs: [y], masks: [mask] };
   }
 
   override getConfig(): LayerConfig {

@@ -32,6 +32,19 @@ function rebuild<T>(fn: string, step: () => T): T {
 }
 
 /**
+ * Builds a rebuilt layer for the saved input shapes (a graph Model is built by its config already;
+ * any other layer needs fixed sizes).
+ */
+function buildForTopology(layer: Layer, topology: ModelTopology): void {
+  if (layer.isBuilt) return;
+  const shapes = topology.inputShapes ?? [topology.inputShape ?? []];
+  if (shapes.some((s) => s.slice(1).includes(null)))
+    throw new ShapeError('build', `a ${layer.typeName} cannot be built for free (null) input sizes`);
+  const concrete = shapes.map((s) => [1, ...(s.slice(1) as number[])]);
+  layer.ensureBuilt(topology.inputShapes ? concrete : (concrete[0] as number[]));
+}
+
+/**
  * Rebuilds a model from `{ topology, weights }` (see serializeModel). Everything is checked before
  * use: format and version, prototype-polluting keys, unknown layer types, a manifest whose sizes add
  * up to the buffer exactly, weight names and shapes equal to those the rebuilt model has, and
@@ -81,7 +94,7 @@ export async function deserializeModelAs(
     model = withParameterBudget(fn, parameters, () => {
       const layer = rebuild(fn, () => layerFromConfig(topology.model as LayerConfig));
       try {
-        rebuild(fn, () => layer.ensureBuilt([1, ...(topology.inputShape.slice(1) as number[])]));
+        rebuild(fn, () => buildForTopology(layer, topology));
       } catch (error) {
         layer.dispose();
         throw error;

@@ -148,8 +148,8 @@ describeEachBackend(
       ],
       [
         'newer format version',
-        () => edited((t) => (t.formatVersion = 2)),
-        /unsupported formatVersion 2: this @baihua\/core reads version 1/,
+        () => edited((t) => (t.formatVersion = 3)),
+        /unsupported formatVersion 3: this @baihua\/core reads version 2/,
       ],
       [
         'truncated weights',

@@ -1,6 +1,12 @@
 import { ArgumentError } from '../errors/argument-error.js';
 import type { Layer } from '../layers/layer.js';
-import { modelFormatName, modelFormatVersion, type SerializedModel, type WeightManifestEntry } from './model-format.js';
+import {
+  modelFormatName,
+  modelFormatVersion,
+  type SerializedModel,
+  singleInputFormatVersion,
+  type WeightManifestEntry,
+} from './model-format.js';
 
 /** True when this platform stores Float32Array values little-endian (every current one does). */
 export function isLittleEndian(): boolean {
@@ -49,11 +55,15 @@ export async function serializeModel(model: Layer): Promise<SerializedModel> {
     const entry = manifest[i] as WeightManifestEntry;
     bytes.set(new Uint8Array(values.buffer, values.byteOffset, entry.byteLength), entry.byteOffset);
   }
+  const shapes = model.inputShapes ?? [model.inputShape];
+  // One input of fixed size: version 1, which every release reads; else version 2 with every input's shape.
+  const fixed = !model.takesInputList && shapes.length === 1 && !(shapes[0] ?? []).slice(1).includes(null);
   return {
     topology: {
       format: modelFormatName,
-      formatVersion: modelFormatVersion,
-      inputShape: [...model.inputShape],
+      ...(fixed
+        ? { formatVersion: singleInputFormatVersion, inputShape: [...model.inputShape] }
+        : { formatVersion: modelFormatVersion, inputShapes: shapes.map((s) => [...s]) }),
       model: config,
       weights: manifest,
     },

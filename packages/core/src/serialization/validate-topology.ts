@@ -4,6 +4,8 @@ import { modelFormatName, modelFormatVersion, type ModelTopology, type WeightMan
 const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);
 const maxDepth = 64;
 const maxRank = 8;
+/** Most inputs a saved model may have. */
+const maxInputs = 1024;
 /** Largest input a loaded model is built with (elements of one example). */
 const maxInputElements = 1 << 26;
 
@@ -46,6 +48,30 @@ function isDimension(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 2 ** 31;
 }
 
+/** Checks one input shape: [null, ...positive sizes] (null also allowed after the batch when `free`). */
+function checkInputShape(fn: string, name: string, inputShape: unknown, free: boolean): void {
+  if (
+    !Array.isArray(inputShape) ||
+    inputShape.length < 1 ||
+    inputShape.length > maxRank ||
+    inputShape[0] !== null ||
+    !inputShape.slice(1).every((s) => (free && s === null) || (isDimension(s) && s > 0))
+  ) {
+    throw new ArgumentError(
+      fn,
+      `malformed topology: expected ${name} [null, ...positive sizes${free ? ' or null' : ''}] of rank 1..${maxRank}, ` +
+        `got ${JSON.stringify(inputShape)}`,
+    );
+  }
+  const elements = (inputShape.slice(1) as (number | null)[]).reduce((n: number, s) => n * (s ?? 1), 1);
+  if (elements > maxInputElements)
+    throw new ArgumentError(
+      fn,
+      `malformed topology: ${name} ${JSON.stringify(inputShape)} has ${elements} elements per example ` +
+        `(limit ${maxInputElements})`,
+    );
+}
+
 /**
  * Checks a topology fully before anything is built: format and version, input shape, root layer
  * config, and a weight manifest whose entries are well formed, contiguous, sized 4 bytes per element,
@@ -76,27 +102,17 @@ export function validateTopology(fn: string, topology: unknown, weightsByteLengt
       `unsupported formatVersion ${version}: this @baihua/core reads version ${modelFormatVersion}; ` +
         `upgrade @baihua/core`,
     );
-  const inputShape = topology.inputShape;
-  if (
-    !Array.isArray(inputShape) ||
-    inputShape.length < 1 ||
-    inputShape.length > maxRank ||
-    inputShape[0] !== null ||
-    !inputShape.slice(1).every((s) => isDimension(s) && s > 0)
-  ) {
-    throw new ArgumentError(
-      fn,
-      `malformed topology: expected inputShape [null, ...positive sizes] of rank 1..${maxRank}, ` +
-        `got ${JSON.stringify(inputShape)}`,
-    );
+  if (version === 1) checkInputShape(fn, 'inputShape', topology.inputShape, false);
+  else {
+    const shapes = topology.inputShapes;
+    if (!Array.isArray(shapes) || shapes.length < 1 || shapes.length > maxInputs || 'inputShape' in topology)
+      throw new ArgumentError(
+        fn,
+        `malformed topology: expected version ${version} to have inputShapes, 1..${maxInputs} shapes (and no ` +
+          `inputShape), got ${JSON.stringify(shapes)?.slice(0, 80)}`,
+      );
+    shapes.forEach((shape, i) => checkInputShape(fn, `inputShapes[${i}]`, shape, true));
   }
-  const elements = (inputShape.slice(1) as number[]).reduce((n, s) => n * s, 1);
-  if (elements > maxInputElements)
-    throw new ArgumentError(
-      fn,
-      `malformed topology: inputShape ${JSON.stringify(inputShape)} has ${elements} elements per example ` +
-        `(limit ${maxInputElements})`,
-    );
   if (!isRecord(topology.model) || typeof topology.model.type !== 'string')
     throw new ArgumentError(fn, 'malformed topology: expected model to be a layer config with a string type');
   if (!Array.isArray(topology.weights))
