@@ -56,15 +56,19 @@ describeEachBackend('every option survives save and load', (backend) => {
     test(`${spec.type}: loaded config equals the options passed; same outputs`, async () => {
       const before = tf.memory().numTensors;
       const original = construct(spec);
-      const x = inputOf(inputShape);
+      // A list of shapes: a layer that takes a list of inputs (Attention).
+      const x = Array.isArray(inputShape[0])
+        ? (inputShape as number[][]).map(inputOf)
+        : inputOf(inputShape as number[]);
       const loaded: Layer[] = [];
       const outputs: tf.Tensor[] = [];
       try {
         expectConfigMatches(original.getConfig(), spec, `original ${spec.type}`);
-        tf.dispose(original.apply(x, { training: true })); // moves running statistics off their defaults
+        // Moves running statistics off their defaults.
+        tf.dispose(original.applyMulti(x as tf.Tensor, { training: true }));
         expect(original.trainableWeights(), 'trainable: false freezes every weight, children included').toEqual([]);
-        const expected = original.apply(x);
-        outputs.push(expected);
+        const expected = original.applyMulti(x as tf.Tensor); // every output (Attention's returnScores: two)
+        outputs.push(...expected);
         const folder = join(directory, `${backend}-${spec.type}`);
         await saveModel(original, folder);
         loaded.push(await loadModel(folder));
@@ -80,10 +84,14 @@ describeEachBackend('every option survives save and load', (backend) => {
           expect(layer.trainableWeights(), `${how} ${spec.type}: still frozen`).toEqual([]);
           expectConfigMatches(layer.getConfig(), spec, `${how} ${spec.type}`);
           expect(await weightBytes(layer), `${how} ${spec.type} weights`).toEqual(bytes);
-          const actual = layer.apply(x);
-          outputs.push(actual);
-          if (backend === 'cpu') expect(Array.from(await actual.data())).toEqual(Array.from(await expected.data()));
-          else await expectTensorsClose(actual, expected, { rtol: 1e-6, atol: 1e-7 });
+          const actual = layer.applyMulti(x as tf.Tensor);
+          outputs.push(...actual);
+          expect(actual.length).toBe(expected.length);
+          for (const [k, a] of actual.entries()) {
+            const e = expected[k] as tf.Tensor;
+            if (backend === 'cpu') expect(Array.from(await a.data())).toEqual(Array.from(await e.data()));
+            else await expectTensorsClose(a, e, { rtol: 1e-6, atol: 1e-7 });
+          }
         }
       } finally {
         tf.dispose([x, ...outputs]);

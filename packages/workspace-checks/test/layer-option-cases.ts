@@ -12,10 +12,10 @@ export interface LayerSpec {
   [option: string]: unknown;
 }
 
-/** One table row: the layer to build and an input shape to build it on (batch first). */
+/** One table row: the layer to build and an input shape to build it on (batch first; a list for a list layer). */
 export interface OptionCase {
   spec: LayerSpec;
-  inputShape: number[];
+  inputShape: number[] | number[][];
 }
 
 type AnyLayerClass = new (options: never) => core.Layer;
@@ -28,6 +28,8 @@ const classes: Record<string, AnyLayerClass> = {
   GroupNorm: core.GroupNorm,
   Flatten: core.Flatten,
   Residual: core.Residual,
+  Attention: core.Attention,
+  AdditiveAttention: core.AdditiveAttention,
   Sequential: core.Sequential,
   Conv2D: cnn.Conv2D,
   SeparableConv2D: cnn.SeparableConv2D,
@@ -100,6 +102,21 @@ export const optionCases: OptionCase[] = [
   { spec: { ...base('LayerNorm'), epsilon: 0.5 }, inputShape: [2, 5] },
   { spec: { ...base('GroupNorm'), groups: 2, epsilon: 0.25 }, inputShape: [2, 3, 4] },
   { spec: base('Flatten'), inputShape: [2, 2, 3] },
+  {
+    spec: { ...base('Attention'), useScale: true, causal: true, returnScores: true, dropout: 0.25 },
+    inputShape: [
+      [2, 3, 4],
+      [2, 5, 3],
+      [2, 5, 4],
+    ],
+  },
+  {
+    spec: { ...base('AdditiveAttention'), useScale: false, causal: true, returnScores: true, dropout: 0.5 },
+    inputShape: [
+      [2, 4, 3],
+      [2, 4, 3],
+    ],
+  },
   {
     spec: { ...base('Residual'), body: { ...child('Dense'), units: 4, activation: 'elu', useBias: false } },
     inputShape: [2, 4],

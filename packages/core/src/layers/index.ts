@@ -22,6 +22,9 @@ export type { GroupNormOptions } from './group-norm.js';
 export { Flatten } from './flatten.js';
 export { Residual } from './residual.js';
 export type { ResidualOptions } from './residual.js';
+export { Attention } from './attention/attention.js';
+export { AdditiveAttention } from './attention/additive-attention.js';
+export type { AttentionOptions } from './attention/base-attention.js';
 export { summary } from './summary.js';
 // Helpers for packages that define layers (cnn, rnn): the same activation handling and child seeds as core's.
 export { childSeed } from './layer-naming.js';
