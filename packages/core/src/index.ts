@@ -55,6 +55,7 @@ export * from './graph/index.js';
 export * from './initializers/index.js';
 export * from './optimizers/index.js';
 export * from './training/index.js';
+export * from './data/index.js';
 export * from './serialization/index.js';
 export * from './plotting/index.js';
 // ---- end of issue 3 block ----

@@ -2,22 +2,30 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { Layer } from '../layers/layer.js';
 import type { AccuracyKind } from '../registry/loss-contract.js';
 import { checkClassIndices } from './class-indices.js';
+import { runModel } from './model-io.js';
 import { readClasses } from './class-weighting.js';
 
 /**
- * The model's output shape for one row of x (batch axis included). A model applied before knows it
- * (`outputShape`; the label check needs only its rank and last axis, which the batch and sequence
- * sizes do not change); otherwise one inference pass on one row finds it. Without that shortcut a
- * loop of one-batch fit calls paid a second forward pass per step (3.5x slower for an LSTM on webgpu).
+ * The model's output shapes for one row of its inputs (batch axis included), one per output. A model
+ * applied before knows them (`outputShapes`; the label check needs only their rank and last axis,
+ * which the batch and sequence sizes do not change); otherwise one inference pass on one row finds
+ * them. Without that shortcut a loop of one-batch fit calls paid a second forward pass per step
+ * (3.5x slower for an LSTM on webgpu).
  */
-export function probeOutputShape(model: Layer, x: tf.Tensor): number[] {
-  const known = model.outputShape;
-  const sizes = known?.slice(1);
-  if (sizes?.every((size) => size !== null)) return [1, ...(sizes as number[])];
-  const output = tf.tidy(() => model.apply(tf.slice(x, 0, 1), { training: false }));
-  const shape = output.shape;
-  output.dispose();
-  return shape;
+export function probeOutputShapes(model: Layer, xs: readonly tf.Tensor[]): number[][] {
+  const known = model.outputShapes ?? (model.outputShape ? [model.outputShape] : undefined);
+  const sizes = known?.map((shape) => shape.slice(1));
+  if (sizes?.every((s) => s.every((size) => size !== null))) return sizes.map((s) => [1, ...(s as number[])]);
+  const outputs = tf.tidy(() =>
+    runModel(
+      model,
+      xs.map((x) => tf.slice(x, 0, 1)),
+      false,
+    ),
+  );
+  const shapes = outputs.map((o) => o.shape);
+  tf.dispose(outputs);
+  return shapes;
 }
 
 /**

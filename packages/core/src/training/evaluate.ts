@@ -1,114 +1,172 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { assertKnownOptions } from '../checks/option-keys.js';
-import { assertTensor, describeShape } from '../checks/tensor-checks.js';
 import { assertPositiveInteger } from '../checks/value-checks.js';
 import { ArgumentError } from '../errors/argument-error.js';
-import { ShapeError } from '../errors/shape-error.js';
 import type { Layer } from '../layers/layer.js';
-import type { AccuracyKind, LossFunction } from '../registry/loss-contract.js';
-import { accuracyKindOf, checkMetrics, countCorrect, type Metric } from './accuracy.js';
-
-/** Inputs and labels: x [N, ...], y [N, K] one-hot (or targets) or [N] class indices. */
-export interface LabelledData {
-  x: tf.Tensor;
-  y: tf.Tensor;
-}
-
-/** Checks that x and y are tensors with the same number of rows, for `fn`. */
-export function checkLabelledData(fn: string, argument: string, data: LabelledData): number {
-  if (data === null || typeof data !== 'object')
-    throw new ArgumentError(fn, `expected ${argument} to be { x, y }, got ${data === null ? 'null' : typeof data}`);
-  assertTensor(fn, `${argument}.x`, data.x);
-  assertTensor(fn, `${argument}.y`, data.y);
-  if (data.x.rank < 1 || data.y.rank < 1 || data.x.shape[0] !== data.y.shape[0]) {
-    throw new ShapeError(
-      fn,
-      `expected ${argument}.x and ${argument}.y with the same number of rows, ` +
-        `got ${describeShape(data.x.shape)} and ${describeShape(data.y.shape)}`,
-    );
-  }
-  if (data.x.shape[0] === 0)
-    throw new ShapeError(fn, `expected ${argument} with at least one row, got ${describeShape(data.x.shape)}`);
-  return data.x.shape[0] as number;
-}
-
-/** Options of {@link predict}. */
-export interface PredictOptions {
-  /** Rows per forward pass. Default 256. */
-  batchSize?: number;
-}
-
-/**
- * Runs the model in inference mode over x in batches and concatenates the outputs.
- * x: [N, ...] -> [N, ...output]. Default batchSize 256. On error nothing is left behind.
- * @example const probabilities = tf.softmax(predict(model, testImages));
- * In plain words: ask the trained model for its answers, a handful of questions at a time.
- */
-export function predict(model: Layer, x: tf.Tensor, options: PredictOptions = {}): tf.Tensor {
-  assertKnownOptions('predict', 'options', options, ['batchSize']);
-  const { batchSize = 256 } = options;
-  assertTensor('predict', 'x', x);
-  assertPositiveInteger('predict', 'batchSize', batchSize);
-  const n = x.shape[0] ?? 0;
-  if (n <= batchSize) return model.apply(x, { training: false });
-  return tf.tidy(() => {
-    const outputs: tf.Tensor[] = [];
-    for (let start = 0; start < n; start += batchSize) {
-      const size = Math.min(batchSize, n - start);
-      outputs.push(model.apply(tf.slice(x, start, size), { training: false }));
-    }
-    return tf.concat(outputs, 0);
-  });
-}
+import { checkMetrics, type Metric } from './accuracy.js';
+import { classifyData, closePass, readStreamBatch, type StreamSource, type TrainingData } from './batch-stream.js';
+import { EpochTotals } from './epoch-totals.js';
+import { arrangeLabelledData, type ArrangedData, type ModelSlots, modelSlots } from './labelled-data.js';
+import { runModel } from './model-io.js';
+import { checkLossOptions, type LossSpec, type OutputLosses, resolveOutputLosses } from './output-losses.js';
+import {
+  accuracyKinds,
+  figuresFromSums,
+  type MeasureLayout,
+  measureLayout,
+  measuredValues,
+  outputLossTerms,
+} from './output-measures.js';
+import { outputWidths } from './step-computation.js';
+import { assertModel } from './train-step.js';
 
 /** Options of {@link evaluate}. */
 export interface EvaluateOptions {
-  /** `(labels, predictions) => Scalar`. Required. */
-  loss: LossFunction;
-  /** Rows per forward pass. Default 256. */
+  /** `(labels, predictions) => Scalar`, or a record by output name for a model with several outputs. Required. */
+  loss: LossSpec;
+  /** Weight of each output's loss, `{ [outputName]: weight }` (default 1 each). */
+  lossWeights?: Readonly<Record<string, number>>;
+  /** Tensors only: rows per forward pass. Default 256. */
   batchSize?: number;
+  /** Streams only: evaluate at most this many batches (a one-shot iterator continues from there next time). */
+  steps?: number;
   /** `['accuracy']` to report accuracy; default: only for a classification loss (see LossFunction). */
   metrics?: readonly Metric[];
 }
 
 /**
+ * What {@link evaluate} measured: `loss` (the weighted total), `accuracy` (one-output models, when
+ * measured), and for a model with several outputs `loss.<output>` and `accuracy.<output>`.
+ */
+export interface EvaluateResult {
+  loss: number;
+  accuracy?: number;
+  [measure: string]: number | undefined;
+}
+
+/**
  * Mean loss (and accuracy, for a classification loss or with `metrics: ['accuracy']`) of the model
- * in inference mode over the data, in batches (default 256); reads the device once. Loss per batch
- * is weighted by its size. On error (a throwing loss, a wrong input shape) nothing is left behind.
+ * in inference mode over the data: `{ x, y }` tensors in batches (default 256), or a stream of
+ * `{ x, y }` batches (a Dataset, an iterable; `steps` caps it). Loss per batch is weighted by its
+ * rows; reads the device once. Several outputs: loss = sum_k w_k loss_k, plus `loss.<output>` for
+ * each. Batches taken from a stream are disposed after use (except from an array). On error (a
+ * throwing loss, a wrong input shape) nothing is left behind.
  * @example const { loss, accuracy } = await evaluate(model, test, { loss: softmaxCrossEntropy });
  * In plain words: the exam: how wrong, and how often right, on questions it has not trained on.
  */
-export async function evaluate(
+export async function evaluate(model: Layer, data: TrainingData, options: EvaluateOptions): Promise<EvaluateResult> {
+  const fn = 'evaluate';
+  assertKnownOptions(fn, 'options', options, ['loss', 'lossWeights', 'batchSize', 'steps', 'metrics']);
+  const input = classifyData(fn, 'data', data);
+  if (options === undefined) throw new ArgumentError(fn, 'expected an options object with at least { loss }');
+  const { batchSize = 256, metrics, steps } = options;
+  checkLossOptions(fn, options.loss, options.lossWeights);
+  assertPositiveInteger(fn, 'batchSize', batchSize);
+  if (steps !== undefined) assertPositiveInteger(fn, 'steps', steps);
+  checkMetrics(fn, metrics);
+  assertModel(fn, model);
+  const slots = modelSlots(model);
+  const plan = resolveOutputLosses(fn, options.loss, options.lossWeights, slots.outputs.names);
+  if ('tensors' in input) {
+    if (options.steps !== undefined) throw new ArgumentError(fn, 'expected steps only with streamed data');
+    return evaluateTensors(model, plan, metrics, arrangeLabelledData(fn, 'data', input.tensors, slots), batchSize);
+  }
+  if (options.batchSize !== undefined)
+    throw new ArgumentError(
+      fn,
+      'expected batchSize only with { x, y } tensors, got it with a stream (its batches are its own)',
+    );
+  return evaluateStream(model, plan, metrics, input.stream, slots, steps);
+}
+
+/** Adds one batch's measures to `totals`; returns the layout (from the batch's outputs). */
+function measureBatch(
   model: Layer,
-  data: LabelledData,
-  options: EvaluateOptions,
-): Promise<{ loss: number; accuracy?: number }> {
-  assertKnownOptions('evaluate', 'options', options, ['loss', 'batchSize', 'metrics']);
-  const n = checkLabelledData('evaluate', 'data', data);
-  if (options === undefined) throw new ArgumentError('evaluate', 'expected an options object with at least { loss }');
-  const { batchSize = 256, metrics } = options;
-  if (typeof options.loss !== 'function')
-    throw new ArgumentError('evaluate', `expected options.loss to be a function, got ${typeof options.loss}`);
-  assertPositiveInteger('evaluate', 'batchSize', batchSize);
-  checkMetrics('evaluate', metrics);
-  let kind: AccuracyKind | undefined;
-  const totals = tf.tidy(() => {
-    let lossSum: tf.Tensor = tf.scalar(0);
-    let correct: tf.Tensor = tf.scalar(0);
-    for (let start = 0; start < n; start += batchSize) {
-      const size = Math.min(batchSize, n - start);
-      const xb = tf.slice(data.x, start, size);
-      const yb = tf.slice(data.y, start, size);
-      const predictions = model.apply(xb, { training: false });
-      if (start === 0) kind = accuracyKindOf(options.loss, metrics, predictions.shape.at(-1) ?? 1);
-      lossSum = tf.add(lossSum, tf.mul(options.loss(yb, predictions), size));
-      if (kind) correct = tf.add(correct, countCorrect(yb, predictions, kind));
-    }
-    return tf.stack([lossSum, correct]);
+  plan: OutputLosses,
+  metrics: readonly Metric[] | undefined,
+  xs: readonly tf.Tensor[],
+  ys: readonly tf.Tensor[],
+  rows: number,
+  totals: EpochTotals,
+): MeasureLayout {
+  let layout: MeasureLayout | undefined;
+  const measured = tf.tidy(() => {
+    const outputs = runModel(model, xs, false);
+    const kinds = accuracyKinds(plan, metrics, outputWidths(outputs));
+    layout = measureLayout(plan, kinds);
+    const { total, terms } = outputLossTerms(plan, ys, outputs, undefined);
+    return measuredValues(total, terms, ys, outputs, kinds);
   });
-  const [lossSum, correct] = await totals.data();
-  totals.dispose();
-  return kind
-    ? { loss: (lossSum as number) / n, accuracy: (correct as number) / n }
-    : { loss: (lossSum as number) / n };
+  try {
+    totals.addOnDevice(layout as MeasureLayout, measured, rows);
+  } finally {
+    measured.dispose();
+  }
+  return layout as MeasureLayout;
+}
+
+async function evaluateTensors(
+  model: Layer,
+  plan: OutputLosses,
+  metrics: readonly Metric[] | undefined,
+  data: ArrangedData,
+  batchSize: number,
+): Promise<EvaluateResult> {
+  const totals = new EpochTotals();
+  try {
+    let layout: MeasureLayout | undefined;
+    for (let start = 0; start < data.rows; start += batchSize) {
+      const size = Math.min(batchSize, data.rows - start);
+      const slices = tf.tidy(() => [...data.xs, ...data.ys].map((t) => tf.slice(t, start, size)));
+      try {
+        layout = measureBatch(
+          model,
+          plan,
+          metrics,
+          slices.slice(0, data.xs.length),
+          slices.slice(data.xs.length),
+          size,
+          totals,
+        );
+      } finally {
+        tf.dispose(slices);
+      }
+    }
+    const { sums, rows } = await totals.read();
+    return figuresFromSums(layout as MeasureLayout, sums, rows) as EvaluateResult;
+  } finally {
+    totals.dispose();
+  }
+}
+
+async function evaluateStream(
+  model: Layer,
+  plan: OutputLosses,
+  metrics: readonly Metric[] | undefined,
+  stream: StreamSource,
+  slots: ModelSlots,
+  steps: number | undefined,
+): Promise<EvaluateResult> {
+  const totals = new EpochTotals();
+  const iterator = stream.open();
+  try {
+    let layout: MeasureLayout | undefined;
+    for (let index = 1; steps === undefined || index <= steps; index++) {
+      const result = await iterator.next();
+      if (result.done) break;
+      const batch = readStreamBatch('evaluate', 'data', result.value, index, slots, stream.owned);
+      try {
+        layout = measureBatch(model, plan, metrics, batch.xs, batch.ys, batch.rows, totals);
+      } finally {
+        batch.release();
+      }
+    }
+    if (layout === undefined)
+      throw new ArgumentError('evaluate', 'expected data to yield at least one batch, got none');
+    const { sums, rows } = await totals.read();
+    return figuresFromSums(layout, sums, rows) as EvaluateResult;
+  } finally {
+    totals.dispose();
+    await closePass(stream, iterator);
+  }
 }

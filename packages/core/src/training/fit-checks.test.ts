@@ -161,7 +161,7 @@ describe('fit checks and reports (cpu)', () => {
 
   test('a model applied before is not run once more to learn its output width (one pass per batch)', async () => {
     const c = classifier([0, 1, 2, 1]);
-    const apply = vi.spyOn(c.model, 'apply');
+    const apply = vi.spyOn(c.model, 'applyMulti');
     try {
       await fit(c.model, c, { loss: crossEntropy, batchSize: 4, progress: 'none' });
       expect(apply).toHaveBeenCalledTimes(2); // the first fit: one probe on one row, one training batch

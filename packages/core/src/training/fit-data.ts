@@ -1,18 +1,19 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { ArgumentError } from '../errors/argument-error.js';
-import type { LabelledData } from './evaluate.js';
+import type { ArrangedData } from './labelled-data.js';
 
 /**
- * Splits training data from validation data: the last `fraction` of the rows (before shuffling,
- * as Keras does), or the given validation set. `release()` frees the slices it made.
+ * Splits training data from validation data: the last `fraction` of the rows of every input and
+ * output (before shuffling, as Keras does), or the given validation set. `release()` frees the
+ * slices it made.
  */
 export function splitValidation(
-  data: LabelledData,
+  data: ArrangedData,
   fraction: number | undefined,
-  validationData: LabelledData | undefined,
-): { train: LabelledData; validation: LabelledData | undefined; release: () => void } {
+  validationData: ArrangedData | undefined,
+): { train: ArrangedData; validation: ArrangedData | undefined; release: () => void } {
   if (fraction === undefined) return { train: data, validation: validationData, release: () => {} };
-  const n = data.x.shape[0] as number;
+  const n = data.rows;
   const held = Math.floor(n * fraction);
   if (held === 0 || held === n) {
     throw new ArgumentError(
@@ -21,15 +22,16 @@ export function splitValidation(
     );
   }
   const cut = n - held;
-  const made = [
-    tf.slice(data.x, 0, cut),
-    tf.slice(data.y, 0, cut),
-    tf.slice(data.x, cut, held),
-    tf.slice(data.y, cut, held),
-  ] as const;
+  const part = (start: number, size: number): ArrangedData => ({
+    xs: data.xs.map((x) => tf.slice(x, start, size)),
+    ys: data.ys.map((y) => tf.slice(y, start, size)),
+    rows: size,
+  });
+  const train = part(0, cut);
+  const validation = part(cut, held);
   return {
-    train: { x: made[0], y: made[1] },
-    validation: { x: made[2], y: made[3] },
-    release: () => tf.dispose([...made]),
+    train,
+    validation,
+    release: () => tf.dispose([...train.xs, ...train.ys, ...validation.xs, ...validation.ys]),
   };
 }

@@ -5,7 +5,8 @@ import { Dense, Sequential } from '../layers/index.js';
 import { Sgd } from '../optimizers/index.js';
 import type { LossFunction } from '../registry/loss-contract.js';
 import { describeEachBackend } from '../testing.js';
-import { evaluate, predict } from './evaluate.js';
+import { evaluate } from './evaluate.js';
+import { predict } from './predict.js';
 import { fit } from './fit.js';
 import { trainStep } from './train-step.js';
 

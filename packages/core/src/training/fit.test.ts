@@ -6,7 +6,8 @@ import { Dense, Dropout, Sequential } from '../layers/index.js';
 import { Adam, Sgd } from '../optimizers/index.js';
 import { earlyStopping } from './early-stopping.js';
 import { fit } from './fit.js';
-import { evaluate, predict } from './evaluate.js';
+import { evaluate } from './evaluate.js';
+import { predict } from './predict.js';
 import type { LossFunction } from '../registry/loss-contract.js';
 
 const crossEntropy: LossFunction = (labels: tf.Tensor, logits: tf.Tensor) =>

@@ -1,34 +1,46 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { ArgumentError } from '../errors/argument-error.js';
 import type { Layer } from '../layers/layer.js';
+import type { LayerWeight } from '../layers/layer-weight.js';
 import { Adam } from '../optimizers/adam.js';
 import { createRandom } from '../random/seeded-random.js';
-import { accuracyKindOf } from './accuracy.js';
+import type { TrainingData } from './batch-stream.js';
 import type { EpochLogs, TrainingControl } from './callbacks.js';
-import { inspectLabels, probeOutputShape } from './dataset-labels.js';
 import { EpochTotals } from './epoch-totals.js';
-import { evaluate, type LabelledData } from './evaluate.js';
-import { splitValidation } from './fit-data.js';
 import { checkFitOptions, type FitOptions } from './fit-options.js';
+import { prepareFitSources } from './fit-sources.js';
 import { History } from './history.js';
+import { modelSlots } from './labelled-data.js';
 import { readLearningRate } from './learning-rate-schedules.js';
 import { nonFiniteError } from './non-finite.js';
+import { figuresFromSums, type MeasureLayout } from './output-measures.js';
 import { createProgressReporter } from './progress-reporter.js';
 import { computeStep, disposeStep, readStepFigures } from './step-computation.js';
-import { trainableWeightsOf } from './train-step.js';
+import { assertModel, outputLossesFor, trainableWeightsOf } from './train-step.js';
 
 export type { FitOptions } from './fit-options.js';
 
 /**
- * Trains `model` on `data` ({ x: [N, ...], y: [N, K] or [N] }) with mini-batch gradient descent;
- * each batch is one `trainStep` (loss, gradients of the trainable weights, L2 decay, clipping,
- * class weights, optimiser update). Per epoch: mean loss, accuracy (for a classification loss or
- * `metrics: ['accuracy']`), validation figures, callbacks, progress.
+ * Trains `model` on `data` with mini-batch gradient descent; each batch is one `trainStep` (loss,
+ * gradients of the trainable weights, L2 decay, clipping, class weights, optimiser update). Per
+ * epoch: mean loss, accuracy (for a classification loss or `metrics: ['accuracy']`), validation
+ * figures, callbacks, progress.
  *
- * Checks before training: every option key, and class indices (once per dataset: integers in
- * [0, K), K the model's output width). While training, by default, a NaN or infinite loss or
- * gradient stops it with an error naming the epoch and batch (1-based), before that update is
- * applied (`stopOnNonFinite: false` trains on). That check reads the device once per batch; without
- * it fit reads once per epoch (plus once per batch for a progress bar or batch callback).
+ * data: `{ x: [N, ...], y: [N, K] or [N] }` tensors (batched by `batchSize`, reshuffled every
+ * epoch), or a stream of `{ x, y }` batches: a Dataset (`fromTensors`, `fromGenerator`), an array,
+ * any (async) iterable, each epoch iterating it anew (`stepsPerEpoch` caps an epoch), or a one-shot
+ * iterator or generator object, whose epochs continue where the previous stopped (`stepsPerEpoch`
+ * required). fit disposes every batch it takes from a stream after its step (from an array it
+ * disposes nothing: the array is read again every epoch). For a model with several inputs or
+ * outputs, x and y are arrays (the model's order) or records by name; `loss` may be a record by
+ * output name and `lossWeights` weighs them: loss = sum_k w_k loss_k, logged as `loss`, each output's
+ * as `loss.<output>` (and `valLoss.<output>`, `accuracy.<output>` with `metrics: ['accuracy']`).
+ *
+ * Checks before training: every option key; with tensors, class indices (once per dataset:
+ * integers in [0, K), K the model's output width). While training, by default, a NaN or infinite
+ * loss or gradient stops it with an error naming the epoch and batch (1-based), before that update
+ * is applied (`stopOnNonFinite: false` trains on). That check reads the device once per batch;
+ * without it fit reads once per epoch (plus once per batch for a progress bar or batch callback).
  * Leaves no tensor behind, on success or error, beyond the weights it built and a given
  * optimiser's state.
  *
@@ -37,14 +49,24 @@ export type { FitOptions } from './fit-options.js';
  *   loss: softmaxCrossEntropy, optimizer: new Adam({ learningRate: 1e-3 }), epochs: 10, batchSize: 64,
  *   validationSplit: 0.1, learningRate: cosineDecay(), callbacks: earlyStopping({ patience: 3 }),
  * });
+ * await fit(model, fromGenerator(readShards).batch(64).prefetch(2), { loss, epochs: 3, validationData: test });
  *
  * In plain words: show the model the examples again and again, nudging its knobs after every handful.
  */
-export async function fit(model: Layer, data: LabelledData, options: FitOptions): Promise<History> {
+export async function fit(model: Layer, data: TrainingData, options: FitOptions): Promise<History> {
   const settings = checkFitOptions(data, options);
-  const { epochs, batchSize, shuffle, seed, callbacks, stopOnNonFinite } = settings;
+  const { epochs, callbacks, stopOnNonFinite } = settings;
+  assertModel('fit', model);
+  const slots = modelSlots(model);
+  const plan = outputLossesFor('fit', model, options);
+  if (options.augment && slots.inputs.list && (slots.inputs.names?.length ?? 2) > 1)
+    throw new ArgumentError(
+      'fit',
+      'expected augment only for a model with one input (augment in a Dataset.map instead)',
+    );
+  const random = createRandom(settings.seed);
+  const { source, validate, release } = await prepareFitSources(model, settings, options, slots, plan, random);
   const reporter = createProgressReporter({ mode: options.progress ?? 'auto', write: options.write });
-  const { train, validation, release } = splitValidation(data, options.validationSplit, options.validationData);
   const ownOptimizer = options.optimizer === undefined;
   const optimizer = options.optimizer ?? new Adam();
   const history = new History();
@@ -55,91 +77,79 @@ export async function fit(model: Layer, data: LabelledData, options: FitOptions)
       stop = true;
     },
   };
-  const random = createRandom(seed);
   const totals = new EpochTotals();
+  let weights: LayerWeight[] | undefined;
+  let layout: MeasureLayout | undefined;
   try {
-    const n = train.x.shape[0] as number;
-    const weights = trainableWeightsOf('fit', model, [Math.min(batchSize, n), ...train.x.shape.slice(1)]);
-    const outputShape = probeOutputShape(model, train.x);
-    const accuracyKind = accuracyKindOf(options.loss, options.metrics, outputShape.at(-1) ?? 1);
-    const wantClasses = settings.classWeights !== undefined;
-    // Row r of the training part is row r of data (validationSplit holds out the last rows).
-    const classes = await inspectLabels('fit', 'data.y', data.y, outputShape, accuracyKind, wantClasses);
-    const given = options.validationData;
-    if (given) await inspectLabels('fit', 'validationData.y', given.y, outputShape, accuracyKind, false);
-    const stepsPerEpoch = Math.ceil(n / batchSize);
     const initialLearningRate = optimizer.learningRate;
     const readEachBatch = stopOnNonFinite || reporter.wantsBatchLoss || callbacks.some((c) => c.onBatchEnd);
     for (const c of callbacks) await c.onTrainBegin?.(control);
-    const order = Array.from({ length: n }, (_, i) => i);
     for (let epoch = 0; epoch < epochs && !stop; epoch++) {
       const started = performance.now();
       for (const c of callbacks) await c.onEpochBegin?.(epoch, control);
       reporter.epochBegin(epoch);
-      if (shuffle) random.shuffle(order);
-      for (let batch = 0; batch < stepsPerEpoch; batch++) {
-        const rows = order.slice(batch * batchSize, (batch + 1) * batchSize);
-        const step = epoch * stepsPerEpoch + batch;
-        if (options.learningRate) {
-          const context = { epoch, step, stepsPerEpoch, totalSteps: epochs * stepsPerEpoch, initialLearningRate };
-          optimizer.learningRate = readLearningRate('fit', options.learningRate, context);
-        }
+      source.beginEpoch(epoch);
+      for (let batch = 0; ; batch++) {
+        const stepsPerEpoch = source.batchesPerEpoch;
+        const taken = await source.next();
+        if (taken === undefined) break;
         const made: tf.Tensor[] = [];
         let batchLoss: number | undefined;
         try {
-          const index = tf.tensor1d(rows, 'int32');
-          made.push(index, tf.gather(train.x, index), tf.gather(train.y, index));
-          const [, gathered, yb] = made as [tf.Tensor, tf.Tensor, tf.Tensor];
-          const xb = options.augment ? options.augment(gathered, random) : gathered;
-          made.push(xb);
-          const computed = computeStep(model, weights, xb, yb, {
-            loss: options.loss,
+          if (options.learningRate) {
+            const steps = stepsPerEpoch as number; // known: tensors, or a stream with stepsPerEpoch (checked)
+            const step = epoch * steps + batch;
+            const context = { epoch, step, stepsPerEpoch: steps, totalSteps: epochs * steps, initialLearningRate };
+            optimizer.learningRate = readLearningRate('fit', options.learningRate, context);
+          }
+          weights ??= trainableWeightsOf(
+            'fit',
+            model,
+            taken.xs.map((x) => x.shape),
+          );
+          const xs = options.augment ? [options.augment(taken.xs[0] as tf.Tensor, random)] : taken.xs;
+          if (options.augment) made.push(...xs);
+          const computed = computeStep(model, weights, xs, taken.ys, {
+            plan,
             weightDecay: settings.weightDecay,
             clipValue: options.clipValue,
             clipNorm: options.clipNorm,
             metrics: options.metrics,
-            classWeighting: classes &&
-              settings.classWeights && {
-                classes: rows.map((r) => classes[r] as number),
-                weights: settings.classWeights,
-              },
+            classWeighting: taken.classes &&
+              settings.classWeights && { classes: taken.classes, weights: settings.classWeights },
             sumGradients: stopOnNonFinite,
           });
           try {
+            layout ??= computed.layout;
             if (readEachBatch) {
               const figures = await readStepFigures(computed);
-              const where = `at epoch ${epoch + 1}, batch ${batch + 1} of ${stepsPerEpoch} (1-based)`;
+              const of = stepsPerEpoch === undefined ? '' : ` of ${stepsPerEpoch}`;
+              const where = `at epoch ${epoch + 1}, batch ${batch + 1}${of} (1-based)`;
               const failure = stopOnNonFinite ? nonFiniteError('fit', where, figures) : undefined;
               if (failure) throw failure;
-              totals.addRead(figures.loss, figures.correct, rows.length);
+              totals.addRead(computed.layout, figures.values, taken.rows);
               batchLoss = figures.loss;
             } else {
-              totals.addOnDevice(computed, rows.length);
+              totals.addOnDevice(computed.layout, computed.measured, taken.rows);
             }
             optimizer.applyGradients(computed.updates);
           } finally {
             disposeStep(computed);
           }
         } finally {
+          taken.release();
           tf.dispose(made);
         }
-        reporter.batch({ epoch, batch, batches: stepsPerEpoch, loss: batchLoss, size: rows.length });
+        reporter.batch({ epoch, batch, batches: stepsPerEpoch, loss: batchLoss, size: taken.rows });
         for (const c of callbacks)
-          await c.onBatchEnd?.(batch, { loss: batchLoss as number, size: rows.length }, control);
+          await c.onBatchEnd?.(batch, { loss: batchLoss as number, size: taken.rows }, control);
       }
-      const sums = await totals.read();
-      const logs: EpochLogs = { loss: sums.loss / n };
-      if (accuracyKind) logs.accuracy = sums.correct / n;
-      if (validation) {
-        const batchSizeForValidation = Math.max(batchSize, 256);
-        const result = await evaluate(model, validation, {
-          loss: options.loss,
-          batchSize: batchSizeForValidation,
-          ...(options.metrics ? { metrics: options.metrics } : {}),
-        });
-        logs.valLoss = result.loss;
-        if (result.accuracy !== undefined) logs.valAccuracy = result.accuracy;
-      }
+      await source.endEpoch();
+      const { sums, rows } = await totals.read();
+      const logs: EpochLogs = figuresFromSums(layout as MeasureLayout, sums, rows);
+      const validation = await validate();
+      for (const [name, value] of Object.entries(validation ?? {}))
+        if (value !== undefined) logs[`val${name.charAt(0).toUpperCase()}${name.slice(1)}`] = value;
       logs.learningRate = optimizer.learningRate;
       logs.seconds = (performance.now() - started) / 1000;
       history.record(epoch, logs);
@@ -150,6 +160,7 @@ export async function fit(model: Layer, data: LabelledData, options: FitOptions)
     return history;
   } finally {
     totals.dispose();
+    await source.close();
     release();
     if (ownOptimizer) optimizer.dispose();
   }

@@ -10,7 +10,8 @@ export interface BatchProgress {
   epoch: number;
   /** 0-based batch within the epoch. */
   batch: number;
-  batches: number;
+  /** Batches in the epoch; undefined while unknown (the first epoch of a stream without stepsPerEpoch). */
+  batches: number | undefined;
   /** The batch's mean loss, when it was read (undefined when nothing asked for it). */
   loss: number | undefined;
   /** Rows in the batch (weights the running mean). */
@@ -64,7 +65,9 @@ export function formatDuration(seconds: number): string {
 /**
  * Makes the reporter for a mode. 'bar' redraws one line with `\r` after every batch, showing the
  * mean loss of the epoch so far (weighted by batch size) and the epoch's time remaining
- * (elapsed / batches done x batches left); 'lines' prints one line per epoch; 'none' prints nothing.
+ * (elapsed / batches done x batches left; while the epoch's length is unknown, the first epoch of a
+ * stream, the batch count and the time so far instead of a bar); 'lines' prints one line per epoch;
+ * 'none' prints nothing.
  *
  * @example
  * const reporter = createProgressReporter({ mode: 'bar', write: (text) => process.stderr.write(text) });
@@ -96,9 +99,13 @@ export function createProgressReporter(options: ProgressReporterOptions = {}): P
     },
     batch({ epoch, batch, batches, loss, size }) {
       if (loss !== undefined) [lossSum, rows] = [lossSum + loss * size, rows + size];
+      const mean = rows > 0 ? `  loss ${(lossSum / rows).toFixed(4)}` : '';
+      if (batches === undefined) {
+        out(`\repoch ${epoch + 1} batch ${batch + 1}${mean}  ${formatDuration((now() - started) / 1000)} so far`);
+        return;
+      }
       const done = Math.round(((batch + 1) / batches) * width);
       const bar = `${'='.repeat(Math.max(0, done - 1))}${done > 0 ? '>' : ''}${' '.repeat(width - done)}`;
-      const mean = rows > 0 ? `  loss ${(lossSum / rows).toFixed(4)}` : '';
       const left = ((now() - started) / 1000 / (batch + 1)) * (batches - batch - 1);
       out(`\repoch ${epoch + 1} [${bar}] ${batch + 1}/${batches}${mean}  eta ${formatDuration(left)}`);
     },

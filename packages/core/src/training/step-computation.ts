@@ -3,17 +3,26 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { Layer } from '../layers/layer.js';
 import type { LayerWeight } from '../layers/layer-weight.js';
 import type { GradientUpdate } from '../optimizers/optimizer.js';
-import type { LossFunction } from '../registry/loss-contract.js';
-import { accuracyKindOf, countCorrect, type Metric } from './accuracy.js';
-import { type ClassWeighting, weightedLoss } from './class-weighting.js';
+import type { Metric } from './accuracy.js';
+import type { ClassWeighting } from './class-weighting.js';
 import { clipGradientsByGlobalNorm, clipGradientsByValue } from './gradient-clipping.js';
+import { runModel } from './model-io.js';
 import type { StepFigures } from './non-finite.js';
+import type { OutputLosses } from './output-losses.js';
+import {
+  accuracyKinds,
+  type MeasureLayout,
+  measureLayout,
+  measuredValues,
+  outputLossTerms,
+} from './output-measures.js';
 import { sumTensors } from './sum-tensors.js';
 import { withTapeCleanup } from './tape-cleanup.js';
 
 /** What one training step does besides the loss: decay, clipping, class weights, what to measure. */
 export interface StepSettings {
-  loss: LossFunction;
+  /** Each output's loss and weight. */
+  plan: OutputLosses;
   weightDecay: number;
   clipValue?: number;
   clipNorm?: number;
@@ -25,36 +34,43 @@ export interface StepSettings {
 
 /** A computed but not yet applied step: tensors the caller frees with {@link disposeStep}. */
 export interface ComputedStep {
+  /** The weighted total loss (what the gradients are of). */
   loss: tf.Scalar;
-  /** Correct predictions in the batch, when accuracy is measured. */
-  correct?: tf.Scalar;
+  /** The batch's measures in `layout` order (loss means, correct counts). */
+  measured: tf.Tensor1D;
+  layout: MeasureLayout;
   /** Sum of every raw gradient element (before decay and clipping), when asked for. */
   gradientSum?: tf.Scalar;
   updates: GradientUpdate[];
 }
 
 /**
- * Loss and gradients of the trainable weights on one batch, then g <- g + lambda W for regularised
- * weights (the seed's W <- W - lr (grad + lambda W)) and clipping; the optimiser is not touched, so
- * the caller can look at the figures before applying. On any error everything it made is freed,
- * including what tfjs recorded for the backward pass.
+ * Loss and gradients of the trainable weights on one batch (xs and ys in the model's input and
+ * output order; loss = sum_k w_k loss_k), then g <- g + lambda W for regularised weights (the seed's
+ * W <- W - lr (grad + lambda W)) and clipping; the optimiser is not touched, so the caller can look
+ * at the figures before applying. On any error everything it made is freed, including what tfjs
+ * recorded for the backward pass.
  */
 export function computeStep(
   model: Layer,
   weights: readonly LayerWeight[],
-  xb: tf.Tensor,
-  yb: tf.Tensor,
+  xs: readonly tf.Tensor[],
+  ys: readonly tf.Tensor[],
   settings: StepSettings,
 ): ComputedStep {
   const variables = weights.map((w) => w.variable);
-  let predictions: tf.Tensor | undefined;
+  let outputs: tf.Tensor[] = [];
+  let terms: tf.Scalar[] = [];
   try {
     const { loss, gradients, gradientSum } = tf.tidy(() => {
       const { value, grads } = withTapeCleanup(() =>
         tf.variableGrads(() => {
-          const output = model.apply(xb, { training: true });
-          predictions = tf.keep(output);
-          return weightedLoss(settings.loss, yb, output, settings.classWeighting);
+          const made = runModel(model, xs, true);
+          outputs = made.map((o) => tf.keep(o));
+          const losses = outputLossTerms(settings.plan, ys, made, settings.classWeighting);
+          // One output: its term is the total itself (the loss returned below), not kept twice.
+          if (losses.terms.length > 1) terms = losses.terms.map((t) => tf.keep(t));
+          return losses.total;
         }, variables),
       );
       const raw: (tf.Tensor | undefined)[] = variables.map((v) => grads[v.name]);
@@ -75,36 +91,38 @@ export function computeStep(
     const updates = gradients.flatMap((g, i) =>
       g === undefined ? [] : [{ variable: variables[i] as tf.Variable, gradient: g }],
     );
-    const step: ComputedStep = { loss, gradientSum, updates };
     try {
-      const output = predictions as tf.Tensor;
-      const kind = accuracyKindOf(settings.loss, settings.metrics, output.shape.at(-1) ?? 1);
-      if (kind !== undefined) step.correct = countCorrect(yb, output, kind);
+      const kinds = accuracyKinds(settings.plan, settings.metrics, outputWidths(outputs));
+      const measured = tf.tidy(() => measuredValues(loss, terms, ys, outputs, kinds));
+      return { loss, measured, layout: measureLayout(settings.plan, kinds), gradientSum, updates };
     } catch (error) {
-      disposeStep(step);
+      tf.dispose([loss, ...updates.map((u) => u.gradient)]);
+      gradientSum?.dispose();
       throw error;
     }
-    return step;
   } finally {
-    predictions?.dispose();
+    tf.dispose([...outputs, ...terms]);
   }
 }
 
-/** Reads loss, gradient sum and correct count in one device read: [loss, gradientSum, correct]. */
-export async function readStepFigures(step: ComputedStep): Promise<StepFigures & { correct: number }> {
-  const zero = tf.scalar(0);
-  const stacked = tf.stack([step.loss, step.gradientSum ?? zero, step.correct ?? zero]);
+/** Each output's last axis (the class count of a classifier). */
+export function outputWidths(outputs: readonly tf.Tensor[]): number[] {
+  return outputs.map((o) => o.shape.at(-1) ?? 1);
+}
+
+/** Reads the gradient sum and the measures in one device read; `loss` is the first measure. */
+export async function readStepFigures(step: ComputedStep): Promise<StepFigures & { values: number[] }> {
+  const stacked = tf.tidy(() => tf.concat([tf.reshape(step.gradientSum ?? tf.scalar(0), [1]), step.measured]));
   try {
-    const [loss, gradientSum, correct] = Array.from(await stacked.data()) as [number, number, number];
-    return { loss, gradientSum, correct };
+    const [gradientSum, ...values] = Array.from(await stacked.data()) as [number, ...number[]];
+    return { loss: values[0] as number, gradientSum, values };
   } finally {
-    tf.dispose([zero, stacked]);
+    stacked.dispose();
   }
 }
 
 /** Frees every tensor of a step (after applying it, or instead of applying it). */
 export function disposeStep(step: ComputedStep): void {
-  tf.dispose([step.loss, ...step.updates.map((u) => u.gradient)]);
-  if (step.correct) step.correct.dispose();
+  tf.dispose([step.loss, step.measured, ...step.updates.map((u) => u.gradient)]);
   if (step.gradientSum) step.gradientSum.dispose();
 }
