@@ -1,7 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { assertKnownOptions } from '../checks/option-keys.js';
 import { ArgumentError } from '../errors/argument-error.js';
-import { BaihuaError } from '../errors/baihua-error.js';
 import { ShapeError } from '../errors/shape-error.js';
 import type { ApplyOptions, Layer } from '../layers/layer.js';
 import { withShapeProbe } from '../layers/shape-probe.js';
@@ -30,7 +29,7 @@ function probeOnce(layer: Layer, inputs: readonly SymbolicTensor[], list: boolea
 }
 
 function hasFree(shape: SymbolicShape | undefined): boolean {
-  return shape !== undefined && shape.slice(1).includes(null);
+  return shape?.slice(1).includes(null) ?? false;
 }
 
 /** null wherever the two runs disagree (and for the batch). */
@@ -70,6 +69,7 @@ export function applySymbolic(
     );
   if (list && inputs.length === 0) throw new ArgumentError(fn, 'expected x to be a non-empty array');
   const free = inputs.some((t) => hasFree(t.shape) || hasFree(t.maskShape));
+  const wasBuilt = layer.isBuilt;
   const [first, second] = withShapeProbe((probe) => {
     const a = probeOnce(layer, inputs, list, probeSizes[0]);
     if (!free) return [a, undefined];
@@ -78,7 +78,9 @@ export function applySymbolic(
     try {
       b = probeOnce(layer, inputs, list, probeSizes[1]);
     } catch (error) {
-      if (!BaihuaError.isInstance(error) && !(error instanceof Error)) throw error;
+      // The first run built the layer for a size the graph cannot promise: free its weights again.
+      if (!wasBuilt) layer.dispose();
+      if (!(error instanceof Error)) throw error;
       throw Object.assign(
         new ShapeError(
           fn,

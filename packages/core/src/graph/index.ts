@@ -6,4 +6,3 @@ export type { GraphNode, SymbolicShape } from './symbolic-tensor.js';
 export { Model } from './model.js';
 export type { ModelOptions } from './model.js';
 export type { ModelGraphConfig, NodeConfig, TensorReference } from './model-config.js';
-import './model-from-config.js';

@@ -1,6 +1,6 @@
 import { ArgumentError } from '../errors/argument-error.js';
 import type { Layer, LayerConfig } from '../layers/layer.js';
-import { layerFromConfig, registerLayerType } from '../layers/layer-registry.js';
+import { layerFromConfig } from '../layers/layer-registry.js';
 import { input } from './input.js';
 import { Model } from './model.js';
 import type { NodeConfig, TensorReference } from './model-config.js';
@@ -79,7 +79,9 @@ export function modelFromConfig(config: Record<string, unknown>): Model {
       const saved = (entry as LayerConfig).name;
       if (layer.name !== saved) {
         layer.dispose();
-        throw malformed(`layers[${i}] was saved as '${saved}' but rebuilt as '${layer.name}' (its factory drops the name)`);
+        throw malformed(
+          `layers[${i}] was saved as '${saved}' but rebuilt as '${layer.name}' (its factory drops the name)`,
+        );
       }
       if (layers.has(layer.name)) {
         layer.dispose();
@@ -109,5 +111,3 @@ export function modelFromConfig(config: Record<string, unknown>): Model {
     throw error;
   }
 }
-
-registerLayerType('Model', (config) => modelFromConfig(config));

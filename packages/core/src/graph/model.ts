@@ -1,7 +1,9 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import { ArgumentError } from '../errors/argument-error.js';
 import { Layer, type CallContext, type LayerConfig, type LayerOptions, type MaskedOutputs } from '../layers/layer.js';
+import { registerLayerType } from '../layers/layer-registry.js';
 import { graphTopology } from './graph-topology.js';
+import { modelFromConfig } from './model-from-config.js';
 import { modelConfig } from './model-config.js';
 import { type GraphNode, SymbolicTensor } from './symbolic-tensor.js';
 
@@ -36,6 +38,26 @@ function outputNamesOf(outputs: ModelOptions['outputs'], list: SymbolicTensor[])
     counts.set(t.name, n);
     return n === 1 ? t.name : `${t.name}_${n}`;
   });
+}
+
+/**
+ * A layer held both by the graph and inside a container of it (or by two containers) would come
+ * back from a saved config as two layers with two sets of weights: refuse to save that.
+ */
+function assertSavableSharing(layers: readonly Layer[]): void {
+  const owner = new Map<Layer, string>();
+  const visit = (layer: Layer, where: string): void => {
+    const seen = owner.get(layer);
+    if (seen !== undefined && seen !== where)
+      throw new ArgumentError(
+        'Model.getConfig',
+        `layer '${layer.name}' is shared by ${seen} and ${where}; a saved graph can share a layer between nodes, ` +
+          'not between containers: apply the layer itself in the graph at both places',
+      );
+    owner.set(layer, where);
+    for (const child of layer.children()) visit(child, `'${layer.name}'`);
+  };
+  for (const layer of layers) visit(layer, 'the graph');
 }
 
 /**
@@ -161,6 +183,7 @@ export class Model extends Layer {
   }
 
   override getConfig(): LayerConfig {
+    assertSavableSharing(this.layers);
     // The seed only fixed an order of defaults at build time; a Model takes none (its layers have theirs).
     const { seed: _seed, ...own } = super.getConfig();
     return {
@@ -169,3 +192,6 @@ export class Model extends Layer {
     };
   }
 }
+
+// Saved graphs are rebuilt by replaying their nodes (model-from-config.ts).
+registerLayerType('Model', (config) => modelFromConfig(config));

@@ -39,6 +39,7 @@ export class BatchNorm extends Layer {
 
   constructor(options: BatchNormOptions = {}) {
     super(options, 'BatchNorm', ['momentum', 'epsilon', 'center', 'scale']);
+    this.supportsMasking = true; // a mask passes through unchanged (as in Keras)
     this.momentum = options.momentum ?? 0.99;
     this.epsilon = options.epsilon ?? 1e-3;
     assertInRange('BatchNorm', 'momentum', this.momentum, { min: 0, max: 1 });

@@ -41,6 +41,7 @@ export class Dense extends Layer {
 
   constructor(options: DenseOptions) {
     super(options, 'Dense', ['units', 'activation', 'useBias', 'kernelInitializer', 'biasInitializer']);
+    this.supportsMasking = true; // a mask passes through unchanged (as in Keras)
     assertPositiveInteger('Dense', 'units', options.units);
     this.units = options.units;
     this.activation = options.activation ?? 'linear';

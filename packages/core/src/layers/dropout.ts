@@ -25,6 +25,7 @@ export class Dropout extends Layer {
 
   constructor(options: DropoutOptions) {
     super(options, 'Dropout', ['rate']);
+    this.supportsMasking = true; // a mask passes through unchanged (as in Keras)
     assertInRange('Dropout', 'rate', options.rate, { min: 0, max: 1, maxExclusive: true });
     this.rate = options.rate;
   }

@@ -26,6 +26,7 @@ export class LayerNorm extends Layer {
 
   constructor(options: LayerNormOptions = {}) {
     super(options, 'LayerNorm', ['epsilon']);
+    this.supportsMasking = true; // a mask passes through unchanged (as in Keras)
     this.epsilon = options.epsilon ?? 1e-5;
     assertPositive('LayerNorm', 'epsilon', this.epsilon);
   }

@@ -450,9 +450,12 @@ export abstract class Layer {
     return [];
   }
 
-  /** Every weight of this layer and its children, in a fixed order (own first, then children). */
+  /**
+   * Every weight of this layer and its children, in a fixed order (own first, then children), each
+   * once: a layer reached twice (in a graph and inside a Sequential of the same graph) counts once.
+   */
   weights(): LayerWeight[] {
-    return [...this.ownWeights, ...this.children().flatMap((c) => c.weights())];
+    return [...new Set([...this.ownWeights, ...this.children().flatMap((c) => c.weights())])];
   }
 
   /** The weights `fit` updates: trainable weights of trainable layers. */
