@@ -139,10 +139,11 @@ describeEachBackend('Model: hostile or damaged saved graphs are refused; nothing
     const saved = await serializeModel(model);
     model.dispose();
     const text = JSON.stringify(saved.topology);
+    type Node = { layer: string; inputs: unknown[] };
     type Graph = {
       inputs: { name: string }[];
       layers: { type: string; name: string }[];
-      nodes: { layer: string; inputs: unknown[] }[];
+      nodes: [Node, Node, ...Node[]];
       outputs: unknown[];
     };
     const edited = (change: (graph: Graph) => void) => {
