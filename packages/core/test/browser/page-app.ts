@@ -22,6 +22,7 @@ import {
   useBackend,
   type Layer,
 } from '../../dist/browser/index.js';
+import { graphScenarios } from './page-graph-scenarios.js';
 import { optionScenarios } from './page-option-scenarios.js';
 
 setWasmPaths('/wasm/');
@@ -65,6 +66,7 @@ let model: Layer | undefined;
 
 const scenarios = {
   ...optionScenarios,
+  ...graphScenarios,
 
   async backends() {
     return describeBackends();
