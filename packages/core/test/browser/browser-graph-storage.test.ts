@@ -32,7 +32,7 @@ if (unavailable !== undefined) {
     });
 
     for (const backend of ['cpu', 'wasm', 'webgpu'] as const) {
-      test(`[${backend}] two inputs, shared layer, attention scores: same config and outputs after a reload`, async () => {
+      test(`[${backend}] two inputs, shared layer, attention scores: same config, outputs after reload`, async () => {
         const key = `graph-${backend}`;
         const saved = await runScenario<Saved>(session, 'saveGraphToIndexedDB', backend, key);
         await openPage(session); // a new page: only IndexedDB remembers the model
