@@ -11,3 +11,5 @@ export { constant, ones, zeros } from './constant-initializers.js';
 export { glorotNormal, glorotUniform, heNormal, heUniform, varianceScaling } from './variance-scaling.js';
 export type { VarianceScalingOptions } from './variance-scaling.js';
 export { orthogonal } from './orthogonal.js';
+export { randomUniform } from './random-uniform.js';
+export type { RandomUniformOptions } from './random-uniform.js';
