@@ -28,8 +28,9 @@ export type {
   SequenceModel,
   SequenceResult,
 } from './sequence/sequence-types.js';
-export { Bidirectional } from './sequence/bidirectional.js';
-export type { BidirectionalMerge, BidirectionalOptions } from './sequence/bidirectional.js';
+export { BidirectionalCells } from './sequence/bidirectional-cells.js';
+export type { BidirectionalCellsOptions } from './sequence/bidirectional-cells.js';
+export type { BidirectionalMerge } from './sequence/merge-directions.js';
 export { StackedRnn } from './sequence/stacked-rnn.js';
 
 export { fromTorch } from './import/from-torch.js';
@@ -54,3 +55,5 @@ export type { PeepholeLstmOptions } from './layers/peephole-lstm.js';
 export { CoupledLSTM } from './layers/coupled-lstm.js';
 export { GRU } from './layers/gru.js';
 export type { GruOptions } from './layers/gru.js';
+export { Bidirectional } from './layers/bidirectional.js';
+export type { BidirectionalOptions } from './layers/bidirectional.js';

@@ -8,7 +8,7 @@ import { GruCell } from './cells/gru-cell.js';
 import { LstmCell } from './cells/lstm-cell.js';
 import { PeepholeLstmCell } from './cells/peephole-lstm-cell.js';
 import { fromKeras } from './import/from-keras.js';
-import { Bidirectional } from './sequence/bidirectional.js';
+import { BidirectionalCells } from './sequence/bidirectional-cells.js';
 import { runSequence } from './sequence/run-sequence.js';
 import { StackedRnn } from './sequence/stacked-rnn.js';
 
@@ -63,9 +63,9 @@ describeEachBackend(
       tf.dispose([kernel, recurrentKernel, weights.inputBias]);
     });
 
-    test('runSequence, Bidirectional (options and run), StackedRnn.run and fromKeras; no tensor leaks', async () => {
+    test('runSequence, BidirectionalCells (options, run), StackedRnn.run and fromKeras; no tensor leaks', async () => {
       const cell = new GruCell(sizes);
-      const bi = new Bidirectional({ forward: new GruCell(sizes), backward: new GruCell(sizes) });
+      const bi = new BidirectionalCells({ forward: new GruCell(sizes), backward: new GruCell(sizes) });
       const stack = new StackedRnn([new GruCell(sizes)]);
       const x = tf.ones([1, 2, 3]);
       const cases: [() => unknown, RegExp][] = [
@@ -77,12 +77,12 @@ describeEachBackend(
           ),
         ],
         [
-          () => new Bidirectional({ forward: cell, backward: cell, mergeMode: 'sum' } as never),
-          /^Bidirectional: unknown key 'mergeMode' in options \(did you mean 'merge'\?/,
+          () => new BidirectionalCells({ forward: cell, backward: cell, mergeMode: 'sum' } as never),
+          /^BidirectionalCells: unknown key 'mergeMode' in options \(did you mean 'merge'\?/,
         ],
         [
           () => bi.run(x, { masks: x } as never),
-          /^Bidirectional.run: unknown key 'masks' in options \(did you mean 'mask'\?/,
+          /^BidirectionalCells.run: unknown key 'masks' in options \(did you mean 'mask'\?/,
         ],
         [
           () => stack.run(x, { initalState: [] } as never),

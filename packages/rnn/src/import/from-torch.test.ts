@@ -4,7 +4,7 @@ import { expect, test } from 'vitest';
 import { runSequence } from '../sequence/run-sequence.js';
 import type { SequenceModel } from '../sequence/sequence-types.js';
 import type { GruCell } from '../cells/gru-cell.js';
-import type { Bidirectional } from '../sequence/bidirectional.js';
+import type { BidirectionalCells } from '../sequence/bidirectional-cells.js';
 import { StackedRnn } from '../sequence/stacked-rnn.js';
 import { fromTorch } from './from-torch.js';
 import { loadTorchFixture } from '@baihua/test-fixtures';
@@ -89,7 +89,7 @@ describeEachBackend('fromTorch against PyTorch nn.RNN / nn.LSTM / nn.GRU', () =>
     model.dispose();
   });
 
-  test('two bidirectional GRU layers (_l1, _reverse) give a StackedRnn of Bidirectional layers', async () => {
+  test('two bidirectional GRU layers (_l1, _reverse) give a StackedRnn of BidirectionalCells', async () => {
     const h = 2;
     const shapes: Record<string, number[]> = {};
     for (const layer of [0, 1]) {
@@ -105,8 +105,8 @@ describeEachBackend('fromTorch against PyTorch nn.RNN / nn.LSTM / nn.GRU', () =>
     );
     const model = fromTorch(parameters, { kind: 'gru' }) as StackedRnn;
     expect(model).toBeInstanceOf(StackedRnn);
-    expect(model.layers.map((l) => (l as Bidirectional<never, never>).outputSize)).toEqual([4, 4]);
-    const first = model.layers[0] as Bidirectional<GruCell, GruCell>;
+    expect(model.layers.map((l) => (l as BidirectionalCells<never, never>).outputSize)).toEqual([4, 4]);
+    const first = model.layers[0] as BidirectionalCells<GruCell, GruCell>;
     // Copies, in PyTorch's layout: the cell owns them, the given tensors stay the caller's.
     const copied = first.backward.weight('kernel').read();
     expect(copied).not.toBe(parameters.weight_ih_l0_reverse);

@@ -13,7 +13,7 @@ import { ElmanCell } from '../cells/elman-cell.js';
 import { GruCell } from '../cells/gru-cell.js';
 import { LstmCell } from '../cells/lstm-cell.js';
 import type { RecurrentCell, RecurrentState } from '../cells/recurrent-cell.js';
-import { Bidirectional } from '../sequence/bidirectional.js';
+import { BidirectionalCells } from '../sequence/bidirectional-cells.js';
 import type { SequenceModel } from '../sequence/sequence-types.js';
 import { StackedRnn } from '../sequence/stacked-rnn.js';
 
@@ -32,7 +32,7 @@ const namePattern = /^(weight_ih|weight_hh|bias_ih|bias_hh)_l(\d+)(_reverse)?$/;
  * Builds what {@link runSequence} accepts from a PyTorch nn.RNN / nn.LSTM / nn.GRU state dict
  * (`weight_ih_l0` [G*H, I], `weight_hh_l0` [G*H, H], `bias_ih_l0`, `bias_hh_l0` [G*H], `_l1` for
  * stacked layers, `_reverse` for the backward direction; G = 1, 4 (i, f, g, o) or 3 (r, z, n)).
- * Returns a cell (one layer, one direction), a Bidirectional (one layer, both directions) or a
+ * Returns a cell (one layer, one direction), a BidirectionalCells (one layer, both directions) or a
  * StackedRnn. The values are copied into the cells' own weights, kept in PyTorch's layout
  * (`weightLayout: 'torch'`), trainable; gradients with respect to the cells' weights are PyTorch's
  * parameter gradients (`kernel` is weight_ih, `recurrentKernel` weight_hh, `bias` bias_ih,
@@ -115,7 +115,11 @@ export function fromTorch(parameters: Record<string, tf.Tensor>, options: FromTo
   const checked = Array.from({ length: layers }, (_, layer) => suffixes.map((suffix) => weightsOf(layer, suffix)));
   const stack = checked.map(([forward, backward]): SequenceModel => {
     if (backward === undefined) return build(forward as CellWeights);
-    return new Bidirectional({ forward: build(forward as CellWeights), backward: build(backward), merge: 'concat' });
+    return new BidirectionalCells({
+      forward: build(forward as CellWeights),
+      backward: build(backward),
+      merge: 'concat',
+    });
   });
   return stack.length === 1 ? (stack[0] as SequenceModel) : new StackedRnn(stack);
 }

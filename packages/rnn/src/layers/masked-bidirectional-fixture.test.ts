@@ -3,16 +3,16 @@ import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose } from '
 import { loadTorchFixture } from '@baihua/test-fixtures';
 import { expect, test } from 'vitest';
 import { LstmCell } from '../cells/lstm-cell.js';
-import { Bidirectional } from '../sequence/bidirectional.js';
+import { BidirectionalCells } from '../sequence/bidirectional-cells.js';
 import { runSequence } from '../sequence/run-sequence.js';
 
 // PyTorch's Embedding + packed bidirectional LSTM (sequenceModels.embedding_mask_bilstm), computed
-// here from the parts: a gather for the embedding, the mask ids != 0, runSequence of a Bidirectional
+// here from the parts: a gather for the embedding, the mask ids != 0, runSequence of a BidirectionalCells
 // of two LstmCells. The fixture stores the LSTM weights in the cells' own (Keras) layout.
 // Tolerance: the fixture README's for gradients through recurrent chains, 1e-4 + 1e-3 max |e|.
 const chain = { atol: 1e-4, rtol: 1e-3 };
 const weightNames = ['kernel', 'recurrentKernel', 'bias'] as const;
-type BiLstm = Bidirectional<LstmCell, LstmCell>;
+type BiLstm = BidirectionalCells<LstmCell, LstmCell>;
 const capitalized = { kernel: 'Kernel', recurrentKernel: 'RecurrentKernel', bias: 'Bias' } as const;
 
 function loadCase() {
@@ -23,7 +23,7 @@ function loadCase() {
     tf.dispose(Object.values(weights));
     return cell;
   };
-  const layer = new Bidirectional({ forward: cellOf('forward'), backward: cellOf('backward'), merge: 'concat' });
+  const layer = new BidirectionalCells({ forward: cellOf('forward'), backward: cellOf('backward'), merge: 'concat' });
   const ids = fixture.tensor('ids', 'int32');
   return { fixture, layer, ids, embeddings: fixture.tensor('embeddings'), dy: fixture.tensor('dy') };
 }

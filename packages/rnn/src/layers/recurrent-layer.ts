@@ -12,6 +12,7 @@ import {
 import type { CellOptions } from '../cells/cell-weights.js';
 import type { RecurrentCell, RecurrentState } from '../cells/recurrent-cell.js';
 import { runSequence } from '../sequence/run-sequence.js';
+import { checkMask } from '../sequence/sequence-checks.js';
 import { checkSequenceApplyShape } from '../sequence/sequence-model-info.js';
 
 /** Options every recurrent layer takes. */
@@ -46,14 +47,17 @@ const recurrentLayerOptionKeys = [
  * with the layer's initialisers, seed and sizes: kernel [features, G*units], recurrentKernel
  * [units, G*units], bias [G*units]; the cell is this layer's child, so weights, `countParams()`,
  * saving, clipping and decay work as for any layer. `apply` runs {@link runSequence} over
- * x [batch, time, features].
- * Masking is not available through Sequential (it passes one tensor): call runSequence with the
- * layer's `cell` for variable-length batches.
+ * x [batch, time, features] with the input's mask (Keras semantics): a masked step keeps the state
+ * and outputs zeros, a reversed run starts at each sequence's last valid step, and without
+ * `returnSequences` the output is the state after the last valid step. The mask comes from
+ * `apply(x, { mask })` or from a `Masking` / `Embedding({ maskZero: true })` before the layer in a
+ * Sequential or a graph Model. Output mask: the input's with `returnSequences`, none without.
  *
  * @example
  * const layer = new LSTM({ units: 8, returnSequences: true }); // a RecurrentLayer
  * layer.apply(tf.ones([2, 5, 3]));                             // builds its LstmCell: [2, 5, 8]
- * runSequence(layer.cell, x, { mask });                        // the same weights, with a mask
+ * layer.apply(x, { mask });                                    // mask [2, 5]: false at padded steps
+ * runSequence(layer.cell, x, { mask });                        // the same values, from the cell
  *
  * In plain words: a line of runners packaged as one station of the assembly line.
  */
@@ -120,10 +124,17 @@ export abstract class RecurrentLayer extends Layer {
     checkSequenceApplyShape(this.typeName, this.name, inputShape, this.cell.inputSize);
   }
 
-  protected override call(x: tf.Tensor, _context: CallContext): tf.Tensor {
+  protected override call(x: tf.Tensor, context: CallContext): tf.Tensor {
     // The cell's row in summary(): it produces the whole sequence, [batch, time, units].
     this.cell.outputShape = [null, x.shape[1] as number, this.units];
-    return runSequence(this.cell, x, { returnSequences: this.returnSequences, reverse: this.reverse }).outputs;
+    const { mask } = context;
+    checkMask(`${this.typeName}.apply`, mask, x.shape[0] as number, x.shape[1] as number);
+    return runSequence(this.cell, x, { returnSequences: this.returnSequences, reverse: this.reverse, mask }).outputs;
+  }
+
+  /** Keras semantics: the input mask with `returnSequences` (one output per step), none without. */
+  protected override computeMask(_x: tf.Tensor, mask: tf.Tensor | undefined): tf.Tensor | undefined {
+    return this.returnSequences ? mask : undefined;
   }
 
   override getConfig(): LayerConfig {

@@ -3,11 +3,11 @@ import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose } from '
 import { expect, test } from 'vitest';
 import { GruCell } from '../cells/gru-cell.js';
 import { LstmCell } from '../cells/lstm-cell.js';
-import { Bidirectional } from './bidirectional.js';
+import { BidirectionalCells } from './bidirectional-cells.js';
 import { runSequence } from './run-sequence.js';
 
-describeEachBackend('Bidirectional', () => {
-  test('concat, sum and average merge the forward run and the aligned backward run', async () => {
+describeEachBackend('BidirectionalCells', () => {
+  test('concat, sum, average and multiply merge the forward run and the aligned backward run', async () => {
     const forward = new LstmCell({ inputSize: 3, hiddenSize: 4, seed: 1 });
     const backward = new LstmCell({ inputSize: 3, hiddenSize: 4, seed: 2 });
     const x = tf.randomNormal([2, 5, 3], 0, 1, 'float32', 1);
@@ -17,9 +17,10 @@ describeEachBackend('Bidirectional', () => {
       concat: tf.concat([f.outputs, b.outputs], -1),
       sum: tf.add(f.outputs, b.outputs),
       average: tf.div(tf.add(f.outputs, b.outputs), 2),
+      multiply: tf.mul(f.outputs, b.outputs),
     };
-    for (const merge of ['concat', 'sum', 'average'] as const) {
-      const layer = new Bidirectional({ forward, backward, merge });
+    for (const merge of ['concat', 'sum', 'average', 'multiply'] as const) {
+      const layer = new BidirectionalCells({ forward, backward, merge });
       expect(layer.outputSize).toBe(merge === 'concat' ? 8 : 4);
       const result = runSequence(layer, x);
       await expectTensorsClose(result.outputs, expected[merge], { rtol: 1e-6, atol: 1e-7 });
@@ -32,7 +33,7 @@ describeEachBackend('Bidirectional', () => {
   });
 
   test('masked: each backward run starts at its last valid step; returnSequences false merges both ends', async () => {
-    const layer = new Bidirectional({
+    const layer = new BidirectionalCells({
       forward: new GruCell({ inputSize: 2, hiddenSize: 3, seed: 3 }),
       backward: new GruCell({ inputSize: 2, hiddenSize: 3, seed: 4 }),
     });
@@ -59,19 +60,19 @@ describeEachBackend('Bidirectional', () => {
     const a = new LstmCell({ inputSize: 3, hiddenSize: 4 });
     const b = new LstmCell({ inputSize: 2, hiddenSize: 4 });
     const c = new LstmCell({ inputSize: 3, hiddenSize: 5 });
-    expect(() => new Bidirectional({ forward: a, backward: b })).toThrow(
-      /Bidirectional: expected forward and backward with the same inputSize, got 3 and 2/,
+    expect(() => new BidirectionalCells({ forward: a, backward: b })).toThrow(
+      /BidirectionalCells: expected forward and backward with the same inputSize, got 3 and 2/,
     );
-    expect(() => new Bidirectional({ forward: a, backward: c, merge: 'sum' })).toThrow(
-      /Bidirectional: expected forward and backward with the same output size for merge 'sum', got 4 and 5/,
+    expect(() => new BidirectionalCells({ forward: a, backward: c, merge: 'sum' })).toThrow(
+      /BidirectionalCells: expected forward and backward with the same output size for merge 'sum', got 4 and 5/,
     );
-    expect(() => new Bidirectional({ forward: a, backward: a, merge: 'max' as never })).toThrow(
-      /Bidirectional: expected merge to be one of 'concat', 'sum', 'average', got "max"/,
+    expect(() => new BidirectionalCells({ forward: a, backward: a, merge: 'max' as never })).toThrow(
+      /BidirectionalCells: expected merge to be one of 'concat', 'sum', 'average', 'multiply', got "max"/,
     );
-    expect(() => new Bidirectional({ forward: a, backward: {} as never })).toThrow(
-      /Bidirectional: expected backward to be a recurrent cell or a sequence layer/,
+    expect(() => new BidirectionalCells({ forward: a, backward: {} as never })).toThrow(
+      /BidirectionalCells: expected backward to be a recurrent cell or a sequence layer/,
     );
-    const layer = new Bidirectional({ forward: a, backward: c });
+    const layer = new BidirectionalCells({ forward: a, backward: c });
     const x = tf.ones([2, 3, 3]);
     expect(() => runSequence(layer, x, { reverse: true })).toThrow(/expected no reverse option/);
     await expectNoLeakedTensors(() => {

@@ -1,8 +1,16 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { ArgumentError, type CallContext, Layer, assertKnownOptions, assertOneOf } from '@baihua/core';
+import {
+  ArgumentError,
+  type CallContext,
+  Layer,
+  type LayerConfig,
+  assertKnownOptions,
+  assertOneOf,
+} from '@baihua/core';
 import { checkState } from './check-state.js';
 import { runSequence } from './run-sequence.js';
 import { checkSequenceInput } from './sequence-checks.js';
+import { type BidirectionalMerge, bidirectionalMerges, mergeDirections, mergedUnits } from './merge-directions.js';
 import { checkSequenceApplyShape, sequenceInputSize, sequenceOutputSize } from './sequence-model-info.js';
 import {
   type FinalStateOf,
@@ -13,34 +21,38 @@ import {
   runSequenceOptionKeys,
 } from './sequence-types.js';
 
-/** How the two directions are combined. */
-export type BidirectionalMerge = 'concat' | 'sum' | 'average';
-
-/** Options of {@link Bidirectional}. */
-export interface BidirectionalOptions<F extends SequenceModel, B extends SequenceModel> {
+/** Options of {@link BidirectionalCells}. */
+export interface BidirectionalCellsOptions<F extends SequenceModel, B extends SequenceModel> {
   /** Runs from the first step to the last. */
   forward: F;
   /** Runs from the last step to the first; its outputs are aligned back to input time. */
   backward: B;
-  /** 'concat' (default: [forward, backward] on the last axis, as PyTorch), 'sum' or 'average'. */
+  /** 'concat' (default: [forward, backward] on the last axis, as PyTorch), 'sum', 'average' or 'multiply'. */
   merge?: BidirectionalMerge;
-  /** Layer name (default `bidirectional_1`, ...). */
+  /** Layer name (default `bidirectional_cells_1`, ...). */
   name?: string;
 }
+
+const fn = 'BidirectionalCells';
 
 type BidirectionalState<F, B> = { forward: FinalStateOf<F>; backward: FinalStateOf<B> };
 
 /**
- * A bidirectional layer: y_t = merge(forward_t, backward_t), where the backward run reads the
+ * Two given cells (or sequence layers) run both ways, for {@link runSequence}: y_t =
+ * merge(forward_t, backward_t), where the backward run reads the
  * sequence from the end and backward_t is its output at input step t. With a mask, each sequence's
  * backward run starts at its last valid step. Final state `{ forward, backward }`; with
  * `returnSequences: false` the outputs merge the forward run's last hidden state and the backward
  * run's hidden state after step 0. A core `Layer` whose children are the two directions, so
- * `countParams()`, `weights()` and `dispose()` cover both.
+ * `countParams()`, `weights()` and `dispose()` cover both; in a Sequential or a graph Model it
+ * takes the input's mask and passes it on (its outputs are per step). It is the tool for explicit
+ * initial and final states, imported PyTorch weights (`fromTorch`) and hand-made directions; it is
+ * not saved by `serializeModel` (cells have no saved form): for a model layer that saves, wrap a
+ * recurrent layer in {@link Bidirectional} (`new Bidirectional({ layer: new LSTM({ units }) })`).
  * Shapes: x [batch, time, inputSize] -> [batch, time, 2H] (concat) or [batch, time, H].
  *
  * @example
- * const layer = new Bidirectional({
+ * const layer = new BidirectionalCells({
  *   forward: new LstmCell({ inputSize: 3, hiddenSize: 4 }),
  *   backward: new LstmCell({ inputSize: 3, hiddenSize: 4, seed: 1 }),
  * });
@@ -48,7 +60,7 @@ type BidirectionalState<F, B> = { forward: FinalStateOf<F>; backward: FinalState
  *
  * In plain words: read the sentence left to right and right to left, then put both readings side by side.
  */
-export class Bidirectional<F extends SequenceModel, B extends SequenceModel>
+export class BidirectionalCells<F extends SequenceModel, B extends SequenceModel>
   extends Layer
   implements SequenceLayer<BidirectionalState<F, B>>
 {
@@ -58,24 +70,24 @@ export class Bidirectional<F extends SequenceModel, B extends SequenceModel>
   readonly inputSize: number;
   readonly outputSize: number;
 
-  constructor(given: BidirectionalOptions<F, B>) {
-    assertKnownOptions('Bidirectional', 'options', given, ['forward', 'backward', 'merge', 'name']);
-    const options = given ?? ({} as BidirectionalOptions<F, B>);
-    super({ name: options.name }, 'Bidirectional');
+  constructor(given: BidirectionalCellsOptions<F, B>) {
+    assertKnownOptions(fn, 'options', given, ['forward', 'backward', 'merge', 'name']);
+    const options = given ?? ({} as BidirectionalCellsOptions<F, B>);
+    super({ name: options.name }, fn);
     const merge = options.merge ?? 'concat';
-    assertOneOf('Bidirectional', 'merge', merge, ['concat', 'sum', 'average']);
-    const forwardIn = sequenceInputSize('Bidirectional', 'forward', options.forward);
-    const backwardIn = sequenceInputSize('Bidirectional', 'backward', options.backward);
+    assertOneOf(fn, 'merge', merge, bidirectionalMerges);
+    const forwardIn = sequenceInputSize(fn, 'forward', options.forward);
+    const backwardIn = sequenceInputSize(fn, 'backward', options.backward);
     const forwardOut = sequenceOutputSize(options.forward);
     const backwardOut = sequenceOutputSize(options.backward);
     if (forwardIn !== backwardIn)
       throw new ArgumentError(
-        'Bidirectional',
+        fn,
         `expected forward and backward with the same inputSize, got ${forwardIn} and ${backwardIn}`,
       );
     if (merge !== 'concat' && forwardOut !== backwardOut) {
       throw new ArgumentError(
-        'Bidirectional',
+        fn,
         `expected forward and backward with the same output size for merge '${merge}', ` +
           `got ${forwardOut} and ${backwardOut}`,
       );
@@ -84,7 +96,7 @@ export class Bidirectional<F extends SequenceModel, B extends SequenceModel>
     this.backward = options.backward;
     this.merge = merge;
     this.inputSize = forwardIn;
-    this.outputSize = merge === 'concat' ? forwardOut + backwardOut : forwardOut;
+    this.outputSize = mergedUnits(forwardOut, backwardOut, merge);
   }
 
   get stateParts(): { forward: F; backward: B } {
@@ -99,15 +111,12 @@ export class Bidirectional<F extends SequenceModel, B extends SequenceModel>
     x: tf.Tensor,
     options: RunSequenceOptions<BidirectionalState<F, B>> = {},
   ): SequenceResult<BidirectionalState<F, B>> {
-    assertKnownOptions('Bidirectional.run', 'options', options, runSequenceOptionKeys);
+    assertKnownOptions(`${fn}.run`, 'options', options, runSequenceOptionKeys);
     if (options.reverse)
-      throw new ArgumentError(
-        'Bidirectional.run',
-        'expected no reverse option: a Bidirectional layer already runs both ways',
-      );
+      throw new ArgumentError(`${fn}.run`, 'expected no reverse option: a Bidirectional layer already runs both ways');
     const { initialState, returnSequences = true, mask } = options;
     checkSequenceInput('runSequence', x, this.inputSize);
-    if (initialState !== undefined) checkState('Bidirectional.run', this, initialState, x.shape[0], 'initialState');
+    if (initialState !== undefined) checkState(`${fn}.run`, this, initialState, x.shape[0], 'initialState');
     const forward = runSequence(this.forward, x, {
       initialState: initialState?.forward,
       returnSequences,
@@ -125,21 +134,31 @@ export class Bidirectional<F extends SequenceModel, B extends SequenceModel>
       tf.dispose(forward as unknown as tf.TensorContainer);
       throw error;
     }
-    const outputs = tf.tidy(() => {
-      if (this.merge === 'concat') return tf.concat([forward.outputs, backward.outputs], -1);
-      const sum = tf.add(forward.outputs, backward.outputs);
-      return this.merge === 'sum' ? sum : tf.mul(sum, 0.5);
-    });
+    const outputs = mergeDirections(forward.outputs, backward.outputs, this.merge);
     tf.dispose([forward.outputs, backward.outputs]);
     return { outputs, finalState: { forward: forward.finalState, backward: backward.finalState } };
+  }
+
+  /** Refused: cells have no saved form. Their weights save with getWeights(). */
+  override getConfig(): LayerConfig {
+    throw new ArgumentError(
+      'BidirectionalCells.getConfig',
+      `layer '${this.name}' runs cells, which have no saved form: save its weights with getWeights(), or ` +
+        `build the model from layers that save: new Bidirectional({ layer: new LSTM({ units }) })`,
+    );
   }
 
   protected override checkInputShape(inputShape: readonly number[]): void {
     checkSequenceApplyShape(this.typeName, this.name, inputShape, this.inputSize);
   }
 
-  /** `apply(x)`: the merged outputs [batch, time, outputSize] from zero states. */
-  protected override call(x: tf.Tensor, _context: CallContext): tf.Tensor {
-    return this.run(x).outputs;
+  /** `apply(x, { mask })`: the merged outputs [batch, time, outputSize] from zero states, masked steps 0. */
+  protected override call(x: tf.Tensor, context: CallContext): tf.Tensor {
+    return this.run(x, { mask: context.mask }).outputs;
+  }
+
+  /** Outputs per step: the input's mask goes on unchanged. */
+  protected override computeMask(_x: tf.Tensor, mask: tf.Tensor | undefined): tf.Tensor | undefined {
+    return mask;
   }
 }

@@ -4,7 +4,7 @@ import { describeEachBackend, expectNoLeakedTensors } from '@baihua/core/testing
 import { expect, test } from 'vitest';
 import { GruCell } from '../cells/gru-cell.js';
 import { LstmCell } from '../cells/lstm-cell.js';
-import { Bidirectional } from './bidirectional.js';
+import { BidirectionalCells } from './bidirectional-cells.js';
 import { runSequence } from './run-sequence.js';
 import { StackedRnn } from './stacked-rnn.js';
 
@@ -19,7 +19,7 @@ function thrown(call: () => unknown): Error {
 }
 
 describeEachBackend(
-  'one state check: cell.step, runSequence, Bidirectional and StackedRnn',
+  'one state check: cell.step, runSequence, BidirectionalCells and StackedRnn',
   () => {
     test('a missing or mis-shaped state is the same ShapeError with the same message on every path', () => {
       const cell = new LstmCell({ inputSize: 3, hiddenSize: 4 });
@@ -56,9 +56,9 @@ describeEachBackend(
       cell.dispose();
     });
 
-    test('Bidirectional and StackedRnn check nested states with the same function, before running', async () => {
+    test('BidirectionalCells and StackedRnn check nested states with the same function, before running', async () => {
       const gru = () => new GruCell({ inputSize: 3, hiddenSize: 2 });
-      const bi = new Bidirectional({ forward: gru(), backward: gru() });
+      const bi = new BidirectionalCells({ forward: gru(), backward: gru() });
       const stack = new StackedRnn([bi, new GruCell({ inputSize: 4, hiddenSize: 2 })]);
       const xs = tf.ones([2, 5, 3]);
       const h = tf.zeros([2, 2]) as tf.Tensor2D;
@@ -66,11 +66,11 @@ describeEachBackend(
       const cases: [() => unknown, string][] = [
         [
           () => runSequence(bi, xs, { initialState: { forward: { hidden: h } } as never }),
-          'Bidirectional.run: expected initialState.backward to be { hidden }, got undefined',
+          'BidirectionalCells.run: expected initialState.backward to be { hidden }, got undefined',
         ],
         [
           () => runSequence(bi, xs, { initialState: { forward: { hidden: h }, backward: { hidden: h3 } } }),
-          'Bidirectional.run: expected initialState.backward.hidden of shape [2,2], got shape [3,2]',
+          'BidirectionalCells.run: expected initialState.backward.hidden of shape [2,2], got shape [3,2]',
         ],
         [
           () => runSequence(stack, xs, { initialState: [{ forward: { hidden: h }, backward: { hidden: h } }] }),

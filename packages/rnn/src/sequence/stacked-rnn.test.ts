@@ -3,7 +3,7 @@ import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose } from '
 import { expect, test } from 'vitest';
 import { ElmanCell } from '../cells/elman-cell.js';
 import { LstmCell } from '../cells/lstm-cell.js';
-import { Bidirectional } from './bidirectional.js';
+import { BidirectionalCells } from './bidirectional-cells.js';
 import { runSequence } from './run-sequence.js';
 import { StackedRnn } from './stacked-rnn.js';
 
@@ -30,7 +30,7 @@ describeEachBackend('StackedRnn', () => {
   });
 
   test('stacks bidirectional layers and checks the size chain; leaks nothing', async () => {
-    const bi = new Bidirectional({
+    const bi = new BidirectionalCells({
       forward: new LstmCell({ inputSize: 3, hiddenSize: 2 }),
       backward: new LstmCell({ inputSize: 3, hiddenSize: 2 }),
     });

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { ArgumentError, type CallContext, Layer, assertKnownOptions } from '@baihua/core';
+import { ArgumentError, type CallContext, Layer, type LayerConfig, assertKnownOptions } from '@baihua/core';
 import { checkState } from './check-state.js';
 import { runSequence } from './run-sequence.js';
 import { checkSequenceInput } from './sequence-checks.js';
@@ -16,7 +16,10 @@ import {
  * Layers on top of each other: layer k reads the output sequence of layer k - 1
  * (x -> h^1_{1..T} -> h^2_{1..T} -> ...), as PyTorch's `num_layers`. The mask and `reverse` go to
  * every layer; `initialState` and `finalState` hold one entry per layer. A core `Layer` whose
- * children are the given layers (`countParams()`, `weights()` and `dispose()` cover them all).
+ * children are the given layers (`countParams()`, `weights()` and `dispose()` cover them all); in a
+ * Sequential or a graph Model it takes the input's mask and passes it on. It is not saved by
+ * `serializeModel` (cells have no saved form): the stack that saves is a Sequential of recurrent
+ * layers with `returnSequences: true` (Keras' way), through which masks flow the same way.
  * Shapes: x [batch, time, inputSize] -> [batch, time, last layer's units].
  *
  * @example
@@ -90,12 +93,26 @@ export class StackedRnn extends Layer implements SequenceLayer<unknown[]> {
     return { outputs: input, finalState: finalStates };
   }
 
+  /** Refused: cells have no saved form. Their weights save with getWeights(). */
+  override getConfig(): LayerConfig {
+    throw new ArgumentError(
+      'StackedRnn.getConfig',
+      `layer '${this.name}' runs cells, which have no saved form: save its weights with getWeights(), or ` +
+        `build the model from layers that save: a Sequential of recurrent layers with returnSequences: true`,
+    );
+  }
+
   protected override checkInputShape(inputShape: readonly number[]): void {
     checkSequenceApplyShape(this.typeName, this.name, inputShape, this.inputSize);
   }
 
-  /** `apply(x)`: the top layer's outputs [batch, time, outputSize] from zero states. */
-  protected override call(x: tf.Tensor, _context: CallContext): tf.Tensor {
-    return this.run(x).outputs;
+  /** `apply(x, { mask })`: the top layer's outputs [batch, time, outputSize] from zero states, masked steps 0. */
+  protected override call(x: tf.Tensor, context: CallContext): tf.Tensor {
+    return this.run(x, { mask: context.mask }).outputs;
+  }
+
+  /** Outputs per step: the input's mask goes on unchanged. */
+  protected override computeMask(_x: tf.Tensor, mask: tf.Tensor | undefined): tf.Tensor | undefined {
+    return mask;
   }
 }
