@@ -16,6 +16,8 @@ export { l2Pool2d } from './ops/l2-pool2d.js';
 export type { PoolingOptions } from './ops/pool-options.js';
 export { globalAvgPool2d, globalMaxPool2d } from './ops/global-pool2d.js';
 export type { GlobalPoolingOptions } from './ops/global-pool2d.js';
+export { globalAvgPool1d, globalMaxPool1d } from './ops/global-pool1d.js';
+export type { GlobalPooling1DOptions } from './ops/global-pool1d.js';
 
 export { registerCnnKernels, cnnWasmKernelConfigs, cnnWebGpuKernelConfigs } from './kernels/register-cnn-kernels.js';
 
@@ -27,6 +29,8 @@ export { MaxPool2D, AvgPool2D, L2Pool2D } from './layers/pool-layers.js';
 export type { Pool2DLayerOptions } from './layers/pool-layers.js';
 export { GlobalAvgPool2D, GlobalMaxPool2D } from './layers/global-pool-layers.js';
 export type { GlobalPool2DOptions } from './layers/global-pool-layers.js';
+export { GlobalAvgPool1D, GlobalMaxPool1D } from './layers/global-pool1d-layers.js';
+export type { GlobalPool1DOptions } from './layers/global-pool1d-layers.js';
 export { ConvBlock } from './layers/conv-block.js';
 export type { ConvBlockOptions } from './layers/conv-block.js';
 export { ResidualBlock } from './layers/residual-block.js';
