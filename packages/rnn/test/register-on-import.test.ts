@@ -15,7 +15,7 @@ describeEachBackend(
   () => {
     test('a model with an LSTM and a GRU, made and loaded by type name, predicts as before saving', async () => {
       expect(registeredLayerTypes()).toEqual(
-        expect.arrayContaining(['SimpleRNN', 'LSTM', 'PeepholeLSTM', 'CoupledLSTM', 'GRU']),
+        expect.arrayContaining(['SimpleRNN', 'LSTM', 'PeepholeLSTM', 'CoupledLSTM', 'GRU', 'Bidirectional']),
       );
       const model = layerFromConfig({
         type: 'Sequential',

@@ -45,6 +45,9 @@ const classes: Record<string, AnyLayerClass> = {
   PeepholeLSTM: rnn.PeepholeLSTM,
   CoupledLSTM: rnn.CoupledLSTM,
   GRU: rnn.GRU,
+  Bidirectional: rnn.Bidirectional,
+  GlobalAvgPool1D: cnn.GlobalAvgPool1D,
+  GlobalMaxPool1D: cnn.GlobalMaxPool1D,
 };
 
 /** Builds a layer (and its children) from a spec with the class constructors, not the registry. */
@@ -212,4 +215,14 @@ export const optionCases: OptionCase[] = [
     },
     inputShape: sequence,
   },
+  {
+    spec: {
+      ...base('Bidirectional'),
+      merge: 'multiply',
+      layer: { ...child('LSTM'), ...recurrent, forgetBias: 0.5, recurrentActivation: 'hardSigmoid' },
+    },
+    inputShape: sequence,
+  },
+  { spec: { ...base('GlobalAvgPool1D'), keepDims: true }, inputShape: sequence },
+  { spec: { ...base('GlobalMaxPool1D'), keepDims: true }, inputShape: sequence },
 ];

@@ -1,25 +1,24 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { type Layer, Model, Sequential, input } from '@baihua/core';
+import { type Layer, Model, Sequential, input, Embedding } from '@baihua/core';
 import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose } from '@baihua/core/testing';
 import { loadTorchFixture } from '@baihua/test-fixtures';
 import { expect, test } from 'vitest';
-import { IdsEmbeddingForTest } from '../../test/ids-embedding-for-test.js';
 import { Bidirectional } from './bidirectional.js';
 import { LSTM } from './lstm.js';
 import './register-recurrent-layers.js';
 
 // PyTorch's Embedding + packed bidirectional LSTM (sequenceModels.embedding_mask_bilstm), built from
-// LAYERS as a Keras user writes it: an embedding with maskZero (a test stand-in for core's Embedding,
-// oneHot(ids) @ E) and Bidirectional({ layer: new LSTM(...) }), in a graph Model and in a Sequential;
-// the mask travels from the embedding to both directions. Tolerance: the fixture README's for
-// gradients through recurrent chains, 1e-4 + 1e-3 max |e|.
+// LAYERS as a Keras user writes it: core's Embedding({ maskZero: true }) and
+// Bidirectional({ layer: new LSTM(...) }), in a graph Model and in a Sequential; the mask travels from
+// the embedding to both directions. Tolerance: the fixture README's for gradients through recurrent
+// chains, 1e-4 + 1e-3 max |e|.
 const chain = { atol: 1e-4, rtol: 1e-3 };
 const weightNames = ['kernel', 'recurrentKernel', 'bias'] as const;
 const capitalized = { kernel: 'Kernel', recurrentKernel: 'RecurrentKernel', bias: 'Bias' } as const;
 type Fixture = ReturnType<typeof loadTorchFixture>;
 
 /** Copies the fixture's embedding matrix and both directions' LSTM weights into the layers. */
-function setFixtureWeights(fixture: Fixture, embedding: IdsEmbeddingForTest, bis: Bidirectional[]): void {
+function setFixtureWeights(fixture: Fixture, embedding: Embedding, bis: Bidirectional[]): void {
   const assign = (layer: Layer, name: string, key: string) => {
     const value = fixture.tensor(key);
     layer.weight(name).assign(value);
@@ -51,7 +50,7 @@ async function expectFixtureGradients(fixture: Fixture, gradients: tf.Tensor[]):
 }
 
 function graphModel(fixture: Fixture) {
-  const embedding = new IdsEmbeddingForTest({ vocab: 7, dim: 4, seed: 1 });
+  const embedding = new Embedding({ inputDim: 7, outputDim: 4, maskZero: true, seed: 1 });
   const sequences = new Bidirectional({ layer: new LSTM({ units: 3, returnSequences: true }), seed: 2 });
   const ends = new Bidirectional({ layer: new LSTM({ units: 3 }), seed: 3 });
   const tokens = input({ shape: [5], dtype: 'int32', name: 'tokens' });
@@ -91,7 +90,7 @@ describeEachBackend('Embedding + mask + Bidirectional(LSTM) layers against PyTor
 
   test('Sequential: the same outputs and gradients of every weight; nothing leaks', async () => {
     const fixture = loadTorchFixture('sequenceModels', 'embedding_mask_bilstm');
-    const embedding = new IdsEmbeddingForTest({ vocab: 7, dim: 4 });
+    const embedding = new Embedding({ inputDim: 7, outputDim: 4, maskZero: true });
     const bi = new Bidirectional({ layer: new LSTM({ units: 3, returnSequences: true }), merge: 'concat' });
     const model = new Sequential({ seed: 4, layers: [embedding, bi] });
     const ids = fixture.tensor('ids', 'int32');

@@ -1,8 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { Dense, type Layer, Model, Sequential, deserializeModel, input, serializeModel } from '@baihua/core';
+import { Dense, type Layer, Model, Sequential, deserializeModel, input, serializeModel, Embedding } from '@baihua/core';
 import { describeEachBackend, expectTensorsClose } from '@baihua/core/testing';
 import { expect, test } from 'vitest';
-import { IdsEmbeddingForTest } from '../../test/ids-embedding-for-test.js';
 import { Bidirectional } from './bidirectional.js';
 import { GRU } from './gru.js';
 import { LSTM } from './lstm.js';
@@ -47,7 +46,7 @@ describeEachBackend('Bidirectional in saved models, with masks', (backend) => {
     const model = new Sequential({
       seed: 21,
       layers: [
-        new IdsEmbeddingForTest({ vocab: 7, dim: 3 }),
+        new Embedding({ inputDim: 7, outputDim: 3, maskZero: true }),
         new Bidirectional({ layer: new LSTM({ units: 4, returnSequences: true }), merge: 'average' }),
         new Bidirectional({ layer: new GRU({ units: 2, resetAfter: false }), merge: 'concat' }),
         new Dense({ units: 2 }),
@@ -75,7 +74,7 @@ describeEachBackend('Bidirectional in saved models, with masks', (backend) => {
 
   test('a graph Model with two outputs: the sequence (its mask) and the ends of both directions', async () => {
     const tokens = input({ shape: [5], dtype: 'int32', name: 'tokens' });
-    const embedded = new IdsEmbeddingForTest({ vocab: 7, dim: 3, seed: 1 }).apply(tokens);
+    const embedded = new Embedding({ inputDim: 7, outputDim: 3, maskZero: true, seed: 1 }).apply(tokens);
     const encoder = new Bidirectional({ layer: new LSTM({ units: 3, returnSequences: true, seed: 2 }) });
     const sequence = encoder.apply(embedded);
     expect(sequence.shape).toEqual([null, 5, 6]);

@@ -1,8 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { Dense, Flatten, Model, Sequential, input, layerFromConfig } from '@baihua/core';
+import { Dense, Flatten, Model, Sequential, input, layerFromConfig, Embedding } from '@baihua/core';
 import { describeEachBackend, expectTensorsClose } from '@baihua/core/testing';
 import { expect, test } from 'vitest';
-import { IdsEmbeddingForTest } from '../../test/ids-embedding-for-test.js';
 import { BidirectionalCells } from '../sequence/bidirectional-cells.js';
 import { runSequence } from '../sequence/run-sequence.js';
 import { Bidirectional } from './bidirectional.js';
@@ -86,7 +85,7 @@ describeEachBackend('Bidirectional({ layer, merge }) as a layer', () => {
       undefined,
       'int32',
     );
-    const embedding = new IdsEmbeddingForTest({ vocab: 5, dim: 3, seed: 1 });
+    const embedding = new Embedding({ inputDim: 5, outputDim: 3, maskZero: true, seed: 1 });
     const bi = new Bidirectional({ layer: new LSTM({ units: 2, returnSequences: true, seed: 2 }), merge: 'sum' });
     const sequential = new Sequential({ layers: [embedding, bi] });
     const y = sequential.apply(ids);
@@ -101,7 +100,7 @@ describeEachBackend('Bidirectional({ layer, merge }) as a layer', () => {
     expect(Array.from(await (masks[0] as tf.Tensor).data())).toEqual([1, 1, 1, 0, 1, 0, 0, 0]);
     const refused = new Sequential({
       layers: [
-        new IdsEmbeddingForTest({ vocab: 5, dim: 3 }),
+        new Embedding({ inputDim: 5, outputDim: 3, maskZero: true }),
         new Bidirectional({ layer: new LSTM({ units: 2, returnSequences: true }) }),
         new Flatten(),
       ],
@@ -109,7 +108,7 @@ describeEachBackend('Bidirectional({ layer, merge }) as a layer', () => {
     expect(() => refused.apply(ids)).toThrow(/Flatten.apply: .*does not support masking/);
     const last = new Sequential({
       layers: [
-        new IdsEmbeddingForTest({ vocab: 5, dim: 3 }),
+        new Embedding({ inputDim: 5, outputDim: 3, maskZero: true }),
         new Bidirectional({ layer: new LSTM({ units: 2 }) }),
         new Dense({ units: 1 }),
       ],

@@ -1,8 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { Dense, Flatten, Sequential } from '@baihua/core';
+import { Dense, Flatten, Sequential, Embedding } from '@baihua/core';
 import { describeEachBackend, expectTensorsClose } from '@baihua/core/testing';
 import { expect, test } from 'vitest';
-import { IdsEmbeddingForTest } from '../../test/ids-embedding-for-test.js';
 import { runSequence } from '../sequence/run-sequence.js';
 import { CoupledLSTM } from './coupled-lstm.js';
 import { GRU } from './gru.js';
@@ -38,7 +37,7 @@ describeEachBackend('masks into every recurrent layer (Keras semantics)', () => 
         [false, false],
         [false, true],
       ] as const) {
-        const embedding = new IdsEmbeddingForTest({ vocab: 7, dim: 3 });
+        const embedding = new Embedding({ inputDim: 7, outputDim: 3, maskZero: true });
         const layer = make({ units: 4, returnSequences, reverse });
         const model = new Sequential({ seed: 5, layers: [embedding, layer] });
         const y = model.apply(ids);
@@ -79,7 +78,7 @@ describeEachBackend('masks into every recurrent layer (Keras semantics)', () => 
     const ids = tf.tensor2d(idRows, undefined, 'int32');
     const refused = new Sequential({
       layers: [
-        new IdsEmbeddingForTest({ vocab: 7, dim: 3 }),
+        new Embedding({ inputDim: 7, outputDim: 3, maskZero: true }),
         new LSTM({ units: 2, returnSequences: true }),
         new Flatten(),
       ],
@@ -88,7 +87,7 @@ describeEachBackend('masks into every recurrent layer (Keras semantics)', () => 
     // Without returnSequences the mask stops at the LSTM: the Dense behind it sees none.
     const fine = new Sequential({
       layers: [
-        new IdsEmbeddingForTest({ vocab: 7, dim: 3 }),
+        new Embedding({ inputDim: 7, outputDim: 3, maskZero: true }),
         new LSTM({ units: 2 }),
         new Flatten(),
         new Dense({ units: 1 }),
@@ -103,7 +102,7 @@ describeEachBackend('masks into every recurrent layer (Keras semantics)', () => 
 
   test('gradients through a masked LSTM in a Sequential equal those of runSequence with the mask', async () => {
     const ids = tf.tensor2d(idRows, undefined, 'int32');
-    const embedding = new IdsEmbeddingForTest({ vocab: 7, dim: 3, seed: 2 });
+    const embedding = new Embedding({ inputDim: 7, outputDim: 3, maskZero: true, seed: 2 });
     const layer = new LSTM({ units: 3, returnSequences: true, reverse: true, seed: 3 });
     const model = new Sequential({ layers: [embedding, layer] });
     tf.dispose(model.apply(ids));

@@ -1,8 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { Flatten, Model, Sequential, input, serializeModel } from '@baihua/core';
+import { Flatten, Model, Sequential, input, serializeModel, Embedding } from '@baihua/core';
 import { describeEachBackend, expectTensorsClose } from '@baihua/core/testing';
 import { expect, test } from 'vitest';
-import { IdsEmbeddingForTest } from '../../test/ids-embedding-for-test.js';
 import { GruCell } from '../cells/gru-cell.js';
 import { LstmCell } from '../cells/lstm-cell.js';
 import { GRU } from '../layers/gru.js';
@@ -22,7 +21,7 @@ const exact = { rtol: 0, atol: 0 };
 describeEachBackend('stacked recurrent layers in models, with masks', () => {
   test('a Sequential of recurrent layers (the stack that saves) equals runSequence on their cells', async () => {
     const ids = tf.tensor2d(idRows, undefined, 'int32');
-    const embedding = new IdsEmbeddingForTest({ vocab: 7, dim: 3 });
+    const embedding = new Embedding({ inputDim: 7, outputDim: 3, maskZero: true });
     const layers = [
       new LSTM({ units: 4, returnSequences: true }),
       new GRU({ units: 3, returnSequences: true, reverse: true }),
@@ -50,7 +49,7 @@ describeEachBackend('stacked recurrent layers in models, with masks', () => {
 
   test('StackedRnn and BidirectionalCells in a Sequential and a graph Model take the mask and pass it on', async () => {
     const ids = tf.tensor2d(idRows, undefined, 'int32');
-    const embedding = new IdsEmbeddingForTest({ vocab: 7, dim: 3, seed: 2 });
+    const embedding = new Embedding({ inputDim: 7, outputDim: 3, maskZero: true, seed: 2 });
     const stack = new StackedRnn([
       new BidirectionalCells({
         forward: new GruCell({ inputSize: 3, hiddenSize: 2, seed: 3 }),
