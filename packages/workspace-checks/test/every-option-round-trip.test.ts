@@ -25,17 +25,23 @@ function expectConfigMatches(config: Record<string, unknown>, spec: LayerSpec, w
       children.forEach((child, i) =>
         expectConfigMatches((saved as Record<string, unknown>[])[i] ?? {}, child, `${where}.layers[${i}]`),
       );
-    } else if (key === 'body') {
-      expectConfigMatches((saved ?? {}) as Record<string, unknown>, passed as LayerSpec, `${where}.body`);
+    } else if (key === 'body' || key === 'layer') {
+      expectConfigMatches((saved ?? {}) as Record<string, unknown>, passed as LayerSpec, `${where}.${key}`);
     } else {
       expect(saved, `${where}.${key}`).toEqual(passed);
     }
   }
 }
 
-/** A fixed input of `shape` with varied values of both signs. */
-function inputOf(shape: number[]): tf.Tensor {
+/** A fixed input of `shape` with varied values of both signs (ids in [0, idsBelow) when given). */
+function inputOf(shape: number[], idsBelow?: number): tf.Tensor {
   const size = shape.reduce((n, s) => n * s, 1);
+  if (idsBelow !== undefined)
+    return tf.tensor(
+      Array.from({ length: size }, (_, i) => (3 * i + 1) % idsBelow),
+      shape,
+      'int32',
+    );
   return tf.tensor(
     Array.from({ length: size }, (_, i) => 2 * Math.sin(1.7 * i + 0.3)),
     shape,
@@ -52,14 +58,14 @@ test('the table has one case for every registered layer type of core, cnn and rn
 });
 
 describeEachBackend('every option survives save and load', (backend) => {
-  for (const { spec, inputShape } of optionCases) {
+  for (const { spec, inputShape, idsBelow } of optionCases) {
     test(`${spec.type}: loaded config equals the options passed; same outputs`, async () => {
       const before = tf.memory().numTensors;
       const original = construct(spec);
       // A list of shapes: a layer that takes a list of inputs (Attention).
       const x = Array.isArray(inputShape[0])
-        ? (inputShape as number[][]).map(inputOf)
-        : inputOf(inputShape as number[]);
+        ? (inputShape as number[][]).map((shape) => inputOf(shape))
+        : inputOf(inputShape as number[], idsBelow);
       const loaded: Layer[] = [];
       const outputs: tf.Tensor[] = [];
       try {

@@ -6,7 +6,7 @@ import * as cnn from '@baihua/cnn';
 import * as core from '@baihua/core';
 import * as rnn from '@baihua/rnn';
 
-/** A layer's type and options; `layers` / `body` hold child specs. */
+/** A layer's type and options; `layers` / `body` / `layer` hold child specs. */
 export interface LayerSpec {
   type: string;
   [option: string]: unknown;
@@ -16,6 +16,8 @@ export interface LayerSpec {
 export interface OptionCase {
   spec: LayerSpec;
   inputShape: number[] | number[][];
+  /** The input holds whole-number ids in [0, idsBelow), int32 (Embedding), instead of varied floats. */
+  idsBelow?: number;
 }
 
 type AnyLayerClass = new (options: never) => core.Layer;
@@ -30,6 +32,14 @@ const classes: Record<string, AnyLayerClass> = {
   Residual: core.Residual,
   Attention: core.Attention,
   AdditiveAttention: core.AdditiveAttention,
+  Embedding: core.Embedding,
+  Masking: core.Masking,
+  Concatenate: core.Concatenate,
+  Add: core.Add,
+  Multiply: core.Multiply,
+  RepeatVector: core.RepeatVector,
+  Reshape: core.Reshape,
+  TimeDistributed: core.TimeDistributed,
   Sequential: core.Sequential,
   Conv2D: cnn.Conv2D,
   SeparableConv2D: cnn.SeparableConv2D,
@@ -58,6 +68,7 @@ export function construct(spec: LayerSpec): core.Layer {
   const given: Record<string, unknown> = { ...options };
   if (Array.isArray(options.layers)) given.layers = (options.layers as LayerSpec[]).map(construct);
   if (options.body !== undefined) given.body = construct(options.body as LayerSpec);
+  if (options.layer !== undefined) given.layer = construct(options.layer as LayerSpec);
   return new Class(given as never);
 }
 
@@ -105,6 +116,49 @@ export const optionCases: OptionCase[] = [
   { spec: { ...base('LayerNorm'), epsilon: 0.5 }, inputShape: [2, 5] },
   { spec: { ...base('GroupNorm'), groups: 2, epsilon: 0.25 }, inputShape: [2, 3, 4] },
   { spec: base('Flatten'), inputShape: [2, 2, 3] },
+  {
+    spec: {
+      ...base('Embedding'),
+      inputDim: 7,
+      outputDim: 3,
+      maskZero: true,
+      embeddingsInitializer: { name: 'randomUniform', minval: -0.5, maxval: 0.25 },
+    },
+    inputShape: [2, 4],
+    idsBelow: 7,
+  },
+  { spec: { ...base('Masking'), maskValue: 0.5 }, inputShape: sequence },
+  {
+    spec: { ...base('Concatenate'), axis: 1 },
+    inputShape: [
+      [2, 4, 3],
+      [2, 2, 3],
+    ],
+  },
+  {
+    spec: base('Add'),
+    inputShape: [
+      [2, 3],
+      [2, 3],
+      [2, 3],
+    ],
+  },
+  {
+    spec: base('Multiply'),
+    inputShape: [
+      [2, 3],
+      [2, 3],
+    ],
+  },
+  { spec: { ...base('RepeatVector'), n: 3 }, inputShape: [2, 5] },
+  { spec: { ...base('Reshape'), targetShape: [-1, 2] }, inputShape: [2, 3, 4] },
+  {
+    spec: {
+      ...base('TimeDistributed'),
+      layer: { ...child('Dense'), units: 2, activation: 'relu', useBias: false, kernelInitializer: 'heNormal' },
+    },
+    inputShape: sequence,
+  },
   {
     spec: { ...base('Attention'), useScale: true, causal: true, returnScores: true, dropout: 0.25 },
     inputShape: [

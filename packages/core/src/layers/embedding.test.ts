@@ -60,7 +60,8 @@ describeEachBackend('Embedding', (backend) => {
     const expected = table.map(() => [0, 0, 0]);
     ids.forEach((row, b) =>
       row.forEach((id, t) => {
-        for (let k = 0; k < 3; k++) (expected[id] as number[])[k] += (dyValues[b]?.[t]?.[k] as number) ?? 0;
+        const sums = expected[id] as number[];
+        for (let k = 0; k < 3; k++) sums[k] = (sums[k] as number) + (dyValues[b]?.[t]?.[k] as number);
       }),
     );
     const x = tf.tensor2d(ids, [2, 3], 'int32');
