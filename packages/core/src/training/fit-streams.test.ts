@@ -170,4 +170,42 @@ describe('fit from streams: progress, callbacks, schedules, validation (cpu)', (
     tf.dispose([x, y]);
     net.dispose();
   });
+
+  test('class weights, accuracy and the NaN guard behave on a stream as on the same tensors', async () => {
+    const x = tf.tidy(() => tf.div(tf.reshape(tf.range(0, 24), [12, 2]), 24));
+    const y = tf.tensor1d([0, 1, 2, 1, 0, 2, 1, 1, 0, 2, 2, 0], 'int32');
+    const crossEntropy: LossFunction = (labels, logits) =>
+      tf.losses.softmaxCrossEntropy(tf.oneHot(labels as tf.Tensor1D, 3), logits) as tf.Scalar;
+    crossEntropy.accuracyKind = 'categorical';
+    const classifier = () =>
+      new Sequential({ seed: 9, layers: [new Dense({ units: 5, activation: 'relu' }), new Dense({ units: 3 })] });
+    const options = { loss: crossEntropy, classWeights: { 0: 0.5, 2: 3 }, epochs: 2, progress: 'none' as const };
+    const fromRows = classifier();
+    const expected = await fit(
+      fromRows,
+      { x, y },
+      { ...options, optimizer: new Sgd({ learningRate: 0.5 }), batchSize: 4, shuffle: false },
+    );
+    const streamed = classifier();
+    const history = await fit(streamed, fromTensors({ x, y }).batch(4), {
+      ...options,
+      optimizer: new Sgd({ learningRate: 0.5 }),
+    });
+    expect(history.get('loss')).toEqual(expected.get('loss').map((v) => expect.closeTo(v, 6)));
+    expect(history.get('accuracy')).toEqual(expected.get('accuracy'));
+    const [a, b] = [fromRows.getWeights(), streamed.getWeights()];
+    for (const [i, w] of a.entries()) await expectTensorsClose(w, b[i] as tf.Tensor, { rtol: 1e-6, atol: 1e-7 });
+    const poisoned = fromGenerator(function* () {
+      yield { x: tf.ones([2, 2]), y: tf.tensor1d([0, 1], 'int32') };
+      yield { x: tf.fill([2, 2], Number.NaN), y: tf.tensor1d([0, 1], 'int32') };
+    });
+    const before = tf.memory().numTensors;
+    await expect(fit(streamed, poisoned, { loss: crossEntropy, progress: 'none' })).rejects.toThrow(
+      /fit: expected a finite loss and finite gradients, got loss NaN at epoch 1, batch 2 \(1-based\)/,
+    );
+    expect(tf.memory().numTensors).toBe(before);
+    tf.dispose([x, y, ...a, ...b]);
+    fromRows.dispose();
+    streamed.dispose();
+  });
 });

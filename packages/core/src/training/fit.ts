@@ -64,9 +64,9 @@ export async function fit(model: Layer, data: TrainingData, options: FitOptions)
       'fit',
       'expected augment only for a model with one input (augment in a Dataset.map instead)',
     );
+  const reporter = createProgressReporter({ mode: options.progress ?? 'auto', write: options.write });
   const random = createRandom(settings.seed);
   const { source, validate, release } = await prepareFitSources(model, settings, options, slots, plan, random);
-  const reporter = createProgressReporter({ mode: options.progress ?? 'auto', write: options.write });
   const ownOptimizer = options.optimizer === undefined;
   const optimizer = options.optimizer ?? new Adam();
   const history = new History();
