@@ -22,6 +22,9 @@ const maskedBias = -1e9;
  * `{ output: [B, Tq, Dv], scores: [B, Tq, Tv] }` (the scores after dropWeights). A query with every key
  * masked gets uniform weights, as in Keras. Call inside tf.tidy.
  *
+ * @example
+ * const { output, scores } = attend(tf.matMul(query, key, false, true), value, { valueMask });
+ *
  * In plain words: turn the match strengths into shares that sum to one, then mix the values by those shares.
  */
 export function attend(

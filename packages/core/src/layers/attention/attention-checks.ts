@@ -16,6 +16,11 @@ export interface AttentionSizes {
  * Checks the input shapes of an attention layer, `[query, value]` or `[query, value, key]`:
  * query [B, Tq, D], value [B, Tv, Dv], key [B, Tv, D] (key = value when left out, then Dv = D).
  * `fn` names the caller in the errors (`Attention.apply`).
+ *
+ * @example
+ * checkAttentionShapes('Attention.apply', [[2, 3, 4], [2, 5, 4]]); // { batch: 2, queries: 3, keys: 5, dim: 4, ... }
+ *
+ * In plain words: the query and key must speak the same width, and each key needs its value.
  */
 export function checkAttentionShapes(fn: string, shapes: readonly (readonly number[])[]): AttentionSizes {
   if (shapes.length !== 2 && shapes.length !== 3)
@@ -55,7 +60,11 @@ export function checkAttentionShapes(fn: string, shapes: readonly (readonly numb
   };
 }
 
-/** Checks a mask given for an input of `steps` time steps: [batch, steps]. */
+/**
+ * Checks a mask given for an input of `steps` time steps: [batch, steps].
+ * @example checkAttentionMask('Attention.apply', 'value', valueMask, 2, 5); // throws unless [2, 5]
+ * In plain words: one true/false per example and step.
+ */
 export function checkAttentionMask(
   fn: string,
   name: 'query' | 'value',

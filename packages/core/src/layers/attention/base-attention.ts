@@ -31,6 +31,11 @@ function flag(typeName: string, name: string, value: unknown, fallback: boolean)
  * What the two attention layers share: the list input `[query, value]` or `[query, value, key]`, the
  * masks (the value's masks the keys, the query's zeroes output rows and is the output's mask),
  * causal masking, dropout on the weights, returnScores, and the config. A subclass supplies the logits.
+ *
+ * @example
+ * class Scaled extends BaseAttention { ... protected logits(q, k) { return tf.matMul(q, k, false, true); } }
+ *
+ * In plain words: everything about attention except how a query and a key are compared.
  */
 export abstract class BaseAttention extends Layer {
   override readonly takesInputList = true;
