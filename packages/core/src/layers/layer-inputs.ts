@@ -45,7 +45,7 @@ export function checkLayerInputs(
     if (Array.isArray(x))
       throw new ArgumentError(
         fn,
-        `expected x to be a tf.Tensor (this layer takes one input), got an array of ${x.length}`,
+        `expected x to be a tf.Tensor, got an array of ${x.length} (this layer takes one input)`,
       );
     assertTensor(fn, 'x', x);
     if (Array.isArray(mask))
