@@ -14,6 +14,7 @@ export interface DocExamplesEntry {
 export const docExamples: DocExamplesEntry[] = [
   { doc: 'README.md', runIn: 'packages/core', blocks: { shell: 2, run: 1 } },
   { doc: '.changeset/README.md', blocks: {} },
+  { doc: 'docs/building-models.md', runIn: 'packages/rnn', blocks: { run: 4 } },
   { doc: 'examples/README.md', blocks: {} },
   { doc: 'examples/long-memory/README.md', blocks: { shell: 1 } },
   { doc: 'examples/mnist-lenet/README.md', blocks: { shell: 1 } },

@@ -83,8 +83,8 @@ describeEachBackend('every option survives save and load', (backend) => {
         loaded.push(await deserializeModel({ topology, weights: serialized.weights }));
         const bytes = Array.from(new Uint8Array(serialized.weights));
         for (const [how, layer] of [
-          ['loadModel', loaded[0]],
-          ['deserializeModel', loaded[1]],
+          ['loadModel', loaded[0] as Layer],
+          ['deserializeModel', loaded[1] as Layer],
         ] as const) {
           expect(layer).toBeInstanceOf(original.constructor);
           expect(layer.trainableWeights(), `${how} ${spec.type}: still frozen`).toEqual([]);

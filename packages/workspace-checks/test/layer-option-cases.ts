@@ -63,6 +63,8 @@ const classes: Record<string, AnyLayerClass> = {
 /** Builds a layer (and its children) from a spec with the class constructors, not the registry. */
 export function construct(spec: LayerSpec): core.Layer {
   const { type, ...options } = spec;
+  // A graph Model's options are a graph (inputs, layers, nodes, outputs): built from that config.
+  if (type === 'Model') return core.layerFromConfig(spec);
   const Class = classes[type];
   if (!Class) throw new Error(`no class for layer type ${type}`);
   const given: Record<string, unknown> = { ...options };
@@ -97,6 +99,47 @@ const recurrent = {
 };
 const pool = { poolSize: [3, 2], strides: [1, 2], padding: 'same' };
 const convolution = { filters: 3, kernelSize: [3, 2], strides: [2, 1], padding: 'full', dilations: [1, 2] };
+
+/**
+ * A graph Model: two named inputs, a Dense shared by both (two nodes), a Concatenate on axis 1, two
+ * named outputs (the second an intermediate node); frozen and named. A Model takes no seed.
+ */
+function graphSpec(): LayerSpec {
+  const { seed: _seed, ...model } = base('Model');
+  const tower: LayerSpec = {
+    ...child('Dense'),
+    units: 2,
+    activation: 'tanh',
+    useBias: false,
+    kernelInitializer: initializer,
+  };
+  const join: LayerSpec = { ...child('Concatenate'), axis: 1 };
+  const [towerName, joinName] = [tower.name, join.name] as [string, string];
+  return {
+    ...model,
+    inputs: [
+      { name: 'left', shape: [3], dtype: 'float32' },
+      { name: 'right', shape: [3], dtype: 'float32' },
+    ],
+    layers: [tower, join],
+    nodes: [
+      { layer: towerName, inputs: [{ input: 'left' }] },
+      { layer: towerName, inputs: [{ input: 'right' }] },
+      {
+        layer: joinName,
+        inputs: [
+          { node: 0, output: 0 },
+          { node: 1, output: 0 },
+        ],
+      },
+    ],
+    outputs: [
+      { node: 2, output: 0 },
+      { node: 0, output: 0 },
+    ],
+    outputNames: ['joined', 'left_code'],
+  };
+}
 
 /** The table: one row per registered layer type. */
 export const optionCases: OptionCase[] = [
@@ -276,6 +319,13 @@ export const optionCases: OptionCase[] = [
       layer: { ...child('LSTM'), ...recurrent, forgetBias: 0.5, recurrentActivation: 'hardSigmoid' },
     },
     inputShape: sequence,
+  },
+  {
+    spec: graphSpec(),
+    inputShape: [
+      [2, 3],
+      [2, 3],
+    ],
   },
   { spec: { ...base('GlobalAvgPool1D'), keepDims: true }, inputShape: sequence },
   { spec: { ...base('GlobalMaxPool1D'), keepDims: true }, inputShape: sequence },

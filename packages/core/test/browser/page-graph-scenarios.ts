@@ -11,6 +11,7 @@ import {
   saveModelToIndexedDB,
   useBackend,
   type Layer,
+  type SymbolicTensor,
 } from '../../dist/browser/index.js';
 
 /** Fixed inputs: query [2, 3, 4] and value [2, 5, 4], 2 sin(1.7 i + offset), the same in Node. */
@@ -40,7 +41,7 @@ export const graphScenarios = {
     const [context, scores] = new Attention({ returnScores: true, name: 'attention' }).applyMulti([
       shared.apply(query),
       shared.apply(value),
-    ]);
+    ]) as [SymbolicTensor, SymbolicTensor];
     const model = new Model({
       inputs: [query, value],
       outputs: { answer: new Dense({ units: 2, seed: 62, name: 'head' }).apply(context), scores },
