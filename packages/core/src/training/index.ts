@@ -11,7 +11,7 @@ export type { ModelTensors } from './model-tensors.js';
 export type { BatchStream, TrainingData } from './batch-stream.js';
 export type { LossSpec } from './output-losses.js';
 export { modelInputOutputNames } from './model-io.js';
-export type { ModelInputOutputNames } from './model-io.js';
+export type { InputOutputNames } from './model-io.js';
 export { countCorrect } from './accuracy.js';
 export type { Metric } from './accuracy.js';
 export type { AccuracyKind } from '../registry/loss-contract.js';

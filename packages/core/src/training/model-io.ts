@@ -3,7 +3,7 @@ import { ArgumentError } from '../errors/argument-error.js';
 import type { Layer } from '../layers/layer.js';
 
 /** The names of a model's inputs and outputs (a graph Model's), or undefined for a plain layer. */
-export interface ModelInputOutputNames {
+export interface InputOutputNames {
   inputNames: readonly string[] | undefined;
   outputNames: readonly string[] | undefined;
 }
@@ -16,7 +16,7 @@ export interface ModelInputOutputNames {
  * modelInputOutputNames(new Model({ inputs: [a, b], outputs: y })); // { inputNames: ['a', 'b'], outputNames: [...] }
  * In plain words: what the model calls its doors in and out.
  */
-export function modelInputOutputNames(model: Layer): ModelInputOutputNames {
+export function modelInputOutputNames(model: Layer): InputOutputNames {
   const names = (key: 'inputNames' | 'outputNames') => {
     if (!(key in model)) return undefined;
     const value: unknown = (model as unknown as Record<string, unknown>)[key];
