@@ -167,6 +167,10 @@ describe('fit from streams: progress, callbacks, schedules, validation (cpu)', (
     expect(text).toMatch(/\repoch 1 batch 2 {2}loss \d\.\d{4} {2}\d+s so far/);
     expect(text).toMatch(/\repoch 2 \[=+>\] 2\/2 {2}loss \d\.\d{4} {2}eta 0s/);
     expect(text).toMatch(/epoch 2\/2 {2}loss \d\.\d{4}/);
+    out.length = 0;
+    const rows = fromTensors({ x, y }).batch(8);
+    await fit(net, rows, { loss: mse, stepsPerEpoch: 2, progress: 'bar', write: (text) => void out.push(text) });
+    expect(out.join('')).toMatch(/\repoch 1 \[=+>? *\] 1\/2 {2}loss \d\.\d{4}/); // known from stepsPerEpoch
     tf.dispose([x, y]);
     net.dispose();
   });
