@@ -15,7 +15,7 @@ const hostBackends: readonly string[] = ['cpu', 'wasm'];
  */
 export function checkEmbeddingIds(fn: string, layerName: string, ids: tf.Tensor, inputDim: number): void {
   if (!hostBackends.includes(tf.getBackend())) return;
-  const values = ids.dataSync();
+  const values = ids.dataSync(); // functional-ops-ok: cpu and wasm only, whose reads cannot fail
   for (let i = 0; i < values.length; i++) {
     const id = values[i] as number;
     if (Number.isInteger(id) && id >= 0 && id < inputDim) continue;

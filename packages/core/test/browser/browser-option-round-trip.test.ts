@@ -35,6 +35,13 @@ const spec: LayerSpec = {
     },
     { ...base('Dropout', 'options_dropout', 47), rate: 0.4 },
     base('Flatten', 'options_flatten', 48),
+    { ...base('RepeatVector', 'options_repeat_vector', 49), n: 2 },
+    {
+      ...base('TimeDistributed', 'options_time_distributed', 50),
+      layer: { ...base('Dense', 'options_per_step', 51), units: 3, activation: 'tanh', kernelInitializer: 'heUniform' },
+    },
+    { ...base('Reshape', 'options_reshape', 52), targetShape: [-1] },
+    { ...base('Masking', 'options_masking', 53), maskValue: 0.25 },
   ],
 };
 const shape = [3, 2, 5];
@@ -49,8 +56,8 @@ function expectConfigMatches(config: Record<string, unknown>, expected: LayerSpe
       children.forEach((child, i) =>
         expectConfigMatches((saved as Record<string, unknown>[])[i] ?? {}, child, `${where}.layers[${i}]`),
       );
-    } else if (key === 'body') {
-      expectConfigMatches((saved ?? {}) as Record<string, unknown>, passed as LayerSpec, `${where}.body`);
+    } else if (key === 'body' || key === 'layer') {
+      expectConfigMatches((saved ?? {}) as Record<string, unknown>, passed as LayerSpec, `${where}.${key}`);
     } else {
       expect(saved, `${where}.${key}`).toEqual(passed);
     }
@@ -93,7 +100,7 @@ if (unavailable !== undefined) {
           shape,
         );
         expectConfigMatches(loaded.config, spec, `${backend} ${spec.type}`);
-        expect(loaded.outputs).toHaveLength(3 * 8);
+        expect(loaded.outputs).toHaveLength(3 * 6); // Flatten [3, 8], repeated twice, 3 units per step, reshaped
         if (backend === 'cpu') expect(loaded.outputs).toEqual(saved.outputs);
         else loaded.outputs.forEach((v, i) => expect(Math.abs(v - (saved.outputs[i] as number))).toBeLessThan(1e-6));
         expect(loaded.leaked).toBe(0);

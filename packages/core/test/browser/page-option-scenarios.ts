@@ -9,16 +9,26 @@ import {
   Flatten,
   GroupNorm,
   LayerNorm,
+  Masking,
+  RepeatVector,
+  Reshape,
   Residual,
   Sequential,
+  TimeDistributed,
   loadModelFromIndexedDB,
   saveModelToIndexedDB,
   useBackend,
   type Layer,
 } from '../../dist/browser/index.js';
 
-/** A layer's type and options, children (`layers`, `body`) as specs: plain JSON sent from Node. */
-export type LayerSpec = { type: string; layers?: LayerSpec[]; body?: LayerSpec; [option: string]: unknown };
+/** A layer's type and options, children (`layers`, `body`, `layer`) as specs: plain JSON sent from Node. */
+export type LayerSpec = {
+  type: string;
+  layers?: LayerSpec[];
+  body?: LayerSpec;
+  layer?: LayerSpec;
+  [option: string]: unknown;
+};
 
 const coreLayers: Record<string, new (options: never) => Layer> = {
   BatchNorm,
@@ -27,8 +37,12 @@ const coreLayers: Record<string, new (options: never) => Layer> = {
   Flatten,
   GroupNorm,
   LayerNorm,
+  Masking,
+  RepeatVector,
+  Reshape,
   Residual,
   Sequential,
+  TimeDistributed,
 };
 
 function construct({ type, ...options }: LayerSpec): Layer {
@@ -37,6 +51,7 @@ function construct({ type, ...options }: LayerSpec): Layer {
   const given: Record<string, unknown> = { ...options };
   if (options.layers) given.layers = options.layers.map(construct);
   if (options.body) given.body = construct(options.body);
+  if (options.layer) given.layer = construct(options.layer);
   return new Class(given as never);
 }
 
