@@ -22,4 +22,8 @@ export class Add extends ElementwiseMerge {
   }
 }
 
-registerLayerType('Add', (config) => new Add(config as LayerOptions));
+// tfjs-core's kernel name constant Add is bundled into core's dist, so esbuild renames this class in one
+// build (Add2) and not in the other; the registry tells copies of one package apart by the factory's
+// source text, so the factory names the class through an alias that nothing shadows.
+const addLayer = Add;
+registerLayerType('Add', (config) => new addLayer(config as LayerOptions));

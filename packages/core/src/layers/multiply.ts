@@ -23,4 +23,8 @@ export class Multiply extends ElementwiseMerge {
   }
 }
 
-registerLayerType('Multiply', (config) => new Multiply(config as LayerOptions));
+// tfjs-core's kernel name constant Multiply is bundled into core's dist, so esbuild renames this class in one
+// build (Multiply2) and not in the other; the registry tells copies of one package apart by the factory's
+// source text, so the factory names the class through an alias that nothing shadows.
+const multiplyLayer = Multiply;
+registerLayerType('Multiply', (config) => new multiplyLayer(config as LayerOptions));

@@ -73,4 +73,8 @@ export class Reshape extends Layer {
   }
 }
 
-registerLayerType('Reshape', (config) => new Reshape(config as unknown as ReshapeOptions));
+// tfjs-core's kernel name constant Reshape is bundled into core's dist, so esbuild renames this class in one
+// build (Reshape2) and not in the other; the registry tells copies of one package apart by the factory's
+// source text, so the factory names the class through an alias that nothing shadows.
+const reshapeLayer = Reshape;
+registerLayerType('Reshape', (config) => new reshapeLayer(config as unknown as ReshapeOptions));
