@@ -212,4 +212,31 @@ describe('fit from streams: progress, callbacks, schedules, validation (cpu)', (
     fromRows.dispose();
     streamed.dispose();
   });
+
+  test('augment transforms each streamed batch with the seeded generator, as it does batches of tensors', async () => {
+    const { x, y } = regressionData();
+    const augment = (batch: tf.Tensor, random: { normal(): number }) => tf.add(batch, 0.01 * random.normal());
+    const options = { loss: mse, augment, seed: 4, epochs: 2, progress: 'none' as const };
+    const [a, b] = [model(11), model(11)];
+    await fit(a, { x, y }, { ...options, optimizer: new Sgd({ learningRate: 0.1 }), batchSize: 8, shuffle: false });
+    await fit(
+      b,
+      fromGenerator(() => slices(x, y)),
+      { ...options, optimizer: new Sgd({ learningRate: 0.1 }) },
+    );
+    const [wa, wb] = [a.getWeights(), b.getWeights()];
+    for (const [i, w] of wa.entries()) await expectTensorsClose(w, wb[i] as tf.Tensor, { rtol: 1e-6, atol: 1e-7 });
+    const plain = model(11);
+    await fit(
+      plain,
+      fromGenerator(() => slices(x, y)),
+      { loss: mse, epochs: 2, progress: 'none', optimizer: new Sgd({ learningRate: 0.1 }) },
+    );
+    const unaugmented = plain.getWeights();
+    expect(Array.from(await (unaugmented[0] as tf.Tensor).data())).not.toEqual(
+      Array.from(await (wb[0] as tf.Tensor).data()),
+    );
+    tf.dispose([x, y, ...wa, ...wb, ...unaugmented]);
+    for (const net of [a, b, plain]) net.dispose();
+  });
 });
