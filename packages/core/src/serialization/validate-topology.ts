@@ -59,8 +59,8 @@ function checkInputShape(fn: string, name: string, inputShape: unknown, free: bo
   ) {
     throw new ArgumentError(
       fn,
-      `malformed topology: expected ${name} [null, ...positive sizes${free ? ' or null' : ''}] of rank 1..${maxRank}, ` +
-        `got ${JSON.stringify(inputShape)}`,
+      `malformed topology: expected ${name} [null, ...positive sizes${free ? ' or null' : ''}] ` +
+        `of rank 1..${maxRank}, got ${JSON.stringify(inputShape)}`,
     );
   }
   const elements = (inputShape.slice(1) as (number | null)[]).reduce((n: number, s) => n * (s ?? 1), 1);
