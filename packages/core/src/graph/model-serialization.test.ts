@@ -200,6 +200,53 @@ describeEachBackend('Model: hostile or damaged saved graphs are refused; nothing
         /forbidden key '__proto__'/,
       ],
     ];
+    const topologyEdited = (change: (topology: Record<string, unknown>) => void) => {
+      const topology = JSON.parse(text);
+      change(topology);
+      return { topology, weights: saved.weights };
+    };
+    cases.push(
+      [
+        'version 2 without inputShapes',
+        topologyEdited((t) => delete t.inputShapes),
+        /expected version 2 to have inputShapes, 1\.\.1024 shapes \(and no inputShape\)/,
+      ],
+      [
+        'version 2 with inputShape as well',
+        topologyEdited((t) => (t.inputShape = [null, 3])),
+        /expected version 2 to have inputShapes/,
+      ],
+      [
+        'a zero size in inputShapes',
+        topologyEdited(
+          (t) =>
+            (t.inputShapes = [
+              [null, null, 2],
+              [null, 0],
+            ]),
+        ),
+        /expected inputShapes\[1\] \[null, \.\.\.positive sizes or null\] of rank 1\.\.8, got \[null,0\]/,
+      ],
+      [
+        'free sizes for a layer that is not a graph',
+        topologyEdited((t) => {
+          t.model = { type: 'Dense', name: 'plain', units: 1 };
+          t.inputShapes = [[null, null]];
+        }),
+        /cannot rebuild the model: build: a Dense cannot be built for free \(null\) input sizes/,
+      ],
+      [
+        'a batch that is not null',
+        topologyEdited(
+          (t) =>
+            (t.inputShapes = [
+              [4, null, 2],
+              [null, 3],
+            ]),
+        ),
+        /expected inputShapes\[0\] \[null, /,
+      ],
+    );
     for (const [what, input, message] of cases) {
       const before = tf.memory().numTensors;
       for (let i = 0; i < 3; i++) await expect(deserializeModel(input), what).rejects.toThrow(message);
