@@ -58,4 +58,5 @@ export * from './training/index.js';
 export * from './data/index.js';
 export * from './serialization/index.js';
 export * from './plotting/index.js';
+export * from './diagnostics/index.js';
 // ---- end of issue 3 block ----

@@ -164,6 +164,12 @@ export abstract class Layer {
   supportsMasking = false;
   /** True for layers whose `call` takes a list of inputs (Concatenate, Attention); set by the subclass. */
   readonly takesInputList: boolean = false;
+  /**
+   * Set only while something watches this layer's outputs (trainingDiagnostics): called inside
+   * applyWithMask's tf.tidy with every output and the training flag. Tensors it makes are freed with
+   * the tidy unless it keeps them (tf.keep). Unset (the default), the forward pass does nothing extra.
+   */
+  outputObserver: ((outputs: readonly tf.Tensor[], training: boolean) => void) | undefined;
 
   /**
    * @param options the layer's options.
@@ -283,6 +289,7 @@ export abstract class Layer {
     const given = [...inputs, ...masks];
     const result = tf.tidy(() => {
       const out = this.callWithMask(this.takesInputList ? inputs : (inputs[0] as tf.Tensor), context);
+      this.outputObserver?.(out.outputs, training);
       return { outputs: out.outputs.map((o) => ownedCopy(o, given)), masks: out.masks.map((m) => ownedCopy(m, given)) };
     });
     this.outputShapes = result.outputs.map((o) => [null, ...o.shape.slice(1)]);

@@ -16,6 +16,7 @@ import { nonFiniteError } from './non-finite.js';
 import { figuresFromSums, type MeasureLayout } from './output-measures.js';
 import { createProgressReporter } from './progress-reporter.js';
 import { computeStep, disposeStep, readStepFigures } from './step-computation.js';
+import { stepObserver } from './step-tensors.js';
 import { assertModel, outputLossesFor, trainableWeightsOf } from './train-step.js';
 
 export type { FitOptions } from './fit-options.js';
@@ -78,6 +79,7 @@ export async function fit(model: Layer, data: TrainingData, options: FitOptions)
     },
   };
   const totals = new EpochTotals();
+  const observer = stepObserver(callbacks, control);
   let weights: LayerWeight[] | undefined;
   let layout: MeasureLayout | undefined;
   try {
@@ -118,8 +120,10 @@ export async function fit(model: Layer, data: TrainingData, options: FitOptions)
             classWeighting: taken.classes &&
               settings.classWeights && { classes: taken.classes, weights: settings.classWeights },
             sumGradients: stopOnNonFinite,
+            keepRaw: observer !== undefined,
           });
           try {
+            observer?.observe(computed, epoch, batch, taken.ys);
             layout ??= computed.layout;
             if (readEachBatch) {
               const figures = await readStepFigures(computed);

@@ -18,6 +18,7 @@ export type { AccuracyKind } from '../registry/loss-contract.js';
 export type { ClassWeights } from './class-weighting.js';
 export { History } from './history.js';
 export type { EpochLogs, TrainingCallbacks, TrainingControl } from './callbacks.js';
+export type { StepTensors } from './step-tensors.js';
 export { earlyStopping } from './early-stopping.js';
 export type { EarlyStoppingOptions } from './early-stopping.js';
 export { constantRate, cosineDecay, exponentialDecay, stepDecay } from './learning-rate-schedules.js';

@@ -30,6 +30,8 @@ export interface StepSettings {
   metrics?: readonly Metric[];
   /** Also sum every raw gradient element, for the non-finite check. */
   sumGradients: boolean;
+  /** Also keep the raw gradients and the predictions (for an `onStep` callback). Default false. */
+  keepRaw?: boolean;
 }
 
 /** A computed but not yet applied step: tensors the caller frees with {@link disposeStep}. */
@@ -42,6 +44,8 @@ export interface ComputedStep {
   /** Sum of every raw gradient element (before decay and clipping), when asked for. */
   gradientSum?: tf.Scalar;
   updates: GradientUpdate[];
+  /** With `keepRaw`: each weight's gradient before decay and clipping, and the model's outputs. */
+  raw?: { gradients: { weight: LayerWeight; gradient: tf.Tensor }[]; predictions: tf.Tensor[] };
 }
 
 /**
@@ -62,7 +66,7 @@ export function computeStep(
   let outputs: tf.Tensor[] = [];
   let terms: tf.Scalar[] = [];
   try {
-    const { loss, gradients, gradientSum } = tf.tidy(() => {
+    const { loss, gradients, gradientSum, rawGradients } = tf.tidy(() => {
       const { value, grads } = withTapeCleanup(() =>
         tf.variableGrads(() => {
           const made = runModel(model, xs, true);
@@ -86,7 +90,8 @@ export function computeStep(
       if (settings.clipNorm !== undefined) clipped = clipGradientsByGlobalNorm(clipped, settings.clipNorm);
       let k = 0;
       const all = decayed.map((g) => (g === undefined ? undefined : (clipped[k++] as tf.Tensor)));
-      return { loss: value, gradients: all, gradientSum: sum as tf.Scalar | undefined };
+      const rawGradients = settings.keepRaw ? raw : [];
+      return { loss: value, gradients: all, gradientSum: sum as tf.Scalar | undefined, rawGradients };
     });
     const updates = gradients.flatMap((g, i) =>
       g === undefined ? [] : [{ variable: variables[i] as tf.Variable, gradient: g }],
@@ -94,9 +99,17 @@ export function computeStep(
     try {
       const kinds = accuracyKinds(settings.plan, settings.metrics, outputWidths(outputs));
       const measured = tf.tidy(() => measuredValues(loss, terms, ys, outputs, kinds));
-      return { loss, measured, layout: measureLayout(settings.plan, kinds), gradientSum, updates };
+      const step: ComputedStep = { loss, measured, layout: measureLayout(settings.plan, kinds), gradientSum, updates };
+      if (settings.keepRaw) {
+        const kept = rawGradients.flatMap((g, i) =>
+          g === undefined ? [] : [{ weight: weights[i] as LayerWeight, gradient: g }],
+        );
+        step.raw = { gradients: kept, predictions: outputs };
+        outputs = [];
+      }
+      return step;
     } catch (error) {
-      tf.dispose([loss, ...updates.map((u) => u.gradient)]);
+      tf.dispose([loss, ...updates.map((u) => u.gradient), ...rawGradients.filter((g) => g !== undefined)]);
       gradientSum?.dispose();
       throw error;
     }
@@ -124,5 +137,7 @@ export async function readStepFigures(step: ComputedStep): Promise<StepFigures &
 /** Frees every tensor of a step (after applying it, or instead of applying it). */
 export function disposeStep(step: ComputedStep): void {
   tf.dispose([step.loss, step.measured, ...step.updates.map((u) => u.gradient)]);
+  // A raw gradient may be the update's own tensor (no decay, no clipping): tf.dispose skips it then.
+  if (step.raw) tf.dispose([...step.raw.gradients.map((g) => g.gradient), ...step.raw.predictions]);
   if (step.gradientSum) step.gradientSum.dispose();
 }

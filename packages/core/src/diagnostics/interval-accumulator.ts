@@ -1,0 +1,135 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { LayerWeight } from '../layers/layer-weight.js';
+import type { StepTensors } from '../training/step-tensors.js';
+
+/** Where each figure sits in the tensor {@link IntervalAccumulator.close} returns (read in one go). */
+export interface IntervalLayout {
+  epoch: number;
+  step: number;
+  steps: number;
+  /** The watched layers, in the order of the per-layer figures. */
+  layers: readonly string[];
+  /** The ReLU layers whose units were observed, in the order of the dead-unit fractions. */
+  reluLayers: readonly string[];
+  /** Class count of the first output, 0 when it is not a classifier's. */
+  classes: number;
+}
+
+/**
+ * The device-side figures of one interval of training steps, as a few small tensors: per step one
+ * row [loss, global gradient norm, each watched layer's gradient norm]; class counts of predictions
+ * and labels (first output); per ReLU layer a [units] mask of the units that fired (output > 0) on
+ * some example; a copy of the watched weights as they were at the interval's start. `close` puts
+ * everything in one 1-D tensor, so the whole interval is one device read.
+ * Memory: the copy of the watched weights (once their size) plus `every` x (2 + layers) numbers.
+ *
+ * @example
+ * const interval = new IntervalAccumulator(weightsByLayer);
+ * interval.addStep(stepTensors, epoch, step);
+ * const { values, layout } = interval.close(); // one tensor to read; interval.dispose() after
+ *
+ * In plain words: a tally kept on the device, emptied once per interval.
+ */
+export class IntervalAccumulator {
+  steps = 0;
+  private epoch = 0;
+  private step = 0;
+  private rows: tf.Tensor2D | undefined;
+  private classCounts: tf.Tensor2D | undefined;
+  private readonly fired = new Map<string, tf.Tensor1D>();
+  private readonly start: Map<string, tf.Tensor[]>;
+
+  constructor(private readonly weightsByLayer: ReadonlyMap<string, readonly LayerWeight[]>) {
+    this.start = new Map([...weightsByLayer].map(([name, ws]) => [name, ws.map((w) => tf.clone(w.variable))]));
+  }
+
+  /** Adds one step's loss, gradient norms and class counts (all computed on the device). */
+  addStep(tensors: StepTensors, epoch: number, step: number): void {
+    this.epoch = epoch;
+    this.step = step;
+    this.steps++;
+    const previous = [this.rows, this.classCounts];
+    [this.rows, this.classCounts] = tf.tidy(() => {
+      const squares = new Map(tensors.gradients.map((g) => [g.weight, tf.sum(tf.square(g.gradient))]));
+      const total = squares.size === 0 ? tf.scalar(0) : tf.addN([...squares.values()]);
+      const perLayer = [...this.weightsByLayer.values()].map((ws) => {
+        const own = ws.flatMap((w) => squares.get(w) ?? []);
+        return own.length === 0 ? tf.scalar(0) : tf.sqrt(tf.addN(own));
+      });
+      const row = tf.reshape(tf.stack([tf.reshape(tensors.loss, []), tf.sqrt(total), ...perLayer]), [1, -1]);
+      const counts = classCounts(tensors.predictions[0], tensors.labels[0]);
+      return [
+        this.rows ? tf.concat([this.rows, row]) : row,
+        this.classCounts && counts ? tf.add(this.classCounts, counts) : counts,
+      ] as [tf.Tensor2D, tf.Tensor2D | undefined];
+    });
+    tf.dispose(previous.filter((t) => t !== undefined));
+  }
+
+  /** ORs in which units of a ReLU layer fired (output > 0) on some example; call inside the forward tidy. */
+  observeRelu(layer: string, output: tf.Tensor): void {
+    const units = output.shape.at(-1) ?? 1;
+    const flat = tf.reshape(tf.cast(tf.greater(output, 0), 'float32'), [-1, units]);
+    const now = tf.max(flat, 0) as tf.Tensor1D;
+    const before = this.fired.get(layer);
+    this.fired.set(layer, tf.keep(before ? tf.maximum(before, now) : now));
+    before?.dispose();
+  }
+
+  /**
+   * Everything in one 1-D tensor: the step rows, the class counts [2, K], each ReLU layer's dead
+   * fraction, then per watched layer the weight norm at the end, at the start, and of the change.
+   */
+  close(): { values: tf.Tensor1D; layout: IntervalLayout } {
+    const reluLayers = [...this.fired.keys()];
+    const values = tf.tidy(() => {
+      const norm = (ts: readonly tf.Tensor[]) =>
+        ts.length === 0 ? tf.scalar(0) : tf.sqrt(tf.addN(ts.map((t) => tf.sum(tf.square(t)))));
+      const ends: tf.Tensor[] = [];
+      const starts: tf.Tensor[] = [];
+      const changes: tf.Tensor[] = [];
+      for (const [name, ws] of this.weightsByLayer) {
+        const before = this.start.get(name) ?? [];
+        ends.push(norm(ws.map((w) => w.variable)));
+        starts.push(norm(before));
+        changes.push(norm(ws.map((w, i) => tf.sub(w.variable, before[i] as tf.Tensor))));
+      }
+      const dead = reluLayers.map((name) => tf.sub(1, tf.mean(this.fired.get(name) as tf.Tensor)));
+      const parts = [
+        tf.reshape(this.rows ?? tf.zeros([0]), [-1]),
+        tf.reshape(this.classCounts ?? tf.zeros([0]), [-1]),
+        ...[...dead, ...ends, ...starts, ...changes].map((t) => tf.reshape(t, [1])),
+      ];
+      return tf.concat(parts) as tf.Tensor1D;
+    });
+    const classes = this.classCounts?.shape[1] ?? 0;
+    const layout = { epoch: this.epoch, step: this.step, steps: this.steps, layers: [...this.weightsByLayer.keys()] };
+    return { values, layout: { ...layout, reluLayers, classes } };
+  }
+
+  /** Frees every tensor it holds. */
+  dispose(): void {
+    tf.dispose([...this.fired.values(), ...[...this.start.values()].flat()]);
+    tf.dispose([this.rows, this.classCounts].filter((t) => t !== undefined));
+    this.fired.clear();
+    this.start.clear();
+    this.rows = undefined;
+    this.classCounts = undefined;
+  }
+}
+
+/**
+ * [2, K] counts of the predicted classes (argmax) and of the labels (one-hot rows or class indices)
+ * when the output is a classifier's (last axis K > 1); undefined otherwise.
+ */
+function classCounts(predictions: tf.Tensor | undefined, labels: tf.Tensor | undefined): tf.Tensor2D | undefined {
+  if (predictions === undefined || labels === undefined || predictions.rank < 2) return undefined;
+  const k = predictions.shape.at(-1) as number;
+  if (k < 2) return undefined;
+  const predicted = tf.argMax(tf.reshape(predictions, [-1, k]), 1);
+  const sameShape = labels.shape.length === predictions.shape.length && labels.shape.at(-1) === k;
+  const given = sameShape ? tf.argMax(tf.reshape(labels, [-1, k]), 1) : tf.cast(tf.reshape(labels, [-1]), 'int32');
+  if (given.shape[0] !== predicted.shape[0]) return undefined;
+  const counts = tf.stack([tf.sum(tf.oneHot(predicted, k), 0), tf.sum(tf.oneHot(given, k), 0)]);
+  return tf.cast(counts, 'float32') as tf.Tensor2D;
+}
