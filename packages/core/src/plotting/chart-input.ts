@@ -74,12 +74,32 @@ export function assertChartInput(functionName: string, series: readonly LineSeri
         `expected series[${k}].color to be a CSS colour string, got ${typeof s.color}`,
       );
   });
+  assertChartSize(functionName, options, { left: 64, right: 16, bottom: 48 });
+}
+
+/**
+ * Throws an ArgumentError naming `functionName` unless the title and axis labels (if given) are strings
+ * and width and height (if given) are integers with room for the margins plus a 16 px plot, at most 8192.
+ *
+ * @example
+ * assertChartSize('barChartSvg', { width: 640 }, { left: 64, right: 16, bottom: 48 });
+ *
+ * In plain words: refuse a picture too small to hold its axes, or absurdly big.
+ */
+export function assertChartSize(
+  functionName: string,
+  options: { title?: string; xLabel?: string; yLabel?: string; width?: number; height?: number },
+  margins: { left: number; right: number; bottom: number },
+): void {
   for (const key of ['title', 'xLabel', 'yLabel'] as const) {
     if (options[key] !== undefined && typeof options[key] !== 'string')
       throw new ArgumentError(functionName, `expected options.${key} to be a string, got ${typeof options[key]}`);
   }
   const top = options.title ? 36 : 16;
-  const limits = { width: 64 + 16 + minPlotSize, height: top + 48 + minPlotSize };
+  const limits = {
+    width: margins.left + margins.right + minPlotSize,
+    height: top + margins.bottom + minPlotSize,
+  };
   for (const key of ['width', 'height'] as const) {
     const value = options[key];
     if (value === undefined) continue;

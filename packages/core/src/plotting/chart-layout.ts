@@ -12,7 +12,12 @@ export type ChartRole =
   | 'frame'
   | 'axisLabel'
   | 'series'
-  | 'legend';
+  | 'legend'
+  | 'marker'
+  | 'note'
+  | 'cell'
+  | 'bar'
+  | 'colorBar';
 
 /**
  * One drawing instruction, in pixels with y pointing down. `mapped` names the coordinates that
@@ -55,6 +60,15 @@ export type ChartPrimitive =
       mapped: 'x' | 'y' | null;
     };
 
+/** Layout choices that are not user options: a fixed y range (in data units) instead of the data's extent. */
+export interface ChartLayoutExtras {
+  yRange?: [number, number];
+  /** A fixed x range (data units), e.g. half a step beyond the first and last point for named positions. */
+  xRange?: [number, number];
+  /** Where the legend goes; default the top-right corner. */
+  legendCorner?: 'top-left' | 'top-right';
+}
+
 /** A chart as renderer-independent primitives plus the data-to-pixel mapping. */
 export interface ChartLayout {
   width: number;
@@ -71,6 +85,8 @@ export interface ChartLayout {
  * y ticks (about 5, with grid lines) and x ticks (about 8) at nice steps, the frame, the title
  * (15 px), axis labels, one polyline per series (2 px, non-finite points dropped, and values
  * <= 0 on a log axis) and a legend in the top-right corner. Validates the input for `functionName`.
+ * `extras` (not user options): `yRange` / `xRange` fix an axis (data units) instead of fitting it to the data;
+ * `legendCorner` moves the legend to the top-left.
  *
  * @example
  * const layout = chartLayout('lineChartPng', [{ name: 'loss', values: [2, 1, 0.5] }], { title: 'Loss' });
@@ -82,6 +98,7 @@ export function chartLayout(
   functionName: string,
   series: readonly LineSeries[],
   options: LineChartOptions = {},
+  extras: ChartLayoutExtras = {},
 ): ChartLayout {
   assertChartInput(functionName, series, options);
   const { title = '', xLabel = '', yLabel = '', width = 640, height = 400, logY = false } = options;
@@ -98,7 +115,10 @@ export function chartLayout(
   if (all.length === 0) throw new ArgumentError(functionName, 'expected at least one finite value to plot');
   const xs = all.map(([x]) => x);
   const ys = all.map(([, v]) => toY(v));
-  let [[xMin, xMax], [yMin, yMax]] = [extent(xs), extent(ys)];
+  let [[xMin, xMax], [yMin, yMax]] = [
+    extras.xRange ?? extent(xs),
+    extras.yRange ? (extras.yRange.map(toY) as [number, number]) : extent(ys),
+  ];
   if (xMin === xMax) [xMin, xMax] = [xMin - 1, xMax + 1];
   if (yMin === yMax) [yMin, yMax] = [yMin - 1, yMax + 1];
   const px = (x: number) => margin.left + ((x - xMin) / (xMax - xMin)) * plotW;
@@ -180,7 +200,7 @@ export function chartLayout(
   // The legend goes on top of the curves, on a white box sized to the longest name (about 7 px a
   // character at 12 px), so a curve through the top-right corner cannot hide it.
   const legendWidth = 40 + 7 * Math.max(...series.map((s) => s.name.length));
-  const legendLeft = margin.left + plotW - 6 - legendWidth;
+  const legendLeft = extras.legendCorner === 'top-left' ? margin.left + 6 : margin.left + plotW - 6 - legendWidth;
   primitives.push({
     kind: 'rect',
     role: 'legend',

@@ -79,7 +79,7 @@ function draw(canvas: RasterCanvas, p: ChartPrimitive, colour: (text: string) =>
  *
  * In plain words: paint the planned picture square by square.
  */
-export function rasterizeChart(layout: ChartLayout): RasterCanvas {
+export function rasterizeChart(layout: Pick<ChartLayout, 'width' | 'height' | 'primitives'>): RasterCanvas {
   const canvas = new RasterCanvas(layout.width, layout.height);
   const cache = new Map<string, Rgba>();
   const colour = (text: string): Rgba => {
@@ -121,4 +121,17 @@ export function chartPng(functionName: string, series: readonly LineSeries[], op
  */
 export function lineChartPng(series: readonly LineSeries[], options: LineChartOptions = {}): Uint8Array {
   return chartPng('lineChartPng', series, options);
+}
+
+/**
+ * Any chart layout (line, bar, heat map) as PNG file bytes (8-bit RGB), via {@link rasterizeChart}.
+ *
+ * @example
+ * const png = layoutPng(chartLayout('lineChartPng', [{ name: 'loss', values: [2, 1] }]));
+ *
+ * In plain words: the planned picture as a picture file.
+ */
+export function layoutPng(layout: Pick<ChartLayout, 'width' | 'height' | 'primitives'>): Uint8Array {
+  const canvas = rasterizeChart(layout);
+  return encodePng(canvas.pixels, canvas.width, canvas.height, { opaque: true });
 }

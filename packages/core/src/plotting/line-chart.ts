@@ -1,4 +1,4 @@
-import { chartLayout, type ChartPrimitive } from './chart-layout.js';
+import { chartLayout, type ChartLayout, type ChartPrimitive } from './chart-layout.js';
 import type { LineChartOptions, LineSeries } from './chart-input.js';
 import { escapeXml } from './escape-xml.js';
 
@@ -8,6 +8,9 @@ export type { LineChartOptions, LineSeries } from './chart-input.js';
 function coordinate(value: number, fromData: boolean): string {
   return fromData ? value.toFixed(1) : String(value);
 }
+
+/** Roles whose SVG elements carry a class (the diagnostics charts' parts; plain line charts have none: unchanged). */
+const classedRoles: ReadonlySet<string> = new Set(['marker', 'note', 'cell', 'bar', 'colorBar']);
 
 function svgElement(p: ChartPrimitive): string {
   switch (p.kind) {
@@ -49,12 +52,25 @@ function svgElement(p: ChartPrimitive): string {
  * In plain words: the SVG drawing itself, shared by every function that makes one.
  */
 export function chartSvg(functionName: string, series: readonly LineSeries[], options: LineChartOptions): string {
-  const layout = chartLayout(functionName, series, options);
+  return layoutSvg(chartLayout(functionName, series, options));
+}
+
+/**
+ * Writes any chart layout (line, bar, heat map) as a self-contained SVG document: one element per primitive.
+ *
+ * @example
+ * const svg = layoutSvg(chartLayout('lineChartSvg', [{ name: 'loss', values: [2, 1] }]));
+ *
+ * In plain words: the planned picture as SVG text.
+ */
+export function layoutSvg(layout: Pick<ChartLayout, 'width' | 'height' | 'primitives'>): string {
   const { width, height } = layout;
   const parts = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" ` +
       'font-family="sans-serif" font-size="12">',
-    ...layout.primitives.map(svgElement),
+    ...layout.primitives.map((p) =>
+      classedRoles.has(p.role) ? svgElement(p).replace(/^<(\w+) /, `<$1 class="${p.role}" `) : svgElement(p),
+    ),
     '</svg>',
   ];
   return `${parts.join('\n')}\n`;
