@@ -1,0 +1,10 @@
+export { classHistogramChart, classHistogramChartPng } from './class-histogram-chart.js';
+export type { ClassHistogramChartOptions } from './class-histogram-chart.js';
+export { deadUnitChart, deadUnitChartPng } from './dead-unit-chart.js';
+export type { DeadUnitChartOptions } from './dead-unit-chart.js';
+export { gradientFlowChart, gradientFlowChartPng } from './gradient-flow-chart.js';
+export type { GradientFlowChartOptions } from './gradient-flow-chart.js';
+export { gradientNormChart, gradientNormChartPng } from './gradient-norm-chart.js';
+export type { GradientNormChartOptions } from './gradient-norm-chart.js';
+export { weightHeatmapStrip, weightHeatmapStripPng } from './weight-heatmap-strip.js';
+export type { WeightHeatmapStripOptions } from './weight-heatmap-strip.js';
