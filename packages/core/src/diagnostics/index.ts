@@ -10,3 +10,4 @@ export { trainingDiagnostics } from './training-diagnostics.js';
 export type { TrainingDiagnostics, TrainingDiagnosticsOptions } from './training-diagnostics.js';
 export { diagnose } from './diagnose.js';
 export type { DiagnoseThresholds } from './diagnose.js';
+export * from './charts/index.js';
