@@ -26,6 +26,7 @@ export interface IntervalLayout {
  * @example
  * const interval = new IntervalAccumulator(weightsByLayer);
  * interval.addStep(stepTensors, epoch, step);
+ * interval.addFired(reluWatch.take());
  * const { values, layout } = interval.close(); // one tensor to read; interval.dispose() after
  *
  * In plain words: a tally kept on the device, emptied once per interval.
@@ -66,14 +67,19 @@ export class IntervalAccumulator {
     tf.dispose(previous.filter((t) => t !== undefined));
   }
 
-  /** ORs in which units of a ReLU layer fired (output > 0) on some example; call inside the forward tidy. */
-  observeRelu(layer: string, output: tf.Tensor): void {
-    const units = output.shape.at(-1) ?? 1;
-    const flat = tf.reshape(tf.cast(tf.greater(output, 0), 'float32'), [-1, units]);
-    const now = tf.max(flat, 0) as tf.Tensor1D;
-    const before = this.fired.get(layer);
-    this.fired.set(layer, tf.keep(before ? tf.maximum(before, now) : now));
-    before?.dispose();
+  /** ORs in a step's masks of the ReLU units that fired (see ReluWatch); takes them over (frees them). */
+  addFired(masks: ReadonlyMap<string, tf.Tensor1D>): void {
+    for (const [layer, mask] of masks) {
+      const before = this.fired.get(layer);
+      if (before === undefined) this.fired.set(layer, mask);
+      else {
+        this.fired.set(
+          layer,
+          tf.tidy(() => tf.maximum(before, mask)),
+        );
+        tf.dispose([before, mask]);
+      }
+    }
   }
 
   /**

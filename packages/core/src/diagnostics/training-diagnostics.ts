@@ -7,6 +7,7 @@ import type { DiagnosticsRecord } from './diagnostics-record.js';
 import { IntervalAccumulator } from './interval-accumulator.js';
 import { intervalFigures } from './interval-figures.js';
 import { assertLayerNames, isReluLayer, modelLayers } from './model-layers.js';
+import { ReluWatch } from './relu-watch.js';
 import { checkDiagnosticsOptions, type TrainingDiagnosticsOptions } from './training-diagnostics-options.js';
 import { snapshotOf } from './weight-snapshot.js';
 
@@ -55,7 +56,7 @@ export function trainingDiagnostics(options?: TrainingDiagnosticsOptions): Train
     snapshots: [],
   };
   let model: Layer | undefined;
-  let observed: Layer[] = [];
+  let relus: ReluWatch | undefined;
   let weightsByLayer: Map<string, LayerWeight[]> | undefined;
   let interval: IntervalAccumulator | undefined;
   let reading: Promise<void> = Promise.resolve();
@@ -64,8 +65,8 @@ export function trainingDiagnostics(options?: TrainingDiagnosticsOptions): Train
   let epochOffset = 0;
 
   const stopWatching = () => {
-    for (const layer of observed) layer.outputObserver = undefined;
-    observed = [];
+    relus?.stop();
+    relus = undefined;
     interval?.dispose();
     interval = undefined;
   };
@@ -118,14 +119,8 @@ export function trainingDiagnostics(options?: TrainingDiagnosticsOptions): Train
     failed = false;
     stopWatching();
     const watched = (layer: Layer) => (settings.layers ? settings.layers.includes(layer.name) : true);
-    observed = modelLayers(model).filter((layer) => isReluLayer(layer) && watched(layer));
-    for (const layer of observed)
-      layer.outputObserver = (outputs, training) => {
-        if (training && interval && outputs[0]) {
-          const output = outputs[0];
-          guard(() => interval?.observeRelu(layer.name, output));
-        }
-      };
+    const layers = modelLayers(model).filter((layer) => isReluLayer(layer) && watched(layer));
+    relus = new ReluWatch(layers, fail);
   };
 
   const onStep = (tensors: StepTensors) =>
@@ -142,6 +137,7 @@ export function trainingDiagnostics(options?: TrainingDiagnosticsOptions): Train
       if (interval !== undefined && interval.steps >= settings.every) closeInterval();
       interval ??= new IntervalAccumulator(weightsByLayer);
       interval.addStep(tensors, epochOffset + tensors.epoch, step++);
+      if (relus) interval.addFired(relus.take());
     });
 
   const onEpochEnd = async (epoch: number, logs: EpochLogs, control: TrainingControl) => {

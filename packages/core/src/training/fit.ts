@@ -42,6 +42,8 @@ export type { FitOptions } from './fit-options.js';
  * loss or gradient stops it with an error naming the epoch and batch (1-based), before that update
  * is applied (`stopOnNonFinite: false` trains on). That check reads the device once per batch;
  * without it fit reads once per epoch (plus once per batch for a progress bar or batch callback).
+ * A callback's `onStep` sees each step's raw gradients, predictions and labels before the update
+ * (trainStep has no callbacks: it calls no onStep); without one, fit keeps none of them.
  * Leaves no tensor behind, on success or error, beyond the weights it built and a given
  * optimiser's state.
  *
