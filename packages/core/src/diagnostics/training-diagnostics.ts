@@ -9,7 +9,7 @@ import { intervalFigures } from './interval-figures.js';
 import { assertLayerNames, isReluLayer, modelLayers } from './model-layers.js';
 import { ReluWatch } from './relu-watch.js';
 import { checkDiagnosticsOptions, type TrainingDiagnosticsOptions } from './training-diagnostics-options.js';
-import { snapshotOf } from './weight-snapshot.js';
+import { checkSnapshotWeight, snapshotOf } from './weight-snapshot.js';
 
 export type { TrainingDiagnosticsOptions } from './training-diagnostics-options.js';
 
@@ -112,7 +112,7 @@ export function trainingDiagnostics(options?: TrainingDiagnosticsOptions): Train
           '(use a new trainingDiagnostics() per model)',
       );
     if (settings.layers) assertLayerNames(fn, 'layers', control.model, settings.layers);
-    if (settings.snapshot) assertLayerNames(fn, 'snapshot.layer', control.model, [settings.snapshot.layer]);
+    if (settings.snapshot) checkSnapshotWeight(control.model, settings.snapshot);
     model = control.model;
     record.model = model.name;
     epochOffset = record.epochs.length;

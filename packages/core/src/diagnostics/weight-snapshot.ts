@@ -1,6 +1,26 @@
+import { ArgumentError } from '../errors/argument-error.js';
 import type { Layer } from '../layers/layer.js';
 import type { WeightSnapshot } from './diagnostics-record.js';
-import { modelLayers } from './model-layers.js';
+import { assertLayerNames, modelLayers } from './model-layers.js';
+
+/**
+ * Throws unless the snapshot's layer is one of the model's and, once built, has the weight (a layer
+ * not built yet is checked at the first snapshot, reported through onWarning).
+ */
+export function checkSnapshotWeight(model: Layer, snapshot: { layer: string; weight: string }): void {
+  assertLayerNames('trainingDiagnostics', 'snapshot.layer', model, [snapshot.layer]);
+  const layer = modelLayers(model).find((l) => l.name === snapshot.layer) as Layer;
+  if (!layer.isBuilt || layer.weights().some((w) => w.layer === layer && w.name === snapshot.weight)) return;
+  const names = layer
+    .weights()
+    .filter((w) => w.layer === layer)
+    .map((w) => w.name);
+  throw new ArgumentError(
+    'trainingDiagnostics',
+    `expected snapshot.weight to name a weight of layer '${layer.name}' (has: ${names.join(', ') || 'none'}), ` +
+      `got '${snapshot.weight}'`,
+  );
+}
 
 /**
  * A copy of `layer`'s weight `weight` as numbers (one device read), for a heat map: a 2-D weight as
