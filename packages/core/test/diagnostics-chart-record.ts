@@ -1,6 +1,6 @@
-// Hand-made diagnostics records for the chart tests (not exported from the package).
+// Test helpers shared by the diagnostics chart tests (not part of the package's exports): hand-made records.
 import { createHash } from 'node:crypto';
-import type { DiagnosticsRecord, IntervalFigures } from '../diagnostics-record.js';
+import type { DiagnosticsRecord, IntervalFigures } from '../src/diagnostics/diagnostics-record.js';
 
 export const testLayers = ['dense_1', 'dense_2', 'dense_3'];
 

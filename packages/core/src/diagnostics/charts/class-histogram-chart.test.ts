@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { decodePng } from '../../../test/png-decoder.js';
 import { classHistogramChart, classHistogramChartPng } from './class-histogram-chart.js';
-import { occurrences, sha256, testRecord } from './chart-test-record.js';
+import { occurrences, sha256, testRecord } from '../../../test/diagnostics-chart-record.js';
 
 describe('classHistogramChart', () => {
   test('two bars per class (label, predicted) for the last interval, heights in proportion', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { decodePng } from '../../../test/png-decoder.js';
 import { deadUnitChart, deadUnitChartPng } from './dead-unit-chart.js';
-import { occurrences, sha256, testRecord } from './chart-test-record.js';
+import { occurrences, sha256, testRecord } from '../../../test/diagnostics-chart-record.js';
 
 describe('deadUnitChart', () => {
   test('one line per measured layer over the intervals, y fixed 0-100%', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { decodePng } from '../../../test/png-decoder.js';
 import { gradientFlowChart, gradientFlowChartPng } from './gradient-flow-chart.js';
-import { occurrences, sha256, testLayers, testRecord } from './chart-test-record.js';
+import { occurrences, sha256, testLayers, testRecord } from '../../../test/diagnostics-chart-record.js';
 
 describe('gradientFlowChart', () => {
   test('one line per interval (8 evenly chosen of 12), layers named along x, log ticks in decades', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { decodePng } from '../../../test/png-decoder.js';
 import { gradientNormChart, gradientNormChartPng } from './gradient-norm-chart.js';
-import { occurrences, sha256, testRecord } from './chart-test-record.js';
+import { occurrences, sha256, testRecord } from '../../../test/diagnostics-chart-record.js';
 
 describe('gradientNormChart', () => {
   test('two lines (mean and max) with one point per interval, x = step, log ticks, labels', () => {

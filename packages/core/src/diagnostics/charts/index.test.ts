@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import * as core from '../../index.js';
-import { testRecord } from './chart-test-record.js';
+import { testRecord } from '../../../test/diagnostics-chart-record.js';
 
 test("core's index exports each chart in its SVG and PNG form", () => {
   const record = testRecord(2);

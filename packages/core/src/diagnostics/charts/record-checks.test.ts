@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { assertDiagnosticsRecord, assertHasIntervals } from './record-checks.js';
-import { testRecord } from './chart-test-record.js';
+import { testRecord } from '../../../test/diagnostics-chart-record.js';
 
 test('assertDiagnosticsRecord: a record passes; other values are refused with what they hold', () => {
   expect(() => assertDiagnosticsRecord('f', testRecord(1))).not.toThrow();

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { decodePng } from '../../../test/png-decoder.js';
 import { weightHeatmapLayout, weightHeatmapStrip, weightHeatmapStripPng } from './weight-heatmap-strip.js';
-import { occurrences, sha256, testRecord } from './chart-test-record.js';
+import { occurrences, sha256, testRecord } from '../../../test/diagnostics-chart-record.js';
 
 describe('weightHeatmapStrip', () => {
   test('one cell per weight per snapshot epoch, epoch labels, a colour bar with -limit, 0, +limit', () => {
