@@ -1,10 +1,19 @@
-import type { ChartLayout } from './chart-layout.js';
+import type { ChartLayout, ChartPrimitive } from './chart-layout.js';
 import { chartText } from './chart-text.js';
+
+/** A label centred under its tick, or kept inside the picture (flush with its edge) when it would stick out. */
+function labelText(x: number, y: number, label: string, width: number): ChartPrimitive {
+  const half = (7 * label.length) / 2;
+  if (x - half < 2) return chartText('tickLabel', 2, y, label, { mapped: 'x' });
+  if (x + half > width - 2) return chartText('tickLabel', width - 2, y, label, { anchor: 'end', mapped: 'x' });
+  return chartText('tickLabel', x, y, label, { anchor: 'middle', mapped: 'x' });
+}
 
 /**
  * Replaces a line chart's numeric x ticks with named ones: a tick and its label at each x = 1..n
  * (the n labels in order). When the names are wider than their spacing (about 6 px a character),
- * every other label moves down one line so neighbours do not overlap.
+ * every other label moves down one line so neighbours do not overlap; a label that would stick out of
+ * the picture is set flush with its edge.
  *
  * @example
  * const layout = labelXAxis(chartLayout('gradientFlowChart', series, options), ['dense_1', 'dense_2']);
@@ -32,10 +41,7 @@ export function labelXAxis(layout: ChartLayout, labels: readonly string[]): Char
         lineWidth: 1,
         mapped: 'x',
       } as const,
-      chartText('tickLabel', x, bottom + 16 + (stagger && k % 2 === 1 ? 12 : 0), label, {
-        anchor: 'middle',
-        mapped: 'x',
-      }),
+      labelText(x, bottom + 16 + (stagger && k % 2 === 1 ? 12 : 0), label, layout.width),
     ];
   });
   const frame = kept.findIndex((p) => p.role === 'frame');

@@ -36,7 +36,7 @@ export function markUndrawable(
   if (markers.length === 0) return layout;
   const parts = [
     ...(nonFinite > 0 ? [`${nonFinite} NaN or infinite (squares on top)`] : []),
-    ...(nonPositive > 0 ? [`${nonPositive} zero or negative, not on a log scale (squares at the bottom)`] : []),
+    ...(nonPositive > 0 ? [`${nonPositive} <= 0 (squares at the bottom)`] : []),
   ];
   const note = `not drawn: ${parts.join('; ')}`;
   const boxWidth = Math.min(width - 12, 7 * note.length + 8);

@@ -34,7 +34,7 @@ describe('gradientFlowChart', () => {
     second.layerGradientNorms = { dense_1: Number.POSITIVE_INFINITY, dense_3: 2 }; // dense_2 missing
     const svg = gradientFlowChart(record);
     expect(occurrences(svg, 'class="marker"')).toBe(4);
-    expect(svg).toContain('not drawn: 3 NaN or infinite (squares on top); 1 zero or negative, not on a log scale');
+    expect(svg).toContain('>not drawn: 3 NaN or infinite (squares on top); 1 &lt;= 0 (squares at the bottom)</text>');
     const png = decodePng(gradientFlowChartPng(record));
     expect([png.width, png.height]).toEqual([640, 400]);
     const none = testRecord(1);

@@ -21,7 +21,7 @@ describe('gradientNormChart', () => {
     [a.gradientNorm, a.maxGradientNorm, b.maxGradientNorm] = [0, Number.NaN, Number.POSITIVE_INFINITY];
     const svg = gradientNormChart(record);
     expect(occurrences(svg, '<rect class="marker"')).toBe(3);
-    expect(svg).toContain('>not drawn: 2 NaN or infinite (squares on top); 1 zero or negative');
+    expect(svg).toContain('>not drawn: 2 NaN or infinite (squares on top); 1 &lt;= 0 (squares at the bottom)</text>');
     const none = testRecord(1);
     (none.intervals[0] as (typeof none.intervals)[0]).gradientNorm = Number.NaN;
     (none.intervals[0] as (typeof none.intervals)[0]).maxGradientNorm = 0;
