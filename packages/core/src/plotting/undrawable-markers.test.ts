@@ -23,3 +23,13 @@ test('markUndrawable: NaN on the top edge, <= 0 on a log axis at the bottom, in 
   const plain = chartLayout('f', clean);
   expect(markUndrawable(plain, clean, false)).toBe(plain);
 });
+
+test('markUndrawable: the note can go to the bottom-right corner instead', () => {
+  const series = [{ name: 's', values: [1, Number.NaN, 4] }];
+  const layout = chartLayout('f', series);
+  const box = markUndrawable(layout, series, false, 'bottom-right').primitives.find(
+    (p) => p.kind === 'rect' && p.role === 'note',
+  );
+  const { left, top, width, height } = layout.plot;
+  expect(box?.kind === 'rect' && [box.x + box.width, box.y + box.height]).toEqual([left + width - 6, top + height - 6]);
+});

@@ -5,7 +5,7 @@ import { chartRect, chartText } from './chart-text.js';
 /**
  * Makes visible the points a line chart cannot draw: NaN and infinite values get a square in
  * their series' colour on the top edge of the plot, values <= 0 on a log axis one on the bottom
- * edge, each at its x; a note in the plot's top-left (or `noteCorner`) corner, on a white box, counts both kinds.
+ * edge, each at its x; a note in the plot's top-left (or bottom-right) corner, on a white box, counts both kinds.
  * Returns the layout unchanged when every point was drawn. Series colours as drawn (set `color`).
  *
  * @example
@@ -17,7 +17,7 @@ export function markUndrawable(
   layout: ChartLayout,
   series: readonly LineSeries[],
   logY: boolean,
-  noteCorner: 'top-left' | 'top-right' = 'top-left',
+  noteCorner: 'top-left' | 'bottom-right' = 'top-left',
 ): ChartLayout {
   const markers: ChartPrimitive[] = [];
   let [nonFinite, nonPositive] = [0, 0];
@@ -40,8 +40,9 @@ export function markUndrawable(
   ];
   const note = `not drawn: ${parts.join('; ')}`;
   const boxWidth = Math.min(width - 12, 7 * note.length + 8);
-  const boxLeft = noteCorner === 'top-left' ? left + 6 : left + width - 6 - boxWidth;
-  const box = chartRect('note', boxLeft, top + 6, boxWidth, 16, 'white', '#c0c0c0');
-  const text = chartText('note', boxLeft + 4, top + 14, note, { baseline: 'middle' });
+  const [boxLeft, boxTop] =
+    noteCorner === 'top-left' ? [left + 6, top + 6] : [left + width - 6 - boxWidth, top + height - 22];
+  const box = chartRect('note', boxLeft, boxTop, boxWidth, 16, 'white', '#c0c0c0');
+  const text = chartText('note', boxLeft + 4, boxTop + 8, note, { baseline: 'middle' });
   return { ...layout, primitives: [...layout.primitives, box, text, ...markers] };
 }

@@ -58,11 +58,11 @@ function gradientFlowLayout(
     functionName,
     series,
     { title: 'Gradient flow', xLabel: 'layer (input side first)', yLabel: 'gradient norm', ...chart, logY: true },
-    // Half a step of room beside the first and last layer for their names; the legend where the
-    // input side's small norms usually leave room.
+    // Half a step of room beside the first and last layer for their names; the legend top-left and
+    // any note bottom-right, where vanishing gradients (small on the input side) leave room.
     { xRange: [0.5, record.layers.length + 0.5], legendCorner: 'top-left' },
   );
-  return markUndrawable(labelXAxis(layout, record.layers), series, true, 'top-right');
+  return markUndrawable(labelXAxis(layout, record.layers), series, true, 'bottom-right');
 }
 
 /**
