@@ -56,10 +56,12 @@ export function explosionFindings(record: DiagnosticsRecord, t: Thresholds): Fin
   const grewBeforeBad = beforeBad.some((i) => grownBy(i) >= 10);
   if (huge || (firstBad >= 0 && grewBeforeBad)) {
     const at = huge ?? (intervals[firstBad] as IntervalFigures);
-    const largest = Math.max(...intervals.map((i) => i.maxGradientNorm).filter(Number.isFinite));
-    const from = base === undefined ? '' : ` (from ${formatFigure(base)} in the first interval)`;
+    const finite = intervals.filter((i) => Number.isFinite(i.maxGradientNorm));
+    const peak = finite.reduce((a, b) => (b.maxGradientNorm > a.maxGradientNorm ? b : a), at);
+    const from = base === undefined ? '' : `from ${formatFigure(base)} (first interval) `;
     const bad = firstBad >= 0 ? `, then ${intervals[firstBad]?.nonFiniteSteps} non-finite steps` : '';
-    const evidence = `global gradient norm reached ${formatFigure(largest)}${from} by step ${at.step}${bad}`;
+    const to = `${formatFigure(peak.maxGradientNorm)} (step ${peak.step})`;
+    const evidence = `global gradient norm grew ${from}to ${to}${bad}`;
     return [finding('exploding-gradients', [at.epoch, intervals.at(-1)?.epoch ?? at.epoch], evidence)];
   }
   const badEpochs = record.epochs.filter((e) => e.loss === null || !Number.isFinite(e.loss));

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayerWeight } from '../layers/layer-weight.js';
 import type { StepTensors } from '../training/step-tensors.js';
+import { sumTensors } from '../training/sum-tensors.js';
 
 /** Where each figure sits in the tensor {@link IntervalAccumulator.close} returns (read in one go). */
 export interface IntervalLayout {
@@ -52,10 +53,10 @@ export class IntervalAccumulator {
     const previous = [this.rows, this.classCounts];
     [this.rows, this.classCounts] = tf.tidy(() => {
       const squares = new Map(tensors.gradients.map((g) => [g.weight, tf.sum(tf.square(g.gradient))]));
-      const total = squares.size === 0 ? tf.scalar(0) : tf.addN([...squares.values()]);
+      const total = sumTensors([...squares.values()]);
       const perLayer = [...this.weightsByLayer.values()].map((ws) => {
         const own = ws.flatMap((w) => squares.get(w) ?? []);
-        return own.length === 0 ? tf.scalar(0) : tf.sqrt(tf.addN(own));
+        return tf.sqrt(sumTensors(own));
       });
       const row = tf.reshape(tf.stack([tf.reshape(tensors.loss, []), tf.sqrt(total), ...perLayer]), [1, -1]);
       const counts = classCounts(tensors.predictions[0], tensors.labels[0]);
@@ -89,8 +90,7 @@ export class IntervalAccumulator {
   close(): { values: tf.Tensor1D; layout: IntervalLayout } {
     const reluLayers = [...this.fired.keys()];
     const values = tf.tidy(() => {
-      const norm = (ts: readonly tf.Tensor[]) =>
-        ts.length === 0 ? tf.scalar(0) : tf.sqrt(tf.addN(ts.map((t) => tf.sum(tf.square(t)))));
+      const norm = (ts: readonly tf.Tensor[]) => tf.sqrt(sumTensors(ts.map((t) => tf.sum(tf.square(t)))));
       const ends: tf.Tensor[] = [];
       const starts: tf.Tensor[] = [];
       const changes: tf.Tensor[] = [];
