@@ -72,7 +72,7 @@ describe('diagnose', () => {
     expect(found?.pitfall).toBe('vanishing-gradients');
     expect(found?.layer).toBe('dense_1');
     expect(found?.message).toBe(
-      "dense_1: gradient norm 6.7e-5 x the last layer's (dense_2) or less in epochs 3-5, below 0.001 " +
+      "dense_1: gradient norm at most 6.7e-5 x the last layer's (dense_2) in epochs 3-5 (threshold 0.001) " +
         "(vanishing gradients); the seed's cure: ReLU-family activations, residual connections or normalisation",
     );
     expect(diagnose(record(vanishing), { vanishingRatio: 1e-5 })).toEqual([]);

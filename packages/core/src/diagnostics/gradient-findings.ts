@@ -36,8 +36,8 @@ export function vanishingFindings(record: DiagnosticsRecord, t: Thresholds): Fin
   const epochs = span(recent);
   const worst = Math.max(...ratios);
   const evidence =
-    `gradient norm ${formatFigure(worst)} x the last layer's (${last}) or less in ${epochSpan(epochs)}, ` +
-    `below ${formatFigure(t.vanishingRatio)}`;
+    `gradient norm at most ${formatFigure(worst)} x the last layer's (${last}) in ${epochSpan(epochs)} ` +
+    `(threshold ${formatFigure(t.vanishingRatio)})`;
   return [finding('vanishing-gradients', epochs, evidence, first)];
 }
 
