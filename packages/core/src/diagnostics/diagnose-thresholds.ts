@@ -29,6 +29,7 @@ export interface DiagnoseThresholds {
   minorityCoverage?: number;
 }
 
+/** The defaults of {@link DiagnoseThresholds} (the table there). */
 export const defaultThresholds: Required<DiagnoseThresholds> = {
   recentIntervals: 3,
   deadUnitFraction: 0.5,

@@ -8,8 +8,10 @@ export interface IntervalLayout {
   epoch: number;
   step: number;
   steps: number;
-  /** The watched layers, in the order of the per-layer figures. */
+  /** The watched layers, in the order of the per-layer weight figures. */
   layers: readonly string[];
+  /** Per gradient column of a step's row: the name of the layer whose weight it is. */
+  columns: readonly string[];
   /** The ReLU layers whose units were observed, in the order of the dead-unit fractions. */
   reluLayers: readonly string[];
   /** Class count of the first output, 0 when it is not a classifier's. */
@@ -18,16 +20,17 @@ export interface IntervalLayout {
 
 /**
  * The device-side figures of one interval of training steps, as a few small tensors: per step one
- * row [loss, global gradient norm, each watched layer's gradient norm]; class counts of predictions
- * and labels (first output); per ReLU layer a [units] mask of the units that fired (output > 0) on
- * some example; a copy of the watched weights as they were at the interval's start. `close` puts
- * everything in one 1-D tensor, so the whole interval is one device read.
- * Memory: the copy of the watched weights (once their size) plus `every` x (2 + layers) numbers.
+ * row [loss, each raw gradient's sum of squares] (norms are taken on the host after the read); class
+ * counts of predictions and labels (first output); per ReLU layer each unit's largest output over the
+ * interval's examples (a unit fired when it is > 0); a copy of the watched weights as they were at
+ * the interval's start. `close` puts everything in one 1-D tensor, so the whole interval is one
+ * device read. Few kernels per step: what a step costs on top of training is mostly their launches.
+ * Memory: the copy of the watched weights (once their size) plus `every` x (1 + weights) numbers.
  *
  * @example
  * const interval = new IntervalAccumulator(weightsByLayer);
  * interval.addStep(stepTensors, epoch, step);
- * interval.addFired(reluWatch.take());
+ * interval.addUnitMaxima(reluWatch.take());
  * const { values, layout } = interval.close(); // one tensor to read; interval.dispose() after
  *
  * In plain words: a tally kept on the device, emptied once per interval.
@@ -38,27 +41,27 @@ export class IntervalAccumulator {
   private step = 0;
   private rows: tf.Tensor2D | undefined;
   private classCounts: tf.Tensor2D | undefined;
-  private readonly fired = new Map<string, tf.Tensor1D>();
+  private readonly maxima = new Map<string, tf.Tensor1D>();
+  private columns: string[] = [];
   private readonly start: Map<string, tf.Tensor[]>;
 
   constructor(private readonly weightsByLayer: ReadonlyMap<string, readonly LayerWeight[]>) {
     this.start = new Map([...weightsByLayer].map(([name, ws]) => [name, ws.map((w) => tf.clone(w.variable))]));
   }
 
-  /** Adds one step's loss, gradient norms and class counts (all computed on the device). */
+  /** Adds one step's loss, the sums of squares of its raw gradients and its class counts (on the device). */
   addStep(tensors: StepTensors, epoch: number, step: number): void {
+    const columns = tensors.gradients.map((g) => g.weight.layer.name);
+    if (this.steps > 0 && columns.join('\n') !== this.columns.join('\n'))
+      throw new Error(`expected the same weights with gradients at every step, got [${columns.join(', ')}]`);
+    this.columns = columns;
     this.epoch = epoch;
     this.step = step;
     this.steps++;
     const previous = [this.rows, this.classCounts];
     [this.rows, this.classCounts] = tf.tidy(() => {
-      const squares = new Map(tensors.gradients.map((g) => [g.weight, tf.sum(tf.square(g.gradient))]));
-      const total = sumTensors([...squares.values()]);
-      const perLayer = [...this.weightsByLayer.values()].map((ws) => {
-        const own = ws.flatMap((w) => squares.get(w) ?? []);
-        return tf.sqrt(sumTensors(own));
-      });
-      const row = tf.reshape(tf.stack([tf.reshape(tensors.loss, []), tf.sqrt(total), ...perLayer]), [1, -1]);
+      const squares = tensors.gradients.map((g) => tf.sum(tf.square(g.gradient)));
+      const row = tf.reshape(tf.stack([tf.reshape(tensors.loss, []), ...squares]), [1, -1]);
       const counts = classCounts(tensors.predictions[0], tensors.labels[0]);
       return [
         this.rows ? tf.concat([this.rows, row]) : row,
@@ -68,18 +71,12 @@ export class IntervalAccumulator {
     tf.dispose(previous.filter((t) => t !== undefined));
   }
 
-  /** ORs in a step's masks of the ReLU units that fired (see ReluWatch); takes them over (frees them). */
-  addFired(masks: ReadonlyMap<string, tf.Tensor1D>): void {
-    for (const [layer, mask] of masks) {
-      const before = this.fired.get(layer);
-      if (before === undefined) this.fired.set(layer, mask);
-      else {
-        this.fired.set(
-          layer,
-          tf.tidy(() => tf.maximum(before, mask)),
-        );
-        tf.dispose([before, mask]);
-      }
+  /** Takes in a step's largest output per unit of each ReLU layer (see ReluWatch); frees them. */
+  addUnitMaxima(maxima: ReadonlyMap<string, tf.Tensor1D>): void {
+    for (const [layer, now] of maxima) {
+      const before = this.maxima.get(layer);
+      this.maxima.set(layer, before ? tf.tidy(() => tf.maximum(before, now)) : now);
+      if (before) tf.dispose([before, now]);
     }
   }
 
@@ -88,7 +85,7 @@ export class IntervalAccumulator {
    * fraction, then per watched layer the weight norm at the end, at the start, and of the change.
    */
   close(): { values: tf.Tensor1D; layout: IntervalLayout } {
-    const reluLayers = [...this.fired.keys()];
+    const reluLayers = [...this.maxima.keys()];
     const values = tf.tidy(() => {
       const norm = (ts: readonly tf.Tensor[]) => tf.sqrt(sumTensors(ts.map((t) => tf.sum(tf.square(t)))));
       const ends: tf.Tensor[] = [];
@@ -100,7 +97,9 @@ export class IntervalAccumulator {
         starts.push(norm(before));
         changes.push(norm(ws.map((w, i) => tf.sub(w.variable, before[i] as tf.Tensor))));
       }
-      const dead = reluLayers.map((name) => tf.sub(1, tf.mean(this.fired.get(name) as tf.Tensor)));
+      const dead = reluLayers.map((name) =>
+        tf.mean(tf.cast(tf.lessEqual(this.maxima.get(name) as tf.Tensor, 0), 'float32')),
+      );
       const parts = [
         tf.reshape(this.rows ?? tf.zeros([0]), [-1]),
         tf.reshape(this.classCounts ?? tf.zeros([0]), [-1]),
@@ -109,15 +108,16 @@ export class IntervalAccumulator {
       return tf.concat(parts) as tf.Tensor1D;
     });
     const classes = this.classCounts?.shape[1] ?? 0;
-    const layout = { epoch: this.epoch, step: this.step, steps: this.steps, layers: [...this.weightsByLayer.keys()] };
+    const layers = [...this.weightsByLayer.keys()];
+    const layout = { epoch: this.epoch, step: this.step, steps: this.steps, layers, columns: this.columns };
     return { values, layout: { ...layout, reluLayers, classes } };
   }
 
   /** Frees every tensor it holds. */
   dispose(): void {
-    tf.dispose([...this.fired.values(), ...[...this.start.values()].flat()]);
+    tf.dispose([...this.maxima.values(), ...[...this.start.values()].flat()]);
     tf.dispose([this.rows, this.classCounts].filter((t) => t !== undefined));
-    this.fired.clear();
+    this.maxima.clear();
     this.start.clear();
     this.rows = undefined;
     this.classCounts = undefined;

@@ -17,11 +17,14 @@ function finiteMean(values: readonly number[]): number {
  * In plain words: turn the tally's raw numbers into the record's named figures.
  */
 export function intervalFigures(values: readonly number[], layout: IntervalLayout): IntervalFigures {
-  const { steps, layers, reluLayers, classes } = layout;
-  const width = 2 + layers.length;
-  const column = (j: number) => Array.from({ length: steps }, (_, i) => values[i * width + j] as number);
-  const losses = column(0);
-  const norms = column(1);
+  const { steps, layers, columns, reluLayers, classes } = layout;
+  const width = 1 + columns.length;
+  const row = (i: number) => values.slice(i * width, (i + 1) * width);
+  const rows = Array.from({ length: steps }, (_, i) => row(i));
+  const losses = rows.map((r) => r[0] as number);
+  const squaresOf = (r: readonly number[], layer?: string) =>
+    columns.reduce((sum, name, j) => (layer === undefined || name === layer ? sum + (r[1 + j] as number) : sum), 0);
+  const norms = rows.map((r) => Math.sqrt(squaresOf(r)));
   const nonFiniteSteps = losses.filter((loss, i) => !Number.isFinite(loss) || !Number.isFinite(norms[i])).length;
   const finiteNorms = norms.filter(Number.isFinite);
   let at = steps * width;
@@ -41,7 +44,7 @@ export function intervalFigures(values: readonly number[], layout: IntervalLayou
     loss: finiteMean(losses),
     gradientNorm: finiteMean(norms),
     maxGradientNorm: finiteNorms.length === 0 ? Number.NaN : Math.max(...finiteNorms),
-    layerGradientNorms: byLayer((i) => finiteMean(column(2 + i))),
+    layerGradientNorms: byLayer((i) => finiteMean(rows.map((r) => Math.sqrt(squaresOf(r, layers[i]))))),
     layerWeightNorms: byLayer((i) => ends[i] as number),
     layerUpdateRatios: byLayer((i) => {
       const change = changes[i] as number;

@@ -1,5 +1,6 @@
 import { ArgumentError } from '../errors/argument-error.js';
 import type { Layer } from '../layers/layer.js';
+import type { LayerWeight } from '../layers/layer-weight.js';
 import { getActivation } from '../registry/activation-registry.js';
 
 /**
@@ -45,4 +46,21 @@ export function isReluLayer(layer: Layer): boolean {
   const activation = (layer as unknown as { activation?: unknown }).activation;
   if (typeof activation === 'string') return reluNames.includes(activation);
   return typeof activation === 'function' && reluNames.some((name) => getActivation(name) === activation);
+}
+
+/**
+ * The weights grouped by the name of the layer that owns them, in their order (input side first for
+ * a Sequential); only the layers named in `only`, when given.
+ *
+ * @example groupByLayer(model.trainableWeights()); // Map { 'dense_1' => [kernel, bias], ... }
+ * In plain words: each layer's knobs together.
+ */
+export function groupByLayer(weights: readonly LayerWeight[], only?: readonly string[]): Map<string, LayerWeight[]> {
+  const groups = new Map<string, LayerWeight[]>();
+  for (const weight of weights) {
+    const name = weight.layer.name;
+    if (only && !only.includes(name)) continue;
+    groups.set(name, [...(groups.get(name) ?? []), weight]);
+  }
+  return groups;
 }

@@ -3,21 +3,21 @@ import type { Layer } from '../layers/layer.js';
 
 /**
  * Watches the outputs of ReLU layers during training forward passes (through Layer.outputObserver):
- * per layer a [units] mask, 1 where a unit's output was > 0 on some example of the step (its last
- * axis is the unit axis: Dense units, Conv channels). `take()` hands the step's masks over and starts
- * afresh; `stop()` removes the observers and frees what it holds. Observing costs, per forward pass
- * of a watched layer, a comparison and a max over the batch, on the device.
+ * per layer a [units] vector, each unit's largest output over the step's examples (the last axis is
+ * the unit axis: Dense units, Conv channels); a unit fired when it is > 0. `take()` hands the step's
+ * maxima over and starts afresh; `stop()` removes the observers and frees what it holds. Observing
+ * costs, per forward pass of a watched layer, one max over the batch on the device.
  *
  * @example
  * const watch = new ReluWatch(layers, onError);
  * // ... a training step's forward pass ...
- * const masks = watch.take(); // Map<layerName, Tensor1D>, the caller's to dispose
+ * const maxima = watch.take(); // Map<layerName, Tensor1D>, the caller's to dispose
  * watch.stop();
  *
  * In plain words: a tally of which switches came on at least once.
  */
 export class ReluWatch {
-  private fired = new Map<string, tf.Tensor1D>();
+  private maxima = new Map<string, tf.Tensor1D>();
 
   constructor(
     private readonly layers: readonly Layer[],
@@ -37,23 +37,23 @@ export class ReluWatch {
 
   private observe(layer: string, output: tf.Tensor): void {
     const units = output.shape.at(-1) ?? 1;
-    const now = tf.max(tf.reshape(tf.cast(tf.greater(output, 0), 'float32'), [-1, units]), 0) as tf.Tensor1D;
-    const before = this.fired.get(layer);
-    this.fired.set(layer, tf.keep(before ? tf.maximum(before, now) : now));
+    const now = tf.max(tf.reshape(output, [-1, units]), 0) as tf.Tensor1D;
+    const before = this.maxima.get(layer);
+    this.maxima.set(layer, tf.keep(before ? tf.maximum(before, now) : now));
     before?.dispose();
   }
 
-  /** The masks of the forward passes since the last take (the caller owns them). */
+  /** The maxima of the forward passes since the last take (the caller owns them). */
   take(): Map<string, tf.Tensor1D> {
-    const taken = this.fired;
-    this.fired = new Map();
+    const taken = this.maxima;
+    this.maxima = new Map();
     return taken;
   }
 
-  /** Removes the observers and frees the masks not taken. */
+  /** Removes the observers and frees the maxima not taken. */
   stop(): void {
     for (const layer of this.layers) layer.outputObserver = undefined;
-    tf.dispose([...this.fired.values()]);
-    this.fired.clear();
+    tf.dispose([...this.maxima.values()]);
+    this.maxima.clear();
   }
 }

@@ -6,7 +6,7 @@ import type { StepTensors } from '../training/step-tensors.js';
 import type { DiagnosticsRecord } from './diagnostics-record.js';
 import { IntervalAccumulator } from './interval-accumulator.js';
 import { intervalFigures } from './interval-figures.js';
-import { assertLayerNames, isReluLayer, modelLayers } from './model-layers.js';
+import { assertLayerNames, groupByLayer, isReluLayer, modelLayers } from './model-layers.js';
 import { ReluWatch } from './relu-watch.js';
 import { checkDiagnosticsOptions, type TrainingDiagnosticsOptions } from './training-diagnostics-options.js';
 import { checkSnapshotWeight, snapshotOf } from './weight-snapshot.js';
@@ -126,18 +126,16 @@ export function trainingDiagnostics(options?: TrainingDiagnosticsOptions): Train
   const onStep = (tensors: StepTensors) =>
     guard(() => {
       if (weightsByLayer === undefined) {
-        weightsByLayer = new Map();
-        for (const { weight } of tensors.gradients) {
-          const name = weight.layer.name;
-          if (settings.layers && !settings.layers.includes(name)) continue;
-          weightsByLayer.set(name, [...(weightsByLayer.get(name) ?? []), weight]);
-        }
+        weightsByLayer = groupByLayer(
+          tensors.gradients.map((g) => g.weight),
+          settings.layers,
+        );
         record.layers = [...weightsByLayer.keys()];
       }
       if (interval !== undefined && interval.steps >= settings.every) closeInterval();
       interval ??= new IntervalAccumulator(weightsByLayer);
       interval.addStep(tensors, epochOffset + tensors.epoch, step++);
-      if (relus) interval.addFired(relus.take());
+      if (relus) interval.addUnitMaxima(relus.take());
     });
 
   const onEpochEnd = async (epoch: number, logs: EpochLogs, control: TrainingControl) => {
