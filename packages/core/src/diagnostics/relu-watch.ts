@@ -1,12 +1,41 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Layer } from '../layers/layer.js';
 
+type Listener = (layer: Layer, output: tf.Tensor) => void;
+
+/** Per layer, everything listening to its training outputs: one observer serves several watches. */
+const listeners = new WeakMap<Layer, Set<Listener>>();
+
+function listen(layer: Layer, listener: Listener): void {
+  let set = listeners.get(layer);
+  if (set === undefined) {
+    const all = new Set<Listener>();
+    set = all;
+    listeners.set(layer, all);
+    layer.outputObserver = (outputs, training) => {
+      const output = outputs[0];
+      if (training && output !== undefined) for (const each of all) each(layer, output);
+    };
+  }
+  set.add(listener);
+}
+
+function unlisten(layer: Layer, listener: Listener): void {
+  const set = listeners.get(layer);
+  set?.delete(listener);
+  if (set?.size === 0) {
+    listeners.delete(layer);
+    layer.outputObserver = undefined;
+  }
+}
+
 /**
  * Watches the outputs of ReLU layers during training forward passes (through Layer.outputObserver):
  * per layer a [units] vector, each unit's largest output over the step's examples (the last axis is
  * the unit axis: Dense units, Conv channels); a unit fired when it is > 0. `take()` hands the step's
  * maxima over and starts afresh; `stop()` removes the observers and frees what it holds. Observing
- * costs, per forward pass of a watched layer, one max over the batch on the device.
+ * costs, per forward pass of a watched layer, one max over the batch on the device. Several watches
+ * of one layer (two recorders on one model) share its observer.
  *
  * @example
  * const watch = new ReluWatch(layers, onError);
@@ -18,21 +47,20 @@ import type { Layer } from '../layers/layer.js';
  */
 export class ReluWatch {
   private maxima = new Map<string, tf.Tensor1D>();
+  private readonly listener: Listener;
 
   constructor(
     private readonly layers: readonly Layer[],
     onError: (error: unknown) => void,
   ) {
-    for (const layer of layers)
-      layer.outputObserver = (outputs, training) => {
-        const output = outputs[0];
-        if (!training || output === undefined) return;
-        try {
-          this.observe(layer.name, output);
-        } catch (error) {
-          onError(error);
-        }
-      };
+    this.listener = (layer, output) => {
+      try {
+        this.observe(layer.name, output);
+      } catch (error) {
+        onError(error);
+      }
+    };
+    for (const layer of layers) listen(layer, this.listener);
   }
 
   private observe(layer: string, output: tf.Tensor): void {
@@ -52,7 +80,7 @@ export class ReluWatch {
 
   /** Removes the observers and frees the maxima not taken. */
   stop(): void {
-    for (const layer of this.layers) layer.outputObserver = undefined;
+    for (const layer of this.layers) unlisten(layer, this.listener);
     tf.dispose([...this.maxima.values()]);
     this.maxima.clear();
   }
