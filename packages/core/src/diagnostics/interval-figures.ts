@@ -10,8 +10,9 @@ function finiteMean(values: readonly number[]): number {
 /**
  * The figures of one interval from the numbers {@link IntervalAccumulator.close} put in one tensor
  * (read once). Means skip the steps whose loss or gradient norm was NaN or infinite (those are
- * counted in `nonFiniteSteps`); a mean over no finite step is NaN. Update ratio: ||W_end - W_start||
- * / ||W_start||, 0 for a layer whose weights started and stayed at 0.
+ * counted in `nonFiniteSteps`; so is a step whose float32 sum of squared gradients overflows, above
+ * about 1e19 per element); a mean over no finite step is NaN. Update ratio: ||W_end - W_start|| /
+ * ||W_start||, 0 for a layer whose weights started and stayed at 0.
  *
  * @example intervalFigures(Array.from(await values.data()), layout);
  * In plain words: turn the tally's raw numbers into the record's named figures.
