@@ -111,6 +111,9 @@ describe('diagnose', () => {
       ),
     );
     expect(diagnose(saved).map((f) => f.pitfall)).toEqual(['non-finite-loss']);
+    // The first layer's norms NaN, saved as null: not mistaken for a vanishing (0) gradient.
+    const nan = record((i) => ({ layerGradientNorms: { dense_1: Number.NaN, dense_2: 0.3 }, nonFiniteSteps: i }));
+    expect(diagnose(JSON.parse(JSON.stringify(nan))).map((f) => f.pitfall)).toEqual(['non-finite-loss']);
   });
 
   test('overfitting: validation loss rising while training loss falls, gap above 1.5x for 3 epochs', () => {

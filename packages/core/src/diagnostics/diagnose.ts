@@ -31,6 +31,7 @@ export function diagnose(record: DiagnosticsRecord, thresholds?: DiagnoseThresho
   )
     throw new ArgumentError('diagnose', 'expected a record from trainingDiagnostics(...).record()');
   const t = checkThresholds(thresholds);
+  record = { ...record, intervals: record.intervals.map(nullAsNaN), epochs: record.epochs.map(nullAsNaN) };
   return [
     ...explosionFindings(record, t),
     ...deadUnitFindings(record, t),
@@ -38,4 +39,15 @@ export function diagnose(record: DiagnosticsRecord, thresholds?: DiagnoseThresho
     ...overfittingFindings(record, t),
     ...imbalanceFindings(record, t),
   ];
+}
+
+/** A record saved as JSON holds null where a figure was NaN or infinite: NaN again (nested records too). */
+function nullAsNaN<T extends object>(figures: T): T {
+  const revive = (value: unknown): unknown =>
+    value === null
+      ? Number.NaN
+      : typeof value === 'object' && !Array.isArray(value)
+        ? Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, revive(inner)]))
+        : value;
+  return revive(figures) as T;
 }
