@@ -26,6 +26,9 @@ export function digitSplit(
  * Digits with every class but `majority` kept at 1 in `factor` (the issue's "9 of 10 classes
  * downsampled 20x"): `perMajority` digits of the majority class and round(perMajority / factor) of
  * each other class, drawn from a seeded split, in the split's (shuffled) order.
+ *
+ * @example imbalancedDigits({ majority: 1, perMajority: 600, factor: 20, seed: 15 }).counts; // [30, 600, 30, ...]
+ * In plain words: a class of ones and nine classes of rare digits.
  */
 export function imbalancedDigits(options: { majority: number; perMajority: number; factor: number; seed: number }): {
   tensors: DigitTensors;

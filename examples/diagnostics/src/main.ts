@@ -4,6 +4,7 @@
 // and writes the charts (SVG and PNG) to --out-dir.
 // Usage: pnpm start [--backend cpu|wasm|webgpu] [--out-dir output] [--case vanishing|dead units|...]
 import { parseArgs } from 'node:util';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
 import { useBackend, type BackendName } from '@baihua/core';
@@ -31,6 +32,5 @@ for (const trainingCase of chosen) {
   console.log(`${trainingCase.name}: ${verdict(runs.failure)} -> after cure: ${verdict(runs.cure)}`);
   written.push(...writePictures(trainingCase, runs, values['out-dir']));
 }
-console.log(
-  `${written.length} pictures in ${values['out-dir']}; ${((performance.now() - started) / 1000).toFixed(1)} s`,
-);
+const where = relative(process.cwd(), values['out-dir']) || '.';
+console.log(`${written.length} pictures in ${where}; ${((performance.now() - started) / 1000).toFixed(1)} s`);

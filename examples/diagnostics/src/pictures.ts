@@ -69,6 +69,11 @@ const chartsOf: Record<string, { failure: string[]; cure: string[] }> = {
  * Draws a case's charts (core's diagnostics charts; the loss curves with plotHistory) for both runs
  * and writes each as SVG and PNG into `outDir`, named `<case>-<failure|cure>-<chart>`. Returns the
  * paths written.
+ *
+ * @example
+ * writePictures(vanishingCase, await runCase(vanishingCase), 'output');
+ * // ['output/vanishing-failure-gradient-flow.svg', 'output/vanishing-failure-gradient-flow.png', ...]
+ * In plain words: the pictures of both runs of a case, side by side on disk.
  */
 export function writePictures(
   trainingCase: TrainingCase,

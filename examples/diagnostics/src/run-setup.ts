@@ -13,6 +13,9 @@ export interface SetupRun {
 /**
  * Trains a setup with a trainingDiagnostics callback (every `every` steps; a weight snapshot when the
  * case asks for one), diagnoses the record and frees the setup, on the error path too.
+ *
+ * @example const { findings } = await runSetup(vanishingCase.failure(), vanishingCase);
+ * In plain words: train once with the flight recorder on, and read what it says.
  */
 export async function runSetup(setup: TrainingSetup, trainingCase: TrainingCase): Promise<SetupRun> {
   const diagnostics = trainingDiagnostics({

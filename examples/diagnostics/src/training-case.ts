@@ -17,6 +17,8 @@ export interface TrainingSetup {
  * One row of the seed's pitfalls table (避坑指南) made to happen on purpose: a failing setup that
  * diagnose() should find as `pitfall`, and the same setup with the seed's cure applied, which
  * should come out healthy. Setups are built on demand (fresh, seeded models each call).
+ *
+ * In plain words: one mistake from the seed's list, and the same training with the mistake fixed.
  */
 export interface TrainingCase {
   name: string;
