@@ -10,7 +10,7 @@ import { expect, test } from 'vitest';
 import { cases } from './cases.js';
 import { imbalancedDigits } from './digits.js';
 import { writePictures } from './pictures.js';
-import { runCase, verdict } from './run-setup.js';
+import { caseLine, runCase, verdict } from './run-setup.js';
 
 test('imbalancedDigits: the majority class keeps its count, the nine others 1 in 20', () => {
   const { tensors, counts } = imbalancedDigits({ majority: 1, perMajority: 200, factor: 20, seed: 3 });
@@ -40,6 +40,10 @@ describeEachBackend(
         expect(verdict(runs.failure)).toContain(expected?.message);
         expect(runs.cure.findings).toEqual([]);
         expect(verdict(runs.cure)).toBe('healthy');
+        const line = caseLine(trainingCase, runs);
+        expect(line.startsWith(`${trainingCase.name}: `)).toBe(true);
+        expect(line.endsWith(' -> after cure: healthy')).toBe(true);
+        expect(line.split(' -> after cure: ')[0]).toContain(expected?.message);
         const outDir = mkdtempSync(join(tmpdir(), 'diagnostics-'));
         try {
           const written = writePictures(trainingCase, runs, outDir);

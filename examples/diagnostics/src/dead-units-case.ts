@@ -36,9 +36,11 @@ function setup(activation: Unit, learningRate: number, label: string): TrainingS
 }
 
 /**
- * The seed's 死亡神经元 (dead neurons, output always 0): ReLU units whose bias starts at -1 and a
- * huge learning rate that throws them further below zero, where ReLU passes no gradient and they
- * never come back. The seed's cure: LeakyReLU/ELU, whose negative side still passes a gradient.
+ * The seed's 死亡神经元 (dead neurons, output always 0): ReLU units whose bias starts at -1 (every
+ * unit of dense_2 below zero from the first step, about half of dense_1's) and a huge learning rate
+ * (SGD lr 2); below zero ReLU passes no gradient, so they never come back. The seed's cure: ELU,
+ * whose negative side still passes a gradient, with a sane learning rate (0.3): ELU at lr 2 diverges,
+ * and LeakyReLU's slope of 0.01 is too small to revive the units within four epochs.
  */
 export const deadUnitsCase: TrainingCase = {
   name: 'dead units',

@@ -46,7 +46,7 @@ function setup(cured: boolean, label: string): TrainingSetup {
  * The seed's 类别不平衡 (class imbalance, the model favours the majority): 600 ones and 30 of every
  * other digit (9 of 10 classes downsampled 20x), a small MLP trained briefly, which calls most
  * digits a 1. The seed's cure: weighted cross-entropy + focal loss (class weights inversely
- * proportional to the class counts, categorical focal loss with gamma 2).
+ * proportional to the class counts, categorical focal loss at its defaults: gamma 2, alpha 0.25).
  */
 export const imbalanceCase: TrainingCase = {
   name: 'imbalance',

@@ -10,7 +10,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { useBackend, type BackendName } from '@baihua/core';
 import { cases } from './cases.js';
 import { writePictures } from './pictures.js';
-import { runCase, verdict } from './run-setup.js';
+import { caseLine, runCase } from './run-setup.js';
 
 const { values } = parseArgs({
   options: {
@@ -29,7 +29,7 @@ const started = performance.now();
 const written: string[] = [];
 for (const trainingCase of chosen) {
   const runs = await runCase(trainingCase);
-  console.log(`${trainingCase.name}: ${verdict(runs.failure)} -> after cure: ${verdict(runs.cure)}`);
+  console.log(caseLine(trainingCase, runs));
   written.push(...writePictures(trainingCase, runs, values['out-dir']));
 }
 const where = relative(process.cwd(), values['out-dir']) || '.';

@@ -50,3 +50,14 @@ export async function runCase(trainingCase: TrainingCase): Promise<{ failure: Se
 export function verdict(run: SetupRun): string {
   return run.findings.length === 0 ? 'healthy' : run.findings.map((f) => f.message).join('; ');
 }
+
+/**
+ * The line the example prints for a case: `<case>: <finding or "healthy"> -> after cure: <finding or
+ * "healthy">` (several findings of one run joined by '; ').
+ *
+ * @example caseLine(vanishingCase, runs); // 'vanishing: dense_1: gradient norm ... -> after cure: healthy'
+ * In plain words: what went wrong, and whether the seed's cure fixed it, in one line.
+ */
+export function caseLine(trainingCase: TrainingCase, runs: { failure: SetupRun; cure: SetupRun }): string {
+  return `${trainingCase.name}: ${verdict(runs.failure)} -> after cure: ${verdict(runs.cure)}`;
+}
