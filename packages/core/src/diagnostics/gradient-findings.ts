@@ -59,7 +59,8 @@ export function explosionFindings(record: DiagnosticsRecord, t: Thresholds): Fin
     const finite = intervals.filter((i) => Number.isFinite(i.maxGradientNorm));
     const peak = finite.reduce((a, b) => (b.maxGradientNorm > a.maxGradientNorm ? b : a), at);
     const from = base === undefined ? '' : `from ${formatFigure(base)} (first interval) `;
-    const bad = firstBad >= 0 ? `, then ${intervals[firstBad]?.nonFiniteSteps} non-finite steps` : '';
+    const count = intervals[firstBad]?.nonFiniteSteps ?? 0;
+    const bad = firstBad >= 0 ? `, then ${count} non-finite step${count === 1 ? '' : 's'}` : '';
     const to = `${formatFigure(peak.maxGradientNorm)} (step ${peak.step})`;
     const evidence = `global gradient norm grew ${from}to ${to}${bad}`;
     return [finding('exploding-gradients', [at.epoch, intervals.at(-1)?.epoch ?? at.epoch], evidence)];

@@ -1,7 +1,7 @@
 import { ArgumentError } from '../errors/argument-error.js';
 import type { Layer } from '../layers/layer.js';
 import type { LayerWeight } from '../layers/layer-weight.js';
-import { getActivation } from '../registry/activation-registry.js';
+import { getActivation, registeredActivationNames } from '../registry/activation-registry.js';
 
 /**
  * The model and every layer inside it (children, their children, ...), each once, in the order of
@@ -45,7 +45,12 @@ const reluNames = ['relu', 'relu6'];
 export function isReluLayer(layer: Layer): boolean {
   const activation = (layer as unknown as { activation?: unknown }).activation;
   if (typeof activation === 'string') return reluNames.includes(activation);
-  return typeof activation === 'function' && reluNames.some((name) => getActivation(name) === activation);
+  // Only names that are registered: looking up one that is not (relu6 without a package that adds it) throws.
+  const registered = registeredActivationNames();
+  return (
+    typeof activation === 'function' &&
+    reluNames.some((name) => registered.includes(name) && getActivation(name) === activation)
+  );
 }
 
 /**

@@ -4,12 +4,21 @@ import type { WeightSnapshot } from './diagnostics-record.js';
 import { assertLayerNames, modelLayers } from './model-layers.js';
 
 /**
+ * The layer named `name` that owns a weight `weight`: a recurrent layer and its cell share a name
+ * (the cell holds the weights), so the first layer of that name is not always the one.
+ */
+function layerHolding(model: Layer, name: string, weight: string): Layer | undefined {
+  const named = modelLayers(model).filter((l) => l.name === name);
+  return named.find((l) => l.weights().some((w) => w.layer === l && w.name === weight)) ?? named[0];
+}
+
+/**
  * Throws unless the snapshot's layer is one of the model's and, once built, has the weight (a layer
  * not built yet is checked at the first snapshot, reported through onWarning).
  */
 export function checkSnapshotWeight(model: Layer, snapshot: { layer: string; weight: string }): void {
   assertLayerNames('trainingDiagnostics', 'snapshot.layer', model, [snapshot.layer]);
-  const layer = modelLayers(model).find((l) => l.name === snapshot.layer) as Layer;
+  const layer = layerHolding(model, snapshot.layer, snapshot.weight) as Layer;
   if (!layer.isBuilt || layer.weights().some((w) => w.layer === layer && w.name === snapshot.weight)) return;
   const names = layer
     .weights()
@@ -31,7 +40,7 @@ export function checkSnapshotWeight(model: Layer, snapshot: { layer: string; wei
  * In plain words: a photo of one weight matrix, to compare epoch with epoch.
  */
 export async function snapshotOf(model: Layer, layer: string, weight: string, epoch: number): Promise<WeightSnapshot> {
-  const found = modelLayers(model).find((l) => l.name === layer);
+  const found = layerHolding(model, layer, weight);
   if (found === undefined) throw new Error(`snapshot: model '${model.name}' has no layer '${layer}'`);
   const variable = found.weight(weight).variable;
   const shape = variable.shape;
