@@ -127,6 +127,26 @@ describeEachBackend('trainingDiagnostics errors', () => {
     expect(watched.weights).toEqual(plain.weights);
   });
 
+  test('a failure while it sets up its watch (a layer whose activation cannot be read) only warns', async () => {
+    const net = model('odd');
+    const hidden = net.layers[0] as Dense;
+    Object.defineProperty(hidden, 'activation', {
+      get: () => {
+        throw new Error('no activation here');
+      },
+    });
+    const { x, y } = data();
+    const warnings: string[] = [];
+    const diagnostics = trainingDiagnostics({ every: 1, onWarning: (message) => void warnings.push(message) });
+    const history = await fit(net, { x, y }, { ...options, callbacks: [diagnostics] });
+    expect(history.get('loss')).toHaveLength(2);
+    expect(warnings).toEqual([
+      'trainingDiagnostics: recording stopped after an error (training goes on): no activation here',
+    ]);
+    tf.dispose([x, y]);
+    net.dispose();
+  });
+
   test('after a fit that threw, dispose() frees what it held and removes its observers', async () => {
     const net = model('nan');
     const { x, y } = data();

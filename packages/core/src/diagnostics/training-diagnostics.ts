@@ -118,9 +118,13 @@ export function trainingDiagnostics(options?: TrainingDiagnosticsOptions): Train
     epochOffset = record.epochs.length;
     failed = false;
     stopWatching();
-    const watched = (layer: Layer) => (settings.layers ? settings.layers.includes(layer.name) : true);
-    const layers = modelLayers(model).filter((layer) => isReluLayer(layer) && watched(layer));
-    relus = new ReluWatch(layers, fail);
+    // The user's mistakes above stop fit before it starts; a failure of the recorder itself from here on
+    // is only reported: it must never break the training it watches.
+    guard(() => {
+      const watched = (layer: Layer) => (settings.layers ? settings.layers.includes(layer.name) : true);
+      const layers = modelLayers(control.model).filter((layer) => isReluLayer(layer) && watched(layer));
+      relus = new ReluWatch(layers, fail);
+    });
   };
 
   const onStep = (tensors: StepTensors) =>
