@@ -14,7 +14,7 @@ import { checkSnapshotWeight, snapshotOf } from './weight-snapshot.js';
 export type { TrainingDiagnosticsOptions } from './training-diagnostics-options.js';
 
 /** The callback {@link trainingDiagnostics} returns: give it to fit's `callbacks`, read `record()` after. */
-export interface TrainingDiagnostics extends TrainingCallbacks {
+export interface DiagnosticsRecorder extends TrainingCallbacks {
   /** A copy of what was recorded so far (plain numbers: keep it, save it as JSON, chart it, diagnose it). */
   record(): DiagnosticsRecord;
   /** Frees what it holds on the device; fit's end does it, so only needed after a fit that threw. */
@@ -45,7 +45,7 @@ const fn = 'trainingDiagnostics';
  *
  * In plain words: a flight recorder for training, so you can see afterwards why it went wrong.
  */
-export function trainingDiagnostics(options?: TrainingDiagnosticsOptions): TrainingDiagnostics {
+export function trainingDiagnostics(options?: TrainingDiagnosticsOptions): DiagnosticsRecorder {
   const settings = checkDiagnosticsOptions(options);
   const record: DiagnosticsRecord = {
     model: '',
