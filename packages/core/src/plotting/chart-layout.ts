@@ -1,5 +1,6 @@
 import { ArgumentError } from '../errors/argument-error.js';
 import { assertChartInput, chartPalette, type LineChartOptions, type LineSeries } from './chart-input.js';
+import { chartText as text } from './chart-text.js';
 import { extent, formatTick, logTicks, niceTicks } from './chart-ticks.js';
 
 /** Which part of the chart a primitive draws (renderers may treat parts differently; tests find them). */
@@ -123,26 +124,6 @@ export function chartLayout(
   if (yMin === yMax) [yMin, yMax] = [yMin - 1, yMax + 1];
   const px = (x: number) => margin.left + ((x - xMin) / (xMax - xMin)) * plotW;
   const py = (y: number) => margin.top + plotH - ((y - yMin) / (yMax - yMin)) * plotH;
-  const text = (
-    role: ChartRole,
-    x: number,
-    y: number,
-    content: string,
-    more: Partial<Extract<ChartPrimitive, { kind: 'text' }>> = {},
-  ): ChartPrimitive => ({
-    kind: 'text',
-    role,
-    x,
-    y,
-    text: content,
-    color: 'black',
-    fontSize: 12,
-    anchor: 'start',
-    baseline: 'alphabetic',
-    rotation: 0,
-    mapped: null,
-    ...more,
-  });
   const line = (
     role: ChartRole,
     x1: number,
