@@ -3,7 +3,6 @@ import { describeShape } from '../checks/tensor-checks.js';
 import { ArgumentError } from '../errors/argument-error.js';
 import { ShapeError } from '../errors/shape-error.js';
 import { Layer, type CallContext, type LayerOptions } from './layer.js';
-import { andOfMasks } from './merge-masks.js';
 
 /**
  * Base of the layers that combine a list of same-shaped tensors element by element (Add,
@@ -15,6 +14,7 @@ export abstract class ElementwiseMerge extends Layer {
 
   constructor(options: LayerOptions, typeName: string) {
     super(options, typeName, []);
+    this.supportsMasking = true; // the output mask: the AND of the input masks (Layer's default for a list)
   }
 
   /** The element-wise combination of two or more tensors of one shape. Inside tf.tidy. */
@@ -42,9 +42,5 @@ export abstract class ElementwiseMerge extends Layer {
 
   protected override call(xs: tf.Tensor[], _context: CallContext): tf.Tensor {
     return this.merge(xs);
-  }
-
-  protected override computeMask(_xs: tf.Tensor[], masks: readonly (tf.Tensor | undefined)[]): tf.Tensor | undefined {
-    return andOfMasks(masks);
   }
 }

@@ -60,6 +60,7 @@ import { ShapeError } from '../errors/shape-error.js';
 import { createRandom, type SeededRandom } from '../random/seeded-random.js';
 import { resolveInitializer, type InitializerSpec } from '../initializers/index.js';
 import { LayerWeight } from './layer-weight.js';
+import { andOfMasks } from './merge-masks.js';
 import { activeShapeProbe } from './shape-probe.js';
 import { checkLayerInputs, isShapeList, ownedCopy, type InputMask } from './layer-inputs.js';
 import { applySymbolic } from '../graph/apply-symbolic.js';
@@ -310,7 +311,8 @@ export abstract class Layer {
 
   /**
    * The mask of the output, given the input's (Keras semantics). Default: none when none came in;
-   * the input mask, unchanged, when `supportsMasking`; else an error, as the layer would silently
+   * the input mask, unchanged, when `supportsMasking` (for a list layer the AND of the masks given:
+   * a step is real only where every masked input calls it real); else an error, as the layer would silently
    * mix padding into its result. Layers that make or change masks (Masking, Embedding, recurrent
    * layers without returnSequences) override it. Runs inside the same tidy as `call`.
    */
@@ -326,7 +328,7 @@ export abstract class Layer {
         `layer '${this.name}' does not support masking, but its input carries a mask (from Masking or Embedding ` +
           `maskZero): put it after a layer that consumes the mask (a recurrent layer, a global pooling layer)`,
       );
-    return Array.isArray(mask) ? (given[0] as tf.Tensor) : (mask as tf.Tensor);
+    return Array.isArray(mask) ? andOfMasks(given) : (mask as tf.Tensor);
   }
 
   /**
