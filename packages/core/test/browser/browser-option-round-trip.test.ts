@@ -2,16 +2,9 @@
 // every option at a non-default value, is saved with saveModelToIndexedDB, the page is reloaded,
 // and the model loaded with loadModelFromIndexedDB has a config equal to the options Node sent
 // (field by field, children included) and the same outputs, on cpu, wasm and webgpu.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { useBackend } from '../../src/index.js';
-import { reportUnavailable, requiredOnCi } from '../../src/testing/required-on-ci.js';
-import {
-  browserUnavailableReason,
-  openPage,
-  runScenario,
-  startBrowserSession,
-  type BrowserSession,
-} from './browser-harness.js';
+import { expect, test } from 'vitest';
+import { openPage, runScenario } from './browser-harness.js';
+import { describeInChromium } from './describe-in-chromium.js';
 import type { LayerSpec } from './page-option-scenarios.js';
 
 const base = (type: string, name: string, seed: number) => ({ type, name, trainable: false, seed });
@@ -64,47 +57,31 @@ function expectConfigMatches(config: Record<string, unknown>, expected: LayerSpe
   }
 }
 
-const unavailable = browserUnavailableReason();
-let session: BrowserSession;
-
-if (unavailable !== undefined) {
-  reportUnavailable('Chromium for the browser tests', unavailable, requiredOnCi('BAIHUA_REQUIRE_BROWSER'));
-} else {
-  describe('in Chromium: every core option survives IndexedDB', () => {
-    beforeAll(async () => {
-      await useBackend('cpu');
-      session = await startBrowserSession();
-      await openPage(session);
-    }, 120_000);
-    afterAll(async () => {
-      await session?.close();
+describeInChromium('in Chromium: every core option survives IndexedDB', (session) => {
+  for (const backend of ['cpu', 'wasm', 'webgpu'] as const) {
+    test(`[${backend}] saved, page reloaded, loaded: config equals the options passed; same outputs`, async () => {
+      const key = `options-${backend}`;
+      const saved = await runScenario<{ outputs: number[] }>(
+        session(),
+        'saveSpecToIndexedDB',
+        backend,
+        spec,
+        shape,
+        key,
+      );
+      await openPage(session()); // a new page: only IndexedDB remembers the model
+      const loaded = await runScenario<{ config: Record<string, unknown>; outputs: number[]; leaked: number }>(
+        session(),
+        'loadSpecFromIndexedDB',
+        backend,
+        key,
+        shape,
+      );
+      expectConfigMatches(loaded.config, spec, `${backend} ${spec.type}`);
+      expect(loaded.outputs).toHaveLength(3 * 6); // Flatten [3, 8], repeated twice, 3 units per step, reshaped
+      if (backend === 'cpu') expect(loaded.outputs).toEqual(saved.outputs);
+      else loaded.outputs.forEach((v, i) => expect(Math.abs(v - (saved.outputs[i] as number))).toBeLessThan(1e-6));
+      expect(loaded.leaked).toBe(0);
     });
-
-    for (const backend of ['cpu', 'wasm', 'webgpu'] as const) {
-      test(`[${backend}] saved, page reloaded, loaded: config equals the options passed; same outputs`, async () => {
-        const key = `options-${backend}`;
-        const saved = await runScenario<{ outputs: number[] }>(
-          session,
-          'saveSpecToIndexedDB',
-          backend,
-          spec,
-          shape,
-          key,
-        );
-        await openPage(session); // a new page: only IndexedDB remembers the model
-        const loaded = await runScenario<{ config: Record<string, unknown>; outputs: number[]; leaked: number }>(
-          session,
-          'loadSpecFromIndexedDB',
-          backend,
-          key,
-          shape,
-        );
-        expectConfigMatches(loaded.config, spec, `${backend} ${spec.type}`);
-        expect(loaded.outputs).toHaveLength(3 * 6); // Flatten [3, 8], repeated twice, 3 units per step, reshaped
-        if (backend === 'cpu') expect(loaded.outputs).toEqual(saved.outputs);
-        else loaded.outputs.forEach((v, i) => expect(Math.abs(v - (saved.outputs[i] as number))).toBeLessThan(1e-6));
-        expect(loaded.leaked).toBe(0);
-      });
-    }
-  });
-}
+  }
+});
