@@ -56,4 +56,19 @@ describe('loadTorchFixture', () => {
     tf.dispose([scores, rowSums]);
     expect(() => loadTorchFixture('sequenceModels', 'nope')).toThrow(/cases: embedding_mask_bilstm, attention_dot/);
   });
+
+  test("'conv3d', 'kaldi' and 'style' load from torch-reference-2.json, matching their definitions", async () => {
+    expect(torchFixtureNames('conv3d')).toEqual(expect.arrayContaining(['conv3d_2x3x2_full_s1_d1', 'maxPool3d_2_s2']));
+    expect(loadTorchFixture('kaldi', 'kaldi_tone_noise').spec('mfcc').shape).toEqual([98, 13]);
+    // The stored Gram matrix is F^T F / (H W) of the stored features: recompute it for batch item 0.
+    const gram = loadTorchFixture('style', 'gram');
+    const features = gram.tensor('features');
+    const [, height, width, channels] = features.shape as number[];
+    const flat = tf.reshape(tf.slice(features, [0, 0, 0, 0], [1, height, width, channels]), [-1, channels as number]);
+    const product = tf.div(tf.matMul(flat, flat, true, false), (height as number) * (width as number));
+    const actual = await product.data();
+    const expected = gram.spec('y').data.slice(0, (channels as number) ** 2);
+    expected.forEach((e, i) => expect(actual[i]).toBeCloseTo(e, 5));
+    tf.dispose([features, flat, product]);
+  });
 });
