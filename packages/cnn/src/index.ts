@@ -18,6 +18,14 @@ export { globalAvgPool2d, globalMaxPool2d } from './ops/global-pool2d.js';
 export type { GlobalPoolingOptions } from './ops/global-pool2d.js';
 export { globalAvgPool1d, globalMaxPool1d } from './ops/global-pool1d.js';
 export type { GlobalPooling1DOptions } from './ops/global-pool1d.js';
+export { conv3d } from './ops/conv3d.js';
+export { dilateFilter3d } from './ops/dilate-filter3d.js';
+export type {
+  SizeTriple,
+  Convolution3DOptions,
+  Pooling3DOptions,
+  Conv3DTransposeOptions,
+} from './ops/volume-options.js';
 
 export { registerCnnKernels, cnnWasmKernelConfigs, cnnWebGpuKernelConfigs } from './kernels/register-cnn-kernels.js';
 
@@ -39,6 +47,8 @@ export { lenet5 } from './layers/lenet5.js';
 export type { LeNet5Options } from './layers/lenet5.js';
 export { freezeLayers, unfreezeLayers } from './layers/freeze-layers.js';
 export type { LayerSelection } from './layers/freeze-layers.js';
+export { UpSampling3D } from './layers/up-sampling3d-layer.js';
+export type { UpSampling3DOptions } from './layers/up-sampling3d-layer.js';
 
 export { randomAffine } from './augmentation/random-affine.js';
 export type { RandomAffineOptions } from './augmentation/random-affine.js';
