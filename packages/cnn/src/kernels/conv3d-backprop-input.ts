@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { ShapeError } from '@baihua/core';
+import { exactConv3dBackpropInputKernel } from './wasm-conv3d-backprop-input.js';
 
 /** Input size [batch, depth, height, width, inChannels] of a 3-D convolution. */
 export type Volume5DShape = [number, number, number, number, number];
@@ -10,7 +11,8 @@ export type Volume5DShape = [number, number, number, number, number];
  * z = d' s_d + p - pad_front, r = h' s_h + q - pad_top, c = w' s_w + t - pad_left of
  * filter[p, q, t, i, o] dy[b, d', h', w', o].
  * Shapes: dy [N, D', H', W', Cout], filter [kd, kh, kw, Cin, Cout] -> dx `inputShape` [N, D, H, W, Cin].
- * Runs tfjs's Conv3DBackpropInputV2 kernel of the current backend.
+ * Runs the exact {@link exactConv3dBackpropInputKernel} where it is registered for the current
+ * backend (wasm, whose stock Conv3DBackpropInputV2 is wrong), tfjs's Conv3DBackpropInputV2 elsewhere.
  *
  * @example
  * const dy = tf.ones([1, 2, 2, 2, 3]) as tf.Tensor5D;
@@ -39,5 +41,7 @@ export function conv3dBackpropInput(
     );
   }
   const attrs = { strides, pad, inputShape } as unknown as tf.NamedAttrMap;
-  return tf.engine().runKernel(tf.Conv3DBackpropInputV2, { dy, filter }, attrs) as tf.Tensor5D;
+  const exact = tf.getKernel(exactConv3dBackpropInputKernel, tf.getBackend()) !== undefined;
+  const kernel = exact ? exactConv3dBackpropInputKernel : tf.Conv3DBackpropInputV2;
+  return tf.engine().runKernel(kernel, { dy, filter }, attrs) as tf.Tensor5D;
 }

@@ -1,17 +1,25 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { conv3dGradientConfig } from './conv3d-gradient.js';
 import { maxPoolGradientConfig } from './max-pool-gradient.js';
 import { wasmConv2dBackpropFilterConfig } from './wasm-conv2d-backprop-filter.js';
+import { wasmConv3dBackpropFilterConfig } from './wasm-conv3d-backprop-filter.js';
+import { wasmConv3dBackpropInputConfig } from './wasm-conv3d-backprop-input.js';
 import { wasmDepthwiseBackpropConfigs } from './wasm-depthwise-backprop.js';
 import { wasmMaxPoolGradConfig } from './wasm-max-pool-grad.js';
 import { webgpuMaxPoolGradConfig } from './webgpu-max-pool-grad.js';
 
 const doneKey = Symbol.for('baihua.cnnKernelsRegistered');
 
-/** The wasm kernels this package adds: tfjs-backend-wasm 4.22 lacks the first three, and its MaxPoolGrad is wrong. */
+/**
+ * The wasm kernels this package adds: tfjs-backend-wasm 4.22 lacks the first three; its MaxPoolGrad
+ * and its conv3d gradient kernels are wrong (the exact ones are registered under their own names).
+ */
 export const cnnWasmKernelConfigs: readonly tf.KernelConfig[] = [
   wasmConv2dBackpropFilterConfig,
   ...wasmDepthwiseBackpropConfigs,
   wasmMaxPoolGradConfig,
+  wasmConv3dBackpropInputConfig,
+  wasmConv3dBackpropFilterConfig,
 ];
 
 /** The webgpu kernel this package adds: stock webgpu 4.22's MaxPoolGrad sends a tie to the last maximum. */
@@ -21,7 +29,8 @@ export const cnnWebGpuKernelConfigs: readonly tf.KernelConfig[] = [webgpuMaxPool
  * Registers, once per process (also across duplicated installs): Conv2DBackpropFilter,
  * DepthwiseConv2dNativeBackpropInput and DepthwiseConv2dNativeBackpropFilter for the 'wasm'
  * backend, an exact max-pool gradient kernel for wasm and for webgpu (the first maximum of a tied
- * window gets the gradient, as on cpu), and a MaxPool gradient that uses it.
+ * window gets the gradient, as on cpu), and a MaxPool gradient that uses it; exact conv3d input and
+ * filter gradient kernels for wasm and a Conv3D gradient that uses them.
  * A kernel someone else already registered for wasm is left alone. Called when @baihua/cnn is
  * imported; returns how many kernels it added.
  *
@@ -41,6 +50,7 @@ export function registerCnnKernels(): number {
     }
   }
   tf.registerGradient(maxPoolGradientConfig);
+  tf.registerGradient(conv3dGradientConfig);
   state[doneKey] = true;
   return added;
 }
