@@ -58,6 +58,7 @@ const classes: Record<string, AnyLayerClass> = {
   Bidirectional: rnn.Bidirectional,
   GlobalAvgPool1D: cnn.GlobalAvgPool1D,
   GlobalMaxPool1D: cnn.GlobalMaxPool1D,
+  UpSampling3D: cnn.UpSampling3D,
 };
 
 /** Builds a layer (and its children) from a spec with the class constructors, not the registry. */
@@ -87,6 +88,7 @@ function child(type: string): LayerSpec {
 }
 
 const image = [2, 7, 6, 2];
+const volume = [2, 4, 3, 5, 2];
 const sequence = [2, 4, 3];
 const initializer = { name: 'varianceScaling', scale: 0.7, mode: 'fanOut', distribution: 'normal' };
 const recurrent = {
@@ -329,4 +331,5 @@ export const optionCases: OptionCase[] = [
   },
   { spec: { ...base('GlobalAvgPool1D'), keepDims: true }, inputShape: sequence },
   { spec: { ...base('GlobalMaxPool1D'), keepDims: true }, inputShape: sequence },
+  { spec: { ...base('UpSampling3D'), size: [1, 3, 2] }, inputShape: volume },
 ];
