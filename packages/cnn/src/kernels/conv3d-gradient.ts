@@ -18,6 +18,8 @@ export const conv3dGradientConfig: tf.GradConfig = {
     const rate = dilations ?? 1;
     const rates = typeof rate === 'number' ? [rate, rate, rate] : rate;
     if (rates.some((rate) => rate !== 1)) {
+      // tfjs frees a node's saved tensors only after a successful backward pass: free them here.
+      tf.dispose(saved);
       throw new ArgumentError(
         'conv3d gradient',
         `expected dilations of 1 (dilate the filter instead, as conv3d does), got [${rates}]`,
