@@ -20,6 +20,8 @@ export { globalAvgPool1d, globalMaxPool1d } from './ops/global-pool1d.js';
 export type { GlobalPooling1DOptions } from './ops/global-pool1d.js';
 export { conv3d } from './ops/conv3d.js';
 export { dilateFilter3d } from './ops/dilate-filter3d.js';
+export { maxPool3d } from './ops/max-pool3d.js';
+export { avgPool3d } from './ops/avg-pool3d.js';
 export type {
   SizeTriple,
   Convolution3DOptions,
