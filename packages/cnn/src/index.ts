@@ -22,6 +22,7 @@ export { conv3d } from './ops/conv3d.js';
 export { dilateFilter3d } from './ops/dilate-filter3d.js';
 export { maxPool3d } from './ops/max-pool3d.js';
 export { avgPool3d } from './ops/avg-pool3d.js';
+export { conv3dTranspose } from './ops/conv3d-transpose.js';
 export type {
   SizeTriple,
   Convolution3DOptions,
