@@ -50,6 +50,10 @@ export { lenet5 } from './layers/lenet5.js';
 export type { LeNet5Options } from './layers/lenet5.js';
 export { freezeLayers, unfreezeLayers } from './layers/freeze-layers.js';
 export type { LayerSelection } from './layers/freeze-layers.js';
+export { Conv3D } from './layers/conv3d-layer.js';
+export type { Conv3DOptions } from './layers/conv3d-layer.js';
+export { MaxPool3D, AvgPool3D } from './layers/pool3d-layers.js';
+export type { Pool3DLayerOptions } from './layers/pool3d-layers.js';
 export { UpSampling3D } from './layers/up-sampling3d-layer.js';
 export type { UpSampling3DOptions } from './layers/up-sampling3d-layer.js';
 

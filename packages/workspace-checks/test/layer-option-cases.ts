@@ -59,6 +59,9 @@ const classes: Record<string, AnyLayerClass> = {
   GlobalAvgPool1D: cnn.GlobalAvgPool1D,
   GlobalMaxPool1D: cnn.GlobalMaxPool1D,
   UpSampling3D: cnn.UpSampling3D,
+  Conv3D: cnn.Conv3D,
+  MaxPool3D: cnn.MaxPool3D,
+  AvgPool3D: cnn.AvgPool3D,
 };
 
 /** Builds a layer (and its children) from a spec with the class constructors, not the registry. */
@@ -89,6 +92,7 @@ function child(type: string): LayerSpec {
 
 const image = [2, 7, 6, 2];
 const volume = [2, 4, 3, 5, 2];
+const pool3d = { poolSize: [3, 1, 2], strides: [1, 2, 1], padding: 'same' };
 const sequence = [2, 4, 3];
 const initializer = { name: 'varianceScaling', scale: 0.7, mode: 'fanOut', distribution: 'normal' };
 const recurrent = {
@@ -332,4 +336,21 @@ export const optionCases: OptionCase[] = [
   { spec: { ...base('GlobalAvgPool1D'), keepDims: true }, inputShape: sequence },
   { spec: { ...base('GlobalMaxPool1D'), keepDims: true }, inputShape: sequence },
   { spec: { ...base('UpSampling3D'), size: [1, 3, 2] }, inputShape: volume },
+  {
+    spec: {
+      ...base('Conv3D'),
+      filters: 3,
+      kernelSize: [2, 1, 3],
+      strides: [1, 2, 1],
+      padding: 'full',
+      dilations: [2, 1, 1],
+      activation: 'elu',
+      useBias: false,
+      kernelInitializer: initializer,
+      biasInitializer: 'ones',
+    },
+    inputShape: volume,
+  },
+  { spec: { ...base('MaxPool3D'), ...pool3d }, inputShape: volume },
+  { spec: { ...base('AvgPool3D'), ...pool3d }, inputShape: volume },
 ];
