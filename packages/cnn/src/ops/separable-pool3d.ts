@@ -11,8 +11,9 @@ import type { Pool3DGeometry } from './pool3d-options.js';
  * per axis, so it is the depth average of the slices' averages.
  *
  * Why not tfjs's MaxPool3D / AvgPool3D: their gradients differ from PyTorch's on tfjs 4.22.
- * MaxPool3DGrad sends a tied window's gradient to its last maximum (cpu), and AvgPool3DGrad divides
- * by the full window size where 'same' padding cuts the window (every backend). The 2-D ops used
+ * MaxPool3DGrad sends a tied window's gradient to its last maximum (every backend; wasm also sends a
+ * window's to its first element when its maximum is 0 or below), and AvgPool3DGrad divides by the
+ * full window size where 'same' padding cuts the window (every backend). The 2-D ops used
  * here have exact gradients on every backend ({@link maxPool2d} sends ties to the first maximum of
  * the slice, the depth stage to the first slice holding the maximum: together the first maximum in
  * depth-row-column order), and all tensors stay at rank 4, which webgpu handles.
