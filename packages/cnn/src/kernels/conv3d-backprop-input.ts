@@ -13,6 +13,8 @@ export type Volume5DShape = [number, number, number, number, number];
  * Shapes: dy [N, D', H', W', Cout], filter [kd, kh, kw, Cin, Cout] -> dx `inputShape` [N, D, H, W, Cin].
  * Runs the exact {@link exactConv3dBackpropInputKernel} where it is registered for the current
  * backend (wasm, whose stock Conv3DBackpropInputV2 is wrong), tfjs's Conv3DBackpropInputV2 elsewhere.
+ * Differentiable with respect to dy and filter (see conv3d-backprop-input-gradient.ts), so it can
+ * serve as conv3dTranspose's forward in training.
  *
  * @example
  * const dy = tf.ones([1, 2, 2, 2, 3]) as tf.Tensor5D;

@@ -114,21 +114,22 @@ describe('conv3d gradient bad input', () => {
   });
 
   test('conv3dBackpropInput and conv3dBackpropFilter name wrong ranks and channel counts', () => {
+    type Pair = [tf.Tensor5D, tf.Tensor5D];
     const volume = () => tf.zeros([1, 4, 4, 4, 2]) as tf.Tensor5D;
     const dy = () => tf.zeros([1, 2, 2, 2, 3]) as tf.Tensor5D;
     const filter = () => tf.zeros([3, 3, 3, 2, 3]) as tf.Tensor5D;
     expectCleanThrow(
-      () => [tf.zeros([2, 2, 2, 3]) as tf.Tensor5D, filter()],
+      (): Pair => [tf.zeros([2, 2, 2, 3]) as unknown as tf.Tensor5D, filter()],
       (d, k) => conv3dBackpropInput([1, 4, 4, 4, 2], d, k, [2, 2, 2], 'same'),
       /conv3dBackpropInput: expected dy and filter of rank 5 .*got dy \[2,2,2,3\]/,
     );
     expectCleanThrow(
-      () => [dy(), filter()],
+      (): Pair => [dy(), filter()],
       (d, k) => conv3dBackpropInput([1, 4, 4, 4, 5], d, k, [2, 2, 2], 'same'),
       /conv3dBackpropInput: expected filter \[kd, kh, kw, 5, 3\], got \[3,3,3,2,3\]/,
     );
     expectCleanThrow(
-      () => [volume(), dy()],
+      (): Pair => [volume(), dy()],
       (v, d) => conv3dBackpropFilter(v, d, [3, 3, 3, 2, 4], [2, 2, 2], 'same'),
       /conv3dBackpropFilter: expected filterShape \[kd, kh, kw, 2, 3\] .*got filterShape \[3,3,3,2,4\]/,
     );

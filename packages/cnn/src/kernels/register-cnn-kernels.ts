@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { conv3dBackpropInputGradientConfigs } from './conv3d-backprop-input-gradient.js';
 import { conv3dGradientConfig } from './conv3d-gradient.js';
 import { maxPoolGradientConfig } from './max-pool-gradient.js';
 import { wasmConv2dBackpropFilterConfig } from './wasm-conv2d-backprop-filter.js';
@@ -30,7 +31,8 @@ export const cnnWebGpuKernelConfigs: readonly tf.KernelConfig[] = [webgpuMaxPool
  * DepthwiseConv2dNativeBackpropInput and DepthwiseConv2dNativeBackpropFilter for the 'wasm'
  * backend, an exact max-pool gradient kernel for wasm and for webgpu (the first maximum of a tied
  * window gets the gradient, as on cpu), and a MaxPool gradient that uses it; exact conv3d input and
- * filter gradient kernels for wasm and a Conv3D gradient that uses them.
+ * filter gradient kernels for wasm, a Conv3D gradient that uses them, and a gradient of the 3-D
+ * input gradient kernels (the forward of conv3dTranspose, which tfjs cannot differentiate).
  * A kernel someone else already registered for wasm is left alone. Called when @baihua/cnn is
  * imported; returns how many kernels it added.
  *
@@ -51,6 +53,7 @@ export function registerCnnKernels(): number {
   }
   tf.registerGradient(maxPoolGradientConfig);
   tf.registerGradient(conv3dGradientConfig);
+  for (const config of conv3dBackpropInputGradientConfigs) tf.registerGradient(config);
   state[doneKey] = true;
   return added;
 }

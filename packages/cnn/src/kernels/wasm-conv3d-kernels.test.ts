@@ -38,7 +38,7 @@ async function expectBothMatchCpu(xShape: Shape5D, filterShape: Shape5D, strides
   const outShape = tf.backend_util.computeConv3DInfo(
     xShape,
     filterShape,
-    strides as Shape5D,
+    strides as [number, number, number],
     1,
     pad as 'same',
   ).outShape;
