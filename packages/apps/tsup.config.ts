@@ -1,0 +1,5 @@
+import { libraryConfig } from '../../scripts/tsup-library.js';
+
+// One entry per application, each its own subpath export (`@baihua/apps/cardiac`), so a user loads
+// only the application they import.
+export default libraryConfig({ entry: { 'cardiac/index': 'src/cardiac/index.ts' } });
