@@ -146,6 +146,18 @@ describe('conv3d bad input', () => {
       (a, b, c) => conv3d(a!, b!, { bias: c! }),
       /conv3d: expected bias of shape \[4\] \(the filter's output channels\), got shape \[3\]/,
     ],
+    [
+      'dilateFilter3d of a 2-D filter',
+      () => [tf.zeros([3, 3, 2, 4])],
+      (a) => dilateFilter3d(a!, 2),
+      /dilateFilter3d: expected filter of rank 5, got rank 4/,
+    ],
+    [
+      'dilateFilter3d with a pair of dilations',
+      () => [w()],
+      (a) => dilateFilter3d(a!, [2, 2] as unknown as [number, number, number]),
+      /dilateFilter3d: expected dilations to be a positive integer or a \[depth, height, width\] triple, got \[2,2\]/,
+    ],
   ];
   test.each(cases)('%s: a clear error, thrown before any tensor is created', (_label, operands, call, message) => {
     expectCleanThrow(operands, call, message);
