@@ -54,6 +54,8 @@ export { Conv3D } from './layers/conv3d-layer.js';
 export type { Conv3DOptions } from './layers/conv3d-layer.js';
 export { MaxPool3D, AvgPool3D } from './layers/pool3d-layers.js';
 export type { Pool3DLayerOptions } from './layers/pool3d-layers.js';
+export { Conv3DTranspose } from './layers/conv3d-transpose-layer.js';
+export type { Conv3DTransposeLayerOptions } from './layers/conv3d-transpose-layer.js';
 export { UpSampling3D } from './layers/up-sampling3d-layer.js';
 export type { UpSampling3DOptions } from './layers/up-sampling3d-layer.js';
 

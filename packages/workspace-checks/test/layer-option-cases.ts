@@ -62,6 +62,7 @@ const classes: Record<string, AnyLayerClass> = {
   Conv3D: cnn.Conv3D,
   MaxPool3D: cnn.MaxPool3D,
   AvgPool3D: cnn.AvgPool3D,
+  Conv3DTranspose: cnn.Conv3DTranspose,
 };
 
 /** Builds a layer (and its children) from a spec with the class constructors, not the registry. */
@@ -353,4 +354,18 @@ export const optionCases: OptionCase[] = [
   },
   { spec: { ...base('MaxPool3D'), ...pool3d }, inputShape: volume },
   { spec: { ...base('AvgPool3D'), ...pool3d }, inputShape: volume },
+  {
+    spec: {
+      ...base('Conv3DTranspose'),
+      filters: 2,
+      kernelSize: [3, 2, 1],
+      strides: [2, 1, 3],
+      padding: 'same',
+      activation: 'hardSigmoid',
+      useBias: false,
+      kernelInitializer: initializer,
+      biasInitializer: { name: 'constant', value: 0.5 },
+    },
+    inputShape: volume,
+  },
 ];
