@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { conv3dBackpropFilter } from './conv3d-backprop-filter.js';
+import { conv3dForward } from './conv3d-forward.js';
 import { exactConv3dBackpropInputKernel } from './wasm-conv3d-backprop-input.js';
 
 /**
@@ -17,7 +18,7 @@ function gradientFor(kernelName: string): tf.GradConfig {
       const { strides, pad } = attrs as unknown as tf.Conv3DBackpropInputV2Attrs;
       const triple = (typeof strides === 'number' ? [strides, strides, strides] : strides) as [number, number, number];
       return {
-        dy: () => tf.conv3d(ddx as tf.Tensor5D, filter, triple, pad),
+        dy: () => conv3dForward(ddx as tf.Tensor5D, filter, triple, pad),
         filter: () => conv3dBackpropFilter(ddx as tf.Tensor5D, dy, filter.shape, triple, pad),
       };
     },

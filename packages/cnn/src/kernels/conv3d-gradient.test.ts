@@ -7,6 +7,7 @@ import '../index.js';
 import { expectCleanThrow } from '../../test/expect-clean-throw.js';
 import { conv3dBackpropFilter } from './conv3d-backprop-filter.js';
 import { conv3dBackpropInput } from './conv3d-backprop-input.js';
+import { conv3dForward } from './conv3d-forward.js';
 
 // The conv3d fixtures tf.conv3d can run itself: dilation 1, 'valid' or 'same' (strides 1 and 2).
 const cases = torchFixtureNames('conv3d').filter((name) => {
@@ -69,6 +70,29 @@ describeEachBackend('tf.conv3d and its gradient (our Conv3D gradient config) aga
     }
   });
 
+  test('conv3dForward (the fast kernel on wasm): values and gradients of the fixtures', async () => {
+    for (const name of cases) {
+      const c = loadTorchFixture('conv3d', name);
+      const [x, w, dy] = [c.tensor('x'), c.tensor('w'), c.tensor('dy')] as tf.Tensor5D[];
+      const stride = c.number('stride');
+      const f = (xi: tf.Tensor, wi: tf.Tensor) =>
+        conv3dForward(xi as tf.Tensor5D, wi as tf.Tensor5D, [stride, stride, stride], c.get('mode') as Padding);
+      try {
+        const y = f(x as tf.Tensor, w as tf.Tensor);
+        const grads = tf.grads(f)([x as tf.Tensor, w as tf.Tensor], dy);
+        // The fixture's y includes the bias: compare y + b through a 2-D reshape.
+        const b = c.tensor('b');
+        const withBias = tf.reshape(tf.add(tf.reshape(y, [-1, b.size]), b), y.shape);
+        await expectTensorsClose(withBias, c.spec('y'));
+        await expectTensorsClose(grads[0] as tf.Tensor, c.spec('dx'));
+        await expectTensorsClose(grads[1] as tf.Tensor, c.spec('dw'));
+        tf.dispose([y, b, withBias, ...grads]);
+      } finally {
+        tf.dispose([x, w, dy] as tf.Tensor[]);
+      }
+    }
+  });
+
   test('leaves no tensors behind, forward and backward', async () => {
     const x = tf.ones([1, 4, 5, 3, 2]);
     const w = tf.ones([2, 3, 2, 2, 3]);
@@ -113,7 +137,7 @@ describe('conv3d gradient bad input', () => {
     tf.dispose([x, w]);
   });
 
-  test('conv3dBackpropInput and conv3dBackpropFilter name wrong ranks and channel counts', () => {
+  test('conv3dBackpropInput, conv3dBackpropFilter and conv3dForward name wrong ranks and channel counts', () => {
     type Pair = [tf.Tensor5D, tf.Tensor5D];
     const volume = () => tf.zeros([1, 4, 4, 4, 2]) as tf.Tensor5D;
     const dy = () => tf.zeros([1, 2, 2, 2, 3]) as tf.Tensor5D;
@@ -127,6 +151,11 @@ describe('conv3d gradient bad input', () => {
       (): Pair => [dy(), filter()],
       (d, k) => conv3dBackpropInput([1, 4, 4, 4, 5], d, k, [2, 2, 2], 'same'),
       /conv3dBackpropInput: expected filter \[kd, kh, kw, 5, 3\], got \[3,3,3,2,3\]/,
+    );
+    expectCleanThrow(
+      (): Pair => [volume(), tf.zeros([3, 3, 3, 3, 4]) as tf.Tensor5D],
+      (v, k) => conv3dForward(v, k, [1, 1, 1], 'same'),
+      /conv3dForward: expected x \[N, D, H, W, C\] and filter .* got x \[1,4,4,4,2\], filter \[3,3,3,3,4\]/,
     );
     expectCleanThrow(
       (): Pair => [volume(), dy()],

@@ -1,10 +1,11 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { conv3dBackpropInputGradientConfigs } from './conv3d-backprop-input-gradient.js';
-import { conv3dGradientConfig } from './conv3d-gradient.js';
+import { conv3dGradientConfig, fastConv3dGradientConfig } from './conv3d-gradient.js';
 import { maxPoolGradientConfig } from './max-pool-gradient.js';
 import { wasmConv2dBackpropFilterConfig } from './wasm-conv2d-backprop-filter.js';
 import { wasmConv3dBackpropFilterConfig } from './wasm-conv3d-backprop-filter.js';
 import { wasmConv3dBackpropInputConfig } from './wasm-conv3d-backprop-input.js';
+import { wasmConv3dConfig } from './wasm-conv3d.js';
 import { wasmDepthwiseBackpropConfigs } from './wasm-depthwise-backprop.js';
 import { wasmMaxPoolGradConfig } from './wasm-max-pool-grad.js';
 import { webgpuMaxPoolGradConfig } from './webgpu-max-pool-grad.js';
@@ -13,7 +14,8 @@ const doneKey = Symbol.for('baihua.cnnKernelsRegistered');
 
 /**
  * The wasm kernels this package adds: tfjs-backend-wasm 4.22 lacks the first three; its MaxPoolGrad
- * and its conv3d gradient kernels are wrong (the exact ones are registered under their own names).
+ * and its conv3d gradient kernels are wrong (the exact ones are registered under their own names); its
+ * Conv3D is right but slow (a faster one under its own name).
  */
 export const cnnWasmKernelConfigs: readonly tf.KernelConfig[] = [
   wasmConv2dBackpropFilterConfig,
@@ -21,6 +23,7 @@ export const cnnWasmKernelConfigs: readonly tf.KernelConfig[] = [
   wasmMaxPoolGradConfig,
   wasmConv3dBackpropInputConfig,
   wasmConv3dBackpropFilterConfig,
+  wasmConv3dConfig,
 ];
 
 /** The webgpu kernel this package adds: stock webgpu 4.22's MaxPoolGrad sends a tie to the last maximum. */
@@ -31,8 +34,9 @@ export const cnnWebGpuKernelConfigs: readonly tf.KernelConfig[] = [webgpuMaxPool
  * DepthwiseConv2dNativeBackpropInput and DepthwiseConv2dNativeBackpropFilter for the 'wasm'
  * backend, an exact max-pool gradient kernel for wasm and for webgpu (the first maximum of a tied
  * window gets the gradient, as on cpu), and a MaxPool gradient that uses it; exact conv3d input and
- * filter gradient kernels for wasm, a Conv3D gradient that uses them, and a gradient of the 3-D
- * input gradient kernels (the forward of conv3dTranspose, which tfjs cannot differentiate).
+ * filter gradient kernels and a faster conv3d kernel for wasm, a Conv3D gradient that uses
+ * them, and a gradient of the 3-D input gradient kernels (the forward of conv3dTranspose, which
+ * tfjs cannot differentiate).
  * A kernel someone else already registered for wasm is left alone. Called when @baihua/cnn is
  * imported; returns how many kernels it added.
  *
@@ -53,6 +57,7 @@ export function registerCnnKernels(): number {
   }
   tf.registerGradient(maxPoolGradientConfig);
   tf.registerGradient(conv3dGradientConfig);
+  tf.registerGradient(fastConv3dGradientConfig);
   for (const config of conv3dBackpropInputGradientConfigs) tf.registerGradient(config);
   state[doneKey] = true;
   return added;

@@ -6,6 +6,7 @@ import { registerCnnKernels } from '../index.js';
 import { im2colLimits } from './wasm-conv2d-backprop-filter.js';
 import { exactConv3dBackpropFilterKernel } from './wasm-conv3d-backprop-filter.js';
 import { exactConv3dBackpropInputKernel } from './wasm-conv3d-backprop-input.js';
+import { fastConv3dKernel } from './wasm-conv3d.js';
 
 type Shape5D = [number, number, number, number, number];
 
@@ -33,29 +34,39 @@ async function runOn(
   return spec;
 }
 
-/** Both exact wasm kernels must match the cpu backend's stock ones on the same random operands. */
-async function expectBothMatchCpu(xShape: Shape5D, filterShape: Shape5D, strides: number[], pad: string) {
-  const outShape = tf.backend_util.computeConv3DInfo(
-    xShape,
-    filterShape,
-    strides as [number, number, number],
-    1,
-    pad as 'same',
-  ).outShape;
+/** Compares a wasm result with the cpu one. */
+async function expectSame(actual: { shape: number[]; data: number[] }, expected: { shape: number[]; data: number[] }) {
+  const tensor = tf.tensor(actual.data, actual.shape);
+  try {
+    await expectTensorsClose(tensor, expected);
+  } finally {
+    tensor.dispose();
+  }
+}
+
+/** The three wasm kernels must match the cpu backend's stock ones on the same random operands. */
+async function expectAllMatchCpu(xShape: Shape5D, filterShape: Shape5D, strides: number[], pad: string) {
+  const triple = strides as [number, number, number];
+  const outShape = tf.backend_util.computeConv3DInfo(xShape, filterShape, triple, 1, pad as 'same').outShape;
   const inputAttrs = { strides, pad, inputShape: xShape };
   const expectedDx = await runOn('cpu', tf.Conv3DBackpropInputV2, { dy: outShape, filter: filterShape }, inputAttrs);
   const dx = await runOn('wasm', exactConv3dBackpropInputKernel, { dy: outShape, filter: filterShape }, inputAttrs);
+  await expectSame(dx, expectedDx);
   const filterAttrs = { strides, pad, filterShape };
   const expectedDw = await runOn('cpu', tf.Conv3DBackpropFilterV2, { x: xShape, dy: outShape }, filterAttrs);
   const dw = await runOn('wasm', exactConv3dBackpropFilterKernel, { x: xShape, dy: outShape }, filterAttrs);
-  await expectTensorsClose(tf.tensor(dx.data, dx.shape), expectedDx);
-  await expectTensorsClose(tf.tensor(dw.data, dw.shape), expectedDw);
+  await expectSame(dw, expectedDw);
+  const forwardAttrs = { strides, pad, dilations: 1, dataFormat: 'NDHWC' };
+  const expectedY = await runOn('cpu', tf.Conv3D, { x: xShape, filter: filterShape }, forwardAttrs);
+  const y = await runOn('wasm', fastConv3dKernel, { x: xShape, filter: filterShape }, { strides, pad });
+  await expectSame(y, expectedY);
 }
 
-describe('exact wasm conv3d gradient kernels match the cpu backend', () => {
+describe('wasm conv3d kernels (forward, input and filter gradients) match the cpu backend', () => {
   test('they are registered for wasm once; a second call adds nothing', () => {
     expect(tf.getKernel(exactConv3dBackpropInputKernel, 'wasm')).toBeDefined();
     expect(tf.getKernel(exactConv3dBackpropFilterKernel, 'wasm')).toBeDefined();
+    expect(tf.getKernel(fastConv3dKernel, 'wasm')).toBeDefined();
     expect(tf.getKernel(exactConv3dBackpropInputKernel, 'cpu')).toBeUndefined();
     expect(registerCnnKernels()).toBe(0);
   });
@@ -67,16 +78,19 @@ describe('exact wasm conv3d gradient kernels match the cpu backend', () => {
     ['same, stride 2, odd sizes', [2, 5, 7, 5, 2], [3, 3, 3, 2, 2], [2, 2, 2], 'same'],
     ['1x1x1 kernel, stride 2, Cout 5', [3, 5, 5, 5, 2], [1, 1, 1, 2, 5], [2, 2, 2], 'valid'],
   ];
-  test.each(cases)('BaihuaConv3DBackpropInput and ...Filter: %s', async (_label, xShape, filterShape, strides, pad) => {
-    await expectBothMatchCpu(xShape, filterShape, strides, pad);
-  });
+  test.each(cases)(
+    'BaihuaConv3D, BaihuaConv3DBackpropInput and ...Filter: %s',
+    async (_label, xShape, filterShape, strides, pad) => {
+      await expectAllMatchCpu(xShape, filterShape, strides, pad);
+    },
+  );
 
   test('a batch of 5 split in chunks of 2 images (limit forced small) gives the unsplit result', async () => {
     const saved = im2colLimits.maxPatchFloats;
     // One image: 3x3x2 outputs x (2x2x2 taps x 2 channels) = 288 floats.
     im2colLimits.maxPatchFloats = 2 * 288 + 100;
     try {
-      await expectBothMatchCpu([5, 4, 4, 3, 2], [2, 2, 2, 2, 3], [1, 1, 1], 'valid');
+      await expectAllMatchCpu([5, 4, 4, 3, 2], [2, 2, 2, 2, 3], [1, 1, 1], 'valid');
     } finally {
       im2colLimits.maxPatchFloats = saved;
     }
@@ -100,9 +114,12 @@ describe('exact wasm conv3d gradient kernels match the cpu backend', () => {
         expect(dataIds()).toBe(before + 1); // dw only: patches, dy chunks and partial products are freed
         const dx = run(exactConv3dBackpropInputKernel, { dy, filter }, { inputShape: x.shape });
         expect(dataIds()).toBe(before + 2); // dx only: filterᵀ, dy chunks and columns are freed
+        const y = run(fastConv3dKernel, { x, filter }, {});
+        expect(dataIds()).toBe(before + 3); // y only: patches and partial products are freed
+        expect(Array.from(await y.data())).toEqual(new Array(3 * 3 * 3 * 2 * 2).fill(16));
         // Each weight sees 3 images x 3x3x2 output positions of ones: 54.
         expect(Array.from(await dw.data())).toEqual(new Array(32).fill(54));
-        tf.dispose([dw, dx]);
+        tf.dispose([dw, dx, y]);
       }
     } finally {
       im2colLimits.maxPatchFloats = saved;
