@@ -1,10 +1,20 @@
 // The 3-D layers together: a tiny segmentation net of each decoder kind trains (its loss falls) on
 // cpu and wasm, gives on webgpu what it gives on cpu, and survives serialisation on every backend.
 import * as tf from '@tensorflow/tfjs-core';
-import { Adam, Sequential, deserializeModel, fit, serializeModel, useBackend, type Layer } from '@baihua/core';
+import {
+  Adam,
+  Model,
+  Sequential,
+  deserializeModel,
+  fit,
+  input,
+  serializeModel,
+  useBackend,
+  type Layer,
+} from '@baihua/core';
 import { describeEachBackend, expectTensorsClose } from '@baihua/core/testing';
 import { expect, test } from 'vitest';
-import { Conv3D, Conv3DTranspose, MaxPool3D, UpSampling3D } from '../index.js';
+import { AvgPool3D, Conv3D, Conv3DTranspose, MaxPool3D, UpSampling3D } from '../index.js';
 
 const mse = (labels: tf.Tensor, predictions: tf.Tensor): tf.Scalar =>
   tf.losses.meanSquaredError(labels, predictions) as tf.Scalar;
@@ -119,4 +129,23 @@ describeEachBackend('3-D layers serialise', (backend) => {
       }
     },
   );
+});
+
+test('graph API: each 3-D layer infers its output shape from a symbolic volume', () => {
+  const volumes = input({ shape: [6, 8, 5, 2] });
+  const features = new Conv3D({ filters: 4, kernelSize: 3, padding: 'same', seed: 1 }).apply(volumes);
+  const pooled = new MaxPool3D({ poolSize: [2, 2, 1] }).apply(features);
+  const averaged = new AvgPool3D({ poolSize: 3, strides: 1, padding: 'same' }).apply(pooled);
+  const grown = new Conv3DTranspose({ filters: 3, kernelSize: 2, strides: [2, 2, 1], seed: 2 }).apply(averaged);
+  const doubled = new UpSampling3D({ size: [1, 1, 2] }).apply(grown);
+  expect([features, pooled, averaged, grown, doubled].map((t) => t.shape)).toEqual([
+    [null, 6, 8, 5, 4],
+    [null, 3, 4, 5, 4],
+    [null, 3, 4, 5, 4],
+    [null, 6, 8, 6, 3],
+    [null, 6, 8, 12, 3],
+  ]);
+  const model = new Model({ inputs: volumes, outputs: doubled });
+  expect(model.countParams()).toBe(27 * 2 * 4 + 4 + 8 * 3 * 4 + 3);
+  model.dispose();
 });
