@@ -1,6 +1,7 @@
 import type { BenchCase, BenchMode } from '../../harness/bench-case.js';
 import { conv2dModeCases } from './conv2d-modes.js';
 import { conv2dCases } from './conv2d.js';
+import { conv3dCases } from './conv3d.js';
 import { matMulCases } from './mat-mul.js';
 import { oursRecurrentCases } from './ours-recurrent.js';
 import { oursSoftmaxCrossEntropyCases } from './ours-softmax-cross-entropy.js';
@@ -14,6 +15,7 @@ export const opsCaseFactories: Array<(mode: BenchMode) => BenchCase[]> = [
   conv2dCases,
   conv2dModeCases,
   poolingCases,
+  conv3dCases,
   softmaxCrossEntropyCases,
   oursSoftmaxCrossEntropyCases,
   recurrentCases,
