@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { assertKnownOptions } from '@baihua/core';
 import { conv3dBackpropFilter } from '../kernels/conv3d-backprop-filter.js';
 import { conv3dBackpropInput, type Volume5DShape } from '../kernels/conv3d-backprop-input.js';
+import { conv3dForward } from '../kernels/conv3d-forward.js';
 import { checkPadding, poolPaddings } from './conv-checks.js';
 import { checkChannelBias, checkVolumeOperands } from './volume-checks.js';
 import { conv3dTransposeOptionKeys, normalizeTriple, type Conv3DTransposeOptions } from './volume-options.js';
@@ -55,7 +56,7 @@ export function conv3dTranspose(
       value: addChannelBias(conv3dBackpropInput(outputShape, x, w, strides, padding), bias),
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
         const [savedX, savedW] = saved as [tf.Tensor5D, tf.Tensor5D];
-        const dx = tf.conv3d(dy as tf.Tensor5D, savedW, strides, padding);
+        const dx = conv3dForward(dy as tf.Tensor5D, savedW, strides, padding);
         const dw = conv3dBackpropFilter(dy as tf.Tensor5D, savedX, savedW.shape as Volume5DShape, strides, padding);
         return bias === undefined ? [dx, dw] : [dx, dw, tf.sum(tf.reshape(dy, [-1, outChannels]), 0)];
       },

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { assertKnownOptions } from '@baihua/core';
+import { conv3dForward } from '../kernels/conv3d-forward.js';
 import { checkPadding, convPaddings } from './conv-checks.js';
 import { convAxisGeometry } from './conv-output-size.js';
 import { dilateFilter3d } from './dilate-filter3d.js';
@@ -19,7 +20,8 @@ import { addChannelBias, padVolume } from './volume-tensor-ops.js';
  *
  * Differentiable with respect to input, filter and bias. Dilations > 1 are computed as an ordinary
  * convolution with the zero-dilated filter ({@link dilateFilter3d}); 'full' as explicit zero padding
- * followed by 'valid' (tfjs's conv3d knows only 'same' and 'valid').
+ * followed by 'valid' (tfjs's conv3d knows only 'same' and 'valid'). On wasm it runs this package's
+ * im2col kernel ({@link conv3dForward}): stock wasm's Conv3D is a plain loop, several times slower.
  *
  * @example
  * const y = conv3d(tf.ones([1, 16, 64, 64, 1]), tf.ones([3, 3, 3, 1, 8]), { padding: 'same' }); // [1, 16, 64, 64, 8]
@@ -55,7 +57,7 @@ export function conv3d(input: tf.Tensor, filter: tf.Tensor, options: Convolution
       });
       x = padVolume(x, pads as [[number, number], [number, number], [number, number]]);
     }
-    const y = tf.conv3d(x, taps, strides, padding === 'same' ? 'same' : 'valid');
+    const y = conv3dForward(x, taps, strides, padding === 'same' ? 'same' : 'valid');
     return addChannelBias(y, options.bias);
   });
 }
