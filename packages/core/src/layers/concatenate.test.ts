@@ -34,6 +34,37 @@ describeEachBackend('Concatenate', () => {
     }
   });
 
+  test('rank 5 (volumes, joined as rank-3 views): values equal tf.concat on the channel and middle axes', async () => {
+    const a = seq([2, 3, 2, 2, 3], 0);
+    const b = seq([2, 3, 2, 2, 1], 1);
+    const c = seq([2, 3, 4, 2, 3], 2);
+    const outputs: tf.Tensor[] = [];
+    try {
+      const channels = await expectNoLeakedTensors(() => new Concatenate().apply([a, b]));
+      const [joined, middle] = [new Concatenate().apply([a, b, a]), new Concatenate({ axis: 2 }).apply([a, c])];
+      const [e1, e2] = [tf.concat([a, b, a], 4), tf.concat([a, c], 2)];
+      outputs.push(joined, middle, e1, e2);
+      expect(channels.isDisposed).toBe(true);
+      expect(joined.shape).toEqual([2, 3, 2, 2, 7]);
+      expect(middle.shape).toEqual([2, 3, 6, 2, 3]);
+      await expectTensorsClose(joined, e1, { rtol: 0, atol: 0 });
+      await expectTensorsClose(middle, e2, { rtol: 0, atol: 0 });
+    } finally {
+      tf.dispose([a, b, c, ...outputs]);
+    }
+  });
+
+  test('rank 5: gradients reach every input (finite differences)', async () => {
+    const layer = new Concatenate();
+    const a = seq([1, 2, 1, 2, 2], 0);
+    const b = seq([1, 2, 1, 2, 1], 3);
+    try {
+      await checkGradients((x, y) => tf.square(layer.apply([x as tf.Tensor, y as tf.Tensor])), [a, b]);
+    } finally {
+      tf.dispose([a, b]);
+    }
+  });
+
   test('gradients reach every input (finite differences)', async () => {
     const layer = new Concatenate({ axis: -2 });
     const a = seq([2, 2, 3], 0);

@@ -17,7 +17,8 @@ export interface ConcatenateOptions extends LayerOptions {
  * sizes on every other axis; y's size on `axis` is the sum of theirs. Masks (Keras semantics):
  * joining features (the last axis), the output mask is the AND of the input masks given; joining
  * along an earlier axis (time), the masks are joined along it too (an input without a mask counts
- * as all real). Gradient: dy sliced back to each input.
+ * as all real). Gradient: dy sliced back to each input. Inputs of rank 5 and up are joined as
+ * rank-3 views (the same values), since tfjs-wasm slices rank 5 tensors about 30 times slower.
  *
  * @example
  * const joined = new Concatenate().apply([a, b]); // a: [batch, 4], b: [batch, 6] -> [batch, 10]
@@ -69,7 +70,26 @@ export class Concatenate extends Layer {
   }
 
   protected override call(xs: tf.Tensor[], _context: CallContext): tf.Tensor {
-    return xs.length === 1 ? tf.clone(xs[0] as tf.Tensor) : tf.concat(xs, this.axisFor((xs[0] as tf.Tensor).rank));
+    const first = xs[0] as tf.Tensor;
+    if (xs.length === 1) return tf.clone(first);
+    const axis = this.axisFor(first.rank);
+    if (first.rank <= 4) return tf.concat(xs, axis);
+    // Rank 5 and up (volumes): joined as rank-3 views [before, axis, after], then shaped back. The
+    // gradient of concat slices dy, and tfjs-wasm 4.22 slices rank 5 on a slow generic path: splitting
+    // [4,16,20,20,12] took ~300 ms there, the same data as rank 3 ~10 ms.
+    const before = first.shape.slice(0, axis).reduce((n, s) => n * s, 1);
+    const after = first.shape.slice(axis + 1).reduce((n, s) => n * s, 1);
+    const joinedSize = xs.reduce((n, x) => n + (x.shape[axis] as number), 0);
+    return tf.tidy(() => {
+      const joined = tf.concat(
+        xs.map((x) => tf.reshape(x, [before, x.shape[axis] as number, after])),
+        1,
+      );
+      return tf.reshape(
+        joined,
+        first.shape.map((s, k) => (k === axis ? joinedSize : s)),
+      );
+    });
   }
 
   protected override computeMask(xs: tf.Tensor[], masks: readonly (tf.Tensor | undefined)[]): tf.Tensor | undefined {
