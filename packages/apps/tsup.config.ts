@@ -1,5 +1,12 @@
 import { libraryConfig } from '../../scripts/tsup-library.js';
 
-// One entry per application, each its own subpath export (`@baihua/apps/cardiac`), so a user loads
-// only the application they import.
-export default libraryConfig({ entry: { 'cardiac/index': 'src/cardiac/index.ts' } });
+// One entry per application, each its own subpath export (`@baihua/apps/cardiac`, ...), so a user
+// loads only the application they import.
+export default libraryConfig({
+  entry: {
+    'cardiac/index': 'src/cardiac/index.ts',
+    'adversarial/index': 'src/adversarial/index.ts',
+    'explain/index': 'src/explain/index.ts',
+    'distill/index': 'src/distill/index.ts',
+  },
+});
