@@ -1,2 +1,5 @@
-// @baihua/apps/distill: being built for issue 15 (its exports are added as each part lands with its tests).
-export {};
+// @baihua/apps/distill: model compression by knowledge distillation (the seed's 模型压缩, teacher -> student).
+export { distill } from './distill.js';
+export type { DistillOptions, DistillResult, LabelledImages } from './distill.js';
+export { classifierAccuracy } from './classifier-accuracy.js';
+export type { LogitsFunction, TeacherClassifier } from './classifier.js';
