@@ -4,7 +4,7 @@ import { expect, test } from 'vitest';
 import { diceBceLoss, softDiceLoss } from './soft-dice-loss.js';
 
 /** The value of a scalar tensor, which is then disposed. */
-async function valueOf(scalar: tf.Tensor): Promise<number> {
+async function scalarValue(scalar: tf.Tensor): Promise<number> {
   try {
     return (await scalar.data())[0] as number;
   } finally {
@@ -27,15 +27,15 @@ describeEachBackend('softDiceLoss and diceBceLoss', () => {
       [-3, 0, 1],
     ]);
     try {
-      const dice = await expectNoLeakedTensors(() => valueOf(softDiceLoss(targets, probabilities)));
+      const dice = await expectNoLeakedTensors(() => scalarValue(softDiceLoss(targets, probabilities)));
       const first = (2 * 1.5 + 1) / (1.7 + 2 + 1);
       const second = 1 / (0.4 + 1);
       expect(dice).toBeCloseTo(1 - (first + second) / 2, 5);
-      const combined = await expectNoLeakedTensors(() => valueOf(diceBceLoss(targets, logits)));
+      const combined = await expectNoLeakedTensors(() => scalarValue(diceBceLoss(targets, logits)));
       const z = [2, -1, 0.5, -3, 0, 1];
       const t = [1, 0, 1, 0, 0, 0];
       const s = z.map((v) => 1 / (1 + Math.exp(-v)));
-      const bce = z.reduce((sum, v, i) => sum - (t[i]! * Math.log(s[i]!) + (1 - t[i]!) * Math.log(1 - s[i]!)), 0) / 6;
+      const bce = z.reduce((sum, _z, i) => sum - (t[i]! * Math.log(s[i]!) + (1 - t[i]!) * Math.log(1 - s[i]!)), 0) / 6;
       const d1 = (2 * (s[0]! + s[2]!) + 1) / (s[0]! + s[1]! + s[2]! + 2 + 1);
       const d2 = 1 / (s[3]! + s[4]! + s[5]! + 1);
       expect(combined).toBeCloseTo(bce + 1 - (d1 + d2) / 2, 4);
@@ -48,7 +48,7 @@ describeEachBackend('softDiceLoss and diceBceLoss', () => {
     const targets = tf.tensor([1, 0, 1, 1, 0, 0, 1, 0], [2, 2, 2, 1, 1]);
     const logits = tf.zeros([2, 2, 2, 1, 1]);
     try {
-      expect(await valueOf(softDiceLoss(targets, targets, { smooth: 0 }))).toBeCloseTo(0, 6);
+      expect(await scalarValue(softDiceLoss(targets, targets, { smooth: 0 }))).toBeCloseTo(0, 6);
       const gradient = await expectNoLeakedTensors(async () => {
         const g = tf.grad((z: tf.Tensor) => diceBceLoss(targets, z))(logits);
         const values = await g.data();
