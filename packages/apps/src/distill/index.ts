@@ -3,3 +3,7 @@ export { distill } from './distill.js';
 export type { DistillOptions, DistillResult, LabelledImages } from './distill.js';
 export { classifierAccuracy } from './classifier-accuracy.js';
 export type { LogitsFunction, TeacherClassifier } from './classifier.js';
+export { backendLatency } from './backend-latency.js';
+export type { LatencyOptions, LatencyTable } from './backend-latency.js';
+export { distillationReport, formatDistillationReport } from './distillation-report.js';
+export type { DistillationReport, ReportEntry, ReportRow } from './distillation-report.js';
