@@ -17,6 +17,7 @@ export const docExamples: DocExamplesEntry[] = [
   { doc: 'docs/building-models.md', runIn: 'packages/rnn', blocks: { run: 4 } },
   { doc: 'examples/README.md', blocks: {} },
   { doc: 'examples/diagnostics/README.md', blocks: { shell: 1, text: 1 } },
+  { doc: 'examples/explanations/README.md', blocks: { shell: 1, text: 1 } },
   { doc: 'examples/long-memory/README.md', blocks: { shell: 1 } },
   { doc: 'examples/mnist-lenet/README.md', blocks: { shell: 1 } },
   { doc: 'examples/mnist-mlp/README.md', blocks: { shell: 1 } },
