@@ -30,7 +30,8 @@ const red: readonly [number, number, number] = [230, 40, 40];
  * A PNG (RGB) of the cine over the heart cycle: one column per phase (phase 0 = end-diastole at the
  * left), each with the mid short-axis slice on top and the mid long-axis cut below (see
  * {@link midSlices}), grey levels from the case's own minimum to maximum, the true cavity's contour
- * in green and the predicted one in red, drawn on the voxel edges where a mask changes. Phases wrap
+ * in green (the pixel line just outside its voxels) and the predicted one in red (just inside), so
+ * that where they agree both show side by side. Phases wrap
  * after `columns`. Defaults: scale 5, columns 10.
  *
  * @example
@@ -81,8 +82,8 @@ export function cineContoursPng(input: CineContoursInput, options: CineContoursO
     tile.image.forEach((slice, part) => {
       const y = part === 0 ? y0 : y0 + top.rows * top.rowScale + gap;
       drawGrey(pixels, width, slice, x0, y, low, high);
-      drawContour(pixels, width, tile.truth[part] as VolumeSlice, x0, y, green);
-      if (tile.predicted) drawContour(pixels, width, tile.predicted[part] as VolumeSlice, x0, y, red);
+      drawContour(pixels, width, tile.truth[part] as VolumeSlice, x0, y, green, 'outside');
+      if (tile.predicted) drawContour(pixels, width, tile.predicted[part] as VolumeSlice, x0, y, red, 'inside');
     });
   });
   return encodePng(pixels, width, height, { channels: 3 });
@@ -109,7 +110,11 @@ function drawGrey(
     }
 }
 
-/** Marks the pixels on both sides of every voxel edge where the mask changes (a 2-pixel line). */
+/**
+ * Draws the outline of a mask on the pixel line along every voxel edge where the mask changes: just
+ * inside the cavity ('inside', the prediction) or just outside it ('outside', the truth), so that two
+ * outlines on the same edge both stay visible.
+ */
 function drawContour(
   pixels: Uint8Array,
   width: number,
@@ -117,17 +122,21 @@ function drawContour(
   x0: number,
   y0: number,
   rgb: readonly number[],
+  side: 'inside' | 'outside',
 ) {
   const inside = (r: number, c: number) =>
     r >= 0 && c >= 0 && r < mask.rows && c < mask.cols && (mask.values[r * mask.cols + c] as number) > 0.5;
-  const paint = (x: number, y: number) => pixels.set(rgb, ((y0 + y) * width + x0 + x) * 3);
   const [rs, cs] = [mask.rowScale, mask.colScale];
+  const paint = (x: number, y: number) => {
+    if (x >= 0 && y >= 0 && x < mask.cols * cs && y < mask.rows * rs) pixels.set(rgb, ((y0 + y) * width + x0 + x) * 3);
+  };
+  const out = side === 'outside' ? 1 : 0;
   for (let r = 0; r < mask.rows; r++)
     for (let c = 0; c < mask.cols; c++) {
       if (!inside(r, c)) continue;
-      if (!inside(r - 1, c)) for (let x = 0; x < cs; x++) paint(c * cs + x, r * rs);
-      if (!inside(r + 1, c)) for (let x = 0; x < cs; x++) paint(c * cs + x, (r + 1) * rs - 1);
-      if (!inside(r, c - 1)) for (let y = 0; y < rs; y++) paint(c * cs, r * rs + y);
-      if (!inside(r, c + 1)) for (let y = 0; y < rs; y++) paint((c + 1) * cs - 1, r * rs + y);
+      if (!inside(r - 1, c)) for (let x = 0; x < cs; x++) paint(c * cs + x, r * rs - out);
+      if (!inside(r + 1, c)) for (let x = 0; x < cs; x++) paint(c * cs + x, (r + 1) * rs - 1 + out);
+      if (!inside(r, c - 1)) for (let y = 0; y < rs; y++) paint(c * cs - out, r * rs + y);
+      if (!inside(r, c + 1)) for (let y = 0; y < rs; y++) paint((c + 1) * cs - 1 + out, r * rs + y);
     }
 }

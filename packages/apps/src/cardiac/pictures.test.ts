@@ -34,6 +34,20 @@ describe('cineContoursPng', () => {
     expect(colourCount(truthOnly, [230, 40, 40])).toBe(0);
   });
 
+  test('a perfect prediction: green just outside the cavity, red just inside, both visible', () => {
+    const { width, pixels } = decodePng(cineContoursPng({ ...input, predicted: c.masks }, { scale: 5, columns: 12 }));
+    const [green, red] = [colourCount(pixels, [40, 200, 60]), colourCount(pixels, [230, 40, 40])];
+    expect(green).toBeGreaterThan(200);
+    expect(red).toBeGreaterThan(200);
+    // On the middle row of phase 0's short-axis slice (y = 4 + 50), the first coloured pixel from the left
+    // is green and the next one red.
+    const row = Array.from({ length: 104 }, (_, x) =>
+      Array.from(pixels.subarray((54 * width + x) * 3, (54 * width + x) * 3 + 3)),
+    );
+    const coloured = row.map((p) => (p.join() === '40,200,60' ? 'g' : p.join() === '230,40,40' ? 'r' : '.')).join('');
+    expect(coloured.replace(/\./g, '').slice(0, 2)).toBe('gr');
+  });
+
   test('the end-systolic contour encloses fewer pixels than the end-diastolic one', () => {
     const [ed] = midSlices(c.masks, c.shape, c.spacing, 0, 1);
     const [es] = midSlices(c.masks, c.shape, c.spacing, c.truth.endSystolicPhase, 1);
