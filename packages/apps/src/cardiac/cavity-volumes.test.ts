@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { ArgumentError, ShapeError } from '@baihua/core';
 import { describeEachBackend, expectNoLeakedTensors } from '@baihua/core/testing';
 import { expect, test } from 'vitest';
+import { cardiacReport } from './cardiac-report.js';
 import { cavityVolumes } from './cavity-volumes.js';
 import { diceCoefficient } from './dice-coefficient.js';
 import { voxelVolumeMl } from './voxel-spacing.js';
@@ -21,6 +22,19 @@ describeEachBackend('cavityVolumes', () => {
       const withChannel = tf.reshape(masks, [3, 4, 5, 6, 1]);
       expect(await cavityVolumes(withChannel, [8, 1.5, 1.5], { threshold: 0.25 })).toEqual([24 * voxel, 0, 60 * voxel]);
       withChannel.dispose();
+    } finally {
+      masks.dispose();
+    }
+  });
+
+  test('masks empty in every phase: volumes all 0, and their EF is refused as undefined, nothing leaked', async () => {
+    const masks = tf.zeros([3, 4, 4, 4, 1]);
+    try {
+      const volumes = await expectNoLeakedTensors(() => cavityVolumes(masks, [8, 1.5, 1.5]));
+      expect(volumes).toEqual([0, 0, 0]);
+      expect(() => cardiacReport(volumes)).toThrow(
+        /ejectionFraction: expected a cavity in at least one phase, got volume 0 in all 3 \(EF undefined\)/,
+      );
     } finally {
       masks.dispose();
     }
