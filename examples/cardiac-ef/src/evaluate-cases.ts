@@ -6,7 +6,7 @@ import {
   diceCoefficient,
   segmentCine,
   type CardiacCase,
-  type CardiacReport,
+  type CardiacCaseReport,
 } from '@baihua/apps/cardiac';
 
 /** One held-out case, segmented: its predicted masks and volumes, Dice per phase, and the report. */
@@ -17,7 +17,7 @@ export interface CaseEvaluation {
   volumes: number[];
   dice: number[];
   /** Undefined when no phase has a segmented cavity (EF undefined). */
-  report: CardiacReport | undefined;
+  report: CardiacCaseReport | undefined;
   /** The report's text, or why there is none. */
   text: string;
 }

@@ -3,7 +3,7 @@ import { classifyEjectionFraction, type EjectionFractionClass } from './ejection
 import { ejectionFraction, type EjectionFractionResult } from './ejection-fraction.js';
 
 /** A case's findings: volumes, EF, its class and, when the truth is known, the errors. */
-export interface CardiacReport extends EjectionFractionResult {
+export interface CardiacCaseReport extends EjectionFractionResult {
   caseId: string;
   /** Cavity volume per phase, mL. */
   volumes: number[];
@@ -33,7 +33,7 @@ export interface CardiacReportOptions {
  *
  * In plain words: the numbers a cardiologist reads, and what they mean.
  */
-export function cardiacReport(volumes: readonly number[], options: CardiacReportOptions = {}): CardiacReport {
+export function cardiacReport(volumes: readonly number[], options: CardiacReportOptions = {}): CardiacCaseReport {
   const fn = 'cardiacReport';
   assertKnownOptions(fn, 'options', options, ['caseId', 'truth']);
   const { caseId = 'case' } = options;
@@ -46,7 +46,7 @@ export function cardiacReport(volumes: readonly number[], options: CardiacReport
       `ESV ${measured.endSystolicVolume.toFixed(1)} mL (phase ${measured.endSystolicPhase}), ` +
       `EF ${measured.ejectionFraction.toFixed(1)}% -> ${describeClass(ejectionFractionClass)}`,
   ];
-  const report: CardiacReport = { caseId, volumes: [...volumes], ...measured, ejectionFractionClass, text: '' };
+  const report: CardiacCaseReport = { caseId, volumes: [...volumes], ...measured, ejectionFractionClass, text: '' };
   if (options.truth !== undefined) {
     if (!Array.isArray(options.truth) || options.truth.length !== volumes.length)
       throw new ArgumentError(

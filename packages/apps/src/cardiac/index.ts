@@ -20,7 +20,7 @@ export {
 } from './ejection-fraction-class.js';
 export type { EjectionFractionClass } from './ejection-fraction-class.js';
 export { cardiacReport } from './cardiac-report.js';
-export type { CardiacReport, CardiacReportOptions } from './cardiac-report.js';
+export type { CardiacCaseReport, CardiacReportOptions } from './cardiac-report.js';
 export { diceCoefficient } from './dice-coefficient.js';
 export { diceBceLoss, softDiceLoss } from './soft-dice-loss.js';
 export type { SoftDiceLossOptions } from './soft-dice-loss.js';
