@@ -85,8 +85,9 @@ describeEachBackend('cavityVolumes', () => {
   });
 });
 
-test('voxelVolumeMl: dz dy dx / 1000', () => {
+test('voxelVolumeMl: dz dy dx / 1000; a zero spacing is refused', () => {
   expect(voxelVolumeMl([10, 2, 5])).toBe(0.1);
+  expect(() => voxelVolumeMl([10, 0, 5])).toThrow(/voxelVolumeMl: expected spacing to be \[dz, dy, dx\] in mm/);
 });
 
 test('diceCoefficient: 2 |A n B| / (|A| + |B|), 1 for two empty masks, refuses different lengths', () => {

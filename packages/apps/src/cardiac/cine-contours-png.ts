@@ -1,6 +1,6 @@
 import { ArgumentError, assertKnownOptions, assertPositiveInteger, encodePng } from '@baihua/core';
 import { midSlices, type VolumeSlice } from './volume-slices.js';
-import type { VoxelSpacing } from './voxel-spacing.js';
+import { checkVoxelSpacing, type VoxelSpacing } from './voxel-spacing.js';
 
 /** What {@link cineContoursPng} draws. */
 export interface CineContoursInput {
@@ -46,8 +46,15 @@ export function cineContoursPng(input: CineContoursInput, options: CineContoursO
   const { scale = 5, columns = 10 } = options;
   assertPositiveInteger(fn, 'options.scale', scale);
   assertPositiveInteger(fn, 'options.columns', columns);
+  assertKnownOptions(fn, 'input', input, ['images', 'truth', 'predicted', 'shape', 'spacing', 'phases']);
   const { images, truth, predicted, shape, spacing, phases } = input;
   assertPositiveInteger(fn, 'input.phases', phases);
+  checkVoxelSpacing(fn, 'input.spacing', spacing);
+  if (!Array.isArray(shape) || shape.length !== 3 || !shape.every((n) => Number.isInteger(n) && n > 0))
+    throw new ArgumentError(
+      fn,
+      `expected input.shape to be [D, H, W], positive integers, got ${JSON.stringify(shape)}`,
+    );
   const expected = phases * shape[0] * shape[1] * shape[2];
   for (const [name, values] of [
     ['images', images],

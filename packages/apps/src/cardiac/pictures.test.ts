@@ -62,6 +62,13 @@ describe('cineContoursPng', () => {
     );
     expect(() => cineContoursPng(input, { scale: 0 })).toThrow(/expected options.scale to be a positive integer/);
     expect(() => cineContoursPng(input, { colums: 4 } as never)).toThrow(ArgumentError);
+    expect(() => cineContoursPng({ ...input, spacing: [7, 0, 4.5] })).toThrow(
+      /cineContoursPng: expected input.spacing to be \[dz, dy, dx\]/,
+    );
+    expect(() => cineContoursPng({ ...input, shape: [16, 20] as never })).toThrow(
+      /expected input.shape to be \[D, H, W\]/,
+    );
+    expect(() => cineContoursPng({ ...input, mask: c.masks } as never)).toThrow(/unknown key 'mask' in input/);
   });
 });
 

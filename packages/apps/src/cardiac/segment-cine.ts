@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { assertPositiveInteger, assertRank, predict, type Layer } from '@baihua/core';
+import { assertKnownOptions, assertPositiveInteger, assertRank, predict, type Layer } from '@baihua/core';
 
 /**
  * Segments every phase of a cine with a trained segmenter that outputs logits (such as
@@ -15,6 +15,7 @@ import { assertPositiveInteger, assertRank, predict, type Layer } from '@baihua/
 export function segmentCine(model: Layer, images: tf.Tensor, options: { batchSize?: number } = {}): tf.Tensor {
   const fn = 'segmentCine';
   assertRank(fn, 'images', images, [4, 5]);
+  assertKnownOptions(fn, 'options', options, ['batchSize']);
   const { batchSize = 8 } = options;
   assertPositiveInteger(fn, 'options.batchSize', batchSize);
   return tf.tidy(() => {

@@ -95,6 +95,9 @@ test('cineTensors stacks every phase in case order; refuses mixed grids and empt
   try {
     const before = tf.memory().numTensors;
     expect(() => segmentCine(model, flat)).toThrow(/segmentCine: expected images of rank 4 or 5, got rank 3/);
+    const cine = tf.zeros([1, 4, 4, 4]);
+    expect(() => segmentCine(model, cine, { batch: 2 } as never)).toThrow(/segmentCine: unknown key 'batch'/);
+    cine.dispose();
     expect(tf.memory().numTensors).toBe(before);
   } finally {
     flat.dispose();

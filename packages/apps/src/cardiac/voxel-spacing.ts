@@ -33,5 +33,6 @@ export function checkVoxelSpacing(fn: string, argument: string, spacing: unknown
  * In plain words: how much blood one little brick of the scan holds.
  */
 export function voxelVolumeMl(spacing: VoxelSpacing): number {
-  return (spacing[0] * spacing[1] * spacing[2]) / 1000;
+  const [dz, dy, dx] = checkVoxelSpacing('voxelVolumeMl', 'spacing', spacing);
+  return (dz * dy * dx) / 1000;
 }
