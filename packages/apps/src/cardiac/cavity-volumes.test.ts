@@ -22,6 +22,11 @@ describeEachBackend('cavityVolumes', () => {
       const withChannel = tf.reshape(masks, [3, 4, 5, 6, 1]);
       expect(await cavityVolumes(withChannel, [8, 1.5, 1.5], { threshold: 0.25 })).toEqual([24 * voxel, 0, 60 * voxel]);
       withChannel.dispose();
+      const integers = tf.cast(masks, 'int32');
+      const booleans = tf.cast(masks, 'bool');
+      expect((await cavityVolumes(integers, [8, 1.5, 1.5]))[0]).toBeCloseTo(24 * voxel, 10);
+      expect((await cavityVolumes(booleans, [8, 1.5, 1.5]))[0]).toBeCloseTo(24 * voxel, 10);
+      tf.dispose([integers, booleans]);
     } finally {
       masks.dispose();
     }

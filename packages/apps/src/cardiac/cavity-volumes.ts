@@ -11,7 +11,7 @@ export interface CavityVolumesOptions {
 /**
  * The cavity volume at each phase, in mL, from masks or probabilities:
  *   V_k = (number of voxels with m >= threshold in phase k) x dz dy dx / 1000.
- * Masks [phases, D, H, W] or [phases, D, H, W, 1]; spacing [dz, dy, dx] in mm, each > 0.
+ * Masks [phases, D, H, W] or [phases, D, H, W, 1] (float32, int32 or bool); spacing [dz, dy, dx] in mm, each > 0.
  * Read back asynchronously (so it also works on webgpu); allocates no lasting tensors.
  *
  * @example
@@ -36,7 +36,13 @@ export async function cavityVolumes(
   const { threshold = 0.5 } = options;
   assertInRange(fn, 'options.threshold', threshold, { min: 0, max: 1, minExclusive: true });
   const counts = tf.tidy(() =>
-    tf.sum(tf.cast(tf.greaterEqual(tf.reshape(masks, [masks.shape[0] as number, -1]), threshold), 'float32'), 1),
+    tf.sum(
+      tf.cast(
+        tf.greaterEqual(tf.reshape(tf.cast(masks, 'float32'), [masks.shape[0] as number, -1]), threshold),
+        'float32',
+      ),
+      1,
+    ),
   );
   try {
     return Array.from(await counts.data(), (count) => count * voxelVolumeMl(checked));
