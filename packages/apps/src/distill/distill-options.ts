@@ -73,7 +73,7 @@ export const distillOptionKeys = [
 
 /**
  * Checks every option of {@link distill} before any tensor is made; returns the defaults filled in.
- * Errors read `distill: expected temperature in (0, Infinity], got 0`.
+ * Errors read `distill: expected temperature > 0, got 0`.
  *
  * @example const settings = checkDistillOptions(options);
  *
@@ -84,7 +84,6 @@ export function checkDistillOptions(options: DistillOptions) {
   assertKnownOptions(fn, 'options', options, distillOptionKeys);
   const { temperature = 4, alpha = 0.5, epochs = 10, batchSize = 64, learningRate = 1e-3, seed = 0 } = options;
   assertPositive(fn, 'temperature', temperature);
-  if (!Number.isFinite(temperature)) throw new ArgumentError(fn, `expected a finite temperature, got ${temperature}`);
   assertInRange(fn, 'alpha', alpha, { min: 0, max: 1 });
   assertPositiveInteger(fn, 'epochs', epochs);
   assertPositiveInteger(fn, 'batchSize', batchSize);
