@@ -110,7 +110,12 @@ async function measureAccuracy(model: Layer, data: { x: tf.Tensor; y: tf.Tensor 
   return value / count;
 }
 
-/** The recipe.json written next to a model trained by {@link loadOrTrainMnistClassifier}, if any. */
+/**
+ * The recipe.json written next to a model trained by {@link loadOrTrainMnistClassifier} (kind, counts, seed,
+ * training seconds and accuracy then), or undefined.
+ * @example readRecipe(classifier.directory)?.seconds;
+ * In plain words: the label on the drawer saying how the model inside was made.
+ */
 export function readRecipe(directory: string): Record<string, unknown> | undefined {
   const file = join(directory, 'recipe.json');
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : undefined;

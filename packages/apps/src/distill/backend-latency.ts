@@ -29,6 +29,7 @@ export interface LatencyTable {
   skipped: { backend: string; reason: string }[];
 }
 
+/** Every option key of {@link backendLatency} (distillationReport takes the same). */
 export const latencyOptionKeys = ['backends', 'batchSize', 'warmup', 'repeats'] as const;
 
 /**

@@ -104,7 +104,11 @@ export function checkDistillOptions(options: DistillOptions) {
   return { temperature, alpha, epochs, batchSize, learningRate, seed, progress: options.progress ?? 'none' };
 }
 
-/** Checks `{ x: [N, ...], y: [N] int32 or [N, K] }` with N >= 1 and the same N; names `fn` and `argument`. */
+/**
+ * Checks `{ x: [N, ...], y: [N] int32 or [N, K] }` with N >= 1 and the same N; errors name `fn` and `argument`.
+ * @example checkLabelledImages('distill', 'validationData', { x, y });
+ * In plain words: pictures and answers, as many of each.
+ */
 export function checkLabelledImages(fn: string, argument: string, data: unknown): asserts data is LabelledImages {
   const { x, y } = (data ?? {}) as Partial<LabelledImages>;
   if (!(x instanceof tf.Tensor) || !(y instanceof tf.Tensor))

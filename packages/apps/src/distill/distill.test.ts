@@ -81,7 +81,9 @@ describeEachBackend('distill', () => {
       await fit(plain, { x, y }, { loss: softmaxCrossEntropy, optimizer, ...settings, progress: 'none' });
       optimizer.dispose();
       await distill({ teacher, student: hardOnly, data: { x, y }, alpha: 1, learningRate: 0.05, ...settings });
+      const teacherBefore = await weightsOf(teacher);
       await distill({ teacher, student: mixed, data: { x, y }, alpha: 0.5, learningRate: 0.05, ...settings });
+      expect(await weightsOf(teacher)).toEqual(teacherBefore); // the teacher is frozen
       const [a, b, c] = await Promise.all([weightsOf(plain), weightsOf(hardOnly), weightsOf(mixed)]);
       const gap = (u: number[], v: number[]) => Math.max(...u.map((value, i) => Math.abs(value - (v[i] as number))));
       expect(gap(a, b)).toBeLessThan(1e-5);
@@ -107,17 +109,23 @@ describeEachBackend('distill', () => {
     try {
       const before = await gapToTeacher();
       const seen: number[] = [];
+      const teacherRows: number[] = [];
       const { history } = await distill({
-        teacher: (images) => teacher.apply(images),
+        teacher: (images) => {
+          teacherRows.push(images.shape[0] as number);
+          return teacher.apply(images);
+        },
         student,
         data: { x, y },
         alpha: 0,
         temperature: 1,
         epochs: 30,
-        batchSize: rows,
+        batchSize: rows / 2,
         learningRate: 0.05,
         onProgress: (done) => seen.push(done),
       });
+      // Once per row over all 30 epochs (two batches of 12), not once per step.
+      expect(teacherRows).toEqual([rows / 2, rows / 2]);
       const after = await gapToTeacher();
       expect(seen).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
       expect(history.get('loss')).toHaveLength(30);
