@@ -24,6 +24,16 @@ describe('useBackend', () => {
     expect(await gradOfSumSquares()).toEqual([2, 4, 6]);
   });
 
+  test('switching backends back and forth leaves no tensor behind (its check computation is freed)', async () => {
+    await useBackend('cpu');
+    const before = tf.memory().numTensors;
+    for (let i = 0; i < 3; i += 1) {
+      await useBackend('wasm');
+      await useBackend('cpu');
+    }
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   test('webgpu initialises when an adapter exists (required on CI)', async () => {
     const reason = await webgpuUnavailableReason();
     if (reason !== undefined) {
