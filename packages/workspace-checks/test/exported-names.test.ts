@@ -8,11 +8,18 @@ import ts from 'typescript';
 import { expect, test } from 'vitest';
 import { publishedPackages } from './workspace.js';
 
-/** The entry files of a package: src/index.ts and, where exported, src/<subpath>.ts (core's testing). */
+/**
+ * The entry files of a package: src/index.ts and, where exported, src/<subpath>.ts (core's testing) or
+ * src/<subpath>/index.ts (an application folder of @baihua/apps).
+ */
 function entryFiles(dir: string, exportsField: Record<string, unknown> | undefined): string[] {
   const subpaths = Object.keys(exportsField ?? { '.': true }).filter((key) => key !== './package.json');
   return subpaths
-    .map((key) => join(dir, 'src', key === '.' ? 'index.ts' : `${key.slice(2)}.ts`))
+    .map((key) => {
+      if (key === '.') return join(dir, 'src', 'index.ts');
+      const file = join(dir, 'src', `${key.slice(2)}.ts`);
+      return existsSync(file) ? file : join(dir, 'src', key.slice(2), 'index.ts');
+    })
     .filter((file) => existsSync(file));
 }
 

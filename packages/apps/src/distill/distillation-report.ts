@@ -19,7 +19,7 @@ export interface ReportRow {
 }
 
 /** What {@link distillationReport} returns. */
-export interface DistillationReport {
+export interface DistillationFigures {
   rows: ReportRow[];
   /** Backends timed, in order; those that could not start here are in `skipped` with the reason. */
   backends: string[];
@@ -44,7 +44,7 @@ export interface DistillationReport {
 export async function distillationReport(
   entries: readonly ReportEntry[],
   options: LatencyOptions = {},
-): Promise<DistillationReport> {
+): Promise<DistillationFigures> {
   const fn = 'distillationReport';
   assertKnownOptions(fn, 'options', options, latencyOptionKeys);
   if (!Array.isArray(entries) || entries.length === 0)
@@ -81,7 +81,7 @@ export async function distillationReport(
  *
  * In plain words: the comparison, ready to paste into a README.
  */
-export function formatDistillationReport(report: DistillationReport): string {
+export function formatDistillationReport(report: DistillationFigures): string {
   const head = [
     'model',
     'parameters',

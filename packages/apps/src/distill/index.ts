@@ -6,4 +6,4 @@ export type { LogitsFunction, TeacherClassifier } from './classifier.js';
 export { backendLatency } from './backend-latency.js';
 export type { LatencyOptions, LatencyTable } from './backend-latency.js';
 export { distillationReport, formatDistillationReport } from './distillation-report.js';
-export type { DistillationReport, ReportEntry, ReportRow } from './distillation-report.js';
+export type { DistillationFigures, ReportEntry, ReportRow } from './distillation-report.js';
