@@ -16,6 +16,7 @@ export const docExamples: DocExamplesEntry[] = [
   { doc: '.changeset/README.md', blocks: {} },
   { doc: 'docs/building-models.md', runIn: 'packages/rnn', blocks: { run: 4 } },
   { doc: 'examples/README.md', blocks: {} },
+  { doc: 'examples/adversarial/README.md', blocks: { shell: 1, text: 1 } },
   { doc: 'examples/cardiac-ef/README.md', blocks: { shell: 1, text: 1 } },
   { doc: 'examples/diagnostics/README.md', blocks: { shell: 1, text: 1 } },
   { doc: 'examples/distillation/README.md', blocks: { shell: 1, text: 1 } },

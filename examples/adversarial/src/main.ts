@@ -87,7 +87,7 @@ try {
   const shown = Array.from({ length: keep }, (_, i) => originals.slice(i * side * side, (i + 1) * side * side));
   const rows = pictureRows(shown, labels, attackedPlain, attackedTrained, epsilon);
   const picture = join(values['out-dir'] as string, 'adversarial-digits.png');
-  writeFileSync(picture, attackPicture(pictureTitles, rows, side));
+  writeFileSync(picture, attackPicture(pictureTitles(settings.pixelCounts.at(-1) ?? 1), rows, side));
   console.log(`picture: ${picture}; total ${seconds(started)}`);
 } finally {
   tf.dispose(x);

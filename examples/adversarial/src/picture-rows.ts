@@ -1,8 +1,16 @@
 import { type PictureCell, green, red } from './attack-picture.js';
 import type { AttackedModel } from './run-attacks.js';
 
-/** The picture's column titles, matching {@link pictureRows}. */
-export const pictureTitles = ['ORIGINAL', 'FGSM DELTA', 'FGSM', 'PGD DELTA', 'PGD', 'PIXELS', 'AT PGD'];
+/** The picture's column titles, matching {@link pictureRows} (`pixels`: the one-pixel column's count). */
+export const pictureTitles = (pixels: number) => [
+  'ORIGINAL',
+  'FGSM DELTA',
+  'FGSM',
+  'PGD DELTA',
+  'PGD',
+  `${pixels} PX`,
+  'AT PGD',
+];
 
 const caption = (predicted: number, label: number) => ({
   caption: predicted === label ? `${predicted}` : `${label} > ${predicted}`,

@@ -54,7 +54,11 @@ describeEachBackend(
         expect(lines[4]).toMatch(/^one-pixel \(3 px\) success: /);
         const originals = (await digits.x.data()) as Float32Array;
         const shown = [0, 1].map((i) => originals.slice(i * 1024, (i + 1) * 1024));
-        const png = attackPicture(pictureTitles, pictureRows(shown, labels, attackedPlain, attackedTrained, 0.1), 32);
+        const png = attackPicture(
+          pictureTitles(3),
+          pictureRows(shown, labels, attackedPlain, attackedTrained, 0.1),
+          32,
+        );
         expect(Array.from(png.subarray(1, 4))).toEqual([0x50, 0x4e, 0x47]); // "PNG"
         trained.model.dispose();
       } finally {

@@ -89,7 +89,7 @@ export async function attackModel(
       const options = { pixels, populationSize: settings.populationSize, iterations: settings.generations, seed };
       const result = await onePixelAttack(model, subset, labels.slice(0, count), { ...options, imagesPerBatch: 5 });
       onePixel.push({ ...(await summarize(result, keep, started)), pixels });
-      log(`one-pixel (${pixels} px) on ${count} digits: ${(performance.now() - started) / 1000} s`);
+      log(`one-pixel (${pixels} px) on ${count} digits: ${((performance.now() - started) / 1000).toFixed(1)} s`);
     }
   } finally {
     subset.dispose();
