@@ -30,7 +30,7 @@ describeEachBackend('fgsm', () => {
       for (const options of [{ epsilon }, { epsilon, targets: [1, 1, 1] }]) {
         const result = await expectNoLeakedTensors(async () => {
           const r = await fgsm(classifier, images, [0, 0, 0], options);
-          const values = await r.adversarial.array();
+          const values = (await r.adversarial.array()) as number[][];
           r.adversarial.dispose();
           return { ...r, values };
         });

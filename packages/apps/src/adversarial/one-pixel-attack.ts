@@ -1,5 +1,12 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { ArgumentError, assertKnownOptions, assertPositiveInteger, createRandom, ShapeError } from '@baihua/core';
+import {
+  ArgumentError,
+  assertKnownOptions,
+  assertPositiveInteger,
+  assertTensor,
+  createRandom,
+  ShapeError,
+} from '@baihua/core';
 import { type AttackResult, attackReport } from './attack-report.js';
 import { type AttackOptions, attackOptionKeys, prepareAttack } from './attack-setup.js';
 import { type Classifier, classify } from './classifier.js';
@@ -60,8 +67,8 @@ export async function onePixelAttack(
   if (typeof scale !== 'number' || !Number.isFinite(scale) || scale <= 0)
     throw new ArgumentError(fn, `expected options.scale (F) to be a finite number > 0, got ${String(scale)}`);
   if (!Number.isInteger(seed)) throw new ArgumentError(fn, `expected options.seed to be an integer, got ${seed}`);
-  if (images?.rank !== 4)
-    throw new ShapeError(fn, `expected images [N, H, W, C], got shape [${String(images?.shape)}]`);
+  assertTensor(fn, 'images', images);
+  if (images.rank !== 4) throw new ShapeError(fn, `expected images [N, H, W, C], got shape [${images.shape}]`);
   const setup = await prepareAttack(fn, classifier, images, labels, options);
   const { f, bounds, targets, batchSize } = setup;
   const [rows, height, width, channels] = images.shape as [number, number, number, number];
