@@ -15,3 +15,12 @@ export {
 export type { IndexedDbOptions, StoredModelInfo } from './indexed-db.js';
 export { downloadModel, loadModelFromFiles } from './browser-files.js';
 export type { DownloadModelOptions, NamedBlob } from './browser-files.js';
+export { readTfjsWeights } from './read-tfjs-weights.js';
+export type { ReadTfjsShard } from './read-tfjs-weights.js';
+export type {
+  TfjsQuantization,
+  TfjsWeightSpec,
+  TfjsWeightsGroup,
+  TfjsWeightsManifest,
+} from './tfjs-weights-manifest.js';
+export { loadWeightsByName } from './load-weights-by-name.js';
