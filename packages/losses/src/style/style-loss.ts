@@ -41,6 +41,7 @@ export function styleLoss(features: tf.Tensor4D, style: tf.Tensor4D | tf.Tensor3
   assertBatchOrOne(name, 'features', features, 'style', style);
   return tf.tidy(() => {
     const styleGram = style.rank === 4 ? gramMatrix(style as tf.Tensor4D) : style;
-    return tf.sum(tf.squaredDifference(gramMatrix(features), styleGram));
+    // tf.sub, not tf.squaredDifference: the latter's gradient does not sum a broadcast style batch of 1.
+    return tf.sum(tf.square(tf.sub(gramMatrix(features), styleGram)));
   });
 }
