@@ -16,6 +16,7 @@ import {
   semiHardTripletLoss,
   sigmoidCrossEntropy,
   softmaxCrossEntropy,
+  totalVariationLoss,
   tripletLoss,
 } from './index.js';
 
@@ -68,6 +69,11 @@ describeEachBackend('option keys', () => {
         "'reduce'.*'reduction'",
       ],
       [() => ctcLoss({ ...ctc, reduce: 'sum' } as never), 'ctcLoss', "'reduce'.*'reduction'"],
+      [
+        () => totalVariationLoss(sequence as never, { from: 'absolute' } as never),
+        'totalVariationLoss',
+        "'from'.*'form'",
+      ],
     ];
     const before = tf.memory().numTensors;
     try {

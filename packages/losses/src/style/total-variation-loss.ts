@@ -7,7 +7,7 @@ import { assertFeatureMaps } from './feature-maps.js';
 export interface TotalVariationLossOptions {
   /**
    * 'squared' (default): neighbour differences squared, a smooth penalty (Johnson et al. 2016).
-   * 'absolute': their absolute values (tf.image.total_variation's; gradient sign(d), 0 at d = 0).
+   * 'absolute': their absolute values (tf.image.total_variation's); gradient sign(d), 0 at d = 0.
    */
   form?: 'squared' | 'absolute';
 }
@@ -39,7 +39,10 @@ export function totalVariationLoss(images: tf.Tensor4D, options: TotalVariationL
   assertOneOf(name, 'form', form, ['squared', 'absolute'] as const);
   const [batch, height, width, channels] = images.shape;
   return tf.tidy(() => {
-    const penalty = (d: tf.Tensor): tf.Scalar => tf.sum(form === 'squared' ? tf.square(d) : tf.abs(d));
+    // |d| as relu(d) + relu(-d): tf.abs's gradient at d = 0 is -1 (step(d, -1)), relu's is 0, so flat
+    // regions (equal neighbours) pull no pixel either way.
+    const magnitude = (d: tf.Tensor): tf.Tensor => tf.add(tf.relu(d), tf.relu(tf.neg(d)));
+    const penalty = (d: tf.Tensor): tf.Scalar => tf.sum(form === 'squared' ? tf.square(d) : magnitude(d));
     let total = tf.scalar(0);
     if (height > 1) {
       const lower = tf.slice(images, [0, 1, 0, 0], [batch, height - 1, width, channels]);
