@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs-core';
+import type * as tf from '@tensorflow/tfjs-core';
 import { ShapeError, assertDtype, assertRank, describeShape } from '@baihua/core';
 
 /**
@@ -27,24 +27,24 @@ export function assertRgbImage(fn: string, argument: string, image: tf.Tensor): 
 
 /**
  * Throws unless `images` is a float32 batch of RGB images [B, H, W, 3] (or one image [H, W, 3])
- * with B, H, W >= 1; returns it as rank 4 (a reshape the caller disposes when `images` was rank 3).
+ * with B, H, W >= 1; returns its shape as rank 4 ([1, H, W, 3] for one image), making no tensor.
  * Errors read `styleTransfer: expected content of shape [B, H, W, 3] or [H, W, 3] with B, H, W >= 1,
  * got shape [0,16,16,3]`.
  *
  * @example
- * const batch = rgbBatch('styleTransfer', 'content', content); // [1, 16, 16, 3] from [16, 16, 3]
+ * const shape = rgbBatchShape('styleTransfer', 'content', content); // [1, 16, 16, 3] for [16, 16, 3]
  *
  * In plain words: pictures with three colour channels, at least one of them, none of them empty.
  */
-export function rgbBatch(fn: string, argument: string, images: tf.Tensor): tf.Tensor4D {
+export function rgbBatchShape(fn: string, argument: string, images: tf.Tensor): [number, number, number, number] {
   assertRank(fn, argument, images, [3, 4]);
   assertDtype(fn, argument, images, 'float32');
-  const shape = images.rank === 3 ? [1, ...images.shape] : images.shape;
+  const shape = (images.rank === 3 ? [1, ...images.shape] : images.shape) as [number, number, number, number];
   if (shape.some((size) => size < 1) || shape[3] !== 3)
     throw new ShapeError(
       fn,
       `expected ${argument} of shape [B, H, W, 3] or [H, W, 3] with B, H, W >= 1, ` +
         `got shape ${describeShape(images.shape)}`,
     );
-  return images.rank === 4 ? (images as tf.Tensor4D) : tf.reshape(images, shape as [number, number, number, number]);
+  return shape;
 }
