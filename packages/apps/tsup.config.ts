@@ -8,5 +8,6 @@ export default libraryConfig({
     'adversarial/index': 'src/adversarial/index.ts',
     'explain/index': 'src/explain/index.ts',
     'distill/index': 'src/distill/index.ts',
+    'style/index': 'src/style/index.ts',
   },
 });
