@@ -9,5 +9,6 @@ export default libraryConfig({
     'explain/index': 'src/explain/index.ts',
     'distill/index': 'src/distill/index.ts',
     'style/index': 'src/style/index.ts',
+    'face/index': 'src/face/index.ts',
   },
 });
