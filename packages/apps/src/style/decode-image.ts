@@ -1,10 +1,9 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import { ArgumentError } from '@baihua/core';
-import { convertIndexedToRgb, decode as decodePngBytes, type DecodedPng } from 'fast-png';
+import { convertIndexedToRgb, decode as decodePngBytes, type DecodedPng, hasPngSignature } from 'fast-png';
 import { decode as decodeJpegBytes } from 'jpeg-js';
 import { bytesToImage } from './image-bytes.js';
 
-const pngMagic = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const jpegMagic = [0xff, 0xd8, 0xff];
 
 /**
@@ -25,7 +24,7 @@ export function decodeImage(bytes: Uint8Array | ArrayBuffer): tf.Tensor3D {
   if (!(view instanceof Uint8Array))
     throw new ArgumentError(fn, `expected bytes to be a Uint8Array or ArrayBuffer, got ${describe(bytes)}`);
   const startsWith = (magic: number[]) => magic.every((byte, i) => view[i] === byte);
-  const kind = startsWith(pngMagic) ? 'PNG' : startsWith(jpegMagic) ? 'JPEG' : undefined;
+  const kind = hasPngSignature(view) ? 'PNG' : startsWith(jpegMagic) ? 'JPEG' : undefined;
   if (kind === undefined) {
     const head = Array.from(view.subarray(0, 8), (b) => b.toString(16).padStart(2, '0')).join(' ');
     throw new ArgumentError(

@@ -5,7 +5,7 @@ export type { StepLosses, StyleTransferOptions, StyleWeights } from './style-tra
 export { randomFeatureExtractor } from './random-feature-extractor.js';
 export type {
   FeatureExtractor,
-  RandomFeatureExtractor,
+  DisposableFeatureExtractor,
   RandomFeatureExtractorOptions,
 } from './random-feature-extractor.js';
 export { decodeImage } from './decode-image.js';

@@ -27,7 +27,7 @@ export interface RandomFeatureExtractorOptions {
 }
 
 /** The extractor {@link randomFeatureExtractor} returns: a {@link FeatureExtractor} that owns its filters. */
-export interface RandomFeatureExtractor extends FeatureExtractor {
+export interface DisposableFeatureExtractor extends FeatureExtractor {
   /** `scale3`, `scale5`, ...: the names of the feature maps, one per scale, smallest first. */
   readonly layerNames: readonly string[];
   /** Frees the filters; calling the extractor afterwards throws. */
@@ -52,7 +52,7 @@ export interface RandomFeatureExtractor extends FeatureExtractor {
  * In plain words: a bank of random stamps of several sizes; which stamps fire together describes a
  * texture well enough to paint it again.
  */
-export function randomFeatureExtractor(options: RandomFeatureExtractorOptions = {}): RandomFeatureExtractor {
+export function randomFeatureExtractor(options: RandomFeatureExtractorOptions = {}): DisposableFeatureExtractor {
   const fn = 'randomFeatureExtractor';
   assertKnownOptions(fn, 'options', options, ['seed', 'scales', 'filters', 'padding']);
   const { seed = 0, scales = [3, 5, 7, 11], filters = 32, padding = 'valid' } = options;
