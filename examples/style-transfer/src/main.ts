@@ -3,7 +3,7 @@
 // (Ustyuzhaninov et al. 2016). Writes the result and a content | style | result PNG.
 // Usage: pnpm start [--backend wasm|cpu|webgpu] [--content sample1] [--style sample3] [--size 128]
 //   [--steps 200] [--learning-rate 0.02] [--style-weight 20000] [--tv-weight 0.01] [--scales 3,5,7,11]
-//   [--filters 32] [--seed 1] [--out result.png] [--side-by-side side-by-side.png]
+//   [--filters 32] [--seed 1] [--extractor random|face-net] [--out result.png] [--side-by-side side-by-side.png]
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs-core';
@@ -26,6 +26,7 @@ const { values } = parseArgs({
     scales: { type: 'string', default: '3,5,7,11' },
     filters: { type: 'string', default: '32' },
     seed: { type: 'string', default: '1' },
+    extractor: { type: 'string', default: 'random' },
     out: { type: 'string', default: 'result.png' },
     'side-by-side': { type: 'string', default: 'side-by-side.png' },
   },
@@ -44,10 +45,11 @@ const settings = {
   scales: values.scales.split(',').map(Number),
   filters: Number(values.filters),
   seed: Number(values.seed),
+  extractor: values.extractor as 'random' | 'face-net',
 };
 console.log(
   `backend: ${tf.getBackend()}; content ${settings.content}.jpg, style ${settings.style}.jpg (face-api's ` +
-    `sample photos) at ${settings.size} px; ${settings.steps} Adam steps`,
+    `samples), ${settings.size} px, ${settings.steps} Adam steps, ${settings.extractor} features`,
 );
 const { content, style, result, history } = await paintPhoto({
   ...settings,

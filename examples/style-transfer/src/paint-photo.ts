@@ -7,6 +7,7 @@ import {
   type StepLosses,
   type StyleTransferHistory,
 } from '@baihua/apps/style';
+import { faceNetExtractor, faceNetLayers } from './face-net-extractor.js';
 import { type SamplePhotoName, samplePhoto } from './sample-photos.js';
 
 /** Settings of {@link paintPhoto}; the example's command-line defaults are in main.ts. */
@@ -25,6 +26,8 @@ export interface PaintSettings {
   scales: number[];
   filters: number;
   seed: number;
+  /** 'random' (default): randomFeatureExtractor; 'face-net': face-api's pretrained net's first stages. */
+  extractor?: 'random' | 'face-net';
   onProgress?: (done: number, total: number, losses: StepLosses) => void;
 }
 
@@ -55,14 +58,14 @@ export async function paintPhoto(settings: PaintSettings): Promise<{
   };
   const content = load(settings.content);
   const style = load(settings.style);
-  const extractor = randomFeatureExtractor({ seed: settings.seed, scales: settings.scales, filters: settings.filters });
+  const chosen = await chooseExtractor(settings);
   try {
     const { image, history } = await styleTransfer({
       content,
       style,
-      extractor,
-      contentLayers: [extractor.layerNames[0] as string],
-      styleLayers: extractor.layerNames,
+      extractor: chosen.extractor,
+      contentLayers: chosen.contentLayers,
+      styleLayers: chosen.styleLayers,
       weights: { content: 1, style: settings.styleWeight, totalVariation: settings.tvWeight },
       steps: settings.steps,
       learningRate: settings.learningRate,
@@ -74,8 +77,19 @@ export async function paintPhoto(settings: PaintSettings): Promise<{
     tf.dispose([content, style]);
     throw error;
   } finally {
-    extractor.dispose();
+    chosen.dispose();
   }
+}
+
+/** The random extractor (content: the smallest scale; style: every scale) or face-api's net's stages. */
+async function chooseExtractor(settings: PaintSettings) {
+  if (settings.extractor === 'face-net') {
+    const { extractor, net } = await faceNetExtractor();
+    return { extractor, contentLayers: ['block64'], styleLayers: [...faceNetLayers], dispose: () => net.dispose() };
+  }
+  const extractor = randomFeatureExtractor({ seed: settings.seed, scales: settings.scales, filters: settings.filters });
+  const [smallest] = extractor.layerNames as [string];
+  return { extractor, contentLayers: [smallest], styleLayers: [...extractor.layerNames], dispose: extractor.dispose };
 }
 
 /**
