@@ -1,11 +1,10 @@
-import * as tf from '@tensorflow/tfjs-core';
+import type * as tf from '@tensorflow/tfjs-core';
 import { assertKnownOptions } from '@baihua/core';
 import { checkEpsilon } from './attack-checks.js';
-import { oneHotClasses } from './attack-direction.js';
-import { type AttackResult, attackReport } from './attack-report.js';
+import type { AttackResult } from './attack-report.js';
 import { type AttackOptions, attackOptionKeys, prepareAttack } from './attack-setup.js';
-import { type Classifier, sliceRows } from './classifier.js';
-import { linfSteps } from './linf-steps.js';
+import type { Classifier } from './classifier.js';
+import { linfAttack } from './linf-attack.js';
 
 /** Options of {@link fgsm}: the budget and those of every attack. */
 export interface FgsmOptions extends AttackOptions {
@@ -37,27 +36,5 @@ export async function fgsm(
   assertKnownOptions(fn, 'options', options, [...attackOptionKeys, 'epsilon']);
   const epsilon = checkEpsilon(fn, 'options.epsilon', options?.epsilon);
   const setup = await prepareAttack(fn, classifier, images, labels, options);
-  const { f, bounds, targets, numClasses, batchSize } = setup;
-  const classes = targets ?? setup.labels;
-  const rows = images.shape[0] as number;
-  const parts: tf.Tensor[] = [];
-  const settings = { epsilon, iterations: 1, stepSize: epsilon, bounds, targeted: targets !== undefined };
-  try {
-    for (let start = 0; start < rows; start += batchSize) {
-      const size = Math.min(batchSize, rows - start);
-      const x = sliceRows(images, start, size);
-      const wanted = oneHotClasses(classes.slice(start, start + size), numClasses);
-      try {
-        parts.push(await linfSteps(f, x, wanted, settings));
-      } finally {
-        tf.dispose([x, wanted]);
-      }
-    }
-    const adversarial = parts.length === 1 ? (parts[0] as tf.Tensor) : tf.concat(parts);
-    if (parts.length > 1) tf.dispose(parts);
-    parts.length = 0;
-    return await attackReport(fn, f, images, adversarial, setup.labels, targets, batchSize);
-  } finally {
-    tf.dispose(parts);
-  }
+  return linfAttack(fn, setup, images, { epsilon, iterations: 1, stepSize: epsilon });
 }

@@ -1,11 +1,10 @@
-import * as tf from '@tensorflow/tfjs-core';
+import type * as tf from '@tensorflow/tfjs-core';
 import { ArgumentError, assertKnownOptions, assertPositiveInteger, createRandom } from '@baihua/core';
 import { checkEpsilon } from './attack-checks.js';
-import { oneHotClasses } from './attack-direction.js';
-import { type AttackResult, attackReport } from './attack-report.js';
+import type { AttackResult } from './attack-report.js';
 import { type AttackOptions, attackOptionKeys, prepareAttack } from './attack-setup.js';
-import { type Classifier, sliceRows } from './classifier.js';
-import { linfSteps } from './linf-steps.js';
+import type { Classifier } from './classifier.js';
+import { linfAttack } from './linf-attack.js';
 
 /** Options of {@link pgd}. */
 export interface PgdOptions extends AttackOptions {
@@ -55,31 +54,9 @@ export async function pgd(
     throw new ArgumentError(fn, `expected options.randomStart to be true or false, got ${String(randomStart)}`);
   if (!Number.isInteger(seed)) throw new ArgumentError(fn, `expected options.seed to be an integer, got ${seed}`);
   const setup = await prepareAttack(fn, classifier, images, labels, options);
-  const { f, bounds, targets, numClasses, batchSize } = setup;
-  const classes = targets ?? setup.labels;
-  const rows = images.shape[0] as number;
-  const random = createRandom(seed);
-  const total = Math.ceil(rows / batchSize) * iterations;
-  const parts: tf.Tensor[] = [];
+  const total = Math.ceil((images.shape[0] as number) / setup.batchSize) * iterations;
   let done = 0;
   const onStep = () => options.onProgress?.(++done, total);
-  try {
-    for (let start = 0; start < rows; start += batchSize) {
-      const size = Math.min(batchSize, rows - start);
-      const x = sliceRows(images, start, size);
-      const wanted = oneHotClasses(classes.slice(start, start + size), numClasses);
-      const settings = { epsilon, iterations, stepSize, bounds, targeted: targets !== undefined, onStep };
-      try {
-        parts.push(await linfSteps(f, x, wanted, { ...settings, ...(randomStart ? { random } : {}) }));
-      } finally {
-        tf.dispose([x, wanted]);
-      }
-    }
-    const adversarial = parts.length === 1 ? (parts[0] as tf.Tensor) : tf.concat(parts);
-    if (parts.length > 1) tf.dispose(parts);
-    parts.length = 0;
-    return await attackReport(fn, f, images, adversarial, setup.labels, targets, batchSize);
-  } finally {
-    tf.dispose(parts);
-  }
+  const random = randomStart ? createRandom(seed) : undefined;
+  return linfAttack(fn, setup, images, { epsilon, iterations, stepSize, onStep, ...(random ? { random } : {}) });
 }
