@@ -10,5 +10,6 @@ export default libraryConfig({
     'distill/index': 'src/distill/index.ts',
     'style/index': 'src/style/index.ts',
     'face/index': 'src/face/index.ts',
+    'speech/index': 'src/speech/index.ts',
   },
 });
