@@ -10,3 +10,12 @@ export {
 } from './face-recognition-net.js';
 export { loadFaceRecognitionNet } from './load-face-recognition-net.js';
 export { computeFaceDescriptors, isSameFace } from './compute-face-descriptors.js';
+// verification: pairs, distances on the backend, ROC / AUC / EER / k-fold accuracy / TAR at FAR, ROC charts
+export { verificationPairs } from './verification/verification-pairs.js';
+export type { VerificationPairs, VerificationPairsOptions } from './verification/verification-pairs.js';
+export { pairDistances } from './verification/pair-distances.js';
+export { verificationReport } from './verification/verification-report.js';
+export type { VerificationReport, VerificationReportOptions } from './verification/verification-report.js';
+export type { RocCurve } from './verification/roc-curve.js';
+export { rocCurvePng, rocCurveSvg } from './verification/roc-curve-chart.js';
+export type { RocCurveChartOptions } from './verification/roc-curve-chart.js';
