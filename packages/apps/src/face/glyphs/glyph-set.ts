@@ -1,0 +1,38 @@
+import * as tf from '@tensorflow/tfjs-core';
+
+/**
+ * An identity set of rendered glyphs: `images` [N, size, size, 1] float32 in [0, 1] (ink 1),
+ * `labels` [N] int32 in 0..identities-1 with K consecutive rows per identity, `characters[label]`
+ * the character of each identity, `fontOfRow[row]` the font face each row was rendered from.
+ * `dispose()` frees both tensors.
+ *
+ * In plain words: many small pictures of characters, each labelled with which character it is.
+ */
+export interface GlyphIdentitySet {
+  images: tf.Tensor4D;
+  labels: tf.Tensor1D;
+  characters: string[];
+  fontOfRow: string[];
+  dispose(): void;
+}
+
+/** Builds a {@link GlyphIdentitySet} from row pixels and labels (K consecutive rows per identity). */
+export function createGlyphSet(
+  pixels: Float32Array,
+  size: number,
+  characters: string[],
+  fontOfRow: string[],
+): GlyphIdentitySet {
+  const rows = fontOfRow.length;
+  const perIdentity = rows / characters.length;
+  const labels = Int32Array.from({ length: rows }, (_, row) => Math.floor(row / perIdentity));
+  const images = tf.tensor4d(pixels, [rows, size, size, 1], 'float32');
+  const labelTensor = tf.tensor1d(labels, 'int32');
+  return {
+    images,
+    labels: labelTensor,
+    characters,
+    fontOfRow,
+    dispose: () => tf.dispose([images, labelTensor]),
+  };
+}
