@@ -19,3 +19,11 @@ export type { VerificationReport, VerificationReportOptions } from './verificati
 export type { RocCurve } from './verification/roc-curve.js';
 export { rocCurvePng, rocCurveSvg } from './verification/roc-curve-chart.js';
 export type { RocCurveChartOptions } from './verification/roc-curve-chart.js';
+// metric learning: P x K batches, triplet training (random / batch-hard / semi-hard), unit embeddings
+export { pkBatchIndices } from './metric-learning/pk-batch-indices.js';
+export type { PkBatchOptions } from './metric-learning/pk-batch-indices.js';
+export { trainEmbedding } from './metric-learning/train-embedding.js';
+export type { EmbeddingData, TrainEmbeddingOptions } from './metric-learning/train-embedding.js';
+export type { TripletMining } from './metric-learning/triplet-objective.js';
+export { embedImages } from './metric-learning/embed-images.js';
+export type { EmbedImagesOptions } from './metric-learning/embed-images.js';
