@@ -27,3 +27,11 @@ export type { EmbeddingData, TrainEmbeddingOptions } from './metric-learning/tra
 export type { TripletMining } from './metric-learning/triplet-objective.js';
 export { embedImages } from './metric-learning/embed-images.js';
 export type { EmbedImagesOptions } from './metric-learning/embed-images.js';
+// glyphs: a reproducible open-set identity set (CJK characters rendered from Debian's fonts), split by identity
+export { cjkFontFiles } from './glyphs/cjk-font-files.js';
+export { glyphIdentitySet } from './glyphs/glyph-identity-set.js';
+export type { GlyphIdentitySetOptions } from './glyphs/glyph-identity-set.js';
+export type { GlyphJitter } from './glyphs/glyph-affine.js';
+export type { GlyphIdentitySet } from './glyphs/glyph-set.js';
+export { splitByIdentity } from './glyphs/split-by-identity.js';
+export type { SplitByIdentityOptions } from './glyphs/split-by-identity.js';

@@ -1,5 +1,5 @@
 import { ArgumentError, createRandom } from '@baihua/core';
-import type { Glyph } from 'fontkit';
+import type { Glyph, PathCommand } from 'fontkit';
 import { fillEdges } from './fill-edges.js';
 import { flattenPath } from './flatten-path.js';
 import { type GlyphJitter, glyphAffine } from './glyph-affine.js';
@@ -35,19 +35,30 @@ interface Variant {
   face: string;
 }
 
-/** The distinct outlines of `codePoint` over the faces, or undefined when a face lacks a real glyph. */
+/** True when two outlines are the same command for command (different outlines differ at once). */
+function sameOutline(first: Glyph, second: Glyph): boolean {
+  const [a, b] = [first.path.commands, second.path.commands];
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const [x, y] = [(a[i] as PathCommand).args, (b[i] as PathCommand).args];
+    if (x.length !== y.length || x.some((value, j) => value !== y[j])) return false;
+  }
+  return true;
+}
+
+/**
+ * The distinct outlines of `codePoint` over the faces, or undefined when a face lacks a real glyph;
+ * the cmap is asked first, so outlines are parsed only for characters every face holds.
+ */
 function variantsOf(faces: readonly FontFace[], codePoint: number): Variant[] | undefined {
-  const seen = new Set<string>();
+  if (!faces.every(({ font }) => font.hasGlyphForCodePoint(codePoint))) return undefined;
   const variants: Variant[] = [];
   for (const { font, name } of faces) {
     const glyph = font.glyphForCodePoint(codePoint);
     if (glyph.id === 0 || glyph.path.commands.length === 0) return undefined;
     const box = glyph.path.bbox;
     if (!(box.maxX > box.minX && box.maxY > box.minY)) return undefined;
-    const key = glyph.path.commands.map((command) => command.args.join(',')).join(';');
-    if (seen.has(key)) continue;
-    seen.add(key);
-    variants.push({ glyph, face: name });
+    if (!variants.some((variant) => sameOutline(variant.glyph, glyph))) variants.push({ glyph, face: name });
   }
   return variants;
 }
