@@ -26,7 +26,10 @@ export interface VerificationReport {
   accuracy: number;
   /** Population standard deviation of the folds' accuracies. */
   accuracyStd: number;
-  /** The best-accuracy threshold on all pairs (predict "same" when distance <= threshold). */
+  /**
+   * The best-accuracy threshold on all pairs (predict "same" when distance <= threshold), midway
+   * between the last accepted distance and the next one.
+   */
   threshold: number;
   /** Highest TAR with FAR <= `far`; NaN with fewer than 1 / far negatives. */
   tarAtFar: number;
