@@ -3,10 +3,12 @@ import reference from '../fixtures/torch-reference.json';
 import reference2 from '../fixtures/torch-reference-2.json';
 import sequenceModels from '../fixtures/torch-sequence-models.json';
 import volumeOps from '../fixtures/torch-volume-ops.json';
+import torchaudioKaldi from '../fixtures/torchaudio-kaldi.json';
 
 // Every section of every fixture file, one tree: those of torch-reference.json, the conv3d, kaldi and
 // style sections of torch-reference-2.json, torch-sequence-models.json's (written by
-// scripts/generate-sequence-models.py) and torch-volume-ops.json's (scripts/generate-volume-ops.py).
+// scripts/generate-sequence-models.py), torch-volume-ops.json's (scripts/generate-volume-ops.py) and
+// torchaudio-kaldi.json's (scripts/generate-kaldi-features.py).
 const sections: Record<string, unknown> = {
   ...reference,
   conv3d: reference2.conv3d,
@@ -14,6 +16,7 @@ const sections: Record<string, unknown> = {
   style: reference2.style,
   sequenceModels: sequenceModels.sequenceModels,
   volumeOps: volumeOps.volumeOps,
+  kaldiFeatures: torchaudioKaldi.kaldiFeatures,
 };
 
 /** A tensor as the fixture stores it: row-major data and its shape. */
@@ -42,7 +45,8 @@ export interface TorchFixtureCase {
  * Reads one case of the PyTorch 1.13 reference data (float64) kept in this private workspace package.
  * `section` is a key of the JSON, dotted for nesting ('activations.cases', 'losses', 'convPool',
  * 'recurrent', 'norms' from torch-reference.json; 'conv3d', 'kaldi', 'style' from torch-reference-2.json;
- * 'sequenceModels' from torch-sequence-models.json; 'volumeOps' from torch-volume-ops.json);
+ * 'sequenceModels' from torch-sequence-models.json; 'volumeOps' from torch-volume-ops.json; 'kaldiFeatures'
+ * from torchaudio-kaldi.json);
  * `name` is the case's key within it. Independent of the current directory:
  * the data is bundled into this module.
  *

@@ -1,3 +1,15 @@
 // @baihua/apps/speech: speech features (the seed's 语音识别: MFCC = DCT(log |FFT|^2 on mel bands)) as
 // differentiable tensor ops on every backend, Kaldi-compatible by default, and the audio IO they need.
-export {};
+export { windowFunction, windowTypes } from './window-function.js';
+export type { WindowType } from './window-function.js';
+export { stft } from './stft.js';
+export type { StftOptions } from './stft.js';
+export { powerSpectrogram } from './power-spectrogram.js';
+export { melFilterbank, melScale } from './mel-filterbank.js';
+export type { MelFilterbankOptions } from './mel-filterbank.js';
+export { fbank, kaldiEpsilon } from './fbank.js';
+export type { FbankOptions } from './kaldi-options.js';
+export { mfcc } from './mfcc.js';
+export type { MfccOptions } from './mfcc.js';
+export { deltas } from './deltas.js';
+export type { DeltasOptions } from './deltas.js';
