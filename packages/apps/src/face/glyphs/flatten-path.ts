@@ -14,7 +14,7 @@ function segmentsFor(secondDifference: number, tolerance: number): number {
 
 /**
  * Maps an outline through `affine` (exact for Bezier curves: their control points map) and
- * flattens it into straight edges within `tolerance` pixels, every contour closed. Returns the edges
+ * flattens it into straight edges within `tolerance` pixels (default 0.02), every contour closed. Returns the edges
  * as [x0, y0, x1, y1] quadruples, in drawing order (their direction carries the winding).
  *
  * @example
@@ -24,7 +24,7 @@ function segmentsFor(secondDifference: number, tolerance: number): number {
  *
  * In plain words: turn the curved outline into many short straight pieces on the pixel grid.
  */
-export function flattenPath(commands: readonly OutlineCommand[], affine: Affine, tolerance = 0.05): Float64Array {
+export function flattenPath(commands: readonly OutlineCommand[], affine: Affine, tolerance = 0.02): Float64Array {
   const [a, b, c, d, e, f] = affine;
   const out: number[] = [];
   let startX = 0;

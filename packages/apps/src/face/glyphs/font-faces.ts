@@ -10,7 +10,7 @@ export interface FontFace {
 }
 
 /** A face counts as a CJK font when it maps at least this many of the 256 code points from the first one. */
-export const minimumGlyphsPerBlock = 32;
+export const minimumGlyphsPerBlock = 64;
 
 function countGlyphs(font: Font, firstCodePoint: number): number {
   let count = 0;

@@ -21,7 +21,7 @@ export interface GlyphIdentitySetOptions {
   seed?: number;
   /** Amplitudes of the random affine changes (see {@link GlyphJitter}). */
   jitter?: GlyphJitter;
-  /** First code point tried, in the CJK Unified Ideographs block U+4E00..U+9FFF; default 0x4e00. */
+  /** First code point tried, in U+4E00..U+9F00 (CJK Unified Ideographs, 256 before its end); default 0x4e00. */
   firstCodePoint?: number;
 }
 

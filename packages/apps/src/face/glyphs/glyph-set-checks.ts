@@ -38,7 +38,7 @@ export function checkGlyphOptions(options: GlyphIdentitySetOptions): CheckedGlyp
   if (size < 8) throw new ArgumentError(name, `expected options.size >= 8, got ${size}`);
   assertFiniteNumber(name, 'options.seed', seed);
   assertPositiveInteger(name, 'options.firstCodePoint', firstCodePoint);
-  assertInRange(name, 'options.firstCodePoint', firstCodePoint, { min: 0x4e00, max: 0x9fff });
+  assertInRange(name, 'options.firstCodePoint', firstCodePoint, { min: 0x4e00, max: 0x9f00 });
   assertKnownOptions(name, 'options.jitter', jitter, jitterKeys);
   const full = { rotation: 8, scale: 0.08, shift: size / 20, shear: 0.1, ...jitter };
   for (const key of jitterKeys) assertNonNegative(name, `options.jitter.${key}`, full[key as keyof GlyphJitter]);
