@@ -35,3 +35,5 @@ export type { GlyphJitter } from './glyphs/glyph-affine.js';
 export type { GlyphIdentitySet } from './glyphs/glyph-set.js';
 export { splitByIdentity } from './glyphs/split-by-identity.js';
 export type { SplitByIdentityOptions } from './glyphs/split-by-identity.js';
+export { glyphSheetPng } from './glyphs/glyph-sheet-png.js';
+export type { GlyphSheetOptions } from './glyphs/glyph-sheet-png.js';
