@@ -27,6 +27,8 @@ export type { EmbeddingData, TrainEmbeddingOptions } from './metric-learning/tra
 export type { TripletMining } from './metric-learning/triplet-objective.js';
 export { embedImages } from './metric-learning/embed-images.js';
 export type { EmbedImagesOptions } from './metric-learning/embed-images.js';
+export { fineTuneFaceNet } from './metric-learning/fine-tune-face-net.js';
+export type { FineTuneFaceNetOptions } from './metric-learning/fine-tune-face-net.js';
 // glyphs: a reproducible open-set identity set (CJK characters rendered from Debian's fonts), split by identity
 export { cjkFontFiles } from './glyphs/cjk-font-files.js';
 export { glyphIdentitySet } from './glyphs/glyph-identity-set.js';

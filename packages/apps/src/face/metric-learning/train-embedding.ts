@@ -136,16 +136,21 @@ export async function trainEmbedding(
   return runTraining(fn, model, data, options);
 }
 
-/** trainEmbedding's loop, for callers that have checked their own options (fineTuneFaceNet). */
+/**
+ * trainEmbedding's loop, for callers that have checked their own option keys (fineTuneFaceNet):
+ * `beforeTraining` runs once every check has passed, before the first step.
+ */
 export async function runTraining(
   fn: string,
   model: Layer,
   data: EmbeddingData,
   options: TrainEmbeddingOptions,
+  beforeTraining?: () => void,
 ): Promise<{ loss: number[] }> {
   const labels = await checkEmbeddingInputs(fn, model, data, options);
   const { identitiesPerBatch: p, samplesPerIdentity: k, steps, mining, margin = 0.2, seed = 0 } = options;
   const next = pkSampler(fn, labels, { identitiesPerBatch: p, samplesPerIdentity: k, seed });
+  beforeTraining?.();
   const random = createRandom(seed + 1);
   const optimizer = options.optimizer ?? new Adam({ learningRate: options.learningRate ?? 1e-3 });
   const slots = tf.tensor1d(
