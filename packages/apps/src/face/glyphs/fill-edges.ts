@@ -1,10 +1,63 @@
+/** Sample-row crossings of an outline: row r's are `xs[starts[r]..starts[r + 1])`, each with its edge's direction. */
+interface Crossings {
+  starts: Int32Array;
+  xs: Float64Array;
+  directions: Int8Array;
+}
+
+/**
+ * Where each edge crosses each sample row y = (r + 0.5) / subsamples, rows 0..rows-1. An edge covers
+ * the half-open span [top, bottom), so a vertex shared by two edges is crossed once. Two passes:
+ * count per row, then place.
+ */
+function crossingsOf(edges: Float64Array, rows: number, subsamples: number): Crossings {
+  const count = edges.length / 4;
+  const firstRows = new Int32Array(count);
+  const lastRows = new Int32Array(count);
+  const starts = new Int32Array(rows + 1);
+  for (let e = 0; e < count; e++) {
+    const [y0, y1] = [edges[4 * e + 1] as number, edges[4 * e + 3] as number];
+    const first = Math.max(0, Math.ceil(Math.min(y0, y1) * subsamples - 0.5));
+    const last = Math.min(rows - 1, Math.ceil(Math.max(y0, y1) * subsamples - 0.5) - 1);
+    [firstRows[e], lastRows[e]] = [first, last];
+    for (let r = first; r <= last; r++) starts[r + 1] = (starts[r + 1] as number) + 1;
+  }
+  for (let r = 0; r < rows; r++) starts[r + 1] = (starts[r + 1] as number) + (starts[r] as number);
+  const xs = new Float64Array(starts[rows] as number);
+  const directions = new Int8Array(xs.length);
+  const next = starts.slice(0, rows);
+  for (let e = 0; e < count; e++) {
+    const [x0, y0] = [edges[4 * e] as number, edges[4 * e + 1] as number];
+    const [x1, y1] = [edges[4 * e + 2] as number, edges[4 * e + 3] as number];
+    const slope = (x1 - x0) / (y1 - y0);
+    for (let r = firstRows[e] as number; r <= (lastRows[e] as number); r++) {
+      const at = next[r] as number;
+      xs[at] = x0 + ((r + 0.5) / subsamples - y0) * slope;
+      directions[at] = y1 > y0 ? 1 : -1;
+      next[r] = at + 1;
+    }
+  }
+  return { starts, xs, directions };
+}
+
+/** Sorts xs[begin..end) ascending, carrying the directions along (insertion sort: rows hold few crossings). */
+function sortRow({ xs, directions }: Crossings, begin: number, end: number): void {
+  for (let i = begin + 1; i < end; i++) {
+    const [x, direction] = [xs[i] as number, directions[i] as number];
+    let j = i - 1;
+    for (; j >= begin && (xs[j] as number) > x; j--) {
+      xs[j + 1] = xs[j] as number;
+      directions[j + 1] = directions[j] as number;
+    }
+    [xs[j + 1], directions[j + 1]] = [x, direction];
+  }
+}
+
 /** Adds `weight` times the covered length of [x0, x1) to each pixel of one image row. */
 function addSpan(image: Float32Array, rowStart: number, size: number, x0: number, x1: number, weight: number): void {
-  const from = Math.max(0, x0);
-  const to = Math.min(size, x1);
+  const [from, to] = [Math.max(0, x0), Math.min(size, x1)];
   if (to <= from) return;
-  const first = Math.floor(from);
-  const last = Math.floor(to);
+  const [first, last] = [Math.floor(from), Math.floor(to)];
   if (first === last) {
     image[rowStart + first] = (image[rowStart + first] as number) + (to - from) * weight;
     return;
@@ -17,8 +70,8 @@ function addSpan(image: Float32Array, rowStart: number, size: number, x0: number
 /**
  * Fills the closed outline given by `edges` ([x0, y0, x1, y1] quadruples in pixels, y down) by the
  * non-zero winding rule into a size x size coverage image: `subsamples` scanlines per pixel row
- * (at y = row + (k + 0.5) / subsamples), each span's horizontal coverage exact. A pixel's value is
- * the covered fraction of its area, in [0, 1]; row-major Float32Array of size * size.
+ * (at y = row + (k + 0.5) / subsamples; default 4), each span's horizontal coverage exact. A pixel's
+ * value is the covered fraction of its area, in [0, 1]; row-major Float32Array of size * size.
  *
  * @example
  * fillEdges(Float64Array.of(1, 1, 3, 1, 3, 1, 3, 3, 3, 3, 1, 3, 1, 3, 1, 1), 4); // a 2 x 2 square of ones
@@ -27,43 +80,12 @@ function addSpan(image: Float32Array, rowStart: number, size: number, x0: number
  */
 export function fillEdges(edges: Float64Array, size: number, subsamples = 4): Float32Array {
   const rows = size * subsamples;
-  const firstRows = new Int32Array(edges.length / 4);
-  const lastRows = new Int32Array(edges.length / 4);
-  const starts = new Int32Array(rows + 1);
-  for (let e = 0; e < edges.length / 4; e++) {
-    const [y0, y1] = [edges[4 * e + 1] as number, edges[4 * e + 3] as number];
-    // Half-open [top, bottom): a vertex shared by two edges is crossed once.
-    const first = Math.max(0, Math.ceil(Math.min(y0, y1) * subsamples - 0.5));
-    const last = Math.min(rows - 1, Math.ceil(Math.max(y0, y1) * subsamples - 0.5) - 1);
-    firstRows[e] = first;
-    lastRows[e] = last;
-    for (let r = first; r <= last; r++) starts[r + 1] = (starts[r + 1] as number) + 1;
-  }
-  for (let r = 0; r < rows; r++) starts[r + 1] = (starts[r + 1] as number) + (starts[r] as number);
-  const xs = new Float64Array(starts[rows] as number);
-  const directions = new Int8Array(xs.length);
-  const filled = starts.slice(0, rows);
-  for (let e = 0; e < edges.length / 4; e++) {
-    const [x0, y0, x1, y1] = [edges[4 * e], edges[4 * e + 1], edges[4 * e + 2], edges[4 * e + 3]] as number[];
-    const slope = ((x1 as number) - (x0 as number)) / ((y1 as number) - (y0 as number));
-    for (let r = firstRows[e] as number; r <= (lastRows[e] as number); r++) {
-      const at = filled[r] as number;
-      xs[at] = (x0 as number) + ((r + 0.5) / subsamples - (y0 as number)) * slope;
-      directions[at] = (y1 as number) > (y0 as number) ? 1 : -1;
-      filled[r] = at + 1;
-    }
-  }
+  const crossings = crossingsOf(edges, rows, subsamples);
+  const { starts, xs, directions } = crossings;
   const image = new Float32Array(size * size);
-  const weight = 1 / subsamples;
   for (let r = 0; r < rows; r++) {
     const [begin, end] = [starts[r] as number, starts[r + 1] as number];
-    for (let i = begin + 1; i < end; i++) {
-      const [x, direction] = [xs[i] as number, directions[i] as number];
-      let j = i - 1;
-      for (; j >= begin && (xs[j] as number) > x; j--)
-        [xs[j + 1], directions[j + 1]] = [xs[j] as number, directions[j] as number];
-      [xs[j + 1], directions[j + 1]] = [x, direction];
-    }
+    sortRow(crossings, begin, end);
     const rowStart = Math.floor(r / subsamples) * size;
     let winding = 0;
     let spanStart = 0;
@@ -71,7 +93,8 @@ export function fillEdges(edges: Float64Array, size: number, subsamples = 4): Fl
       const before = winding;
       winding += directions[i] as number;
       if (before === 0 && winding !== 0) spanStart = xs[i] as number;
-      else if (before !== 0 && winding === 0) addSpan(image, rowStart, size, spanStart, xs[i] as number, weight);
+      else if (before !== 0 && winding === 0)
+        addSpan(image, rowStart, size, spanStart, xs[i] as number, 1 / subsamples);
     }
   }
   for (let i = 0; i < image.length; i++) image[i] = Math.min(1, image[i] as number);

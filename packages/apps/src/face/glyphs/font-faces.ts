@@ -1,5 +1,5 @@
 import { ArgumentError } from '@baihua/core';
-import { create, type Font } from 'fontkit';
+import type { Font } from 'fontkit';
 import { nodeFs } from './cjk-font-files.js';
 
 /** One face of a font file (a .ttf, or one font of a .ttc collection). */
@@ -37,6 +37,8 @@ export async function readFontFaces(
 ): Promise<FontFace[]> {
   const fs = nodeFs();
   if (fs === undefined) throw new ArgumentError(functionName, 'expected Node to read options.fonts, got no node:fs');
+  // Loaded on first use: importing @baihua/apps/face stays cheap for those who never render glyphs.
+  const { create } = await import('fontkit');
   const faces: FontFace[] = [];
   for (const [i, file] of files.entries()) {
     const argument = `options.fonts[${i}]`;
