@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { framedSpectrum, powerOfSpectrum, unflattenFrames } from './framed-spectrum.js';
 import { type FbankOptions, type FbankPlan, fbankKeys, fbankPlan } from './kaldi-options.js';
+import { type SpeechInput, withSignal } from './speech-input.js';
 import { asBatch } from './stft.js';
 
 /** Kaldi's floor inside every log: float32's machine epsilon, log(max(x, eps)). */
@@ -11,8 +12,9 @@ export const kaldiEpsilon = 1.1920928955078125e-7;
  * (dither 0): per frame of 25 ms every 10 ms (whole frames only), remove the DC offset, pre-emphasise
  * (y_i = x_i - 0.97 x_(i-1)), apply the povey window, zero-pad to 512, power spectrum |X_k|^2, then
  * log(max(sum_k |X_k|^2 W[k, m], eps)) with melFilterbank's 23 filters (20 Hz .. Nyquist) and eps float32's
- * epsilon. Signal [n] or [batch, n] float32 at options.sampleRate (Kaldi's convention: int16-scale values;
- * scaling by s adds 2 ln s) -> [frames, numMelBins] or [batch, frames, numMelBins]; with useEnergy the log
+ * epsilon. Input: a float32 signal [n] or [batch, n] at options.sampleRate (Kaldi's convention: int16-scale
+ * values; scaling by s adds 2 ln s), or mono DecodedAudio (readWav's, at options.sampleRate; scaled by 32768)
+ * -> [frames, numMelBins] or [batch, frames, numMelBins]; with useEnergy the log
  * energy comes first (+1 column). Differentiable on every backend; silence gives the floor ln(eps) = -15.94
  * with a zero (not NaN) gradient.
  *
@@ -21,12 +23,14 @@ export const kaldiEpsilon = 1.1920928955078125e-7;
  *
  * In plain words: how loud each ear-spaced pitch band is in every 10 ms of the sound, on a log scale.
  */
-export function fbank(signal: tf.Tensor1D | tf.Tensor2D, options: FbankOptions = {}): tf.Tensor {
-  const plan = fbankPlan('fbank', signal, options, fbankKeys);
-  return tf.tidy(() => {
-    const { logMel, logEnergy } = logMelEnergies(signal, plan);
-    const rows = logEnergy === undefined ? logMel : tf.concat([logEnergy, logMel], 1);
-    return unflattenFrames(rows, signal.rank === 2 ? signal.shape[0] : undefined, plan.frames);
+export function fbank(input: SpeechInput, options: FbankOptions = {}): tf.Tensor {
+  return withSignal('fbank', input, options?.sampleRate ?? 16000, (signal) => {
+    const plan = fbankPlan('fbank', signal, options, fbankKeys);
+    return tf.tidy(() => {
+      const { logMel, logEnergy } = logMelEnergies(signal, plan);
+      const rows = logEnergy === undefined ? logMel : tf.concat([logEnergy, logMel], 1);
+      return unflattenFrames(rows, signal.rank === 2 ? signal.shape[0] : undefined, plan.frames);
+    });
   });
 }
 

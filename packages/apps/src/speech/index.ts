@@ -9,6 +9,7 @@ export { melFilterbank, melScale } from './mel-filterbank.js';
 export type { MelFilterbankOptions } from './mel-filterbank.js';
 export { fbank, kaldiEpsilon } from './fbank.js';
 export type { FbankOptions } from './kaldi-options.js';
+export type { SpeechInput } from './speech-input.js';
 export { mfcc } from './mfcc.js';
 export type { MfccOptions } from './mfcc.js';
 export { deltas } from './deltas.js';

@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { logMelEnergies } from './fbank.js';
 import { unflattenFrames } from './framed-spectrum.js';
 import { type FbankOptions, fbankKeys, fbankPlan } from './kaldi-options.js';
+import { type SpeechInput, withSignal } from './speech-input.js';
 
 /** Options of {@link mfcc}: fbank's and the cepstral ones. */
 export interface MfccOptions extends FbankOptions {
@@ -19,7 +20,8 @@ const mfccKeys = [...fbankKeys, 'numCeps', 'cepstralLifter'] as const;
  * (dither 0): C = lifter * DCT(fbank), with fbank's log mel energies E [frames, M] (defaults as there) and
  * the orthonormal DCT-II C_i = sqrt(2 / M) sum_m E_m cos(pi i (m + 1/2) / M), C_0 = sqrt(1 / M) sum_m E_m
  * (so C0 is the scaled sum of the log mel energies, not the frame energy), lifter 1 + 11 sin(pi i / 22).
- * With useEnergy, C0 is replaced by the log frame energy. Signal [n] or [batch, n] float32 ->
+ * With useEnergy, C0 is replaced by the log frame energy. Input as fbank's (a float32 signal [n] or
+ * [batch, n], or mono DecodedAudio at options.sampleRate) ->
  * [frames, numCeps] or [batch, frames, numCeps]. Differentiable on every backend.
  *
  * @example
@@ -27,7 +29,11 @@ const mfccKeys = [...fbankKeys, 'numCeps', 'cepstralLifter'] as const;
  *
  * In plain words: the sound's spectral shape in every 10 ms, squeezed into 13 numbers a recogniser can learn from.
  */
-export function mfcc(signal: tf.Tensor1D | tf.Tensor2D, options: MfccOptions = {}): tf.Tensor {
+export function mfcc(input: SpeechInput, options: MfccOptions = {}): tf.Tensor {
+  return withSignal('mfcc', input, options?.sampleRate ?? 16000, (signal) => cepstra(signal, options));
+}
+
+function cepstra(signal: tf.Tensor1D | tf.Tensor2D, options: MfccOptions): tf.Tensor {
   const fn = 'mfcc';
   const plan = fbankPlan(fn, signal, options, mfccKeys);
   const { numCeps = 13, cepstralLifter = 22 } = options;
