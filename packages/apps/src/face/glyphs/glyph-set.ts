@@ -6,6 +6,11 @@ import * as tf from '@tensorflow/tfjs-core';
  * the character of each identity, `fontOfRow[row]` the font face each row was rendered from.
  * `dispose()` frees both tensors.
  *
+ * @example
+ * const set = await glyphIdentitySet({ fonts: cjkFontFiles(), identities: 2, samplesPerIdentity: 3 });
+ * set.characters; // ['一', '丁']; set.labels: [0, 0, 0, 1, 1, 1]
+ * set.dispose();
+ *
  * In plain words: many small pictures of characters, each labelled with which character it is.
  */
 export interface GlyphIdentitySet {
@@ -16,7 +21,13 @@ export interface GlyphIdentitySet {
   dispose(): void;
 }
 
-/** Builds a {@link GlyphIdentitySet} from row pixels and labels (K consecutive rows per identity). */
+/**
+ * Builds a {@link GlyphIdentitySet} from row pixels (rows * size * size values), its labels made
+ * from the layout: K = rows / characters consecutive rows per identity.
+ *
+ * @example
+ * createGlyphSet(new Float32Array(4 * 64), 8, ['一', '丁'], ['A', 'B', 'A', 'B']); // labels [0, 0, 1, 1]
+ */
 export function createGlyphSet(
   pixels: Float32Array,
   size: number,
