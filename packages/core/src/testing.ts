@@ -15,3 +15,4 @@ export type { ExpectedValues, Tolerance } from './testing/expect-tensors-close.j
 export { checkGradients } from './testing/check-gradients.js';
 export type { CheckGradientsOptions, GradientCheckResult } from './testing/check-gradients.js';
 export { expectNoLeakedTensors } from './testing/expect-no-leaked-tensors.js';
+export { reportUnavailable, requiredOnCi } from './testing/required-on-ci.js';

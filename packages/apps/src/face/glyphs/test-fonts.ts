@@ -1,4 +1,4 @@
-import { test } from 'vitest';
+import { reportUnavailable, requiredOnCi } from '@baihua/core/testing';
 import { cjkFontFiles } from './cjk-font-files.js';
 
 /**
@@ -18,17 +18,7 @@ export function testFonts(): { font: (start: string) => string; missing?: string
   return absent.length === 0 ? { font } : { font, missing: `font files missing: ${absent.join(', ')}` };
 }
 
-/**
- * Stands for the font tests that cannot run: skipped with the reason locally, failing on CI (`CI`
- * set) or with BAIHUA_REQUIRE_FONTS=1; BAIHUA_REQUIRE_FONTS=0 lets CI skip. The rule of core's
- * requiredOnCi/reportUnavailable, which @baihua/core/testing does not export.
- */
+/** Stands for the font tests that cannot run: skipped with the reason locally, failing on CI. */
 export function reportMissingFonts(reason: string): void {
-  const { CI: ci, BAIHUA_REQUIRE_FONTS: override } = process.env;
-  const required = override === '1' || (ci !== undefined && ci !== '' && ci !== 'false' && override !== '0');
-  if (required)
-    test("Debian's CJK fonts are available (required on CI)", () => {
-      throw new Error(`Debian's CJK fonts are required here but unavailable: ${reason}`);
-    });
-  else test.skip(`Debian's CJK fonts unavailable: ${reason}`, () => {});
+  reportUnavailable("Debian's CJK fonts", reason, requiredOnCi('BAIHUA_REQUIRE_FONTS'));
 }
