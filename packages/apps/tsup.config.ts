@@ -11,5 +11,9 @@ export default libraryConfig({
     'style/index': 'src/style/index.ts',
     'face/index': 'src/face/index.ts',
     'speech/index': 'src/speech/index.ts',
+    'translation/index': 'src/translation/index.ts',
+    'captioning/index': 'src/captioning/index.ts',
+    'forecasting/index': 'src/forecasting/index.ts',
+    'text/index': 'src/text/index.ts',
   },
 });

@@ -1,0 +1,11 @@
+// @baihua/apps/text: character-level LSTM language model and sampling (the seed's generation scenario).
+// The token table shared by the sequence applications:
+export { padSequences } from '../text-common/pad-sequences.js';
+export type { PadSequencesOptions } from '../text-common/pad-sequences.js';
+export { specialTokens, tokenize, Vocabulary } from '../text-common/vocabulary.js';
+export type {
+  EncodeOptions,
+  Tokenization,
+  UnknownTokenPolicy,
+  VocabularyFromTextsOptions,
+} from '../text-common/vocabulary.js';
