@@ -49,7 +49,11 @@ describe('rocCurveSvg / rocCurvePng', () => {
     expect([width, height]).toEqual([480, 320]);
     let coloured = 0;
     for (let i = 0; i < width * height; i++) {
-      const [r, g, b] = [pixels[i * channels], pixels[i * channels + 1], pixels[i * channels + 2]] as number[];
+      const [r, g, b] = [pixels[i * channels], pixels[i * channels + 1], pixels[i * channels + 2]] as [
+        number,
+        number,
+        number,
+      ];
       if (Math.max(r, g, b) - Math.min(r, g, b) > 60) coloured++;
     }
     expect(coloured).toBeGreaterThan(500); // two 2-px coloured curves across the plot
