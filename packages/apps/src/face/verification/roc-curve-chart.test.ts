@@ -1,3 +1,4 @@
+import { createRandom } from '@baihua/core';
 import { describe, expect, test } from 'vitest';
 import { decodePng } from '../../../test/decode-png.js';
 import { rocCurvePng, rocCurveSvg, verificationReport } from '../index.js';
@@ -40,6 +41,27 @@ describe('rocCurveSvg / rocCurvePng', () => {
     expect(ticks.length).toBeGreaterThanOrEqual(5);
     expect(Math.min(...ticks)).toBeGreaterThanOrEqual(-0.8);
     expect(Math.max(...ticks)).toBeLessThanOrEqual(0);
+  });
+
+  test('a 20000-pair ROC is drawn with far fewer points, its ends (0, 0) and (1, 1) kept', () => {
+    const random = createRandom(5);
+    const same = Array.from({ length: 20000 }, (_, i) => i % 2);
+    const big = verificationReport(
+      same.map((s) => (s ? 1 : 2) + random.normal()),
+      same,
+    );
+    expect(big.roc.far.length).toBe(20001);
+    const svg = rocCurveSvg({ big });
+    const pathPoints = (color: string) =>
+      (new RegExp(`<path d="([^"]*)" fill="none" stroke="${color}"`).exec(svg)?.[1] ?? '')
+        .split(' ')
+        .map((p) => p.slice(1).split(',').map(Number));
+    const points = pathPoints('#1f77b4');
+    expect(points.length).toBeGreaterThan(100);
+    expect(points.length).toBeLessThan(8000);
+    // The chance line runs from (0, 0) to (1, 1): the ROC starts and ends on its ends.
+    const chance = pathPoints('#999999');
+    expect([points[0], points.at(-1)]).toEqual([chance[0], chance.at(-1)]);
   });
 
   test('PNG: a valid picture of the asked size with the curves drawn in colour', () => {

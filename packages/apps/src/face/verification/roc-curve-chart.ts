@@ -20,25 +20,45 @@ const chanceColor = '#999999';
 function rocSeries(fn: string, curves: Record<string, VerificationReport>, logFar: boolean): LineSeries[] {
   if (curves === null || typeof curves !== 'object' || Object.keys(curves).length === 0)
     throw new ArgumentError(fn, 'expected curves to be an object of named verification reports, got none');
-  const series: LineSeries[] = [];
+  const series: { name: string; points: [number, number][] }[] = [];
   let smallest = 1;
   for (const [name, report] of Object.entries(curves)) {
     const roc = report?.roc;
     if (!Array.isArray(roc?.far) || !Array.isArray(roc?.tar) || roc.far.length !== roc.tar.length)
       throw new ArgumentError(fn, `expected curves['${name}'] to be a verificationReport result with roc { far, tar }`);
+    if (typeof report.auc !== 'number')
+      throw new ArgumentError(fn, `expected curves['${name}'].auc to be a number, got ${typeof report.auc}`);
     const keep = roc.far.map((_, i) => i).filter((i) => !logFar || (roc.far[i] as number) > 0);
     for (const i of keep) if ((roc.far[i] as number) > 0) smallest = Math.min(smallest, roc.far[i] as number);
-    series.push({
-      name: `${name} (AUC ${report.auc.toFixed(4)})`,
-      x: keep.map((i) => (logFar ? Math.log10(roc.far[i] as number) : (roc.far[i] as number))),
-      values: keep.map((i) => roc.tar[i] as number),
-    });
+    const points = keep.map((i): [number, number] => [
+      logFar ? Math.log10(roc.far[i] as number) : (roc.far[i] as number),
+      roc.tar[i] as number,
+    ]);
+    series.push({ name: `${name} (AUC ${report.auc.toFixed(4)})`, points });
   }
-  // Chance: TAR = FAR, a straight line, or sampled along the log axis.
   const low = Math.log10(smallest);
+  const thinned = series.map(({ name, points }) => {
+    const kept = thin(points, logFar ? -low || 1 : 1);
+    return { name, x: kept.map(([x]) => x), values: kept.map(([, y]) => y) };
+  });
+  // Chance: TAR = FAR, a straight line, or sampled along the log axis.
   const xs = logFar ? Array.from({ length: 41 }, (_, k) => low - (low * k) / 40) : [0, 1];
-  series.push({ name: 'chance', x: xs, values: xs.map((x) => (logFar ? 10 ** x : x)), color: chanceColor });
-  return series;
+  return [...thinned, { name: 'chance', x: xs, values: xs.map((x) => (logFar ? 10 ** x : x)), color: chanceColor }];
+}
+
+/**
+ * Drops ROC points closer than 1/4000 of the axes' spans to the last kept one (the last point always
+ * stays): at most a quarter pixel at 1000 px, so 100k-pair curves stay small files and look the same.
+ */
+function thin(points: [number, number][], xSpan: number): [number, number][] {
+  const kept: [number, number][] = [];
+  points.forEach((point, i) => {
+    const last = kept[kept.length - 1];
+    const moved =
+      last === undefined || Math.abs(point[0] - last[0]) > xSpan / 4000 || Math.abs(point[1] - last[1]) > 1 / 4000;
+    if (moved || i === points.length - 1) kept.push(point);
+  });
+  return kept;
 }
 
 function chartInput(fn: string, curves: Record<string, VerificationReport>, options: RocCurveChartOptions) {
