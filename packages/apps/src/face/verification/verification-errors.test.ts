@@ -80,6 +80,8 @@ describe('verification: bad input', () => {
       () => rocCurvePng({ a: report }, { logFar: 1 as never }),
       'rocCurvePng: expected options.logFar',
     );
+    const noAuc = { ...report, auc: '1' as never };
+    expectArgumentError(() => rocCurveSvg({ a: noAuc }), "expected curves['a'].auc to be a number, got string");
     expectArgumentError(() => rocCurvePng({ a: report }, { width: 10 }), 'rocCurvePng: expected options.width in [');
     expectArgumentError(() => rocCurveSvg({ a: report }, { xLabel: 'x' } as never), "unknown key 'xLabel' in options");
   });
