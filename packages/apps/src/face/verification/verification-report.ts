@@ -46,7 +46,9 @@ export interface VerificationReport {
  * A pair is predicted "same" when its distance <= the threshold. Gives the ROC over every distinct
  * distance, AUC (exact Mann-Whitney count), EER, the LFW protocol's k-fold accuracy (threshold chosen
  * on the other folds; folds dealt from `seed`), the best threshold on all pairs, and TAR at FAR = `far`.
- * Needs at least one positive and one negative pair.
+ * Needs at least one positive and one negative pair, and at least `folds` pairs (10 by default). TAR at
+ * FAR needs at least 1 / far negatives (1000 for 1e-3): with fewer it is NaN rather than an error, so
+ * the rest of a small report still comes back.
  *
  * @example
  * const report = verificationReport(await pairDistances(embeddings, pairs), pairs.same);
