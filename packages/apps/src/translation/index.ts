@@ -9,3 +9,19 @@ export type {
   UnknownTokenPolicy,
   VocabularyFromTextsOptions,
 } from '../text-common/vocabulary.js';
+// The shared sequence decoding (attention decoder, beam search):
+export { AttentionDecoder } from '../text-common/attention-decoder.js';
+export type {
+  AttentionDecoderOptions,
+  AttentionDecoderState,
+  DecoderStartOptions,
+} from '../text-common/attention-decoder.js';
+export type { AttentionScore } from '../text-common/attention-score.js';
+export { beamSearch } from '../text-common/beam-search.js';
+export type {
+  BeamSearchOptions,
+  BeamSearchResult,
+  BeamState,
+  DecodeStep,
+  DecodeStepOutput,
+} from '../text-common/beam-search.js';
