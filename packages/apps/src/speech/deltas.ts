@@ -22,7 +22,7 @@ export interface DeltasOptions {
  *
  * In plain words: how fast each feature is changing (and how fast that change is changing) around each frame.
  */
-export function deltas(features: tf.Tensor2D | tf.Tensor3D, options: DeltasOptions = {}): tf.Tensor {
+export function deltas(features: tf.Tensor, options: DeltasOptions = {}): tf.Tensor {
   const fn = 'deltas';
   assertRank(fn, 'features', features, [2, 3]);
   assertDtype(fn, 'features', features, 'float32');
