@@ -2,14 +2,14 @@ import { describeEachBackend, expectNoLeakedTensors } from '@baihua/core/testing
 import { expect, test } from 'vitest';
 import { descriptorParity, faceApiDescriptors, parityLine } from './descriptor-parity.js';
 
-// One face-api run (its own process, about 20 s) serves every backend.
+// One face-api run (its own process and tfjs, on its wasm backend: about 10 s) serves every backend.
 let theirs: ReturnType<typeof faceApiDescriptors> | undefined;
 
 describeEachBackend(
   "examples/face-verification descriptor parity with face-api's own descriptors",
   (backend) => {
     test("sample1's 3 faces: within 1e-4 of face-api's descriptors, same/different decisions agree", async () => {
-      theirs ??= faceApiDescriptors(['sample1']);
+      theirs ??= faceApiDescriptors({ photos: ['sample1'] });
       await theirs; // its decoding tensors are gone before counting
       const parity = await expectNoLeakedTensors(() => descriptorParity(theirs));
       expect(parity.facesPerPhoto).toEqual([3]);
@@ -29,8 +29,11 @@ describeEachBackend(
   { backends: ['cpu', 'wasm'] },
 );
 
-test('faceApiDescriptors refuses a photo face-api does not ship', async () => {
-  await expect(faceApiDescriptors(['sample9'])).rejects.toThrow(
+test('faceApiDescriptors refuses a photo face-api does not ship and an unknown backend', async () => {
+  await expect(faceApiDescriptors({ backend: 'webgl' as never })).rejects.toThrow(
+    `faceApiDescriptors: expected backend 'wasm' or 'cpu', got "webgl"`,
+  );
+  await expect(faceApiDescriptors({ photos: ['sample9'] })).rejects.toThrow(
     'faceApiDescriptors: expected photos among sample1, sample2, sample3, sample4, sample5, sample6, got "sample9"',
   );
 });

@@ -43,17 +43,27 @@ export interface FaceApiDescriptors {
   seconds: number;
 }
 
+/** Options of {@link faceApiDescriptors}. */
+export interface FaceApiOptions {
+  /** Which of face-api's sample photos. Default all six. */
+  photos?: readonly string[];
+  /** The backend of face-api's own bundled tfjs: 'wasm' (default, faster) or 'cpu' (plain JS). */
+  backend?: 'wasm' | 'cpu';
+}
+
 /**
- * face-api itself on its sample photos (`photos`, default all six): face-api-oracle.mjs in a child
- * Node process (its own bundled tfjs), given the photos as raw RGB decoded here. About 20 s a photo
- * on this machine's cpu.
+ * face-api itself on its sample photos: face-api-oracle.mjs in a child Node process (its own bundled
+ * tfjs on its cpu or wasm backend), given the photos as raw RGB decoded here.
  *
  * @example
- * const theirs = await faceApiDescriptors(['sample1']); // 3 faces
+ * const theirs = await faceApiDescriptors({ photos: ['sample1'] }); // 3 faces
  *
  * In plain words: ask face-api which faces it sees and what numbers it gives them.
  */
-export async function faceApiDescriptors(photos: readonly string[] = facePhotos): Promise<FaceApiDescriptors> {
+export async function faceApiDescriptors(options: FaceApiOptions = {}): Promise<FaceApiDescriptors> {
+  const { photos = facePhotos, backend = 'wasm' } = options;
+  if (backend !== 'wasm' && backend !== 'cpu')
+    throw new Error(`faceApiDescriptors: expected backend 'wasm' or 'cpu', got ${JSON.stringify(backend)}`);
   const unknown = photos.find((name) => !(facePhotos as readonly string[]).includes(name));
   if (photos.length === 0 || unknown !== undefined)
     throw new Error(
@@ -62,13 +72,13 @@ export async function faceApiDescriptors(photos: readonly string[] = facePhotos)
   const started = performance.now();
   const directory = mkdtempSync(join(tmpdir(), 'baihua-face-parity-'));
   try {
-    return { ...(await runOracle(photos, directory)), seconds: (performance.now() - started) / 1000 };
+    return { ...(await runOracle(backend, photos, directory)), seconds: (performance.now() - started) / 1000 };
   } finally {
     rmSync(directory, { recursive: true, force: true });
   }
 }
 
-async function runOracle(photos: readonly string[], directory: string) {
+async function runOracle(backend: string, photos: readonly string[], directory: string) {
   const args: string[] = [];
   for (const [k, name] of photos.entries()) {
     const image = decodeImage(readFileSync(join(faceApiDir(), 'demo', `${name}.jpg`)));
@@ -84,7 +94,7 @@ async function runOracle(photos: readonly string[], directory: string) {
   }
   const out = join(directory, 'oracle.bin');
   const script = fileURLToPath(new URL('./face-api-oracle.mjs', import.meta.url));
-  const { stdout } = await promisify(execFile)(process.execPath, [script, out, ...args]);
+  const { stdout } = await promisify(execFile)(process.execPath, [script, backend, out, ...args]);
   const report = JSON.parse(stdout) as { faces: number[]; pipelineGap: number; ms: number };
   const values = new Float32Array(new Uint8Array(readFileSync(out)).buffer);
   const faces = report.faces.reduce((a, b) => a + b, 0);

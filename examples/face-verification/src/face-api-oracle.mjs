@@ -1,5 +1,5 @@
 // face-api itself, run as its own Node process by descriptor-parity.ts:
-//   node face-api-oracle.mjs <out.bin> <photo.rgb>:<width>x<height> ...
+//   node face-api-oracle.mjs <cpu|wasm> <out.bin> <photo.rgb>:<width>x<height> ...
 // (the same approach as packages/apps/test/face-api-oracle.mjs, for several photos). Its bundled tfjs
 // must not share the caller's tfjs engine and kernel registry (globals), and face-api 1.7's Node
 // builds need @tensorflow/tfjs-node: this loads its self-contained ESM browser bundle, with
@@ -15,7 +15,8 @@ import { dirname, join } from 'node:path';
 import { TextDecoder, TextEncoder } from 'node:util';
 
 const started = performance.now();
-const faceApiDir = dirname(createRequire(import.meta.url).resolve('@vladmandic/face-api/package.json'));
+const require = createRequire(import.meta.url);
+const faceApiDir = dirname(require.resolve('@vladmandic/face-api/package.json'));
 const versions = Object.getOwnPropertyDescriptor(process, 'versions');
 Object.defineProperty(process, 'versions', { value: { ...process.versions, node: undefined }, configurable: true });
 let faceapi;
@@ -27,14 +28,31 @@ try {
 const { tf } = faceapi;
 const encoder = new TextEncoder();
 tf.env().setPlatform('node', {
-  fetch: (url, init) => fetch(url, init),
+  fetch: async (url, init) =>
+    url.startsWith('/')
+      ? new Response(readFileSync(url), { headers: { 'content-type': 'application/wasm' } })
+      : fetch(url, init),
   now: () => performance.now(),
   encode: (text) => encoder.encode(text),
   decode: (bytes, encoding) => new TextDecoder(encoding).decode(bytes),
   isTypedArray: (a) => ArrayBuffer.isView(a) && !(a instanceof DataView),
 });
 faceapi.env.initialize();
-if (!(await tf.setBackend('cpu'))) throw new Error('face-api oracle: the cpu backend did not start');
+const [backend, out, ...photos] = process.argv.slice(2);
+if (backend === 'wasm') {
+  // Its bundled wasm backend, given tfjs-backend-wasm 4.22's binaries (the same version) through the
+  // platform's fetch, single-threaded (no Worker), initialised with Node hidden again (emscripten would
+  // take the Node path, which the bundle lacks). Node's fetch is started first: it reads the version.
+  tf.setWasmPaths(`${join(dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist')}/`, true);
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  new Response(new Uint8Array(0));
+  Object.defineProperty(process, 'versions', { value: { ...process.versions, node: undefined }, configurable: true });
+}
+try {
+  if (!(await tf.setBackend(backend))) throw new Error(`face-api oracle: the ${backend} backend did not start`);
+} finally {
+  Object.defineProperty(process, 'versions', versions);
+}
 for (const [net, file] of [
   ['ssdMobilenetv1', 'ssd_mobilenetv1_model'],
   ['faceLandmark68Net', 'face_landmark_68_model'],
@@ -50,7 +68,6 @@ for (const [net, file] of [
   await faceapi.nets[net].loadFromWeightMap(map);
 }
 
-const [out, ...photos] = process.argv.slice(2);
 const chunks = [];
 const faces = [];
 let pipelineGap = 0;
