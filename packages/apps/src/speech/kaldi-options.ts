@@ -46,6 +46,7 @@ export interface FbankOptions {
   energyFloor?: number;
 }
 
+/** The option names fbank accepts (mfcc adds numCeps and cepstralLifter). */
 export const fbankKeys = [
   'sampleRate',
   'frameLength',

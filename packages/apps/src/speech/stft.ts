@@ -1,7 +1,7 @@
 import { ArgumentError, assertKnownOptions, assertPositiveInteger } from '@baihua/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { frameCount } from './frame-signal.js';
-import { framedSpectrum, unflattenFrames } from './framed-spectrum.js';
+import { type SpectrumPlan, framedSpectrum, unflattenFrames } from './framed-spectrum.js';
 import { nextPowerOfTwo } from './real-dft-matrix.js';
 import { assertSignal } from './signal-checks.js';
 import { type WindowType, windowFunction, windowTypes } from './window-function.js';
@@ -48,7 +48,7 @@ export function stft(
 }
 
 /** Checks stft's arguments and resolves its options to a plan (shared with powerSpectrogram). */
-export function stftPlan(functionName: string, signal: unknown, options: StftOptions) {
+export function stftPlan(functionName: string, signal: unknown, options: StftOptions): SpectrumPlan {
   assertKnownOptions(functionName, 'options', options, stftKeys);
   const { frameLength = 400, frameStep = 160, window = 'hann' } = options;
   assertPositiveInteger(functionName, 'options.frameLength', frameLength);

@@ -2,6 +2,7 @@ import { ArgumentError, assertOneOf, assertPositiveInteger } from '@baihua/core'
 
 /** The analysis windows Kaldi offers (torchaudio.compliance.kaldi's `window_type`). */
 export const windowTypes = ['povey', 'hann', 'hamming', 'rectangular', 'blackman'] as const;
+/** One of {@link windowTypes}. */
 export type WindowType = (typeof windowTypes)[number];
 
 /**
