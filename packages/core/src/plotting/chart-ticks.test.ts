@@ -9,6 +9,9 @@ const values = (exponents: number[]) => exponents.map((e) => Number((10 ** e).to
 test('niceTicks: 1-2-5 steps covering the range', () => {
   expect(niceTicks(0, 1, 5)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
   expect(niceTicks(3, 3, 5)).toEqual([3]);
+  // A negative start off the step grid: the zero tick is exactly 0 (a running sum gave -1.4e-16).
+  expect(niceTicks(-0.7, 0.1, 8)).toEqual([-0.6, -0.5, -0.4, -0.3, -0.2, -0.1, 0, 0.1]);
+  expect(niceTicks(-1.3, 0.2, 8)).toEqual([-1.2, -1, -0.8, -0.6, -0.4, -0.2, 0, 0.2]);
 });
 
 test('logTicks: decades, 1-2-5 within decades, or linear values under one decade; never 10^0.5', () => {
