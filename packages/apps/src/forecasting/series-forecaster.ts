@@ -1,0 +1,86 @@
+import { ArgumentError, type Layer, predict } from '@baihua/core';
+import * as tf from '@tensorflow/tfjs-core';
+import { assertSeries } from './series-checks.js';
+import type { SeriesScaler } from './series-scaler.js';
+
+/** What a {@link SeriesForecaster} is made of (see {@link trainForecaster}). */
+export interface SeriesForecasterParts {
+  /** x [batch, inputLength, 1] -> [batch, horizon], in the encoded units below. */
+  model: Layer;
+  /** Fitted on the training span. */
+  scaler: SeriesScaler;
+  inputLength: number;
+  horizon: number;
+  /** Inputs and outputs are measured from the window's last scaled value (see the class doc). */
+  relativeToLast: boolean;
+}
+
+/**
+ * A trained forecaster: a model and the encoding it was trained with. Encoding of a window w
+ * (the last inputLength values): s = scaler.transform(w); with relativeToLast, inputs s_i - s_last
+ * and outputs read as s_last + model(x)_k (the model learns changes from the last value, so a
+ * trend carries past the training range); without it, inputs s and outputs read as scaled values.
+ * Forecasts come back in the series' own units. `dispose()` frees the model's weights.
+ *
+ * @example
+ * const forecaster = await trainForecaster(train, { inputLength: 24, horizon: 12 });
+ * const [next12] = await forecaster.forecast([series.slice(0, origin)]); // 12 numbers
+ *
+ * In plain words: the trained network together with the ruler and the habits it was taught with.
+ */
+export class SeriesForecaster {
+  readonly model: Layer;
+  readonly scaler: SeriesScaler;
+  readonly inputLength: number;
+  readonly horizon: number;
+  readonly relativeToLast: boolean;
+
+  constructor(parts: SeriesForecasterParts) {
+    this.model = parts.model;
+    this.scaler = parts.scaler;
+    this.inputLength = parts.inputLength;
+    this.horizon = parts.horizon;
+    this.relativeToLast = parts.relativeToLast;
+  }
+
+  /** The model's input rows for windows of exactly inputLength raw values, and each row's offset. */
+  encodeWindows(windows: readonly (readonly number[])[]): { rows: number[][]; offsets: number[] } {
+    const rows: number[][] = [];
+    const offsets: number[] = [];
+    for (const window of windows) {
+      const scaled = this.scaler.transform(window);
+      const offset = this.relativeToLast ? (scaled[scaled.length - 1] as number) : 0;
+      rows.push(scaled.map((v) => v - offset));
+      offsets.push(offset);
+    }
+    return { rows, offsets };
+  }
+
+  /**
+   * The next `horizon` values after each history (each >= inputLength finite values; only the last
+   * inputLength are read): [histories.length][horizon], in the series' units.
+   */
+  async forecast(histories: readonly (readonly number[])[]): Promise<number[][]> {
+    if (!Array.isArray(histories) || histories.length === 0)
+      throw new ArgumentError('SeriesForecaster.forecast', 'expected histories to be a non-empty array of series');
+    histories.forEach((history, k) => {
+      assertSeries('SeriesForecaster.forecast', `histories[${k}]`, history, this.inputLength);
+    });
+    const { rows, offsets } = this.encodeWindows(histories.map((h) => h.slice(h.length - this.inputLength)));
+    const output = tf.tidy(() => {
+      const x = tf.tensor3d(rows.map((row) => row.map((v) => [v])));
+      return predict(this.model, x);
+    });
+    const flat = await output.data();
+    output.dispose();
+    return offsets.map((offset, b) => {
+      const scaled = Array.from(flat.subarray(b * this.horizon, (b + 1) * this.horizon), (v) => v + offset);
+      return this.scaler.inverseTransform(scaled);
+    });
+  }
+
+  /** Frees the model's weights. */
+  dispose(): void {
+    this.model.dispose();
+  }
+}
