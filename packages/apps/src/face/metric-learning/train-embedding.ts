@@ -71,7 +71,6 @@ export async function checkEmbeddingInputs(
     throw new ArgumentError(fn, `expected model to be a Layer, got ${model === null ? 'null' : typeof model}`);
   if (data === null || typeof data !== 'object')
     throw new ArgumentError(fn, `expected data to be { images, labels }, got ${data === null ? 'null' : typeof data}`);
-  assertKnownOptions(fn, 'data', data, ['images', 'labels']);
   assertTensor(fn, 'data.images', data.images);
   if (data.images.rank < 2)
     throw new ShapeError(fn, `expected data.images of rank >= 2 ([N, ...]), got rank ${data.images.rank}`);
