@@ -25,3 +25,7 @@ export type {
   DecodeStep,
   DecodeStepOutput,
 } from '../text-common/beam-search.js';
+// Chinese numerals <-> Arabic numbers, the task with checkable truth:
+export { fromChineseNumeral, maxChineseNumeral, toChineseNumeral } from './chinese-numeral.js';
+export { createNumeralDataset } from './numeral-dataset.js';
+export type { NumeralDatasetOptions, NumeralPair } from './numeral-dataset.js';
