@@ -9,3 +9,16 @@ export type {
   UnknownTokenPolicy,
   VocabularyFromTextsOptions,
 } from '../text-common/vocabulary.js';
+// The character-level language model (issue 18's text generation):
+export { CharLanguageModel } from './char-language-model.js';
+export type { CharLanguageModelOptions, CharLanguageModelRun } from './char-language-model.js';
+export { nextTokenLoss, trainCharLanguageModel } from './train-char-language-model.js';
+export type { TrainCharLanguageModelOptions } from './train-char-language-model.js';
+export { generateText } from './generate-text.js';
+export type { GenerateTextOptions } from './generate-text.js';
+export { meanNegativeLogLikelihood, perplexity } from './perplexity.js';
+export type { NextTokenScorer } from './perplexity.js';
+export { fitNGramBaseline, NGramBaseline } from './n-gram-baseline.js';
+export type { NGramBaselineOptions } from './n-gram-baseline.js';
+export { splitCharCorpus } from './split-char-corpus.js';
+export type { CharCorpus, SplitCharCorpusOptions } from './split-char-corpus.js';
