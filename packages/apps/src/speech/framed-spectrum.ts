@@ -16,7 +16,8 @@ export interface SpectrumPlan {
 
 /**
  * Frames of `signal` [B, n] (DC offset removed per frame when asked; [B * frames, frameLength]) and
- * their spectrum [B * frames, 2K] (real parts, then imaginary ones; K = fftLength / 2 + 1): pre-emphasis,
+ * their spectrum [B * frames, fftLength] (the K = fftLength / 2 + 1 real parts, then the K - 2 imaginary parts
+ * of bins 1 .. K - 2, see realDftMatrix): pre-emphasis,
  * window, zero padding and the real DFT as one matrix product (see realDftMatrix). Call inside tf.tidy.
  */
 export function framedSpectrum(
@@ -31,12 +32,25 @@ export function framedSpectrum(
   return { frames: rows, spectrum: tf.matMul(rows, matrix) };
 }
 
-/** |X_k|^2 = re^2 + im^2 from framedSpectrum's [rows, 2K] layout: [rows, K]. Call inside tf.tidy. */
+/** The real parts [rows, K] and imaginary parts [rows, K] (0 at bins 0 and K - 1) of framedSpectrum's layout. */
+export function splitSpectrum(spectrum: tf.Tensor2D): { real: tf.Tensor2D; imag: tf.Tensor2D } {
+  const [rows, fftLength] = spectrum.shape;
+  const bins = fftLength / 2 + 1;
+  const real = tf.slice(spectrum, [0, 0], [rows, bins]);
+  const inner = tf.slice(spectrum, [0, bins], [rows, bins - 2]);
+  return {
+    real,
+    imag: tf.pad(inner, [
+      [0, 0],
+      [1, 1],
+    ]),
+  };
+}
+
+/** |X_k|^2 = re^2 + im^2 from framedSpectrum's layout: [rows, K]. Call inside tf.tidy. */
 export function powerOfSpectrum(spectrum: tf.Tensor2D): tf.Tensor2D {
-  const [rows, columns] = spectrum.shape;
-  const bins = columns / 2;
-  const squared = tf.square(spectrum);
-  return tf.add(tf.slice(squared, [0, 0], [rows, bins]), tf.slice(squared, [0, bins], [rows, bins]));
+  const { real, imag } = splitSpectrum(spectrum);
+  return tf.add(tf.square(real), tf.square(imag));
 }
 
 /** Reshapes [B * frames, D] rows back to [B, frames, D], or [frames, D] for a rank-1 signal. */

@@ -1,7 +1,7 @@
 import { ArgumentError, assertKnownOptions, assertPositiveInteger } from '@baihua/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { frameCount } from './frame-signal.js';
-import { type SpectrumPlan, framedSpectrum, unflattenFrames } from './framed-spectrum.js';
+import { type SpectrumPlan, framedSpectrum, splitSpectrum, unflattenFrames } from './framed-spectrum.js';
 import { nextPowerOfTwo } from './real-dft-matrix.js';
 import { assertSignal } from './signal-checks.js';
 import { type WindowType, windowFunction, windowTypes } from './window-function.js';
@@ -38,12 +38,12 @@ export function stft(
   const plan = stftPlan('stft', signal, options);
   return tf.tidy(() => {
     const { spectrum } = framedSpectrum(asBatch(signal), plan);
-    const [rows, columns] = spectrum.shape;
-    const bins = columns / 2;
+    const parts = splitSpectrum(spectrum);
     const batch = signal.rank === 2 ? signal.shape[0] : undefined;
-    const real = unflattenFrames(tf.slice(spectrum, [0, 0], [rows, bins]), batch, plan.frames);
-    const imag = unflattenFrames(tf.slice(spectrum, [0, bins], [rows, bins]), batch, plan.frames);
-    return { real, imag };
+    return {
+      real: unflattenFrames(parts.real, batch, plan.frames),
+      imag: unflattenFrames(parts.imag, batch, plan.frames),
+    };
   });
 }
 
