@@ -29,3 +29,14 @@ export type {
 export { fromChineseNumeral, maxChineseNumeral, toChineseNumeral } from './chinese-numeral.js';
 export { createNumeralDataset } from './numeral-dataset.js';
 export type { NumeralDatasetOptions, NumeralPair } from './numeral-dataset.js';
+// The encoder-decoder, its training and decoding, and the attention picture:
+export { TranslationModel } from './translation-model.js';
+export type { TranslationModelOptions } from './translation-model.js';
+export { maskedSequenceCrossEntropy } from './masked-sequence-cross-entropy.js';
+export { translationBatch } from './translation-batch.js';
+export type { TranslationPair } from './translation-batch.js';
+export { trainTranslation } from './train-translation.js';
+export type { TrainTranslationOptions } from './train-translation.js';
+export { translate } from './translate.js';
+export type { TranslateOptions, Translation } from './translate.js';
+export { attentionMapLegend, attentionMapPng } from './attention-map-png.js';
