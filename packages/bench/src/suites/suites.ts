@@ -7,7 +7,7 @@ import { seedCaseFactories } from './seed/cases.js';
 export const benchSuites: BenchSuite[] = [
   {
     name: 'ops',
-    description: 'single ops: matMul, conv2d, pooling, softmax cross-entropy, LSTM/GRU sequences',
+    description: 'single ops: matMul, conv2d, pooling, softmax cross-entropy, LSTM/GRU sequences, MFCC',
     cases: (mode) => opsCaseFactories.flatMap((make) => make(mode)),
   },
   {

@@ -3,6 +3,7 @@ import { conv2dModeCases } from './conv2d-modes.js';
 import { conv2dCases } from './conv2d.js';
 import { conv3dCases } from './conv3d.js';
 import { matMulCases } from './mat-mul.js';
+import { mfccCases } from './mfcc.js';
 import { oursRecurrentCases } from './ours-recurrent.js';
 import { oursSoftmaxCrossEntropyCases } from './ours-softmax-cross-entropy.js';
 import { poolingCases } from './pooling.js';
@@ -20,4 +21,5 @@ export const opsCaseFactories: Array<(mode: BenchMode) => BenchCase[]> = [
   oursSoftmaxCrossEntropyCases,
   recurrentCases,
   oursRecurrentCases,
+  mfccCases,
 ];
