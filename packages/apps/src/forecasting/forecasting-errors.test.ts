@@ -33,6 +33,20 @@ describeEachBackend('forecasting: bad input', () => {
     });
   });
 
+  test('SeriesForecaster refuses parts that are not a model, a scaler and window sizes', () => {
+    const parts = { model: createRecurrentForecaster({ inputLength: 4, horizon: 1 }), scaler: fitScaler(ramp) };
+    expect(() => new SeriesForecaster({ ...parts, inputLength: 4, horizon: 0, relativeToLast: false })).toThrow(
+      'SeriesForecaster: expected options.horizon to be a positive integer, got 0',
+    );
+    expect(
+      () => new SeriesForecaster({ ...parts, scaler: {} as never, inputLength: 4, horizon: 1, relativeToLast: false }),
+    ).toThrow('SeriesForecaster: expected options.scaler to be a SeriesScaler, got object');
+    expect(
+      () => new SeriesForecaster({ ...parts, inputLength: 4, horizon: 1, relativeToLast: false, units: 3 } as never),
+    ).toThrow("SeriesForecaster: unknown key 'units' in options");
+    parts.model.dispose();
+  });
+
   test('forecast refuses histories shorter than the window or holding NaN, and leaves nothing behind', async () => {
     const forecaster = new SeriesForecaster({
       model: createRecurrentForecaster({ inputLength: 4, horizon: 2, units: 4 }),

@@ -1,7 +1,7 @@
-import { ArgumentError, type Layer, predict } from '@baihua/core';
+import { ArgumentError, Layer, assertKnownOptions, predict } from '@baihua/core';
 import * as tf from '@tensorflow/tfjs-core';
-import { assertSeries } from './series-checks.js';
-import type { SeriesScaler } from './series-scaler.js';
+import { assertSeries, assertWindowSizes } from './series-checks.js';
+import { SeriesScaler } from './series-scaler.js';
 
 /** What a {@link SeriesForecaster} is made of (see {@link trainForecaster}). */
 export interface SeriesForecasterParts {
@@ -36,6 +36,21 @@ export class SeriesForecaster {
   readonly relativeToLast: boolean;
 
   constructor(parts: SeriesForecasterParts) {
+    assertKnownOptions('SeriesForecaster', 'options', parts, [
+      'model',
+      'scaler',
+      'inputLength',
+      'horizon',
+      'relativeToLast',
+    ]);
+    assertWindowSizes('SeriesForecaster', parts ?? ({} as SeriesForecasterParts));
+    if (!(parts.model instanceof Layer))
+      throw new ArgumentError('SeriesForecaster', `expected options.model to be a Layer, got ${typeof parts.model}`);
+    if (!(parts.scaler instanceof SeriesScaler))
+      throw new ArgumentError(
+        'SeriesForecaster',
+        `expected options.scaler to be a SeriesScaler, got ${typeof parts.scaler}`,
+      );
     this.model = parts.model;
     this.scaler = parts.scaler;
     this.inputLength = parts.inputLength;
