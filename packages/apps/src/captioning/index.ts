@@ -31,3 +31,17 @@ export { corpusBleu } from './corpus-bleu.js';
 export type { BleuScore, CorpusBleuOptions } from './corpus-bleu.js';
 export { exactMatch } from './exact-match.js';
 export type { Sentence } from './bleu-inputs.js';
+// The model: CNN encoder + the shared attention decoder, teacher forcing, decoding, attention maps.
+export { CaptionEncoder } from './caption-encoder.js';
+export type { CaptionEncoderOptions } from './caption-encoder.js';
+export { Captioner } from './captioner.js';
+export type { CaptionerOptions } from './captioner.js';
+export { captionTargets } from './caption-targets.js';
+export type { CaptionTargets, CaptionTargetsOptions } from './caption-targets.js';
+export { sequenceCrossEntropy } from './sequence-cross-entropy.js';
+export { trainCaptioner } from './train-captioner.js';
+export type { TrainCaptionerOptions } from './train-captioner.js';
+export { captionImages } from './caption-images.js';
+export type { CaptionImagesOptions, CaptionImagesResult } from './caption-images.js';
+export { captionAttentionPng } from './caption-attention-png.js';
+export type { CaptionAttentionPngOptions } from './caption-attention-png.js';
