@@ -40,6 +40,8 @@ export function faceNetParts(fn: string, net: Layer): { stem: Layer[]; blocks: L
  * way (set `net.trainable = true` to train all of it again). The net has no batch norm, so frozen
  * layers hold no statistics that training mode could move.
  * The net normalises pixels itself: images [N, 150, 150, 3] in 0..255, as for its descriptors.
+ * Other sizes are refused before anything changes: the net is built for 150 x 150 and refuses any
+ * other input shape (and its stride-2 stem, pool and four downsampling blocks leave no grid below 131 px).
  * Defaults: frozenBlocks 7 (stem and blocks conv32_1 .. conv64_3 frozen), trainEmbedding's
  * otherwise (margin 0.2, Adam 1e-3). Returns every step's loss.
  *
