@@ -24,14 +24,15 @@ describeEachBackend('metric learning: bad input', () => {
         [{ learningRate: 0 }, 'trainEmbedding: expected learningRate'],
         [
           { identitiesPerBatch: 4 },
-          'trainEmbedding: expected identitiesPerBatch <= the number of identities (4), got 4',
+          'trainEmbedding: expected identitiesPerBatch <= the number of identities (3), got 4',
         ],
         [
           { identitiesPerBatch: 5 },
-          'trainEmbedding: expected identitiesPerBatch <= the number of identities (4), got 5',
+          'trainEmbedding: expected identitiesPerBatch <= the number of identities (3), got 5',
         ],
         [{ samplesPerIdentity: 3 }, 'trainEmbedding: expected at least samplesPerIdentity = 3 rows per identity'],
         [{ stepz: 3 }, "trainEmbedding: unknown key 'stepz'"],
+        [{ optimizer: {} as never }, 'trainEmbedding: expected optimizer to be an Optimizer'],
       ];
       await expectNoLeakedTensors(async () => {
         // Identities 2 and 7 have one row each: named.
@@ -40,13 +41,10 @@ describeEachBackend('metric learning: bad input', () => {
             '2 (1), 7 (1)',
         );
         const paired = [0, 0, 1, 1, 2, 2];
-        for (const [change, message] of cases.slice(0, 6).concat(cases.slice(8)))
+        for (const [change, message] of cases)
           await expect(trainEmbedding(model, { images, labels: paired }, { ...valid, ...change })).rejects.toThrow(
             message,
           );
-        await expect(
-          trainEmbedding(model, { images, labels: [0, 0, 1, 1, 2, 2] }, { ...valid, identitiesPerBatch: 4 }),
-        ).rejects.toThrow('trainEmbedding: expected identitiesPerBatch <= the number of identities (3), got 4');
         await expect(trainEmbedding(model, { images, labels: [0, 0, 1] }, valid)).rejects.toThrow(
           'trainEmbedding: expected data.labels to have one entry per image (6), got 3',
         );
