@@ -68,6 +68,10 @@ describeEachBackend('AttentionDecoder', () => {
           const steppedWeights = tf.stack(weights, 1);
           await expectTensorsClose(forced.logits, stepped, { atol: 1e-5 });
           await expectTensorsClose(forced.weights, steppedWeights, { atol: 1e-6 });
+          const boolMask = tf.cast(memoryMask, 'bool');
+          const applied = decoder.apply([ids, memory], { mask: [undefined, boolMask] });
+          await expectTensorsClose(applied, forced.logits, { atol: 1e-6 });
+          tf.dispose([boolMask, applied]);
           const w = (await forced.weights.array()) as number[][][];
           for (const row of w[1] as number[][]) expect(row[2]).toBe(0);
           for (const row of w[0] as number[][]) expect(row[2]).toBeGreaterThan(0);
