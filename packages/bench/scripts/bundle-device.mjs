@@ -21,22 +21,12 @@ mkdirSync(appDir, { recursive: true });
 // import.meta.url does not exist in CommonJS: give the bundled ESM code this file's URL instead.
 const shim = join(appDir, 'import-meta-url-shim.js');
 writeFileSync(shim, "export const importMetaUrl = require('node:url').pathToFileURL(__filename).href;\n");
-// Area packages that are not (yet) dependencies of @baihua/bench are loaded by name at run time
-// (src/suites/area-packages.ts), which a bundle cannot do: bundle them from the sibling packages'
-// dist and hand the bench a loader for each. Loaders import lazily, at case setup, as in the CLI.
-const areaPackages = ['cnn', 'rnn'].filter((name) => existsSync(join(packageDir, '..', name, 'dist', 'index.js')));
-const siblingPlugin = {
-  name: 'baihua-sibling-packages',
-  setup(esbuild) {
-    esbuild.onResolve({ filter: /^@baihua\/(cnn|rnn)$/ }, (args) => {
-      try {
-        return { path: require.resolve(args.path) };
-      } catch {
-        return { path: join(packageDir, '..', args.path.slice('@baihua/'.length), 'dist', 'index.js') };
-      }
-    });
-  },
-};
+// The cases import @baihua/cnn and @baihua/rnn by a name computed at run time (src/suites/area-packages.ts),
+// which a bundle cannot resolve: hand the bench a loader for each. esbuild resolves them like any import
+// (the ESM build, through the `import` condition), so the bundle holds one copy of @baihua/core; resolving
+// them with require.resolve once picked their CommonJS builds and with them a second core (two layer
+// registries: 'Sequential is registered already').
+const areaPackages = ['cnn', 'rnn'];
 const entry = [
   `globalThis[Symbol.for('baihua.bench.areaPackageLoaders')] = {`,
   ...areaPackages.map((name) => `  '@baihua/${name}': () => import('@baihua/${name}'),`),
@@ -45,7 +35,6 @@ const entry = [
 ].join('\n');
 await build({
   stdin: { contents: entry, resolveDir: packageDir, sourcefile: 'device-bundle-entry.js', loader: 'js' },
-  plugins: [siblingPlugin],
   outfile: join(appDir, 'bench.cjs'),
   bundle: true,
   platform: 'node',
