@@ -6,7 +6,7 @@
 // Then: bash .devbundle/gpu-env.sh node .devbundle/app/bench.cjs --backends webgpu,wasm
 // (here, without a GPU: sh scripts/gpu-env.sh node .devbundle/app/bench.cjs --backends webgpu,wasm)
 import { build } from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
