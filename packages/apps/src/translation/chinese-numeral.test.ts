@@ -107,11 +107,19 @@ describe('createNumeralDataset', () => {
       expect(share).toBeGreaterThan(0.11); // about (3000 - 100) / 6 each: the 100 numbers below 100 run out
       expect(share).toBeLessThan(0.21);
     }
+    // Every magnitude is in both splits, the numbers below 100 too (about a fifth of them held out).
+    const small = (pairs: typeof a.train) => pairs.filter((p) => p.number < 100).length;
+    expect(small(a.test)).toBeGreaterThan(5);
+    expect(small(a.train)).toBeGreaterThan(60);
+    expect(small(a.test) + small(a.train)).toBe(100);
     const pair = a.train.find((p) => p.number === maxChineseNumeral);
     expect(pair).toEqual({ number: 100000000, digits: '100000000', chinese: '一亿' });
     expect(() => createNumeralDataset({ trainSize: 0, testSize: 1 })).toThrow(
       /createNumeralDataset: expected trainSize/,
     );
     expect(() => createNumeralDataset({ trainSize: 1, testSize: 1, size: 3 } as never)).toThrow(/unknown key 'size'/);
+    expect(() => createNumeralDataset({ trainSize: 1, testSize: 1, testFraction: 1 })).toThrow(
+      /createNumeralDataset: expected testFraction in \(0, 1\), got 1/,
+    );
   });
 });
