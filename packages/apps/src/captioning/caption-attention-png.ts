@@ -31,9 +31,10 @@ function sampleGrid(grid: readonly number[], rows: number, cols: number, u: numb
 
 /**
  * A PNG strip of per-word attention maps (Xu et al. 2015's figure): the image first, then one panel
- * per word in caption order, the image lit where the decoder looked when it wrote that word: each
- * pixel is scaled by 0.2 + 0.8 a / max(a), a the word's attention over the square memory grid
- * (S = g x g positions, row-major) upsampled bilinearly to the image. image [H, W, 3] or
+ * per word in caption order, the image lit where the decoder looked when it wrote that word: with
+ * w = a / max(a), a the word's attention over the square memory grid (S = g x g positions,
+ * row-major) upsampled bilinearly to the image, each pixel becomes p (0.3 + 0.7 w) + 0.35 w (dimmed
+ * where it did not look, a white glow where it did, visible on dark backgrounds too). image [H, W, 3] or
  * [1, H, W, 3] in [0, 1]; words: the caption's words; weights: one row of S per word (a further
  * row, the `<eos>` step {@link captionImages} also returns, is ignored). Defaults: scale 3, gap 4.
  *
@@ -85,13 +86,11 @@ export async function captionAttentionPng(
     for (let y = 0; y < cellH; y++) {
       for (let x = 0; x < cellW; x++) {
         const [iy, ix] = [Math.floor(y / scale), Math.floor(x / scale)];
-        const light =
-          row === undefined
-            ? 1
-            : 0.2 + (0.8 * sampleGrid(row, side, side, (x + 0.5) / cellW, (y + 0.5) / cellH)) / peak;
+        const w = row === undefined ? 1 : sampleGrid(row, side, side, (x + 0.5) / cellW, (y + 0.5) / cellH) / peak;
+        const [light, glow] = row === undefined ? [1, 0] : [0.3 + 0.7 * w, 0.35 * w];
         const at = ((gap + y) * outW + gap + panel * (cellW + gap) + x) * 3;
         for (let c = 0; c < 3; c++) {
-          const value = (pixels[(iy * width + ix) * 3 + c] as number) * light;
+          const value = (pixels[(iy * width + ix) * 3 + c] as number) * light + glow;
           out[at + c] = Math.round(255 * Math.min(1, Math.max(0, value)));
         }
       }
