@@ -51,7 +51,15 @@ function drawSpec(rng: SeededRandom): SceneSpec {
   };
 }
 
-/** Whether the scene belongs to the split (see {@link heldOutPairs}). */
+/**
+ * Whether the scene belongs to the split: 'test' scenes show a held-out pair (see {@link heldOutPairs})
+ * in the group or as the reference object, 'train' scenes show none.
+ *
+ * In plain words: does this picture go to the lessons or to the exam?
+ *
+ * @example
+ * sceneInSplit({ ...scene, colour: 'red', shape: 'triangle' }, 'test'); // true
+ */
 export function sceneInSplit(scene: SceneSpec, split: SceneSplit): boolean {
   const heldOut = isHeldOutPair(scene.colour, scene.shape) || isHeldOutPair(scene.objectColour, scene.objectShape);
   return split === 'test' ? heldOut : !heldOut;

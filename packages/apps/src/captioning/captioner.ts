@@ -1,4 +1,11 @@
-import { type CallContext, Layer, type LayerConfig, type LayerOptions, childSeed } from '@baihua/core';
+import {
+  type CallContext,
+  Layer,
+  type LayerConfig,
+  type LayerOptions,
+  assertPositiveInteger,
+  childSeed,
+} from '@baihua/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { AttentionDecoder } from '../text-common/attention-decoder.js';
 import type { AttentionScore } from '../text-common/attention-score.js';
@@ -40,6 +47,7 @@ export class Captioner extends Layer {
 
   constructor(options: CaptionerOptions) {
     super(options, 'Captioner', ['vocabularySize', 'filters', 'embeddingSize', 'hiddenSize', 'score']);
+    assertPositiveInteger('Captioner', 'vocabularySize', options.vocabularySize);
     const seed = this.seed ?? 0;
     this.encoder = new CaptionEncoder({ filters: options.filters, seed: childSeed(seed, 0) });
     this.decoder = new AttentionDecoder({

@@ -85,6 +85,15 @@ describeEachBackend('captioning: bad input', () => {
     }
   });
 
+  test('a captioner without a vocabulary size is refused by name', () => {
+    expect(() => new Captioner({ vocabularySize: 0 })).toThrow(
+      'Captioner: expected vocabularySize to be a positive integer, got 0',
+    );
+    expect(() => new Captioner({ vocabularySize: 24, filter: [4] } as never)).toThrow(
+      /Captioner: unknown key 'filter'/,
+    );
+  });
+
   test('unknown words become <unk> by default, or an error naming the word', () => {
     const { inputIds, targetIds, shape } = captionTargets(['a red hexagon'], vocabulary);
     expect(shape).toEqual([1, 4]);

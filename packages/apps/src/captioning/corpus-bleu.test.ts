@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { corpusBleu } from './corpus-bleu.js';
 import { exactMatch } from './exact-match.js';
+import { sentenceBleu } from './sentence-bleu.js';
 
 // The sentences of Papineni et al. (2002), example 1, as NLTK's corpus_bleu docstring uses them.
 const hyp1 = 'It is a guide to action which ensures that the military always obeys the commands of the party';
@@ -84,5 +85,46 @@ describe('exactMatch', () => {
       ),
     ).toBeCloseTo(2 / 3, 12);
     expect(() => exactMatch(['a'], [['']])).toThrow('exactMatch: expected references[0][0] to be non-empty');
+  });
+});
+
+describe('sentenceBleu', () => {
+  // Values from fixtures/bleu-reference.py (NLTK 3.8 sentence_bleu, smoothing_function=method2).
+  const cases: [string, string, string[], number[]][] = [
+    [
+      'a near miss',
+      'a red circle above a square',
+      ['a red circle above a blue square'],
+      [0.846481724890614, 0.7727285587307859, 0.7394698986207265, 0.7118034480382984],
+    ],
+    [
+      'no matching 4-gram (0 without smoothing)',
+      'two red circles left a square',
+      ['two small red circles left of a blue square'],
+      [0.6065306597126334, 0.42888194248035344, 0.35470128155393843, 0.2868106410131918],
+    ],
+    [
+      "the paper's hypothesis 1",
+      hyp1,
+      [ref1a, ref1b, ref1c],
+      [0.9444444444444444, 0.759710796176519, 0.6476085203612729, 0.539755306744061],
+    ],
+  ];
+  test.each(cases)('matches NLTK with add-one smoothing: %s', (_, hypothesis, references, expected) => {
+    sentenceBleu(hypothesis, references).bleu.forEach((value, n) =>
+      expect(value).toBeCloseTo(expected[n] as number, 12),
+    );
+  });
+
+  test("smoothing 'none' is corpusBleu of one sentence; bad options are refused", () => {
+    const plain = sentenceBleu('two red circles left a square', ['two small red circles left of a blue square'], {
+      smoothing: 'none',
+    });
+    expect(plain.bleu[3]).toBe(0);
+    expect(plain).toEqual(
+      corpusBleu(['two red circles left a square'], [['two small red circles left of a blue square']]),
+    );
+    expect(() => sentenceBleu('a', ['a'], { smoothing: 'add-k' as never })).toThrow(/sentenceBleu: expected smoothing/);
+    expect(() => sentenceBleu('a', [])).toThrow('sentenceBleu: expected references[0] to be a non-empty array');
   });
 });

@@ -1,4 +1,5 @@
 import { assertKnownOptions, assertPositiveInteger } from '@baihua/core';
+import { bleuCounts, bleuFromCounts } from './bleu-counts.js';
 import { corpusTokens, type Sentence } from './bleu-inputs.js';
 
 /** Options of {@link corpusBleu}. */
@@ -19,15 +20,6 @@ export interface BleuScore {
   hypothesisLength: number;
   /** r: the sum over sentences of the reference length closest to the hypothesis's (the shorter on a tie). */
   referenceLength: number;
-}
-
-function ngramCounts(tokens: readonly string[], n: number): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (let i = 0; i + n <= tokens.length; i++) {
-    const key = tokens.slice(i, i + n).join('\u0000');
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return counts;
 }
 
 /**
@@ -55,42 +47,5 @@ export function corpusBleu(
   const { maxOrder = 4 } = options;
   assertPositiveInteger('corpusBleu', 'maxOrder', maxOrder);
   const corpus = corpusTokens('corpusBleu', hypotheses, references);
-  const matched = new Array<number>(maxOrder).fill(0);
-  const total = new Array<number>(maxOrder).fill(0);
-  let hypothesisLength = 0;
-  let referenceLength = 0;
-  corpus.hypotheses.forEach((hypothesis, i) => {
-    const refs = corpus.references[i] as string[][];
-    hypothesisLength += hypothesis.length;
-    const closest = refs
-      .map((reference) => reference.length)
-      .reduce((best, length) => {
-        const gap = Math.abs(length - hypothesis.length) - Math.abs(best - hypothesis.length);
-        return gap < 0 || (gap === 0 && length < best) ? length : best;
-      });
-    referenceLength += closest;
-    for (let n = 1; n <= maxOrder; n++) {
-      const clip = new Map<string, number>();
-      for (const reference of refs) {
-        for (const [gram, count] of ngramCounts(reference, n)) clip.set(gram, Math.max(clip.get(gram) ?? 0, count));
-      }
-      for (const [gram, count] of ngramCounts(hypothesis, n)) {
-        matched[n - 1] = (matched[n - 1] as number) + Math.min(count, clip.get(gram) ?? 0);
-        total[n - 1] = (total[n - 1] as number) + count;
-      }
-    }
-  });
-  const precisions = matched.map((m, k) => (total[k] === 0 ? 0 : m / (total[k] as number)));
-  const brevityPenalty =
-    hypothesisLength === 0
-      ? 0
-      : hypothesisLength > referenceLength
-        ? 1
-        : Math.exp(1 - referenceLength / hypothesisLength);
-  const bleu = precisions.map((_, k) => {
-    const used = precisions.slice(0, k + 1);
-    if (used.some((p) => p === 0)) return 0;
-    return brevityPenalty * Math.exp(used.reduce((sum, p) => sum + Math.log(p), 0) / (k + 1));
-  });
-  return { bleu, precisions, brevityPenalty, hypothesisLength, referenceLength };
+  return bleuFromCounts(bleuCounts(corpus.hypotheses, corpus.references, maxOrder), false);
 }

@@ -45,3 +45,5 @@ export { captionImages } from './caption-images.js';
 export type { CaptionImagesOptions, CaptionImagesResult } from './caption-images.js';
 export { captionAttentionPng } from './caption-attention-png.js';
 export type { CaptionAttentionPngOptions } from './caption-attention-png.js';
+export { sentenceBleu } from './sentence-bleu.js';
+export type { SentenceBleuOptions } from './sentence-bleu.js';

@@ -49,7 +49,14 @@ export const heldOutPairs: readonly (readonly [SceneColour, SceneShape])[] = [
   ['blue', 'circle'],
 ];
 
-/** Whether a colour-shape pair is one of the {@link heldOutPairs}. */
+/**
+ * Whether a colour-shape pair is one of the {@link heldOutPairs}.
+ *
+ * In plain words: is this a pairing the training scenes never show?
+ *
+ * @example
+ * isHeldOutPair('green', 'square'); // true
+ */
 export function isHeldOutPair(colour: SceneColour, shape: SceneShape): boolean {
   return heldOutPairs.some(([c, s]) => c === colour && s === shape);
 }
@@ -81,7 +88,14 @@ export function describeScene(scene: SceneSpec): string {
   ].join(' ');
 }
 
-/** Every word the grammar can write, in a fixed order (what {@link captionVocabulary} holds). */
+/**
+ * Every word the grammar can write, in a fixed order (what {@link captionVocabulary} holds): 20 words.
+ *
+ * In plain words: the whole dictionary of the scene captions.
+ *
+ * @example
+ * sceneWords().slice(0, 5); // ['a', 'two', 'three', 'small', 'large']
+ */
 export function sceneWords(): string[] {
   return [
     ...Object.values(countWords),
