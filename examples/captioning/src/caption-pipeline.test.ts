@@ -18,6 +18,7 @@ test('a tiny run: trained captions share more words with the truths than untrain
     epochs: 10,
     batchSize: 16,
     learningRate: 0.01,
+    wordDropout: 0,
     filters: [8, 16],
     hiddenSize: 24,
     beamWidth: 2,

@@ -23,6 +23,7 @@ export interface CaptionSettings {
   epochs: number;
   batchSize: number;
   learningRate: number;
+  wordDropout: number;
   filters: number[];
   hiddenSize: number;
   beamWidth: number;
@@ -95,6 +96,7 @@ export async function runCaptioning(settings: CaptionSettings): Promise<CaptionR
       epochs: settings.epochs,
       batchSize: settings.batchSize,
       learningRate: settings.learningRate,
+      wordDropout: settings.wordDropout,
       seed,
       onEpoch: (epoch, loss) => {
         settings.onEpoch?.(epoch, loss, (performance.now() - last) / 1000);

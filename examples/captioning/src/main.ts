@@ -3,7 +3,7 @@
 // attention is trained on scenes that never show the held-out colour-shape pairs (red triangle,
 // green square, blue circle) and scored on scenes that always show one of them.
 // Usage: pnpm start [--backend wasm|cpu|webgpu] [--train 3072] [--test 200] [--size 32] [--epochs 8]
-//   [--batch 32] [--learning-rate 0.01] [--filters 16,32,32] [--hidden 64] [--beam 3] [--seed 1]
+//   [--batch 32] [--learning-rate 0.01] [--word-dropout 0] [--filters 16,32,32] [--hidden 64] [--beam 3] [--seed 1]
 //   [--attention attention.png] [--scenes scenes.png]
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -19,6 +19,7 @@ const { values } = parseArgs({
     epochs: { type: 'string', default: '8' },
     batch: { type: 'string', default: '32' },
     'learning-rate': { type: 'string', default: '0.01' },
+    'word-dropout': { type: 'string', default: '0' },
     filters: { type: 'string', default: '16,32,32' },
     hidden: { type: 'string', default: '64' },
     beam: { type: 'string', default: '3' },
@@ -37,6 +38,7 @@ const report = await runCaptioning({
   epochs: Number(values.epochs),
   batchSize: Number(values.batch),
   learningRate: Number(values['learning-rate']),
+  wordDropout: Number(values['word-dropout']),
   filters: (values.filters as string).split(',').map(Number),
   hiddenSize: Number(values.hidden),
   beamWidth: Number(values.beam),

@@ -78,6 +78,9 @@ describeEachBackend('captioning: bad input', () => {
         await expect(trainCaptioner(captioner, images, ['a', 'b'], vocabulary, { epochs: 0 })).rejects.toThrow(
           'trainCaptioner: expected epochs to be a positive integer, got 0',
         );
+        await expect(trainCaptioner(captioner, images, ['a', 'b'], vocabulary, { wordDropout: 1 })).rejects.toThrow(
+          'trainCaptioner: expected wordDropout in [0, 1), got 1',
+        );
       });
     } finally {
       images.dispose();

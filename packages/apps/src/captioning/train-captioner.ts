@@ -2,6 +2,7 @@ import {
   Adam,
   ArgumentError,
   assertKnownOptions,
+  assertInRange,
   assertPositive,
   assertPositiveInteger,
   createRandom,
@@ -24,7 +25,13 @@ export interface TrainCaptionerOptions {
   learningRate?: number;
   /** Global gradient norm clip. Default 5. */
   clipNorm?: number;
-  /** Seed of the batch order. Default 0. */
+  /**
+   * Word dropout (Bowman et al. 2016): each word the decoder reads (not `<bos>`, not padding) is
+   * replaced by `<unk>` with this probability, in [0, 1), so the decoder leans on the image more and
+   * on its own previous words less. Default 0.
+   */
+  wordDropout?: number;
+  /** Seed of the batch order and the word dropout. Default 0. */
   seed?: number;
   /** Called after each epoch with its number (from 1) and mean loss. */
   onEpoch?: (epoch: number, loss: number) => void;
@@ -52,12 +59,21 @@ export async function trainCaptioner(
   options: TrainCaptionerOptions = {},
 ): Promise<{ losses: number[] }> {
   const fn = 'trainCaptioner';
-  assertKnownOptions(fn, 'options', options, ['epochs', 'batchSize', 'learningRate', 'clipNorm', 'seed', 'onEpoch']);
-  const { epochs = 10, batchSize = 32, learningRate = 3e-3, clipNorm = 5, seed = 0, onEpoch } = options;
+  assertKnownOptions(fn, 'options', options, [
+    'epochs',
+    'batchSize',
+    'learningRate',
+    'clipNorm',
+    'wordDropout',
+    'seed',
+    'onEpoch',
+  ]);
+  const { epochs = 10, batchSize = 32, learningRate = 3e-3, clipNorm = 5, wordDropout = 0, seed = 0 } = options;
   assertPositiveInteger(fn, 'epochs', epochs);
   assertPositiveInteger(fn, 'batchSize', batchSize);
   assertPositive(fn, 'learningRate', learningRate);
   assertPositive(fn, 'clipNorm', clipNorm);
+  assertInRange(fn, 'wordDropout', wordDropout, { min: 0, max: 1, maxExclusive: true });
   checkCaptionImages(fn, images, captioner.encoder);
   if (!Array.isArray(captions) || captions.length !== images.shape[0])
     throw new ArgumentError(fn, `expected one caption per image (${images.shape[0]}), got ${captions?.length}`);
@@ -79,14 +95,13 @@ export async function trainCaptioner(
       for (let start = 0; start < count; start += batchSize) {
         const rows = order.slice(start, start + batchSize);
         const pick = (ids: Int32Array) =>
-          tf.tensor2d(
-            Int32Array.from(rows.flatMap((r) => Array.from(ids.subarray(r * time, (r + 1) * time)))),
-            [rows.length, time],
-            'int32',
-          );
+          Int32Array.from(rows.flatMap((r) => Array.from(ids.subarray(r * time, (r + 1) * time))));
+        const inputs = pick(targets.inputIds).map((id) =>
+          wordDropout > 0 && id > 3 && rng.next() < wordDropout ? 3 : id,
+        );
         const batch = tf.tidy(() => ({
-          x: [tf.gather(images, rows), pick(targets.inputIds)],
-          y: pick(targets.targetIds),
+          x: [tf.gather(images, rows), tf.tensor2d(inputs, [rows.length, time], 'int32')],
+          y: tf.tensor2d(pick(targets.targetIds), [rows.length, time], 'int32'),
         }));
         try {
           const { loss } = await trainStep(captioner, batch, { loss: sequenceCrossEntropy, optimizer, clipNorm });
@@ -96,7 +111,7 @@ export async function trainCaptioner(
         }
       }
       losses.push(total / count);
-      onEpoch?.(epoch, total / count);
+      options.onEpoch?.(epoch, total / count);
     }
   } finally {
     optimizer.dispose();
