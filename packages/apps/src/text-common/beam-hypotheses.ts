@@ -28,16 +28,23 @@ export function normalizedScore(hypothesis: Hypothesis, alpha: number): number {
 
 /**
  * One batch row's beams: the `width` live hypotheses and the finished ones. `advance` takes the
- * step's best 2·width candidates (sorted, as top-k gives them) and keeps fairseq's rule: an
- * `<eos>` among the first `width` candidates finishes a hypothesis; the live slots are refilled
- * with the best candidates that do not end. The row is done once `width` hypotheses finished.
+ * step's best 2·width candidates (sorted, as top-k gives them): an `<eos>` among the first `width`
+ * candidates finishes a hypothesis (fairseq's rule); the live slots are refilled with the best
+ * candidates that do not end. The row is done once the best finished hypothesis cannot be beaten:
+ * its score >= the best live logP / lp(maxLength) (logP only falls, lp only grows up to
+ * maxLength), so stopping never changes the answer; with width 1 it is done at the first `<eos>`
+ * (greedy decoding).
  * In plain words: the shortlist of partial answers for one input, and the answers already complete.
  */
 export class BeamRow {
   live: Hypothesis[];
   readonly done: Hypothesis[] = [];
 
-  constructor(readonly width: number) {
+  constructor(
+    readonly width: number,
+    private readonly alpha: number,
+    private readonly maxLength: number,
+  ) {
     this.live = Array.from({ length: width }, (_, i) => ({
       tokens: [],
       logProbability: i === 0 ? 0 : -1e9,
@@ -47,7 +54,11 @@ export class BeamRow {
   }
 
   get isDone(): boolean {
-    return this.done.length >= this.width;
+    if (this.done.length === 0) return false;
+    if (this.width === 1) return true;
+    const finished = Math.max(...this.done.map((h) => normalizedScore(h, this.alpha)));
+    const live = Math.max(...this.live.map((h) => h.logProbability));
+    return finished >= live / lengthPenaltyOf(this.maxLength, this.alpha);
   }
 
   /**

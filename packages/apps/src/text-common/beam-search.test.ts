@@ -66,6 +66,21 @@ describeEachBackend('beamSearch', () => {
     expect(penalised.logProbabilities[0]).toBeCloseTo(Math.log(0.275), 4);
   });
 
+  test('weak hypotheses that end early do not stop the search while a likelier one is still live', async () => {
+    // A C A C ... is likely (0.98 a step) and never ends; B <eos> (0.0495) and others end early. With K 3
+    // three weak hypotheses finish by step 3; stopping at K finished would return B.
+    const loop = table({
+      1: { 3: 0.9, 4: 0.05, 5: 0.05 },
+      3: { 5: 0.98, 2: 0.01, 4: 0.01 },
+      4: { 2: 0.99 },
+      5: { 3: 0.98, 2: 0.02 },
+    });
+    const found = await search(loop, { beamWidth: 3, maxLength: 5 });
+    expect(found.ids).toEqual([[3, 5, 3, 5, 3]]);
+    expect(found.finished).toEqual([false]);
+    expect(found.logProbabilities[0]).toBeCloseTo(Math.log(0.9 * 0.98 ** 4), 4);
+  });
+
   test('eos: an immediate <eos> gives an empty sequence; maxLength cuts a sequence that never ends', async () => {
     const stop = await search(table({ 1: { 2: 0.9, 3: 0.1 } }), { beamWidth: 2, maxLength: 4 });
     expect(stop).toMatchObject({ ids: [[]], finished: [true] });

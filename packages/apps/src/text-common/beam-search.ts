@@ -51,9 +51,10 @@ export interface BeamSearchResult {
  * Beam search over a step function, on the current backend: the state is tiled to B·K rows, each
  * step scores every live hypothesis' extensions by summed log-softmax, takes the best 2K per row
  * (tf.topk), and keeps K live ones (fairseq's rule: an `<eos>` among the best K finishes a
- * hypothesis; a row stops once K have finished, or at maxLength, where live ones count as cut).
- * The answer is the hypothesis with the highest logP / ((5 + n) / 6)^lengthPenalty. beamWidth 1 is
- * exactly greedy decoding. The initial state stays the caller's; nothing else is left behind.
+ * hypothesis). A row stops once no live hypothesis can beat its best finished one (see BeamRow), or
+ * at maxLength, where live ones count as cut. The answer is the hypothesis with the highest
+ * logP / ((5 + n) / 6)^lengthPenalty. beamWidth 1 is exactly greedy decoding. The initial state
+ * stays the caller's; nothing else is left behind.
  *
  * @example
  * const start = decoder.start(memory, { memoryMask });
@@ -67,7 +68,7 @@ export async function beamSearch<S extends BeamState>(
   options: BeamSearchOptions = {},
 ): Promise<BeamSearchResult> {
   const { batch, width, maxLength, alpha, bosId, eosId } = checkBeamSearchInputs(step, initialState, options);
-  const rows = Array.from({ length: batch }, () => new BeamRow(width));
+  const rows = Array.from({ length: batch }, () => new BeamRow(width, alpha, maxLength));
   let state = gatherState(
     initialState,
     Array.from({ length: batch * width }, (_, i) => Math.floor(i / width)),
