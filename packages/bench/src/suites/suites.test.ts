@@ -39,6 +39,7 @@ describe('suite registry', () => {
       /^models\/mnist-mlp\//,
       /^models\/lenet-5\//,
       /^models\/lstm-classifier\//,
+      /^models\/blstm-ctc\//,
       /^seed\/recurrent-variant\/lstm\//,
       /^seed\/gradient-retention\/sigmoid\/ours$/,
     ]) {

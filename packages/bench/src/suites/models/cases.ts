@@ -1,6 +1,7 @@
 import * as tfl from '@tensorflow/tfjs-layers';
 import type { BenchCase, BenchMode } from '../../harness/bench-case.js';
 import { importAreaPackage } from '../area-packages.js';
+import { blstmCtcStepCase } from './blstm-ctc-step.js';
 import { diagnosticsOverheadCase } from './diagnostics-overhead.js';
 import { oursModelCase } from './ours-training-step.js';
 import { stockModelCase } from './stock-training-step.js';
@@ -162,6 +163,7 @@ export const modelsCaseFactories: Array<(mode: BenchMode) => BenchCase[]> = [
     oursLenetCase(mode),
     lstmClassifierCase(mode),
     oursLstmClassifierCase(mode),
+    blstmCtcStepCase(mode),
     diagnosticsOverheadCase(mode),
   ],
 ];
