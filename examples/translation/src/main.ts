@@ -63,11 +63,17 @@ for (const result of results) console.log(exactMatchLine(result));
 for (const result of results) {
   const wrong = result.translations.filter((t, i) => t.text !== result.expected[i]).length;
   console.log(`${result.direction} samples (${wrong} of ${test.length} held-out numbers wrong):`);
-  for (const i of [0, 1, 2, 3]) {
+  const wrongOnes = result.translations.flatMap((t, i) => (t.text === result.expected[i] ? [] : [i]));
+  for (const i of [0, 1, 2, ...wrongOnes.slice(0, 3)]) {
     const t = result.translations[i];
     const mark = t?.text === result.expected[i] ? 'ok' : `WRONG, expected ${result.expected[i]}`;
     console.log(`  ${t?.sourceTokens.join('')} -> ${t?.text} (${mark})`);
   }
+  const byDigits = [1, 2, 3, 4, 5, 6, 7, 8].map(
+    (k) =>
+      `${k}:${wrongOnes.filter((i) => test[i]?.digits.length === k).length}/${test.filter((p) => p.digits.length === k).length}`,
+  );
+  console.log(`  wrong by digit count: ${byDigits.join(' ')}`);
 }
 const [zhDigits] = results;
 const index = Math.max(
