@@ -69,10 +69,10 @@ for (const result of results) {
     const mark = t?.text === result.expected[i] ? 'ok' : `WRONG, expected ${result.expected[i]}`;
     console.log(`  ${t?.sourceTokens.join('')} -> ${t?.text} (${mark})`);
   }
-  const byDigits = [1, 2, 3, 4, 5, 6, 7, 8].map(
-    (k) =>
-      `${k}:${wrongOnes.filter((i) => test[i]?.digits.length === k).length}/${test.filter((p) => p.digits.length === k).length}`,
-  );
+  const byDigits = [1, 2, 3, 4, 5, 6, 7, 8].map((k) => {
+    const wrongK = wrongOnes.filter((i) => test[i]?.digits.length === k).length;
+    return `${k}:${wrongK}/${test.filter((p) => p.digits.length === k).length}`;
+  });
   console.log(`  wrong by digit count: ${byDigits.join(' ')}`);
 }
 const [zhDigits] = results;
