@@ -8,8 +8,8 @@ describe('attentionMapPng', () => {
     const target = ['1', '0', '0', '0', '5', '<eos>'];
     const weights = target.map((_, i) => source.map((_, j) => (j === Math.min(i, 3) ? 1 : 0)));
     const image = decode(attentionMapPng(source, target, weights));
-    // left margin: 2 pad + widest row label (one char, 3 px * scale 2); top: 2 pad + 5 * 2; cells 24 px; 6 px pad.
-    const [left, top] = [12 + 6, 12 + 10];
+    // left margin: 2 pad + widest row label (one char, 5 px * scale 2); top: 2 pad + 7 * 2; cells 24 px; 6 px pad.
+    const [left, top] = [12 + 10, 12 + 14];
     expect([image.width, image.height]).toEqual([left + 4 * 24 + 6, top + 6 * 24 + 6]);
     const pixel = (x: number, y: number) =>
       Array.from(image.data.slice((y * image.width + x) * 4, (y * image.width + x) * 4 + 3));

@@ -1,5 +1,11 @@
-import { ArgumentError, encodePng } from '@baihua/core';
-import { drawLabel, labelWidth } from './label-font.js';
+import {
+  ArgumentError,
+  type BitmapTextPlacement,
+  bitmapTextWidth,
+  drawBitmapText,
+  encodePng,
+  RasterCanvas,
+} from '@baihua/core';
 
 const cell = 24;
 const scale = 2;
@@ -26,9 +32,9 @@ export function attentionMapLegend(sourceTokens: readonly string[], targetTokens
 /**
  * An attention matrix as a PNG heatmap: one 24 px square per (output token i, source token j),
  * white at weight 0 to dark blue at weight 1 (linear), rows = targetTokens (top to bottom),
- * columns = sourceTokens (left to right). Labels use a built-in 3 x 5 pixel font of digits:
- * ASCII digit tokens are drawn as themselves, `<eos>` as E, other tokens (CJK characters, which
- * no bundled font here draws) by their index, explained by {@link attentionMapLegend}.
+ * columns = sourceTokens (left to right). Labels use @baihua/core's ASCII bitmap font: ASCII digit
+ * tokens are drawn as themselves, `<eos>` as E, other tokens (CJK characters, which that font
+ * does not draw) by their index, explained by {@link attentionMapLegend}.
  * weights: [targetTokens.length][sourceTokens.length], each in [0, 1] (what {@link translate} returns).
  *
  * @example
@@ -60,40 +66,30 @@ export function attentionMapPng(
   if (bad !== undefined) throw new ArgumentError(fn, `expected weights in [0, 1], got ${bad}`);
   const rowLabels = targetTokens.map(labelOf);
   const columnLabels = sourceTokens.map(labelOf);
-  const left = pad * 2 + Math.max(...rowLabels.map((l) => labelWidth(l, scale)));
-  const top = pad * 2 + 5 * scale;
-  const width = left + columns * cell + pad;
-  const height = top + rows * cell + pad;
-  const pixels = new Uint8Array(width * height * 4).fill(255);
+  const label: BitmapTextPlacement = {
+    color: [20, 20, 20, 255],
+    scale,
+    anchor: 'middle',
+    baseline: 'middle',
+    rotation: 0,
+  };
+  const left = pad * 2 + Math.max(...rowLabels.map((l) => bitmapTextWidth(l, scale)));
+  const top = pad * 2 + 7 * scale;
+  const canvas = new RasterCanvas(left + columns * cell + pad, top + rows * cell + pad);
   weights.forEach((row, i) =>
     row.forEach((w: number, j: number) => {
-      const colour = [255 - 247 * w, 255 - 207 * w, 255 - 148 * w, 255].map(Math.round);
-      for (let y = 0; y < cell - 1; y++)
-        for (let x = 0; x < cell - 1; x++) pixels.set(colour, ((top + i * cell + y) * width + left + j * cell + x) * 4);
+      const colour = [255 - 247 * w, 255 - 207 * w, 255 - 148 * w, 255].map(Math.round) as [
+        number,
+        number,
+        number,
+        number,
+      ];
+      canvas.fillRect(left + j * cell, top + i * cell, cell - 1, cell - 1, colour);
     }),
   );
-  const ink = [20, 20, 20] as const;
-  rowLabels.forEach((label, i) =>
-    drawLabel(
-      pixels,
-      width,
-      label,
-      left - pad - labelWidth(label, scale),
-      top + i * cell + (cell - 5 * scale) / 2,
-      scale,
-      ink,
-    ),
+  rowLabels.forEach((text, i) =>
+    drawBitmapText(canvas, text, left - pad, top + i * cell + cell / 2, { ...label, anchor: 'end' }),
   );
-  columnLabels.forEach((label, j) =>
-    drawLabel(
-      pixels,
-      width,
-      label,
-      left + j * cell + Math.floor((cell - labelWidth(label, scale)) / 2),
-      pad,
-      scale,
-      ink,
-    ),
-  );
-  return encodePng(pixels, width, height);
+  columnLabels.forEach((text, j) => drawBitmapText(canvas, text, left + j * cell + cell / 2, pad + 3.5 * scale, label));
+  return encodePng(canvas.pixels, canvas.width, canvas.height);
 }
