@@ -55,7 +55,17 @@ export function randomUtterance(random: SeededRandom, language: CorpusLanguage, 
   return Array.from({ length }, () => words[random.integer(10)]).join(' ');
 }
 
-/** Every word {@link randomUtterance} can say in `language` (the lexicon of the corpus). */
+/**
+ * Every word {@link randomUtterance} can say in `language`, the corpus lexicon and a recogniser's
+ * vocabulary: English the ten digit words then the command words in first-use order (20 words), Mandarin
+ * the ten digit characters.
+ *
+ * @example
+ * corpusLexicon('en'); // ['zero', ..., 'nine', 'go', 'left', 'right', 'stop', 'up', 'down', 'yes', 'no', 'turn',
+ * //                        'now']
+ *
+ * In plain words: the words the synthesiser may say, so the recogniser knows what to listen for.
+ */
 export function corpusLexicon(language: CorpusLanguage): string[] {
   if (language === 'cmn') return [...mandarinDigits];
   return [...new Set([...englishDigitWords, ...commandPhrases.flatMap((phrase) => phrase.split(' '))])];

@@ -9,6 +9,19 @@ import { addNoise, corpusLexicon, randomUtterance, readCorpusAudio, speakCorpus 
 test('random utterances: 3-7 digit words or a command phrase; Mandarin digits as spaced characters', () => {
   const random = createRandom(3);
   const english = Array.from({ length: 200 }, () => randomUtterance(random, 'en'));
+  expect(corpusLexicon('en').slice(10)).toEqual([
+    'go',
+    'left',
+    'right',
+    'stop',
+    'up',
+    'down',
+    'yes',
+    'no',
+    'turn',
+    'now',
+  ]);
+  expect(corpusLexicon('cmn').join('')).toBe('零一二三四五六七八九');
   const lexicon = new Set(corpusLexicon('en'));
   for (const text of english) for (const word of text.split(' ')) expect(lexicon.has(word)).toBe(true);
   const lengths = new Set(english.filter((t) => t.split(' ').length >= 3).map((t) => t.split(' ').length));
