@@ -1,13 +1,13 @@
 import {
   embedImages,
-  type GlyphIdentitySet,
+  type GlyphSet,
   type GlyphJitter,
   glyphIdentitySet,
   pairDistances,
   splitByIdentity,
   type TripletMining,
   trainEmbedding,
-  type VerificationReport,
+  type VerificationResult,
   verificationPairs,
   verificationReport,
 } from '@baihua/apps/face';
@@ -36,13 +36,13 @@ export interface GlyphVerificationSettings {
 
 /** One mining strategy's result on the unseen identities. */
 export interface MiningResult {
-  report: VerificationReport;
+  report: VerificationResult;
   seconds: number;
   finalLoss: number;
 }
 
 /** Embeds the test rows and verifies all positive pairs against 3 negatives each. */
-export async function verifyOn(model: Layer, test: GlyphIdentitySet, seed: number): Promise<VerificationReport> {
+export async function verifyOn(model: Layer, test: GlyphSet, seed: number): Promise<VerificationResult> {
   const labels = await test.labels.data();
   const pairs = verificationPairs(labels, { negativesPerPositive: 3, seed });
   const embeddings = embedImages(model, test.images, { batchSize: 256 });

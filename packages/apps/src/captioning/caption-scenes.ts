@@ -29,7 +29,7 @@ export interface CaptionScenesOptions {
 }
 
 /** What {@link captionScenes} returns: the images, one caption each, and the scenes drawn. */
-export interface CaptionScenes {
+export interface CaptionedScenes {
   /** [count, size, size, 3] float32 RGB in [0, 1]. The caller disposes it. */
   images: tf.Tensor4D;
   captions: string[];
@@ -82,7 +82,7 @@ export function sceneInSplit(scene: SceneSpec, split: SceneSplit): boolean {
  * images.shape; // [4, 48, 48, 3]
  * captions[0]; // e.g. 'three large yellow squares below a red triangle'
  */
-export function captionScenes(options: CaptionScenesOptions): CaptionScenes {
+export function captionScenes(options: CaptionScenesOptions): CaptionedScenes {
   assertKnownOptions('captionScenes', 'options', options, ['count', 'seed', 'size', 'split']);
   const { count, seed = 0, size = 48, split = 'train' } = options ?? {};
   assertPositiveInteger('captionScenes', 'count', count);

@@ -9,7 +9,7 @@ export interface CaptionTargetsOptions {
 }
 
 /** Teacher-forcing rows: decoder inputs and targets, both row-major int32 [N, T]. */
-export interface CaptionTargets {
+export interface CaptionTargetBatch {
   /** `<bos> w_1 .. w_n`, right-padded with `<pad>` (0). */
   inputIds: Int32Array;
   /** `w_1 .. w_n <eos>`, right-padded with `<pad>` (0): the loss ignores the padding. */
@@ -32,7 +32,7 @@ export function captionTargets(
   captions: readonly string[],
   vocabulary: Vocabulary,
   options: CaptionTargetsOptions = {},
-): CaptionTargets {
+): CaptionTargetBatch {
   assertKnownOptions('captionTargets', 'options', options, ['unknown']);
   if (!Array.isArray(captions) || captions.length === 0)
     throw new ArgumentError('captionTargets', `expected captions to be a non-empty array, got ${String(captions)}`);

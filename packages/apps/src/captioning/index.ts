@@ -11,7 +11,7 @@ export type {
 } from '../text-common/vocabulary.js';
 // Scenes (SYNTHETIC), their grammar, BLEU and exact match.
 export { captionScenes, sceneInSplit } from './caption-scenes.js';
-export type { CaptionScenes, CaptionScenesOptions, SceneSplit } from './caption-scenes.js';
+export type { CaptionedScenes, CaptionScenesOptions, SceneSplit } from './caption-scenes.js';
 export { renderScene } from './render-scene.js';
 export { drawShape } from './draw-shape.js';
 export type { ShapeStroke } from './draw-shape.js';
@@ -37,7 +37,7 @@ export type { CaptionEncoderOptions } from './caption-encoder.js';
 export { Captioner } from './captioner.js';
 export type { CaptionerOptions } from './captioner.js';
 export { captionTargets } from './caption-targets.js';
-export type { CaptionTargets, CaptionTargetsOptions } from './caption-targets.js';
+export type { CaptionTargetBatch, CaptionTargetsOptions } from './caption-targets.js';
 export { sequenceCrossEntropy } from './sequence-cross-entropy.js';
 export { trainCaptioner } from './train-captioner.js';
 export type { TrainCaptionerOptions } from './train-captioner.js';

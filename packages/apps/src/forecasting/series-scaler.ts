@@ -53,24 +53,24 @@ export class SeriesScaler {
 
   /** The fitted { shift, scale }; throws before `fit`. */
   get parameters(): { shift: number; scale: number } {
-    return this.require('SeriesScaler.parameters');
+    return this.fittedOrThrow('SeriesScaler.parameters');
   }
 
   /** (x - shift) / scale for each value. */
   transform(series: readonly number[]): number[] {
-    const { shift, scale } = this.require('SeriesScaler.transform');
+    const { shift, scale } = this.fittedOrThrow('SeriesScaler.transform');
     assertSeries('SeriesScaler.transform', 'series', series, 0);
     return Array.from(series, (v) => (v - shift) / scale);
   }
 
   /** x' * scale + shift for each value: back to the series' own units. */
   inverseTransform(scaled: readonly number[]): number[] {
-    const { shift, scale } = this.require('SeriesScaler.inverseTransform');
+    const { shift, scale } = this.fittedOrThrow('SeriesScaler.inverseTransform');
     assertSeries('SeriesScaler.inverseTransform', 'scaled', scaled, 0);
     return Array.from(scaled, (v) => v * scale + shift);
   }
 
-  private require(functionName: string): { shift: number; scale: number } {
+  private fittedOrThrow(functionName: string): { shift: number; scale: number } {
     if (!this.fitted)
       throw new ArgumentError(
         functionName,

@@ -4,7 +4,7 @@ import { fillEdges } from './fill-edges.js';
 import { flattenPath } from './flatten-path.js';
 import { type GlyphJitter, glyphAffine } from './glyph-affine.js';
 import { checkGlyphOptions } from './glyph-set-checks.js';
-import { createGlyphSet, type GlyphIdentitySet } from './glyph-set.js';
+import { createGlyphSet, type GlyphSet } from './glyph-set.js';
 import { type FontFace, readFontFaces } from './font-faces.js';
 
 /** Options of {@link glyphIdentitySet}. */
@@ -79,7 +79,7 @@ function variantsOf(faces: readonly FontFace[], codePoint: number): Variant[] | 
  *
  * In plain words: every Chinese character is a person, every font and small tilt another photo of them.
  */
-export async function glyphIdentitySet(options: GlyphIdentitySetOptions): Promise<GlyphIdentitySet> {
+export async function glyphIdentitySet(options: GlyphIdentitySetOptions): Promise<GlyphSet> {
   const { fonts, identities, samplesPerIdentity: k, size, seed, jitter, firstCodePoint } = checkGlyphOptions(options);
   const faces = await readFontFaces('glyphIdentitySet', fonts, firstCodePoint);
   const random = createRandom(seed);

@@ -13,7 +13,7 @@ import * as tf from '@tensorflow/tfjs-core';
  *
  * In plain words: many small pictures of characters, each labelled with which character it is.
  */
-export interface GlyphIdentitySet {
+export interface GlyphSet {
   images: tf.Tensor4D;
   labels: tf.Tensor1D;
   characters: string[];
@@ -22,7 +22,7 @@ export interface GlyphIdentitySet {
 }
 
 /**
- * Builds a {@link GlyphIdentitySet} from row pixels (rows * size * size values), its labels made
+ * Builds a {@link GlyphSet} from row pixels (rows * size * size values), its labels made
  * from the layout: K = rows / characters consecutive rows per identity.
  *
  * @example
@@ -33,7 +33,7 @@ export function createGlyphSet(
   size: number,
   characters: string[],
   fontOfRow: string[],
-): GlyphIdentitySet {
+): GlyphSet {
   const rows = fontOfRow.length;
   const perIdentity = rows / characters.length;
   const labels = Int32Array.from({ length: rows }, (_, row) => Math.floor(row / perIdentity));

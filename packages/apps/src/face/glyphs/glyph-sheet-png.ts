@@ -1,5 +1,5 @@
 import { ArgumentError, assertKnownOptions, assertPositiveInteger, encodePng } from '@baihua/core';
-import type { GlyphIdentitySet } from './glyph-set.js';
+import type { GlyphSet } from './glyph-set.js';
 
 /** Options of {@link glyphSheetPng}. */
 export interface GlyphSheetOptions {
@@ -21,7 +21,7 @@ const name = 'glyphSheetPng';
  *
  * In plain words: a page of the characters, each row one character in its fonts and tilts.
  */
-export async function glyphSheetPng(set: GlyphIdentitySet, options: GlyphSheetOptions = {}): Promise<Uint8Array> {
+export async function glyphSheetPng(set: GlyphSet, options: GlyphSheetOptions = {}): Promise<Uint8Array> {
   assertKnownOptions(name, 'options', options, ['identities', 'samples']);
   const [rows, size] = [set.images.shape[0], set.images.shape[1]];
   const perIdentity = rows / set.characters.length;

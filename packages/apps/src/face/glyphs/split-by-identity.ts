@@ -6,7 +6,7 @@ import {
   createRandom,
 } from '@baihua/core';
 import * as tf from '@tensorflow/tfjs-core';
-import type { GlyphIdentitySet } from './glyph-set.js';
+import type { GlyphSet } from './glyph-set.js';
 
 /** Options of {@link splitByIdentity}. */
 export interface SplitByIdentityOptions {
@@ -19,7 +19,7 @@ export interface SplitByIdentityOptions {
 const name = 'splitByIdentity';
 
 /** One part: the rows of `identities` (in label order) gathered on the backend, labels renumbered 0... */
-function part(set: GlyphIdentitySet, identities: number[], perIdentity: number): GlyphIdentitySet {
+function part(set: GlyphSet, identities: number[], perIdentity: number): GlyphSet {
   const rows = identities.flatMap((identity) =>
     Array.from({ length: perIdentity }, (_, j) => identity * perIdentity + j),
   );
@@ -48,10 +48,7 @@ function part(set: GlyphIdentitySet, identities: number[], perIdentity: number):
  *
  * In plain words: keep some characters back, so the test asks about strangers.
  */
-export function splitByIdentity(
-  set: GlyphIdentitySet,
-  options: SplitByIdentityOptions,
-): { train: GlyphIdentitySet; test: GlyphIdentitySet } {
+export function splitByIdentity(set: GlyphSet, options: SplitByIdentityOptions): { train: GlyphSet; test: GlyphSet } {
   assertKnownOptions(name, 'options', options, ['testIdentities', 'seed']);
   const { testIdentities, seed = 0 } = options ?? ({} as Partial<SplitByIdentityOptions>);
   assertPositiveInteger(name, 'options.testIdentities', testIdentities);

@@ -1,5 +1,5 @@
 import { ArgumentError, assertKnownOptions, type LineSeries, lineChartPng, lineChartSvg } from '@baihua/core';
-import type { VerificationReport } from './verification-report.js';
+import type { VerificationResult } from './verification-report.js';
 
 /** Options of {@link rocCurveSvg} and {@link rocCurvePng}. */
 export interface RocCurveChartOptions {
@@ -17,7 +17,7 @@ export interface RocCurveChartOptions {
 
 const chanceColor = '#999999';
 
-function rocSeries(fn: string, curves: Record<string, VerificationReport>, logFar: boolean): LineSeries[] {
+function rocSeries(fn: string, curves: Record<string, VerificationResult>, logFar: boolean): LineSeries[] {
   if (curves === null || typeof curves !== 'object' || Object.keys(curves).length === 0)
     throw new ArgumentError(fn, 'expected curves to be an object of named verification reports, got none');
   const series: { name: string; points: [number, number][] }[] = [];
@@ -61,7 +61,7 @@ function thin(points: [number, number][], xSpan: number): [number, number][] {
   return kept;
 }
 
-function chartInput(fn: string, curves: Record<string, VerificationReport>, options: RocCurveChartOptions) {
+function chartInput(fn: string, curves: Record<string, VerificationResult>, options: RocCurveChartOptions) {
   assertKnownOptions(fn, 'options', options, ['title', 'width', 'height', 'logFar']);
   const { title = 'ROC curve', width, height, logFar = false } = options;
   if (typeof logFar !== 'boolean')
@@ -93,7 +93,7 @@ function asOwnError<T>(fn: string, core: string, draw: () => T): T {
  *
  * In plain words: the picture of how many true matches each level of false matches buys.
  */
-export function rocCurveSvg(curves: Record<string, VerificationReport>, options: RocCurveChartOptions = {}): string {
+export function rocCurveSvg(curves: Record<string, VerificationResult>, options: RocCurveChartOptions = {}): string {
   const { series, chart } = chartInput('rocCurveSvg', curves, options);
   return asOwnError('rocCurveSvg', 'lineChartSvg', () => lineChartSvg(series, chart));
 }
@@ -107,7 +107,7 @@ export function rocCurveSvg(curves: Record<string, VerificationReport>, options:
  * In plain words: the same ROC picture, as an image file.
  */
 export function rocCurvePng(
-  curves: Record<string, VerificationReport>,
+  curves: Record<string, VerificationResult>,
   options: RocCurveChartOptions = {},
 ): Uint8Array {
   const { series, chart } = chartInput('rocCurvePng', curves, options);

@@ -13,7 +13,7 @@ export interface VerificationPairsOptions {
 }
 
 /** Row pairs to verify: `first[i]`, `second[i]` are row indices, `same[i]` is 1 for one identity, else 0. */
-export interface VerificationPairs {
+export interface VerificationPairList {
   first: Int32Array;
   second: Int32Array;
   same: Uint8Array;
@@ -34,7 +34,7 @@ export interface VerificationPairs {
 export function verificationPairs(
   labels: ArrayLike<number>,
   options: VerificationPairsOptions = {},
-): VerificationPairs {
+): VerificationPairList {
   assertKnownOptions(fn, 'options', options, ['negativesPerPositive', 'maxPairs', 'seed']);
   const { negativesPerPositive = 1, maxPairs, seed = 0 } = options;
   assertPositive(fn, 'options.negativesPerPositive', negativesPerPositive);

@@ -15,7 +15,7 @@ export interface VerificationReportOptions {
 }
 
 /** What {@link verificationReport} measures; every rate is a fraction in [0, 1]. */
-export interface VerificationReport {
+export interface VerificationResult {
   /** P(a random positive pair is closer than a random negative one), ties 1/2. */
   auc: number;
   /** Equal error rate (FAR = FRR), interpolated on the ROC. */
@@ -60,7 +60,7 @@ export function verificationReport(
   distances: ArrayLike<number>,
   same: ArrayLike<number | boolean>,
   options: VerificationReportOptions = {},
-): VerificationReport {
+): VerificationResult {
   assertKnownOptions(fn, 'options', options, ['folds', 'far', 'seed']);
   const { folds = 10, far = 1e-3, seed = 0 } = options;
   if (distances?.length === undefined || same?.length === undefined || distances.length !== same.length)
