@@ -1,6 +1,6 @@
 import {
   createNumeralDataset,
-  maskedSequenceCrossEntropy,
+  sequenceCrossEntropy,
   type NumeralPair,
   type TranslationModel,
   trainTranslation,
@@ -26,7 +26,7 @@ async function heldOutLoss(model: TranslationModel, test: readonly NumeralPair[]
     model,
     test.map((pair) => sides('zh->digits', pair)),
   );
-  const loss = tf.tidy(() => maskedSequenceCrossEntropy(y, model.apply(x)));
+  const loss = tf.tidy(() => sequenceCrossEntropy(y, model.apply(x)));
   const value = (await loss.data())[0] as number;
   tf.dispose([...x, y, loss]);
   return value;

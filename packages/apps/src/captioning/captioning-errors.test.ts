@@ -7,7 +7,7 @@ import { captionImages } from './caption-images.js';
 import { captionTargets } from './caption-targets.js';
 import { Captioner } from './captioner.js';
 import { captionVocabulary } from './scene-grammar.js';
-import { sequenceCrossEntropy } from './sequence-cross-entropy.js';
+import { sequenceCrossEntropy } from '../text-common/sequence-cross-entropy.js';
 import { trainCaptioner } from './train-captioner.js';
 
 const vocabulary = captionVocabulary();

@@ -38,7 +38,7 @@ export { Captioner } from './captioner.js';
 export type { CaptionerOptions } from './captioner.js';
 export { captionTargets } from './caption-targets.js';
 export type { CaptionTargetBatch, CaptionTargetsOptions } from './caption-targets.js';
-export { sequenceCrossEntropy } from './sequence-cross-entropy.js';
+export { sequenceCrossEntropy } from '../text-common/sequence-cross-entropy.js';
 export { trainCaptioner } from './train-captioner.js';
 export type { TrainCaptionerOptions } from './train-captioner.js';
 export { captionImages } from './caption-images.js';

@@ -13,7 +13,7 @@ import type { Vocabulary } from '../text-common/vocabulary.js';
 import { checkCaptionImages } from './caption-checks.js';
 import { captionTargets } from './caption-targets.js';
 import type { Captioner } from './captioner.js';
-import { sequenceCrossEntropy } from './sequence-cross-entropy.js';
+import { sequenceCrossEntropy } from '../text-common/sequence-cross-entropy.js';
 
 /** Options of {@link trainCaptioner}. */
 export interface TrainCaptionerOptions {

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { softmaxCrossEntropy } from '@baihua/losses';
 import { Adam, History, assertKnownOptions, assertPositive, assertPositiveInteger, trainStep } from '@baihua/core';
 import { type CharLanguageModel, disposeState } from './char-language-model.js';
 import { checkIds } from './text-checks.js';
@@ -28,9 +29,8 @@ const optionKeys = ['windowLength', 'batchSize', 'epochs', 'learningRate', 'clip
 export function nextTokenLoss(labels: tf.Tensor, logits: tf.Tensor): tf.Scalar {
   return tf.tidy(() => {
     const depth = logits.shape[logits.rank - 1] as number;
-    const targets = tf.cast(tf.oneHot(tf.cast(tf.reshape(labels, [-1]), 'int32'), depth), 'float32');
-    const logProbabilities = tf.logSoftmax(tf.reshape(logits, [-1, depth]));
-    return tf.neg(tf.mean(tf.sum(tf.mul(targets, logProbabilities), -1))) as tf.Scalar;
+    const ids = tf.cast(tf.reshape(labels, [-1]), 'int32');
+    return softmaxCrossEntropy(ids, tf.reshape(logits, [-1, depth])); // the fused y_hat - t gradient
   });
 }
 

@@ -32,7 +32,7 @@ export type { NumeralDatasetOptions, NumeralPair } from './numeral-dataset.js';
 // The encoder-decoder, its training and decoding, and the attention picture:
 export { TranslationModel } from './translation-model.js';
 export type { TranslationModelOptions } from './translation-model.js';
-export { maskedSequenceCrossEntropy } from './masked-sequence-cross-entropy.js';
+export { sequenceCrossEntropy } from '../text-common/sequence-cross-entropy.js';
 export { translationBatch } from './translation-batch.js';
 export type { TranslationPair } from './translation-batch.js';
 export { trainTranslation } from './train-translation.js';

@@ -1,6 +1,6 @@
 import { Adam, assertKnownOptions, assertPositive, assertPositiveInteger, createRandom, trainStep } from '@baihua/core';
 import * as tf from '@tensorflow/tfjs-core';
-import { maskedSequenceCrossEntropy } from './masked-sequence-cross-entropy.js';
+import { sequenceCrossEntropy } from '../text-common/sequence-cross-entropy.js';
 import { type TranslationPair, translationBatch } from './translation-batch.js';
 import type { TranslationModel } from './translation-model.js';
 
@@ -20,7 +20,7 @@ export interface TrainTranslationOptions {
 
 /**
  * Teacher-forced training with core's `trainStep` (Adam, global gradient norm clipped at 5,
- * {@link maskedSequenceCrossEntropy}): each epoch shuffles the pairs, groups each run of 16 batches
+ * {@link sequenceCrossEntropy}): each epoch shuffles the pairs, groups each run of 16 batches
  * by source length (so a batch pads to similar lengths: fewer recurrent steps), and pads each
  * batch to its own longest sequence. Returns the mean loss of each epoch.
  *
@@ -66,11 +66,7 @@ export async function trainTranslation(
           rows.map((i) => pairs[i] as TranslationPair),
         );
         try {
-          const { loss } = await trainStep(
-            model,
-            { x, y },
-            { loss: maskedSequenceCrossEntropy, optimizer, clipNorm: 5 },
-          );
+          const { loss } = await trainStep(model, { x, y }, { loss: sequenceCrossEntropy, optimizer, clipNorm: 5 });
           total += loss * rows.length;
         } finally {
           tf.dispose([...x, y]);

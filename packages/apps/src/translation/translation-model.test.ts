@@ -3,7 +3,7 @@ import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose } from '
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, test } from 'vitest';
 import { Vocabulary } from '../text-common/vocabulary.js';
-import { maskedSequenceCrossEntropy } from './masked-sequence-cross-entropy.js';
+import { sequenceCrossEntropy } from '../text-common/sequence-cross-entropy.js';
 import { trainTranslation } from './train-translation.js';
 import { translate } from './translate.js';
 import { translationBatch } from './translation-batch.js';
@@ -14,7 +14,7 @@ const digits = Vocabulary.fromTexts(['0123456789']);
 const tinyModel = (seed = 1) =>
   new TranslationModel({ sourceVocabulary: zh, targetVocabulary: digits, embeddingSize: 6, hiddenSize: 8, seed });
 
-describe('maskedSequenceCrossEntropy', () => {
+describe('sequenceCrossEntropy', () => {
   test('averages -log p(label) over real positions only (hand-computed), no gradient at padding', async () => {
     const logits = tf.tensor3d([
       [
@@ -23,15 +23,13 @@ describe('maskedSequenceCrossEntropy', () => {
       ],
     ]);
     const labels = tf.tensor2d([[1, 0]], [1, 2], 'int32'); // the second position is padding
-    const loss = maskedSequenceCrossEntropy(labels, logits);
+    const loss = sequenceCrossEntropy(labels, logits);
     expect((await loss.data())[0]).toBeCloseTo(-Math.log(3 / 5), 6);
-    const grad = tf.grad((x: tf.Tensor) => maskedSequenceCrossEntropy(labels, x))(logits);
+    const grad = tf.grad((x: tf.Tensor) => sequenceCrossEntropy(labels, x))(logits);
     const values = (await grad.array()) as number[][][];
     expect(values[0]?.[1]?.map(Math.abs)).toEqual([0, 0, 0]);
     expect(values[0]?.[0]?.[1]).toBeCloseTo(3 / 5 - 1, 5);
-    expect(() => maskedSequenceCrossEntropy(tf.zeros([1, 3]), logits)).toThrow(
-      /maskedSequenceCrossEntropy: expected labels/,
-    );
+    expect(() => sequenceCrossEntropy(tf.zeros([1, 3]), logits)).toThrow(/sequenceCrossEntropy: expected targetIds/);
     tf.dispose([logits, labels, loss, grad]);
   });
 });

@@ -35,7 +35,7 @@ export interface TranslationModelOptions extends LayerOptions {
  * the memory [B, S, D] (D = hiddenSize, or 2 hiddenSize both ways; padded positions masked), then an
  * {@link AttentionDecoder} reads it. `apply([sourceIds [B, S], targetInputIds [B, T]])` (int32,
  * 0 = `<pad>`, targets starting with `<bos>`) gives teacher-forced logits [B, T, V_target], which
- * `fit`/`trainStep` train with {@link maskedSequenceCrossEntropy}; {@link translate} decodes.
+ * `fit`/`trainStep` train with {@link sequenceCrossEntropy}; {@link translate} decodes.
  * Weights are created at construction (seed default 0).
  *
  * @example

@@ -7,7 +7,8 @@ import * as tf from '@tensorflow/tfjs-core';
  * (`<pad>`), loss = sum_bt m_bt (-log softmax(logits_bt)[targetIds_bt]) / sum_bt m_bt: the mean
  * over real target tokens, so padding neither teaches nor dilutes. targetIds [B, T] (int32 or
  * float ids), logits [B, T, V] -> scalar. The seed's captioning loss -sum_t log P(w_t | image, w_<t),
- * averaged per word.
+ * averaged per word; the translation decoder's too. A `(labels, predictions)` loss for core's
+ * `fit` / `trainStep`, computed with @baihua/losses' fused softmax cross-entropy.
  *
  * In plain words: how surprised the decoder is by each right next word, averaged over the real words.
  *
