@@ -21,18 +21,10 @@ mkdirSync(appDir, { recursive: true });
 // import.meta.url does not exist in CommonJS: give the bundled ESM code this file's URL instead.
 const shim = join(appDir, 'import-meta-url-shim.js');
 writeFileSync(shim, "export const importMetaUrl = require('node:url').pathToFileURL(__filename).href;\n");
-// The cases import @baihua/cnn and @baihua/rnn by a name computed at run time (src/suites/area-packages.ts),
-// which a bundle cannot resolve: hand the bench a loader for each. esbuild resolves them like any import
-// (the ESM build, through the `import` condition), so the bundle holds one copy of @baihua/core; resolving
-// them with require.resolve once picked their CommonJS builds and with them a second core (two layer
-// registries: 'Sequential is registered already').
-const areaPackages = ['cnn', 'rnn'];
-const entry = [
-  `globalThis[Symbol.for('baihua.bench.areaPackageLoaders')] = {`,
-  ...areaPackages.map((name) => `  '@baihua/${name}': () => import('@baihua/${name}'),`),
-  '};',
-  "import('./src/node/bundle-entry.ts');",
-].join('\n');
+// Every case imports its packages by plain specifiers (@baihua/cnn, @baihua/rnn, ...), which esbuild bundles
+// through their ESM builds: one copy of @baihua/core (resolving them with require.resolve once picked their
+// CommonJS builds and a second core, two layer registries).
+const entry = "import('./src/node/bundle-entry.ts');";
 await build({
   stdin: { contents: entry, resolveDir: packageDir, sourcefile: 'device-bundle-entry.js', loader: 'js' },
   outfile: join(appDir, 'bench.cjs'),
@@ -61,7 +53,4 @@ const size = (path) =>
   statSync(path).isDirectory()
     ? readdirSync(path).reduce((sum, name) => sum + size(join(path, name)), 0)
     : statSync(path).size;
-console.log(
-  `wrote ${appDir}: ${(size(appDir) / 2 ** 20).toFixed(1)} MiB (${readdirSync(appDir).join(', ')}); ` +
-    `area packages bundled: ${areaPackages.map((name) => `@baihua/${name}`).join(', ') || 'none'}`,
-);
+console.log(`wrote ${appDir}: ${(size(appDir) / 2 ** 20).toFixed(1)} MiB (${readdirSync(appDir).join(', ')})`);

@@ -3,7 +3,6 @@ import '@baihua/core/testing';
 import { describe, expect, test } from 'vitest';
 import type { BenchCase } from './bench-case.js';
 import { runBench } from './run-bench.js';
-import { importAreaPackage, registerAreaPackageLoaders } from '../suites/area-packages.js';
 
 const tinyTiming = { timeMs: 5, iterations: 2, warmupIterations: 1, caseBudgetMs: 1_000 };
 
@@ -63,10 +62,5 @@ describe('runBench', () => {
     ]);
     expect(report.rows[1]?.message).toBe('not for wasm');
     expect(report.rows[2]?.message).toMatch(/nonesuch/);
-  });
-
-  test('area packages come from registered loaders first (the device bundle registers them)', async () => {
-    registerAreaPackageLoaders({ '@baihua/rnn': async () => ({ marker: 'bundled rnn' }) });
-    await expect(importAreaPackage<{ marker: string }>('@baihua/rnn')).resolves.toEqual({ marker: 'bundled rnn' });
   });
 });

@@ -1,6 +1,5 @@
 import * as tfl from '@tensorflow/tfjs-layers';
 import type { BenchCase, BenchMode } from '../../harness/bench-case.js';
-import { importAreaPackage } from '../area-packages.js';
 import { blstmCtcStepCase } from './blstm-ctc-step.js';
 import { diagnosticsOverheadCase } from './diagnostics-overhead.js';
 import { oursModelCase } from './ours-training-step.js';
@@ -62,10 +61,7 @@ function oursLenetCase(mode: BenchMode): BenchCase {
     {
       inputShape: [batch, 32, 32, 1],
       classes: 10,
-      build: async () =>
-        (await importAreaPackage<{ lenet5(options: { seed: number }): { dispose(): void } }>('@baihua/cnn')).lenet5({
-          seed: 51,
-        }),
+      build: async () => (await import('@baihua/cnn')).lenet5({ seed: 51 }),
     },
     { batch, input: '32x32x1' },
   );
@@ -141,9 +137,7 @@ function oursLstmClassifierCase(mode: BenchMode): BenchCase {
       classes: 10,
       build: async () => {
         const core = await import('@baihua/core');
-        const rnn = await importAreaPackage<{
-          LSTM: new (options: { units: number }) => InstanceType<typeof core.Dense>;
-        }>('@baihua/rnn');
+        const rnn = await import('@baihua/rnn');
         return new core.Sequential({
           seed: 51,
           layers: [new rnn.LSTM({ units: hidden }), new core.Dense({ units: 10 })],

@@ -1,7 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { BenchCase, BenchMode, Implementation } from '../../harness/bench-case.js';
 import { seededNormal, seededWeight } from '../../harness/seeded-tensors.js';
-import { importAreaPackage } from '../area-packages.js';
 
 /** The part of @baihua/cnn these cases use. */
 interface CnnPackage {
@@ -60,7 +59,7 @@ export function conv2dModeCases(mode: BenchMode): BenchCase[] {
         flops: 3 * 2 * batch * out * out * outChannels * kernel * kernel * inChannels,
         params: { batch, size, inChannels, outChannels, kernel, mode: convMode.name },
         async setup() {
-          const cnn = implementation === 'ours' ? await importAreaPackage<CnnPackage>('@baihua/cnn') : undefined;
+          const cnn = implementation === 'ours' ? ((await import('@baihua/cnn')) satisfies CnnPackage) : undefined;
           const x = seededNormal([batch, size, size, inChannels], 71) as tf.Tensor4D;
           const w = seededWeight([kernel, kernel, inChannels, outChannels], 72) as tf.Tensor4D;
           const forward = (input: tf.Tensor, filter: tf.Tensor) =>

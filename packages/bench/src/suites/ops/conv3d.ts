@@ -1,7 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { BenchCase, BenchMode, Implementation } from '../../harness/bench-case.js';
 import { seededNormal, seededWeight } from '../../harness/seeded-tensors.js';
-import { importAreaPackage } from '../area-packages.js';
 
 /** The part of @baihua/cnn these cases use. */
 interface CnnConv3d {
@@ -30,7 +29,7 @@ export function conv3dCases(mode: BenchMode): BenchCase[] {
       flops: 3 * forwardFlops,
       params: { batch, size, inChannels, outChannels, kernel, padding: 'same' },
       async setup() {
-        const cnn = implementation === 'ours' ? await importAreaPackage<CnnConv3d>('@baihua/cnn') : undefined;
+        const cnn = implementation === 'ours' ? ((await import('@baihua/cnn')) satisfies CnnConv3d) : undefined;
         const x = seededNormal([batch, size, size, size, inChannels], 81) as tf.Tensor5D;
         const w = seededWeight([kernel, kernel, kernel, inChannels, outChannels], 82) as tf.Tensor5D;
         const dy = seededNormal([batch, size, size, size, outChannels], 83) as tf.Tensor5D;

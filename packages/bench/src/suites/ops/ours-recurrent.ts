@@ -1,7 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { BenchCase, BenchMode } from '../../harness/bench-case.js';
 import { seededNormal } from '../../harness/seeded-tensors.js';
-import { importAreaPackage } from '../area-packages.js';
 import { rnnVariants, type RnnPackage } from '../rnn-package.js';
 import { recurrentLabel, recurrentSize } from './recurrent.js';
 
@@ -23,7 +22,7 @@ export function oursRecurrentCases(mode: BenchMode): BenchCase[] {
         compareKey: `${kind}-${pass}/${label}`,
         params: { ...size },
         async setup() {
-          const rnn = await importAreaPackage<RnnPackage>('@baihua/rnn');
+          const rnn = (await import('@baihua/rnn')) satisfies RnnPackage;
           const layer = rnnVariants[kind].make(rnn, size.hiddenSize);
           layer.ensureBuilt([size.batch, size.steps, size.inputSize]);
           const x = seededNormal([size.batch, size.steps, size.inputSize], 42);

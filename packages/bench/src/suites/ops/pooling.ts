@@ -1,7 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { BenchCase, BenchMode } from '../../harness/bench-case.js';
 import { seededNormal } from '../../harness/seeded-tensors.js';
-import { importAreaPackage } from '../area-packages.js';
 
 /** The part of @baihua/cnn these cases use. */
 interface CnnPooling {
@@ -34,7 +33,7 @@ export function poolingCases(mode: BenchMode): BenchCase[] {
         compareKey: `${name}-backward/${label}`,
         params,
         async setup() {
-          const cnn = implementation === 'ours' ? await importAreaPackage<CnnPooling>('@baihua/cnn') : undefined;
+          const cnn = implementation === 'ours' ? ((await import('@baihua/cnn')) satisfies CnnPooling) : undefined;
           const pool = cnn
             ? (x: tf.Tensor) =>
                 name === 'maxPool' ? cnn.maxPool2d(x, { poolSize: 2 }) : cnn.avgPool2d(x, { poolSize: 2 })

@@ -1,7 +1,6 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import type { BenchCase, BenchMode } from '../../harness/bench-case.js';
 import { seededNormal } from '../../harness/seeded-tensors.js';
-import { importAreaPackage } from '../area-packages.js';
 import { recurrentLabel, recurrentSize } from '../ops/recurrent.js';
 import { rnnVariants, type RnnPackage, type RnnVariant } from '../rnn-package.js';
 
@@ -35,7 +34,7 @@ export function oursRecurrentVariantCases(mode: BenchMode): BenchCase[] {
       params: { variant: rnnVariants[kind].title, ...size },
       metrics: { expectedParameters: expected[kind] },
       async setup() {
-        const rnn = await importAreaPackage<RnnPackage>('@baihua/rnn');
+        const rnn = (await import('@baihua/rnn')) satisfies RnnPackage;
         const layer = rnnVariants[kind].make(rnn, h);
         layer.ensureBuilt([size.batch, size.steps, i]);
         const parameters = layer.countParams();
