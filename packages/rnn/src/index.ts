@@ -28,6 +28,12 @@ export type {
   SequenceModel,
   SequenceResult,
 } from './sequence/sequence-types.js';
+export {
+  fusedSequenceRunnerFor,
+  registerFusedSequenceRunner,
+  setFusedSequences,
+} from './fused/fused-sequence-registry.js';
+export type { FusedSequenceRunner } from './fused/fused-sequence-registry.js';
 export { BidirectionalCells } from './sequence/bidirectional-cells.js';
 export type { BidirectionalCellsOptions } from './sequence/bidirectional-cells.js';
 export type { BidirectionalMerge } from './sequence/merge-directions.js';

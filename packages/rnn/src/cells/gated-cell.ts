@@ -119,6 +119,15 @@ export abstract class GatedCell<S extends RecurrentState> extends Layer implemen
     return tf.add(product, all ? bias : tf.slice(bias, [from * h], [count * h])) as tf.Tensor2D;
   }
 
+  /**
+   * The cell's weight variables by name: kernel, recurrentKernel, bias, and recurrentBias or
+   * peepholeWeights where the cell has them (layout as `weightLayout`). For fused sequence kernels
+   * that read the weights directly; they are the layer's own variables: never dispose them.
+   */
+  weightVariables(): Readonly<Record<string, tf.Variable>> {
+    return this.tensors;
+  }
+
   abstract stepProjected(projected: tf.Tensor2D, state: S): S;
 
   step(x: tf.Tensor2D, state: S): S {

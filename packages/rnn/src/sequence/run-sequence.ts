@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { ArgumentError, assertKnownOptions } from '@baihua/core';
 import { type RecurrentCell, type RecurrentState, isRecurrentCell } from '../cells/recurrent-cell.js';
+import { fusedSequenceRunnerFor } from '../fused/fused-sequence-registry.js';
 import { checkState } from './check-state.js';
 import { checkMask, checkSequenceInput } from './sequence-checks.js';
 import {
@@ -55,6 +56,17 @@ function runCell<S extends RecurrentState>(
   const [batch, time, features] = x.shape as [number, number, number];
   checkMask(functionName, options.mask, batch, time);
   if (options.initialState !== undefined) checkState(functionName, cell, options.initialState, batch, 'initialState');
+  const fused = fusedSequenceRunnerFor(
+    cell as unknown as RecurrentCell,
+    x,
+    options as RunSequenceOptions<RecurrentState>,
+  );
+  if (fused)
+    return fused.run(
+      cell as unknown as RecurrentCell,
+      x,
+      options as RunSequenceOptions<RecurrentState>,
+    ) as SequenceResult<S>;
   const { returnSequences = true, reverse = false, mask } = options;
   return tf.tidy(() => {
     const projected = tf.reshape(cell.projectInput(tf.reshape(x, [batch * time, features])), [
