@@ -1,0 +1,58 @@
+// A Vite plugin that serves the site's generated and copied binaries: tfjs-backend-wasm's three
+// .wasm files under wasm/ and the MNIST digits under data/. The dev server answers them from memory
+// (with the isolation headers); `vite build` writes them into dist/ beside the pages.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { Plugin } from 'vite';
+import { mnistAsset } from './mnist-asset.js';
+
+/** The headers that make a page cross-origin isolated (SharedArrayBuffer, so WASM threads). */
+export const isolationHeaders = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+} as const;
+
+const wasmFiles = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm'];
+
+/** Asset path (below the site's base) -> how to make its bytes. */
+function siteAssets(): Map<string, () => Uint8Array> {
+  const require = createRequire(import.meta.url);
+  const wasmDist = join(dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist');
+  const assets = new Map<string, () => Uint8Array>();
+  for (const file of wasmFiles) assets.set(`wasm/${file}`, () => readFileSync(join(wasmDist, file)));
+  assets.set('data/mnist-digits.u8.gz', () => mnistAsset());
+  return assets;
+}
+
+/** Serves (dev) and emits (build) the wasm binaries and the MNIST digit file. */
+export function siteAssetsPlugin(): Plugin {
+  const assets = siteAssets();
+  const made = new Map<string, Uint8Array>();
+  const bytesOf = (name: string) => {
+    let bytes = made.get(name);
+    if (!bytes) {
+      bytes = (assets.get(name) as () => Uint8Array)();
+      made.set(name, bytes);
+    }
+    return bytes;
+  };
+  let base = '/';
+  return {
+    name: 'baihua-site-assets',
+    configResolved(config) {
+      base = config.base;
+    },
+    configureServer(server) {
+      server.middlewares.use((request, response, next) => {
+        const name = (request.url ?? '').split('?')[0]?.slice(base.length) ?? '';
+        if (!assets.has(name)) return next();
+        const type = name.endsWith('.wasm') ? 'application/wasm' : 'application/octet-stream';
+        response.writeHead(200, { 'content-type': type, ...isolationHeaders }).end(bytesOf(name));
+      });
+    },
+    generateBundle() {
+      for (const name of assets.keys()) this.emitFile({ type: 'asset', fileName: name, source: bytesOf(name) });
+    },
+  };
+}
