@@ -24,6 +24,12 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 4000,
-    rollupOptions: { input: pages },
+    rolldownOptions: {
+      input: pages,
+      // Whitespace only: tfjs-backend-wasm starts its worker threads from the source text of its
+      // emscripten factory (Function.toString); renaming breaks the names it reads, and compression
+      // drops its `typeof _scriptDir` guard (the workers then fail: "_scriptDir is not defined").
+      output: { minify: { mangle: false, compress: false } },
+    },
   },
 });

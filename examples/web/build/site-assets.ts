@@ -1,9 +1,11 @@
 // A Vite plugin that serves the site's generated and copied binaries: tfjs-backend-wasm's three
-// .wasm files under wasm/ and the MNIST digits under data/. The dev server answers them from memory
-// (with the isolation headers); `vite build` writes them into dist/ beside the pages.
+// .wasm files under wasm/, the MNIST digits under data/ and the pretrained LeNet-5 under models/.
+// The dev server answers them from memory (with the isolation headers); `vite build` writes them
+// into dist/ beside the pages.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { mnistAsset } from './mnist-asset.js';
 
@@ -21,11 +23,14 @@ function siteAssets(): Map<string, () => Uint8Array> {
   const wasmDist = join(dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist');
   const assets = new Map<string, () => Uint8Array>();
   for (const file of wasmFiles) assets.set(`wasm/${file}`, () => readFileSync(join(wasmDist, file)));
-  assets.set('data/mnist-digits.u8.gz', () => mnistAsset());
+  assets.set('data/mnist-digits.gz.bin', () => mnistAsset());
+  const models = fileURLToPath(new URL('../models/', import.meta.url));
+  for (const file of ['lenet5/model.json', 'lenet5/weights.bin'])
+    assets.set(`models/${file}`, () => readFileSync(join(models, file)));
   return assets;
 }
 
-/** Serves (dev) and emits (build) the wasm binaries and the MNIST digit file. */
+/** Serves (dev) and emits (build) the wasm binaries, the MNIST digit file and the pretrained model. */
 export function siteAssetsPlugin(): Plugin {
   const assets = siteAssets();
   const made = new Map<string, Uint8Array>();
@@ -47,7 +52,11 @@ export function siteAssetsPlugin(): Plugin {
       server.middlewares.use((request, response, next) => {
         const name = (request.url ?? '').split('?')[0]?.slice(base.length) ?? '';
         if (!assets.has(name)) return next();
-        const type = name.endsWith('.wasm') ? 'application/wasm' : 'application/octet-stream';
+        const type = name.endsWith('.wasm')
+          ? 'application/wasm'
+          : name.endsWith('.json')
+            ? 'application/json'
+            : 'application/octet-stream';
         response.writeHead(200, { 'content-type': type, ...isolationHeaders }).end(bytesOf(name));
       });
     },
