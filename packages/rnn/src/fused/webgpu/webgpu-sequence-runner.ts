@@ -1,0 +1,125 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { LstmState, RecurrentCell, RecurrentState, WeightLayout } from '../../cells/recurrent-cell.js';
+import type { RunSequenceOptions, SequenceResult } from '../../sequence/sequence-types.js';
+import type { FusedSequenceRunner } from '../fused-sequence-registry.js';
+import { backwardLayout } from './backward-shaders.js';
+import { runFusedBackward } from './fused-backward.js';
+import { runFusedForward } from './fused-forward.js';
+import { fusedGradients } from './fused-gradients.js';
+import { forwardLayout } from './forward-shaders.js';
+import { type WebGpuCellPlan, planWebGpuCell } from './webgpu-cell-plan.js';
+import { webgpuStepBackend } from './webgpu-step-program.js';
+
+type WeightedCell = RecurrentCell & {
+  weightLayout: WeightLayout;
+  weightVariables(): Readonly<Record<string, tf.Variable>>;
+};
+
+/** The packed forward value [batch, time + E, H] (outputs, final hidden, final cell), differentiable. */
+function packedSequence(
+  cell: WeightedCell,
+  plan: WebGpuCellPlan,
+  x: tf.Tensor,
+  options: RunSequenceOptions<RecurrentState>,
+): tf.Tensor {
+  const backend = webgpuStepBackend();
+  if (backend === undefined) throw new Error('runSequence (webgpu fused): the backend is not tfjs-backend-webgpu');
+  const [batch, time, features] = x.shape as [number, number, number];
+  const hidden = cell.hiddenSize;
+  const reverse = options.reverse ?? false;
+  const weights = cell.weightVariables();
+  const torch = cell.weightLayout === 'torch';
+  const projected = tf.reshape(cell.projectInput(tf.reshape(x, [batch * time, features]) as tf.Tensor2D), [
+    batch,
+    time,
+    plan.gates * hidden,
+  ]);
+  const recurrent = weights.recurrentKernel as tf.Tensor;
+  const weight = torch ? tf.transpose(recurrent) : recurrent;
+  const state = options.initialState as Partial<LstmState> | undefined;
+  const initH = state?.hidden ?? tf.zeros([batch, hidden]);
+  const initC = plan.hasCell ? (state?.cell ?? tf.zeros([batch, hidden])) : undefined;
+  const keep = options.mask === undefined ? undefined : tf.cast(options.mask, 'float32');
+  const peephole = plan.family === 'peephole' ? weights.peepholeWeights : undefined;
+  const named: [string, tf.Tensor | undefined][] = [
+    ['projected', projected],
+    ['initH', initH],
+    ['initC', initC],
+    ['weight', weight],
+    ['recurrentBias', weights.recurrentBias],
+    ['peephole', peephole],
+  ];
+  const present = named.filter((entry): entry is [string, tf.Tensor] => entry[1] !== undefined);
+  const forward = forwardLayout(plan, batch, time, hidden);
+  const backward = backwardLayout(plan, batch, time, hidden);
+  const run = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const save = args.pop() as tf.GradSaveFunc;
+    const given = Object.fromEntries(present.map(([name], i) => [name, args[i] as tf.Tensor]));
+    const ws = runFusedForward(
+      backend,
+      plan,
+      forward,
+      {
+        projected: given.projected as tf.Tensor,
+        weight: given.weight as tf.Tensor,
+        initH: given.initH as tf.Tensor,
+        initC: given.initC,
+        recurrentBias: given.recurrentBias,
+        peephole: given.peephole,
+        keep,
+      },
+      reverse,
+    );
+    const extras = [given.peephole, keep].filter((t): t is tf.Tensor => t !== undefined);
+    save([ws, given.weight as tf.Tensor, ...extras]);
+    const value = tf.reshape(tf.slice(ws, [0], [batch * forward.rows * hidden]), [batch, forward.rows, hidden]);
+    const gradFunc = (dv: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) => {
+      const [savedWs, savedWeight] = saved as [tf.Tensor, tf.Tensor];
+      const savedPeephole = peephole === undefined ? undefined : saved[2];
+      const savedKeep = keep === undefined ? undefined : saved[saved.length - 1];
+      const weightT = tf.transpose(savedWeight);
+      const inputs = { dv: dv as tf.Tensor, ws: savedWs, weightT, peephole: savedPeephole, keep: savedKeep };
+      const bws = runFusedBackward(backend, plan, forward, backward, inputs, reverse);
+      const grads = fusedGradients(plan, forward, backward, savedWs, bws, reverse) as unknown as Record<
+        string,
+        tf.Tensor
+      >;
+      return present.map(([name]) => grads[name] as tf.Tensor);
+    };
+    return { value, gradFunc };
+  });
+  return run(...present.map(([, tensor]) => tensor));
+}
+
+/**
+ * The WebGPU fused sequence runner: the input projection for all steps as one matMul, then one WGSL
+ * dispatch per step (two for GRU with reset before) fusing the recurrent product with the gate
+ * arithmetic; backward (a tf.customGrad around the forward, so tf.grad, variableGrads, fit and every
+ * layer use it) runs BPTT as one dispatch per step and the weight gradients as one matMul over all
+ * steps. Handles LSTM, diagonal peephole and coupled LSTM, GRU (both reset forms) and Elman
+ * (tanh, relu), with masks, reverse, initial states and returnSequences false.
+ * @example
+ * registerFusedSequenceRunner('webgpu', webgpuSequenceRunner); // done when @baihua/rnn is imported
+ * In plain words: the GPU road for a whole sequence, one beat per step.
+ */
+export const webgpuSequenceRunner: FusedSequenceRunner = {
+  name: 'webgpu-fused-sequence',
+  supports(cell, x) {
+    return x.dtype === 'float32' && webgpuStepBackend() !== undefined && planWebGpuCell(cell) !== undefined;
+  },
+  run(cell, x, options): SequenceResult<RecurrentState> {
+    const plan = planWebGpuCell(cell);
+    if (plan === undefined) throw new Error(`runSequence (webgpu fused): cell kind '${cell.kind}' is not handled`);
+    const [batch, time] = x.shape as [number, number, number];
+    const hidden = cell.hiddenSize;
+    return tf.tidy(() => {
+      const packed = packedSequence(cell as WeightedCell, plan, x, options);
+      const row = (r: number) => tf.reshape(tf.slice(packed, [0, r, 0], [batch, 1, hidden]), [batch, hidden]);
+      const finalState: Record<string, tf.Tensor> = { hidden: row(time) };
+      if (plan.hasCell) finalState.cell = row(time + 1);
+      const outputs =
+        (options.returnSequences ?? true) ? tf.slice(packed, [0, 0, 0], [batch, time, hidden]) : row(time);
+      return { outputs, finalState } as unknown as tf.TensorContainer;
+    }) as unknown as SequenceResult<RecurrentState>;
+  },
+};
