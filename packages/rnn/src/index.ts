@@ -2,6 +2,8 @@
 // Importing this entry registers the recurrent layer types with core (its one side effect, listed in
 // package.json `sideEffects`), so saved models holding them load without any further call.
 import './layers/register-recurrent-layers.js';
+// Registers the WebGPU fused sequence runner (a side effect, listed in package.json `sideEffects`).
+import './fused/webgpu/register-webgpu-sequences.js';
 
 export type { HiddenState, LstmState, RecurrentCell, RecurrentState, WeightLayout } from './cells/recurrent-cell.js';
 export { isRecurrentCell } from './cells/recurrent-cell.js';
