@@ -104,8 +104,14 @@ function packedSequence(
  */
 export const webgpuSequenceRunner: FusedSequenceRunner = {
   name: 'webgpu-fused-sequence',
-  supports(cell, x) {
-    return x.dtype === 'float32' && webgpuStepBackend() !== undefined && planWebGpuCell(cell) !== undefined;
+  supports(cell, x, options) {
+    const state = Object.values((options.initialState ?? {}) as Record<string, tf.Tensor>);
+    return (
+      x.dtype === 'float32' &&
+      state.every((tensor) => tensor.dtype === 'float32') &&
+      webgpuStepBackend() !== undefined &&
+      planWebGpuCell(cell) !== undefined
+    );
   },
   run(cell, x, options): SequenceResult<RecurrentState> {
     const plan = planWebGpuCell(cell);
