@@ -33,7 +33,8 @@ await build({
   format: 'cjs',
   target: 'node20',
   mainFields: ['module', 'main'],
-  external: ['webgpu'],
+  // ONNX Runtime (the ORT peer rows) stays outside: absent there, those rows are skipped with the reason.
+  external: ['webgpu', 'onnxruntime-node', 'onnxruntime-web'],
   define: { 'import.meta.url': 'importMetaUrl' },
   inject: [shim],
   logLevel: 'warning',

@@ -3,8 +3,11 @@ import type * as tf from '@tensorflow/tfjs-core';
 /** The suites a case can belong to. */
 export type SuiteName = 'ops' | 'models' | 'seed';
 
-/** Whose implementation a row measures: baihua's own, or stock TensorFlow.js (the baseline). */
-export type Implementation = 'ours' | 'stock';
+/**
+ * Whose implementation a row measures: baihua's own, stock TensorFlow.js (the baseline), or a peer
+ * runtime: ONNX Runtime's native CPU build ('ort-node') or its web build's wasm in Node ('ort-wasm').
+ */
+export type Implementation = 'ours' | 'stock' | 'ort-node' | 'ort-wasm';
 
 /** How large a run is: `quick` is the default `pnpm bench`, `full` is `--full`. */
 export type BenchMode = 'quick' | 'full';

@@ -57,6 +57,8 @@ export interface BenchRow {
   vsCpu?: number;
   /** ours warm median / stock warm median on the same backend (lower is faster); on 'ours' rows. */
   vsStock?: number;
+  /** ours warm median / each ONNX Runtime peer's ('ort-node', 'ort-wasm'; timed once, on cpu); on 'ours' rows. */
+  vsOrt?: Record<string, number>;
 }
 
 /** Where the run happened. */

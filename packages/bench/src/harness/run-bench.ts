@@ -10,6 +10,7 @@ import {
 } from './bench-report.js';
 import { installChainedTensorMethods } from './chained-tensor-methods.js';
 import type { HostTensor } from './correctness.js';
+import { addOrtRatios } from '../ort/ort-ratios.js';
 import { addRatios } from './ratios.js';
 import { baseRow, runCaseOnBackend } from './run-case.js';
 
@@ -122,7 +123,7 @@ export async function runBench(options: RunBenchOptions): Promise<BenchReport> {
     timing: options.timing,
     wallMs: performance.now() - started,
     environment: { ...(options.environment ?? {}), backends: description },
-    rows: addRatios(inListedOrder(rows, listed)),
+    rows: addOrtRatios(addRatios(inListedOrder(rows, listed))),
   };
 
   function pushRow(row: BenchRow): void {

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { Bench } from 'tinybench';
 import type { BenchCase, BenchMode, PreparedCase } from './bench-case.js';
 import type { BenchRow, TimingSettings } from './bench-report.js';
+import { isCaseUnavailable } from '../ort/ort-unavailable-error.js';
 import { compareWithReference, defaultTolerance, type HostTensor } from './correctness.js';
 import { readBack } from './read-back.js';
 import { summarizeSamples } from './statistics.js';
@@ -65,7 +66,7 @@ export async function runCaseOnBackend(benchCase: BenchCase, options: CaseRunOpt
     if (row.status === 'wrong') row.message = `results differ from cpu: ${row.correctness?.detail ?? ''}`;
     return { row, output };
   } catch (error) {
-    row.status = 'error';
+    row.status = isCaseUnavailable(error) ? 'skipped' : 'error';
     row.message = error instanceof Error ? error.message.split('\n')[0] : String(error);
     return { row };
   } finally {

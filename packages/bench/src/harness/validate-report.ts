@@ -58,7 +58,7 @@ const row = shape(
     caseId: string,
     suite: oneOf('ops', 'models', 'seed'),
     title: string,
-    implementation: oneOf('ours', 'stock'),
+    implementation: oneOf('ours', 'stock', 'ort-node', 'ort-wasm'),
     compareKey: string,
     backend: string,
     params: recordOf(scalar),
@@ -73,6 +73,7 @@ const row = shape(
     metrics: recordOf(number),
     vsCpu: number,
     vsStock: number,
+    vsOrt: recordOf(number),
     correctness: shape(
       { ok: boolean, reference: oneOf('cpu'), maxAbsError: number, allowedError: number },
       { detail: string },

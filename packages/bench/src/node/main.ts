@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { benchUsage, parseBenchArguments } from '../harness/bench-arguments.js';
 import { fullTiming, quickTiming, runBench } from '../harness/run-bench.js';
 import { parseBenchReport } from '../harness/validate-report.js';
+import { installNodeOrtLoaders } from '../ort/node-ort-loaders.js';
 import { compareReports, comparisonTable } from '../report/compare-reports.js';
 import { terminalTable } from '../report/terminal-table.js';
 import { benchSuites } from '../suites/suites.js';
@@ -51,6 +52,7 @@ export async function runCli(argv: readonly string[], defaults: CliDefaults): Pr
   }
   const baseline = args.compare[0] !== undefined ? readReport(args.compare[0]) : undefined;
   const suites = benchSuites.filter((suite) => args.suites.includes(suite.name));
+  installNodeOrtLoaders();
   const report = await runBench({
     suites,
     backends: args.backends,

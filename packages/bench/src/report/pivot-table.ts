@@ -1,9 +1,11 @@
 import type { BenchReport, BenchRow } from '../harness/bench-report.js';
+import { ortRatioCell } from '../ort/ort-ratios.js';
 import { formatMs, formatRatio } from './format.js';
 
 /**
  * The report folded to one line per case: warm median per backend (or what went wrong there),
- * each backend's time relative to cpu, and ours/stock per backend on 'ours' lines.
+ * each backend's time relative to cpu, and ours/stock per backend on 'ours' lines (and ours/ort,
+ * against the ONNX Runtime peers, when the report has them).
  *
  * @example markdownTable(...pivotTable(report))
  *
@@ -12,6 +14,7 @@ import { formatMs, formatRatio } from './format.js';
 export function pivotTable(report: BenchReport): [string[], string[][]] {
   const backends = report.backends;
   const others = backends.filter((backend) => backend !== 'cpu');
+  const withOrt = report.rows.some((row) => row.vsOrt !== undefined);
   const header = [
     'suite',
     'case',
@@ -19,6 +22,7 @@ export function pivotTable(report: BenchReport): [string[], string[][]] {
     ...backends.map((backend) => `${backend} ms`),
     ...(backends.includes('cpu') ? others.map((backend) => `${backend} vs cpu`) : []),
     'ours/stock',
+    ...(withOrt ? ['ours/ort (node/wasm)'] : []),
   ];
   const byCase = new Map<string, BenchRow[]>();
   for (const row of report.rows) byCase.set(row.caseId, [...(byCase.get(row.caseId) ?? []), row]);
@@ -48,6 +52,7 @@ export function pivotTable(report: BenchReport): [string[], string[][]] {
       ...backends.map((backend) => cell(on(backend))),
       ...(backends.includes('cpu') ? others.map((backend) => formatRatio(on(backend)?.vsCpu)) : []),
       first.implementation === 'ours' ? stock || '-' : '',
+      ...(withOrt ? [first.implementation === 'ours' ? ortRatioCell(rows, formatRatio) || '-' : ''] : []),
     ];
   });
   return [header, lines];
