@@ -5,7 +5,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { isolationHeaders, siteAssetsPlugin } from './build/site-assets.js';
+import { isolationHeaders } from './build/isolation-headers.js';
+import { siteAssetsPlugin } from './build/site-assets.js';
 
 const src = fileURLToPath(new URL('./src', import.meta.url));
 const pages: Record<string, string> = { index: join(src, 'index.html') };

@@ -35,6 +35,8 @@ async function predictDrawing(): Promise<void> {
     return;
   }
   predicting = true;
+  const list = byId('probabilities');
+  list.dataset.busy = 'true';
   try {
     do {
       again = false;
@@ -52,6 +54,7 @@ async function predictDrawing(): Promise<void> {
     } while (again);
   } finally {
     predicting = false;
+    delete list.dataset.busy;
   }
 }
 // The pad calls back once while it is being built (its first clear), before `pad` is assigned.
