@@ -1,8 +1,8 @@
 // One training run in the page: a fresh LeNet-5 (examples/mnist-lenet's first recipe: dropout 0.2,
 // Adam with cosine decay, 2-pixel shifts; no batch norm, whose running averages need hundreds of
 // steps before the model predicts well, more than a short run in a page has) fitted with core's fit
-// on the first `train` digits and checked after every epoch on held-out digits. It can be paused between batches and resumed, or
-// stopped (after the current epoch: fit's stopTraining).
+// on the first `train` digits and checked after every epoch on held-out digits. It can be paused
+// between batches and resumed, or stopped (after the current epoch: fit's stopTraining).
 import * as tf from '@tensorflow/tfjs-core';
 import { Adam, cosineDecay, fit, type Sequential } from '@baihua/core';
 import { createAugmenter, lenet5 } from '@baihua/cnn';
