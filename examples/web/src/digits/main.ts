@@ -24,7 +24,12 @@ const trainStatus = byId<HTMLParagraphElement>('train-status');
 const backendSelect = byId<HTMLSelectElement>('backend');
 let model: Layer | undefined;
 let run: TrainingRun | undefined;
-const digits: Promise<DigitSet> = fetchDigits();
+// The 1.6 MB digit file is fetched on first use (a held-out digit shown, or training), not on load.
+let digitFile: Promise<DigitSet> | undefined;
+const digits = () => {
+  digitFile ??= fetchDigits();
+  return digitFile;
+};
 
 // Live prediction: at most one in flight; a change meanwhile asks for one more after it.
 let predicting = false;
@@ -83,7 +88,7 @@ async function act(status: HTMLElement, label: string, action: () => Promise<unk
 
 byId('clear').addEventListener('click', () => pad.clear());
 byId('sample').addEventListener('click', async () => {
-  const set = await digits;
+  const set = await digits();
   const index = heldOutStart + Math.floor(Math.random() * (set.count - heldOutStart));
   pad.drawImage(digitValues(set, index));
   byId('pad').dataset.shownLabel = String(set.labels[index]);
@@ -128,7 +133,7 @@ byId<HTMLFormElement>('train-form').addEventListener('submit', (event) => {
     seed: 2026,
   };
   void act(trainStatus, 'Training', async () => {
-    const set = await digits;
+    const set = await digits();
     run = new TrainingRun();
     chart.reset(Math.ceil(settings.train / settings.batchSize));
     [trainButton.disabled, backendSelect.disabled, pauseButton.disabled, stopButton.disabled] = [
@@ -215,6 +220,5 @@ await act(modelStatus, 'Starting', async () => {
   document.body.dataset.backend = moved.active.name;
   refreshChrome(moved.active);
   useModel(await models.fetchPretrained(), 'pretrained');
-  await digits;
 });
 document.body.dataset.ready = 'true';
