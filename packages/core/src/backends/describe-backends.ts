@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { isNode } from './runtime.js';
-import { prepareWasm, wasmCapabilities } from './wasm-backend.js';
+import { activeWasmThreads, prepareWasm, wasmCapabilities } from './wasm-backend.js';
+import { crossOriginIsolation, defaultWasmThreads } from './wasm-threads.js';
 import {
   describeAdapter,
   ensureNavigatorGpu,
@@ -14,8 +15,12 @@ export interface BackendDescription {
   available: boolean;
   /** Why it is unavailable, with the fix. */
   reason?: string;
-  /** wasm only. */
-  wasm?: { simd: boolean; threads: boolean; threadsNote?: string };
+  /**
+   * wasm only: SIMD; whether the threaded build is (or will be) used; the XNNPACK thread count of
+   * the running wasm backend, or before its start the default useBackend would ask for; and why
+   * threads are off or capped, where they are.
+   */
+  wasm?: { simd: boolean; threads: boolean; threadsCount: number; threadsNote?: string };
   /** webgpu only, when an adapter was found. */
   adapter?: WebGpuAdapterDescription;
 }
@@ -28,7 +33,8 @@ export interface BackendReport {
 }
 
 /**
- * Reports which backends can run here and what they can do: wasm SIMD and threads; the WebGPU
+ * Reports which backends can run here and what they can do: wasm SIMD and threads (with the
+ * thread count, and in a browser whether the page is cross-origin isolated, which threads need); the WebGPU
  * adapter's vendor, architecture and description, and whether it is a software fallback such as
  * SwiftShader. Probes without switching the active backend.
  *
@@ -61,9 +67,19 @@ async function describeWasm(): Promise<BackendDescription> {
   const failure = await prepareWasm({});
   if (failure) return { name: 'wasm', available: false, reason: `${failure.cause}. Fix: ${failure.fix}` };
   const capabilities = await wasmCapabilities();
-  const threadsNote =
-    isNode() && !capabilities.threads ? 'tfjs switches WASM threads off under Node.js: one core' : undefined;
-  return { name: 'wasm', available: true, wasm: { ...capabilities, ...(threadsNote ? { threadsNote } : {}) } };
+  const threadsCount = activeWasmThreads() ?? (capabilities.threads ? defaultWasmThreads() : 1);
+  const threadsNote = isNode() ? undefined : browserThreadsNote();
+  return {
+    name: 'wasm',
+    available: true,
+    wasm: { ...capabilities, threadsCount, ...(threadsNote ? { threadsNote } : {}) },
+  };
+}
+
+function browserThreadsNote(): string {
+  const isolation = crossOriginIsolation();
+  if (isolation.note !== undefined) return isolation.note;
+  return 'tfjs-backend-wasm caps its thread pool at half of navigator.hardwareConcurrency';
 }
 
 async function describeWebGpu(): Promise<BackendDescription> {

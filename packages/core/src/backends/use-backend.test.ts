@@ -98,7 +98,7 @@ describe('useBackend', () => {
 
   test('rejects an unknown option key, suggesting the known one', async () => {
     await expect(useBackend('wasm', { wasmPath: '/x/' } as never)).rejects.toThrow(
-      /useBackend: unknown key 'wasmPath' in options \(did you mean 'wasmPaths'\? known: wasmPaths\)/,
+      /useBackend: unknown key 'wasmPath' in options \(did you mean 'wasmPaths'\? known: threads, wasmPaths\)/,
     );
   });
 
@@ -117,8 +117,11 @@ describe('describeBackends', () => {
     expect(byName.cpu?.available).toBe(true);
     expect(byName.wasm?.available).toBe(true);
     expect(byName.wasm?.wasm?.simd).toBe(true);
-    expect(byName.wasm?.wasm?.threads).toBe(false);
-    expect(byName.wasm?.wasm?.threadsNote).toMatch(/threads off under Node/);
+    // Threads work in Node (wasm-threads.test.ts checks them); the default is the available parallelism.
+    const cores = Math.min(8, (await import('node:os')).availableParallelism());
+    expect(byName.wasm?.wasm?.threads).toBe(cores > 1);
+    expect(byName.wasm?.wasm?.threadsCount).toBe(cores);
+    expect(byName.wasm?.wasm?.threadsNote).toBeUndefined();
     const webgpu = byName.webgpu;
     if (webgpu?.available) {
       expect(webgpu.adapter?.vendor).not.toBe('');

@@ -5,7 +5,8 @@ import { assertKnownOptions } from '../checks/option-keys.js';
 import { ArgumentError } from '../errors/argument-error.js';
 import { verifyActiveBackend } from './verify-backend.js';
 import { importOptional } from './runtime.js';
-import { errorText, prepareWasm, type WasmBackendOptions } from './wasm-backend.js';
+import { errorText, prepareWasm, startWasm, type WasmBackendOptions } from './wasm-backend.js';
+import { checkWasmThreads } from './wasm-threads.js';
 import { prepareWebGpu } from './webgpu-backend.js';
 
 /** The backends baihua knows how to set up; any other name registered with tfjs works as well. */
@@ -27,6 +28,8 @@ export interface BackendSelection {
  * backend has returned the right numbers.
  *
  * - wasm: in Node the `.wasm` files are found in the installed package; `wasmPaths` overrides.
+ *   `threads` (default: the machine's available parallelism) > 1 runs tfjs's threaded SIMD build,
+ *   in Node too (tfjs alone keeps Node on one thread); browsers need cross-origin isolation for it.
  * - webgpu: in Node the optional `webgpu` package (Dawn) provides `navigator.gpu`; in browsers the
  *   browser does. tfjs-backend-webgpu is imported after that, as it requires.
  *
@@ -34,6 +37,7 @@ export interface BackendSelection {
  * @example
  * const { backend } = await useBackend(['webgpu', 'wasm', 'cpu']);
  * console.log(`running on ${backend}`);
+ * await useBackend('wasm', { threads: 2 }); // matMul on two cores
  *
  * In plain words: pick where the arithmetic happens (plain JS, WebAssembly or the GPU).
  */
@@ -41,7 +45,8 @@ export async function useBackend(
   names: BackendName | readonly BackendName[],
   options: UseBackendOptions = {},
 ): Promise<BackendSelection> {
-  assertKnownOptions('useBackend', 'options', options, ['wasmPaths']);
+  assertKnownOptions('useBackend', 'options', options, ['wasmPaths', 'threads']);
+  checkWasmThreads('useBackend', options.threads);
   const list: unknown[] = typeof names === 'string' ? [names] : Array.isArray(names) ? [...names] : [names];
   if (list.length === 0 || list.some((n) => typeof n !== 'string' || n.length === 0)) {
     throw new ArgumentError(
@@ -71,7 +76,7 @@ async function tryBackend(name: string, options: UseBackendOptions): Promise<Bac
   let selected = false;
   let initError: unknown;
   try {
-    selected = await tf.setBackend(name);
+    selected = await (name === 'wasm' ? startWasm(() => tf.setBackend(name)) : tf.setBackend(name));
   } catch (error) {
     initError = error;
   }

@@ -1,13 +1,24 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { BackendFailure } from '../errors/backend-unavailable-error.js';
 import { importOptional, isNode, nodeBuiltin } from './runtime.js';
+import { installNodeWasmWorkers, withLogicalCores } from './wasm-node-threads.js';
+import { crossOriginIsolation, defaultWasmThreads } from './wasm-threads.js';
+import { recreateWasmIfThreadsDiffer } from './wasm-restart.js';
 
 const wasmPackage = '@tensorflow/tfjs-backend-wasm';
 const wasmFiles = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm'];
 
 interface WasmModule {
   setWasmPaths(prefixOrFileMap: string | Record<string, string>, usePlatformFetch?: boolean): void;
+  setThreadsCount(threads: number): void;
+  getThreadsCount(): number;
 }
+
+/** The thread count the next initialisation in Node must see cores for (see withLogicalCores). */
+let pendingNodeThreads = 1;
+/** The threads asked for when the running wasm backend was configured. */
+let configuredThreads: number | undefined;
+let loadedModule: WasmModule | undefined;
 
 /** Options for the wasm backend. */
 export interface WasmBackendOptions {
@@ -18,6 +29,15 @@ export interface WasmBackendOptions {
    * `setWasmPaths` yourself (tfjs's default is beside the script); passing wasmPaths there fails clearly.
    */
   wasmPaths?: string;
+  /**
+   * Threads for the wasm backend's XNNPACK pool (matMul, conv, ...), 1 to 8. Default: Node's
+   * `os.availableParallelism()`; in browsers `navigator.hardwareConcurrency` when the page is
+   * cross-origin isolated (tfjs then caps it at half that), else 1. More than 1 uses tfjs's
+   * threaded SIMD build; in a page without cross-origin isolation that fails with the headers to set.
+   * Asking for another count than the running wasm backend has re-creates it (only while no
+   * tensor lives on it).
+   */
+  threads?: number;
 }
 
 /** Loads @tensorflow/tfjs-backend-wasm and points it at its `.wasm` files. Returns a failure or undefined. */
@@ -49,8 +69,12 @@ export async function prepareWasm(options: WasmBackendOptions): Promise<BackendF
       error,
     };
   }
-  // Paths can only be set before the first initialisation; a second useBackend('wasm') reuses it.
+  loadedModule = module;
+  recreateWasmIfThreadsDiffer(options.threads, configuredThreads ?? activeWasmThreads());
+  // Paths and threads can only be set before the first initialisation; a second useBackend('wasm') reuses it.
   if (tf.engine().registry.wasm !== undefined) return undefined;
+  const threadsFailure = configureThreads(module, options.threads);
+  if (threadsFailure) return threadsFailure;
   const prefix = options.wasmPaths ?? defaultNodeWasmFolder();
   if (prefix === undefined) return undefined;
   const withSlash = prefix.endsWith('/') ? prefix : `${prefix}/`;
@@ -66,8 +90,71 @@ export async function prepareWasm(options: WasmBackendOptions): Promise<BackendF
   return undefined;
 }
 
+/** Picks the single-threaded or the threaded SIMD build before tfjs initialises wasm. */
+function configureThreads(module: WasmModule, asked: number | undefined): BackendFailure | undefined {
+  const threads = asked ?? defaultWasmThreads();
+  pendingNodeThreads = 1;
+  configuredThreads = threads;
+  if (threads === 1) {
+    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    module.setThreadsCount(1);
+    return undefined;
+  }
+  if (!isNode()) {
+    const isolation = crossOriginIsolation();
+    if (!isolation.isolated) {
+      const cause = `${threads} threads were asked for, but ${isolation.note}`;
+      return { backend: 'wasm', cause, fix: 'set those headers, or pass { threads: 1 }' };
+    }
+    module.setThreadsCount(threads);
+    return undefined;
+  }
+  const packageFolder = nodeWasmPackageFolder();
+  const missing =
+    packageFolder === undefined
+      ? `${wasmPackage} was not found on disk`
+      : typeof SharedArrayBuffer === 'undefined'
+        ? 'this Node.js has no SharedArrayBuffer'
+        : undefined;
+  if (packageFolder === undefined || missing !== undefined) {
+    return { backend: 'wasm', cause: `${threads} threads were asked for, but ${missing}`, fix: 'pass { threads: 1 }' };
+  }
+  installNodeWasmWorkers(packageFolder);
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', true);
+  module.setThreadsCount(threads);
+  pendingNodeThreads = threads;
+  return undefined;
+}
+
+/**
+ * Runs tfjs's wasm initialisation (`tf.setBackend('wasm')`), in Node with the logical-core count
+ * the asked threads need (see withLogicalCores).
+ */
+export function startWasm<T>(start: () => Promise<T>): Promise<T> {
+  const threads = pendingNodeThreads;
+  pendingNodeThreads = 1;
+  return threads > 1 ? withLogicalCores(threads, start) : start();
+}
+
+/** The running wasm backend's XNNPACK thread count, or undefined before its initialisation. */
+export function activeWasmThreads(): number | undefined {
+  if (loadedModule === undefined || tf.engine().registry.wasm === undefined) return undefined;
+  try {
+    return loadedModule.getThreadsCount();
+  } catch {
+    return undefined;
+  }
+}
+
 /** The installed package's dist folder, found in Node without configuration. */
 function defaultNodeWasmFolder(): string | undefined {
+  const pathApi = nodeBuiltin<typeof import('node:path')>('node:path');
+  const folder = nodeWasmPackageFolder();
+  return folder === undefined || !pathApi ? undefined : pathApi.join(folder, 'dist') + pathApi.sep;
+}
+
+/** The installed package's folder, in Node. */
+function nodeWasmPackageFolder(): string | undefined {
   const moduleApi = nodeBuiltin<typeof import('node:module')>('node:module');
   const pathApi = nodeBuiltin<typeof import('node:path')>('node:path');
   if (!moduleApi || !pathApi) return undefined;
@@ -77,7 +164,7 @@ function defaultNodeWasmFolder(): string | undefined {
   const requireFromHere = moduleApi.createRequire(here);
   for (const require of [requireFromHere, requireFromCwd]) {
     try {
-      return pathApi.join(pathApi.dirname(require.resolve(`${wasmPackage}/package.json`)), 'dist') + pathApi.sep;
+      return pathApi.dirname(require.resolve(`${wasmPackage}/package.json`));
     } catch {
       // try the next resolution base
     }

@@ -1,0 +1,58 @@
+import { ArgumentError } from '../errors/argument-error.js';
+import { isNode, nodeBuiltin } from './runtime.js';
+
+/** tfjs-backend-wasm 4.22 pre-starts 8 workers and caps its XNNPACK pool at 8 threads (backend.cc). */
+export const maxWasmThreads = 8;
+
+/**
+ * Checks `options.threads` of useBackend: a whole number from 1 to {@link maxWasmThreads}, or
+ * undefined (the default). Throws ArgumentError naming the value otherwise.
+ */
+export function checkWasmThreads(functionName: string, threads: unknown): number | undefined {
+  if (threads === undefined) return undefined;
+  if (typeof threads !== 'number' || !Number.isInteger(threads) || threads < 1 || threads > maxWasmThreads) {
+    const got = typeof threads === 'number' ? String(threads) : `${typeof threads} ${JSON.stringify(threads)}`;
+    throw new ArgumentError(
+      functionName,
+      `expected options.threads to be a whole number from 1 to ${maxWasmThreads} ` +
+        `(tfjs-backend-wasm's thread pool holds at most ${maxWasmThreads}), got ${got}`,
+    );
+  }
+  return threads;
+}
+
+/**
+ * The thread count wasm uses when none is asked for: in Node, `os.availableParallelism()` (capped
+ * at {@link maxWasmThreads}); in a cross-origin-isolated page, `navigator.hardwareConcurrency`
+ * (tfjs then caps it at half that, see the README); elsewhere 1.
+ */
+export function defaultWasmThreads(): number {
+  if (isNode()) {
+    const os = nodeBuiltin<typeof import('node:os')>('node:os');
+    const cores = os ? (os.availableParallelism?.() ?? os.cpus().length) : 1;
+    return Math.max(1, Math.min(maxWasmThreads, cores));
+  }
+  if (!crossOriginIsolation().isolated) return 1;
+  const cores = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency;
+  return Math.max(1, Math.min(maxWasmThreads, cores ?? 1));
+}
+
+/**
+ * Whether this page may share memory between threads (`crossOriginIsolated`): browsers give
+ * SharedArrayBuffer, and so WASM threads, only to pages served with
+ * `Cross-Origin-Opener-Policy: same-origin` and `Cross-Origin-Embedder-Policy: require-corp`.
+ * Node is always allowed. `scope` and `node` are for tests.
+ */
+export function crossOriginIsolation(
+  scope: { crossOriginIsolated?: boolean } = globalThis as { crossOriginIsolated?: boolean },
+  node: boolean = isNode(),
+): { isolated: boolean; note?: string } {
+  if (node || scope.crossOriginIsolated === true) return { isolated: true };
+  return {
+    isolated: false,
+    note:
+      'this page is not cross-origin isolated (crossOriginIsolated is false), so WASM threads are off: ' +
+      'serve it with the headers Cross-Origin-Opener-Policy: same-origin and ' +
+      'Cross-Origin-Embedder-Policy: require-corp',
+  };
+}
