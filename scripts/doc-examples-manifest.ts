@@ -32,6 +32,7 @@ export const docExamples: DocExamplesEntry[] = [
   { doc: 'examples/style-transfer/README.md', blocks: { shell: 1, text: 2 } },
   { doc: 'examples/text-generation/README.md', blocks: { shell: 1, text: 1 } },
   { doc: 'examples/translation/README.md', blocks: { shell: 1, text: 1 } },
+  { doc: 'examples/web/README.md', blocks: { shell: 1, text: 1 } },
   { doc: 'packages/activations/README.md', runIn: 'packages/activations', blocks: { run: 3, text: 1 } },
   { doc: 'packages/apps/README.md', runIn: 'packages/apps', blocks: { shell: 1, run: 16, text: 1 } },
   { doc: 'packages/bench/README.md', runIn: 'packages/bench', blocks: { shell: 2, text: 1, run: 1 } },

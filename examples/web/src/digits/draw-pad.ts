@@ -39,7 +39,10 @@ export class DrawPad {
     canvas.addEventListener('pointerup', lift);
     canvas.addEventListener('pointercancel', lift);
     canvas.addEventListener('keydown', (event) => this.key(event));
-    canvas.addEventListener('focus', () => this.showCursor());
+    // The keyboard cursor shows on keyboard focus only, not when a click or touch focuses the pad.
+    canvas.addEventListener('focus', () => {
+      if (canvas.matches(':focus-visible')) this.showCursor();
+    });
     canvas.addEventListener('blur', () => {
       this.cursorMark.hidden = true;
     });
