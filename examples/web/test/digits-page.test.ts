@@ -34,6 +34,12 @@ else
     const maxDifference = (a: number[], b: number[]) => Math.max(...a.map((v, i) => Math.abs(v - (b[i] as number))));
     const shot = (name: string) => session.page.screenshot({ path: join(screenshotFolder, name), fullPage: true });
     let pageHeldOutAccuracy = Number.NaN;
+    // Tensors alive beyond the model's weights: none, after any action; a leak makes it grow.
+    const extraTensors = () =>
+      session.page.evaluate(() => {
+        const hook = (globalThis as unknown as { baihuaDigits: { tensors(): number; weights(): number } }).baihuaDigits;
+        return hook.tensors() - hook.weights();
+      });
 
     beforeAll(async () => {
       session = await startSiteSession();
@@ -69,6 +75,10 @@ else
         read.push(`${digit.label}->${best}`);
       }
       expect(read).toEqual(firstOf.map((d) => `${d.label}->${d.label}`));
+      expect(await extraTensors()).toBe(0);
+      await drawDigit(session.page, (firstOf[0] as (typeof digits)[number]).values);
+      await readProbabilities(session.page);
+      expect(await extraTensors()).toBe(0); // predicting leaks nothing
       await shot('digits.png');
     });
 
@@ -96,6 +106,7 @@ else
         expect(maxDifference(probabilities, onWasm), backend).toBeLessThan(1e-3);
         expect(probabilities.indexOf(Math.max(...probabilities))).toBe(3);
       }
+      expect(await extraTensors()).toBe(0); // the old backends' models were disposed
     });
 
     test('training: two epochs on 512 digits; the chart grows, pause holds it, the loss falls', async () => {
@@ -135,6 +146,7 @@ else
       pageHeldOutAccuracy = Number.parseFloat(rows[1]?.[3] ?? '') / 100;
       expect(pageHeldOutAccuracy).toBeGreaterThan(0.4); // 512 digits, 2 epochs: four times chance
       expect(await page.getAttribute('#model-status', 'data-source')).toBe('trained in this page');
+      expect(await extraTensors()).toBe(0); // data, optimiser and old model freed
       await shot('digits-training.png');
     });
 
@@ -190,6 +202,7 @@ else
       await page.waitForSelector('#model-status[data-source="loaded from this browser"]');
       const loaded = await readProbabilities(page);
       expect(maxDifference(loaded, trained)).toBeLessThan(1e-5);
+      expect(await extraTensors()).toBe(0); // the pretrained model was freed
     });
 
     test('phone width: the digits page fits 390 px without sideways scrolling', async () => {

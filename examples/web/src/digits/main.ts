@@ -24,6 +24,11 @@ const trainStatus = byId<HTMLParagraphElement>('train-status');
 const backendSelect = byId<HTMLSelectElement>('backend');
 let model: Layer | undefined;
 let run: TrainingRun | undefined;
+// For the end-to-end tests (and the console): tensors alive against the model's own weights, so a
+// leak shows as a growing difference.
+Object.assign(globalThis, {
+  baihuaDigits: { tensors: () => tf.memory().numTensors, weights: () => model?.weights().length ?? 0 },
+});
 // The 1.6 MB digit file is fetched on first use (a held-out digit shown, or training), not on load.
 let digitFile: Promise<DigitSet> | undefined;
 const digits = () => {
@@ -143,6 +148,7 @@ byId<HTMLFormElement>('train-form').addEventListener('submit', (event) => {
       false,
     ];
     document.body.dataset.training = 'true';
+    let training: Layer | undefined;
     try {
       const trained = await run.train(set, settings, {
         onBatch: (loss) => chart.addBatch(loss),
@@ -151,10 +157,21 @@ byId<HTMLFormElement>('train-form').addEventListener('submit', (event) => {
           const heldOut = `${(100 * row.valAccuracy).toFixed(1)}%`;
           trainStatus.textContent = `Epoch ${row.epoch} of ${settings.epochs}: held-out accuracy ${heldOut}.`;
         },
-        onModel: (built) => useModel(built, 'trained in this page'),
+        onModel: (built) => {
+          training = built;
+          useModel(built, 'trained in this page');
+        },
       });
       useModel(trained, 'trained in this page');
       return `Trained on ${settings.train} digits. ${trainStatus.textContent}`;
+    } catch (error) {
+      // A failed run disposed its model: the page must not predict with it.
+      if (model !== undefined && model === training) {
+        model = undefined;
+        modelStatus.textContent = 'No model: training failed. Load one or go back to the pretrained model.';
+        void predictDrawing();
+      }
+      throw error;
     } finally {
       run = undefined;
       [trainButton.disabled, backendSelect.disabled, pauseButton.disabled, stopButton.disabled] = [
