@@ -1,7 +1,6 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import {
   type ForwardLayout,
-  cellBody,
   combine,
   forwardSource,
   preactivationOf,
@@ -9,6 +8,7 @@ import {
   recurrentProduct,
   tail,
 } from './forward-shaders.js';
+import { type OneDispatchPlan, gateVectorStepSource, gateVectors } from './gate-vector-step-shader.js';
 import type { WebGpuCellPlan } from './webgpu-cell-plan.js';
 import { type WebGpuStepBackend, dispatchStep, withWorkspace } from './webgpu-step-program.js';
 
@@ -25,7 +25,7 @@ export interface FusedForwardInputs {
   keep?: tf.Tensor;
 }
 
-type Shader = { key: string; names: string[]; body: string; inputs: tf.Tensor[] };
+type Shader = { key: string; names: string[]; body: string; inputs: tf.Tensor[]; components?: number[] };
 
 function shaders(plan: WebGpuCellPlan, given: FusedForwardInputs): Shader[] {
   const masked = given.keep !== undefined;
@@ -58,18 +58,16 @@ function shaders(plan: WebGpuCellPlan, given: FusedForwardInputs): Shader[] {
     ),
   };
   if (plan.family !== 'gru-before') {
-    const { code, saves } = cellBody(plan);
-    const body = `${prelude(plan.gates)}
-      ${common}
-      ${recurrentProduct('hRow', plan.gates)}
-      ${code}
-      ${tail(plan, masked)}
-      ${saves.map((name, s) => `result[sv + ${s} * H] = ${name};`).join(' ')}`;
+    const body = gateVectorStepSource(plan as OneDispatchPlan, masked);
     const extra: [string, tf.Tensor | undefined][] = [
       ['peep', plan.family === 'peephole' ? given.peephole : undefined],
       ['keep', given.keep],
     ];
-    return [init, { key: `${key}_step`, ...named(extra), body: forwardSource(plan, body) }];
+    const step = named(extra);
+    step.inputs[1] = gateVectors(given.weight, plan.gates);
+    const components = step.names.map((name) => (name === 'weight' && plan.gates > 1 ? 4 : 1));
+    const shader = { key: `${key}_step`, ...step, components, body: forwardSource(plan, body) };
+    return [init, shader];
   }
   const reset = `${prelude(3)}
     ${common}

@@ -17,6 +17,11 @@ export interface ParityCase {
   initialState?: boolean;
 }
 
+/** The state variables of `inputs` (all but x). */
+function stateOf(inputs: Record<string, tf.Variable>): Record<string, tf.Variable> {
+  return Object.fromEntries(Object.entries(inputs).filter(([name]) => name !== 'x'));
+}
+
 /** Loss value and gradients for x, the initial state and every cell weight, on one path. */
 function lossAndGradients(given: ParityCase, on: boolean, seed: number) {
   const before = setFusedSequences(on);
@@ -36,7 +41,7 @@ function lossAndGradients(given: ParityCase, on: boolean, seed: number) {
         mask,
         reverse: given.reverse,
         returnSequences: given.returnSequences,
-        initialState: given.initialState ? ({ ...inputs, x: undefined } as unknown as RecurrentState) : undefined,
+        initialState: given.initialState ? (stateOf(inputs) as unknown as RecurrentState) : undefined,
       };
       const x = inputs.x as tf.Variable;
       const runner = fusedSequenceRunnerFor(given.cell as never, x, options)?.name;

@@ -105,10 +105,10 @@ function packedSequence(
 export const webgpuSequenceRunner: FusedSequenceRunner = {
   name: 'webgpu-fused-sequence',
   supports(cell, x, options) {
-    const state = Object.values((options.initialState ?? {}) as Record<string, tf.Tensor>);
+    const state = (options.initialState ?? {}) as Record<string, tf.Tensor | undefined>;
     return (
       x.dtype === 'float32' &&
-      state.every((tensor) => tensor.dtype === 'float32') &&
+      cell.stateNames.every((name) => state[name] === undefined || state[name].dtype === 'float32') &&
       webgpuStepBackend() !== undefined &&
       planWebGpuCell(cell) !== undefined
     );

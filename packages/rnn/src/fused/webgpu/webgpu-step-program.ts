@@ -34,7 +34,7 @@ export function webgpuStepBackend(): WebGpuStepBackend | undefined {
  */
 export function dispatchStep(
   backend: WebGpuStepBackend,
-  shader: { key: string; names: readonly string[]; body: string },
+  shader: { key: string; names: readonly string[]; body: string; components?: readonly number[] },
   inputs: readonly tf.TensorInfo[],
   output: tf.TensorInfo,
   threads: number,
@@ -43,6 +43,7 @@ export function dispatchStep(
   const names = Object.keys(uniforms);
   const program = {
     variableNames: [...shader.names],
+    ...(shader.components === undefined ? {} : { variableComponents: [...shader.components] }),
     uniforms: names.map((name) => `${name} : i32,`).join(' '),
     workgroupSize: [workgroupThreads, 1, 1] as [number, number, number],
     outputShape: output.shape,
