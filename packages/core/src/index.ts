@@ -8,6 +8,7 @@ export { describeBackends } from './backends/describe-backends.js';
 export type { BackendDescription, BackendReport } from './backends/describe-backends.js';
 export type { WebGpuAdapterDescription } from './backends/webgpu-backend.js';
 export type { WasmBackendOptions } from './backends/wasm-backend.js';
+export { defaultWasmThreads } from './backends/wasm-threads.js';
 
 export { BaihuaError } from './errors/baihua-error.js';
 export { ShapeError } from './errors/shape-error.js';

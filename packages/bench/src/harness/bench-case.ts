@@ -1,4 +1,5 @@
 import type * as tf from '@tensorflow/tfjs-core';
+import type { TimingSettings } from './bench-report.js';
 
 /** The suites a case can belong to. */
 export type SuiteName = 'ops' | 'models' | 'seed';
@@ -61,6 +62,11 @@ export interface BenchCase {
   skip?: Partial<Record<string, string>>;
   /** Default: rtol 1e-3, atol 1e-4. */
   tolerance?: Tolerance;
+  /**
+   * Overrides of the run's timing for this case, e.g. fewer repetitions for a row that takes
+   * seconds (`{ warmupIterations: 0, iterations: 1 }`: the cold run and one timed run).
+   */
+  timing?: Partial<TimingSettings>;
   /** Creates inputs and weights on the active backend, from seeded data (same on every backend). */
   setup(context: CaseContext): PreparedCase | Promise<PreparedCase>;
 }

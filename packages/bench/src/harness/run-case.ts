@@ -55,10 +55,13 @@ export async function runCaseOnBackend(benchCase: BenchCase, options: CaseRunOpt
     if (options.coldOnly) return { row, output };
     const tensorsBeforeTiming = tf.memory().numTensors;
     let runs = 0;
-    const samples = await timeWarmRuns(async () => {
-      runs += 1;
-      await readBack(await active.run());
-    }, options.timing);
+    const samples = await timeWarmRuns(
+      async () => {
+        runs += 1;
+        await readBack(await active.run());
+      },
+      { ...options.timing, ...benchCase.timing },
+    );
     leakedPerRun = runs > 0 ? (tf.memory().numTensors - tensorsBeforeTiming) / runs : 0;
     row.warm = summarizeSamples(samples);
     if (benchCase.flops !== undefined) row.gflops = benchCase.flops / (row.warm.median * 1e6);

@@ -22,9 +22,16 @@ export function checkWasmThreads(functionName: string, threads: unknown): number
 }
 
 /**
- * The thread count wasm uses when none is asked for: in Node, `os.availableParallelism()` (capped
- * at {@link maxWasmThreads}); in a cross-origin-isolated page, `navigator.hardwareConcurrency`
- * (tfjs then caps it at half that, see the README); elsewhere 1.
+ * The thread count `useBackend('wasm')` asks for when `threads` is left out: in Node,
+ * `os.availableParallelism()` (capped at 8, the most tfjs-backend-wasm's pool holds); in a
+ * cross-origin-isolated page, `navigator.hardwareConcurrency` (tfjs then caps it at half that);
+ * elsewhere 1.
+ *
+ * @example
+ * defaultWasmThreads(); // 2 on a 2-core machine
+ * await useBackend('wasm', { threads: 1 }); // compare with a single thread
+ *
+ * In plain words: how many helpers wasm gets unless you say otherwise.
  */
 export function defaultWasmThreads(): number {
   if (isNode()) {

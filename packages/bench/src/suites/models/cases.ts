@@ -1,5 +1,6 @@
 import * as tfl from '@tensorflow/tfjs-layers';
 import type { BenchCase, BenchMode } from '../../harness/bench-case.js';
+import { anchorTrainingStepCases } from './anchor-training-step.js';
 import { blstmCtcStepCase } from './blstm-ctc-step.js';
 import { diagnosticsOverheadCase } from './diagnostics-overhead.js';
 import { oursModelCase } from './ours-training-step.js';
@@ -160,4 +161,5 @@ export const modelsCaseFactories: Array<(mode: BenchMode) => BenchCase[]> = [
     blstmCtcStepCase(mode),
     diagnosticsOverheadCase(mode),
   ],
+  anchorTrainingStepCases,
 ];

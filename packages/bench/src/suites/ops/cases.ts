@@ -1,4 +1,6 @@
 import type { BenchCase, BenchMode } from '../../harness/bench-case.js';
+import { anchorMatMulCases } from './anchor-mat-mul.js';
+import { anchorRecurrentCases } from './anchor-recurrent.js';
 import { conv2dModeCases } from './conv2d-modes.js';
 import { conv2dCases } from './conv2d.js';
 import { conv3dCases } from './conv3d.js';
@@ -9,6 +11,7 @@ import { oursSoftmaxCrossEntropyCases } from './ours-softmax-cross-entropy.js';
 import { poolingCases } from './pooling.js';
 import { recurrentCases } from './recurrent.js';
 import { softmaxCrossEntropyCases } from './softmax-cross-entropy.js';
+import { wasmThreadsMatMulCases } from './wasm-threads-mat-mul.js';
 
 /** Every case of the `ops` suite. Add a case: write `<case>.ts` beside this file and list it here. */
 export const opsCaseFactories: Array<(mode: BenchMode) => BenchCase[]> = [
@@ -22,4 +25,8 @@ export const opsCaseFactories: Array<(mode: BenchMode) => BenchCase[]> = [
   recurrentCases,
   oursRecurrentCases,
   mfccCases,
+  anchorMatMulCases,
+  anchorRecurrentCases,
+  // Last: its rows switch wasm to 1 thread and back to the default count.
+  wasmThreadsMatMulCases,
 ];
