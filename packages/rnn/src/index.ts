@@ -4,6 +4,8 @@
 import './layers/register-recurrent-layers.js';
 // Registers the WebGPU fused sequence runner (a side effect, listed in package.json `sideEffects`).
 import './fused/webgpu/register-webgpu-sequences.js';
+// Registers the wasm fused sequence runner (a side effect, listed in package.json `sideEffects`).
+import './fused/wasm/register-wasm-sequences.js';
 
 export type { HiddenState, LstmState, RecurrentCell, RecurrentState, WeightLayout } from './cells/recurrent-cell.js';
 export { isRecurrentCell } from './cells/recurrent-cell.js';

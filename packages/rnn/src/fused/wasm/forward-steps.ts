@@ -1,0 +1,167 @@
+import type { WasmCellPlan } from './wasm-cell-plan.js';
+
+/**
+ * Where one forward step reads and writes, as float indices into the wasm heap (-1: absent).
+ * p: x W + b for all steps [B, T, G·H]; z: this step's h U [B, G·H] (GRU reset-before: [B, 2H]
+ * then r·h U_n [B, H]); hs/cs: states in step order [T+1, B, H]; acts: saved values [T, B, S, H];
+ * y: the packed value [B, T+E, H]; keep: the mask [B, T]; rh: GRU reset-before's r·h [T, B, H].
+ */
+export interface ForwardStep {
+  B: number;
+  T: number;
+  H: number;
+  S: number;
+  E: number;
+  t: number;
+  k: number;
+  p: number;
+  z: number;
+  hs: number;
+  cs: number;
+  acts: number;
+  y: number;
+  keep: number;
+  rb: number;
+  peep: number;
+  rh: number;
+}
+
+const sigmoid = (a: number) => 1 / (1 + Math.exp(-a));
+
+/** Writes the new state (blended with the old by the mask) and the output. */
+function commit(heap: Float32Array, s: ForwardStep, b: number, j: number, h: number, c: number): void {
+  const { B, T, H, E, t, k } = s;
+  const at = b * H + j;
+  const m = s.keep < 0 ? 1 : (heap[s.keep + b * T + t] as number);
+  const hp = heap[s.hs + k * B * H + at] as number;
+  heap[s.hs + (k + 1) * B * H + at] = m === 1 ? h : m * h + (1 - m) * hp;
+  if (s.cs >= 0) {
+    const cp = heap[s.cs + k * B * H + at] as number;
+    heap[s.cs + (k + 1) * B * H + at] = m === 1 ? c : m * c + (1 - m) * cp;
+  }
+  heap[s.y + (b * (T + E) + t) * H + j] = m === 1 ? h : m * h;
+}
+
+/** LSTM, diagonal peephole and coupled LSTM: gates from p + z, the new cell and hidden state. */
+export function lstmFamilyStep(heap: Float32Array, s: ForwardStep, plan: WasmCellPlan): void {
+  const { B, T, H, S, t, k } = s;
+  const G = plan.gates;
+  const peephole = plan.family === 'peephole';
+  for (let b = 0; b < B; b++) {
+    const pRow = s.p + (b * T + t) * G * H;
+    const zRow = s.z + b * G * H;
+    const aRow = s.acts + (k * B + b) * S * H;
+    const cRow = s.cs + (k * B + b) * H;
+    for (let j = 0; j < H; j++) {
+      const cp = heap[cRow + j] as number;
+      const pre = (g: number) => (heap[pRow + g * H + j] as number) + (heap[zRow + g * H + j] as number);
+      let c: number;
+      let o: number;
+      if (plan.family === 'coupled') {
+        const f = sigmoid(pre(0));
+        const g = Math.tanh(pre(1));
+        c = g + f * (cp - g);
+        o = sigmoid(pre(2));
+        heap[aRow + j] = f;
+        heap[aRow + H + j] = g;
+        heap[aRow + 2 * H + j] = o;
+        heap[aRow + 3 * H + j] = c;
+      } else {
+        const pi = peephole ? (heap[s.peep + j] as number) * cp : 0;
+        const pf = peephole ? (heap[s.peep + H + j] as number) * cp : 0;
+        const i = sigmoid(pre(0) + pi);
+        const f = sigmoid(pre(1) + pf);
+        const g = Math.tanh(pre(2));
+        c = f * cp + i * g;
+        o = sigmoid(pre(3) + (peephole ? (heap[s.peep + 2 * H + j] as number) * c : 0));
+        heap[aRow + j] = i;
+        heap[aRow + H + j] = f;
+        heap[aRow + 2 * H + j] = g;
+        heap[aRow + 3 * H + j] = o;
+        heap[aRow + 4 * H + j] = c;
+      }
+      commit(heap, s, b, j, o * Math.tanh(c), c);
+    }
+  }
+}
+
+/** Elman: h = tanh(p + z) or relu(p + z); saves h. */
+export function elmanStep(heap: Float32Array, s: ForwardStep, plan: WasmCellPlan): void {
+  const { B, T, H, t, k } = s;
+  const relu = plan.activation === 'relu';
+  for (let b = 0; b < B; b++) {
+    const pRow = s.p + (b * T + t) * H;
+    const zRow = s.z + b * H;
+    const aRow = s.acts + (k * B + b) * H;
+    for (let j = 0; j < H; j++) {
+      const a = (heap[pRow + j] as number) + (heap[zRow + j] as number);
+      const h = relu ? Math.max(a, 0) : Math.tanh(a);
+      heap[aRow + j] = h;
+      commit(heap, s, b, j, h, 0);
+    }
+  }
+}
+
+/** The GRU update: 'new' h = h + z (n - h), 'previous' h = n + z (h - n). */
+export const gruUpdate = (plan: WasmCellPlan, z: number, n: number, hp: number) =>
+  plan.updateForm === 'new' ? hp + z * (n - hp) : n + z * (hp - n);
+
+/** GRU with reset after: n = tanh(p_n + r (z_n + b_hn)); saves r, z, n and z_n + b_hn. */
+export function gruAfterStep(heap: Float32Array, s: ForwardStep, plan: WasmCellPlan): void {
+  const { B, T, H, S, t, k } = s;
+  const [rB, uB] = [plan.resetBlock * H, plan.updateBlock * H];
+  for (let b = 0; b < B; b++) {
+    const pRow = s.p + (b * T + t) * 3 * H;
+    const zRow = s.z + b * 3 * H;
+    const aRow = s.acts + (k * B + b) * S * H;
+    const hRow = s.hs + (k * B + b) * H;
+    for (let j = 0; j < H; j++) {
+      const rec = (at: number) => (heap[zRow + at + j] as number) + (s.rb < 0 ? 0 : (heap[s.rb + at + j] as number));
+      const r = sigmoid((heap[pRow + rB + j] as number) + rec(rB));
+      const z = sigmoid((heap[pRow + uB + j] as number) + rec(uB));
+      const hn = rec(2 * H);
+      const n = Math.tanh((heap[pRow + 2 * H + j] as number) + r * hn);
+      heap[aRow + j] = r;
+      heap[aRow + H + j] = z;
+      heap[aRow + 2 * H + j] = n;
+      heap[aRow + 3 * H + j] = hn;
+      commit(heap, s, b, j, gruUpdate(plan, z, n, heap[hRow + j] as number), 0);
+    }
+  }
+}
+
+/** GRU with reset before, first half: r and z from p + z_rz [B, 2H]; writes r·h for the U_n product. */
+export function gruResetStep(heap: Float32Array, s: ForwardStep, plan: WasmCellPlan): void {
+  const { B, T, H, S, t, k } = s;
+  const [rB, uB] = [plan.resetBlock * H, plan.updateBlock * H];
+  for (let b = 0; b < B; b++) {
+    const pRow = s.p + (b * T + t) * 3 * H;
+    const zRow = s.z + b * 2 * H;
+    const aRow = s.acts + (k * B + b) * S * H;
+    const hRow = s.hs + (k * B + b) * H;
+    const rhRow = s.rh + (k * B + b) * H;
+    for (let j = 0; j < H; j++) {
+      const r = sigmoid((heap[pRow + rB + j] as number) + (heap[zRow + rB + j] as number));
+      heap[aRow + j] = r;
+      heap[aRow + H + j] = sigmoid((heap[pRow + uB + j] as number) + (heap[zRow + uB + j] as number));
+      heap[rhRow + j] = r * (heap[hRow + j] as number);
+    }
+  }
+}
+
+/** GRU with reset before, second half: n = tanh(p_n + (r·h) U_n), read at z + 2·B·H; saves n. */
+export function gruCandidateStep(heap: Float32Array, s: ForwardStep, plan: WasmCellPlan): void {
+  const { B, T, H, S, t, k } = s;
+  const zn = s.z + 2 * B * H;
+  for (let b = 0; b < B; b++) {
+    const pRow = s.p + (b * T + t) * 3 * H;
+    const aRow = s.acts + (k * B + b) * S * H;
+    const hRow = s.hs + (k * B + b) * H;
+    for (let j = 0; j < H; j++) {
+      const n = Math.tanh((heap[pRow + 2 * H + j] as number) + (heap[zn + b * H + j] as number));
+      heap[aRow + 2 * H + j] = n;
+      const z = heap[aRow + H + j] as number;
+      commit(heap, s, b, j, gruUpdate(plan, z, n, heap[hRow + j] as number), 0);
+    }
+  }
+}

@@ -1,0 +1,126 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { WasmCellPlan } from './wasm-cell-plan.js';
+import { runWasmBackward } from './wasm-backward.js';
+import { type WasmForwardResult, runWasmForward } from './wasm-forward.js';
+import type { SequenceHeapBackend } from './wasm-sequence-heap.js';
+
+/** The differentiable inputs of one fused run, keras layout; absent ones are left out. */
+export interface WasmSequenceInputs {
+  x: tf.Tensor;
+  kernel: tf.Tensor;
+  bias?: tf.Tensor;
+  initH: tf.Tensor;
+  initC?: tf.Tensor;
+  recurrent: tf.Tensor;
+  recurrentBias?: tf.Tensor;
+  peephole?: tf.Tensor;
+}
+
+type Name = keyof WasmSequenceInputs;
+const order: Name[] = ['x', 'kernel', 'bias', 'initH', 'initC', 'recurrent', 'recurrentBias', 'peephole'];
+
+/** x^T-style product without BatchMatMul's slow transposed path: a^T b as transpose then matMul. */
+const transposedTimes = (a: tf.Tensor2D, b: tf.Tensor2D) => tf.matMul(tf.transpose(a), b);
+
+/**
+ * The fused run as one differentiable function (tf.customGrad): the input projection for all
+ * steps as one matMul (recurrent bias folded in where it is additive), the forward time loop on
+ * the heap, and as gradient the fused BPTT followed by the weight gradients as whole-sequence
+ * matMuls: dx = dP W^T, dW = x^T dP, db = Σ dP, dU = Σ_k h_{k-1}^T dR_k (one matMul over all
+ * steps), db_rec = Σ dR, the peepholes from the BPTT's sums. Returns the packed value
+ * [B, T+E, H]: outputs, then the final hidden (and cell) state.
+ * @example
+ * const packed = wasmSequenceValue(backend, plan, { x, kernel, bias, initH, initC, recurrent }, keep, false);
+ * In plain words: one call forward, one call back, and tf.grad sees a single step.
+ */
+export function wasmSequenceValue(
+  backend: SequenceHeapBackend,
+  plan: WasmCellPlan,
+  inputs: WasmSequenceInputs,
+  keep: tf.Tensor | undefined,
+  reverse: boolean,
+): tf.Tensor {
+  const names = order.filter((name) => inputs[name] !== undefined);
+  const [B, T, I] = inputs.x.shape as [number, number, number];
+  const H = inputs.initH.shape[1] as number;
+  const GH = plan.gates * H;
+  const gruBefore = plan.family === 'gru-before';
+  const run = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const save = args.pop() as tf.GradSaveFunc;
+    const given = Object.fromEntries(
+      names.map((name, i) => [name, args[i] as tf.Tensor]),
+    ) as unknown as WasmSequenceInputs;
+    const x2d = tf.reshape(given.x, [B * T, I]) as tf.Tensor2D;
+    let projected: tf.Tensor = tf.fused.matMul({ a: x2d, b: given.kernel as tf.Tensor2D, bias: given.bias });
+    if (given.recurrentBias !== undefined && plan.family !== 'gru-after')
+      projected = tf.add(projected, given.recurrentBias);
+    const split = gruBefore
+      ? [tf.slice(given.recurrent, [0, 0], [H, 2 * H]), tf.slice(given.recurrent, [0, 2 * H], [H, H])]
+      : [given.recurrent];
+    const forward = runWasmForward(
+      backend,
+      plan,
+      [B, T, H],
+      {
+        projected,
+        weight: split[0] as tf.Tensor,
+        candidate: split[1],
+        initH: given.initH,
+        initC: given.initC,
+        recurrentBias: given.recurrentBias,
+        peephole: given.peephole,
+        keep,
+      },
+      reverse,
+    );
+    const kept = [forward.hs, forward.acts, forward.cs, forward.rh, keep].map((t) => t ?? tf.zeros([0]));
+    save([given.x, given.kernel, ...split, ...(given.peephole ? [given.peephole] : []), ...kept]);
+    const gradFunc = (dv: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) => {
+      const [x, kernel, ...rest] = saved as [tf.Tensor, tf.Tensor, ...tf.Tensor[]];
+      const weights = rest.splice(0, split.length);
+      const peephole = given.peephole === undefined ? undefined : rest.shift();
+      const [hs, acts, cs, rh, savedKeep] = rest as [tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor, tf.Tensor];
+      const present = (t: tf.Tensor) => (t.size === 0 ? undefined : t);
+      const state: WasmForwardResult = { packed: hs, hs, acts, cs: present(cs), rh: present(rh) };
+      const back = runWasmBackward(
+        backend,
+        plan,
+        [B, T, H],
+        {
+          dv: dv as tf.Tensor,
+          saved: state,
+          weightT: tf.transpose(weights[0] as tf.Tensor),
+          candidateT: weights[1] === undefined ? undefined : tf.transpose(weights[1]),
+          peephole,
+          keep: keep === undefined ? undefined : savedKeep,
+        },
+        reverse,
+      );
+      const dP = tf.reshape(back.dP, [B * T, GH]) as tf.Tensor2D;
+      const dR = tf.reshape(back.dR, [T * B, GH]) as tf.Tensor2D;
+      const previous = tf.reshape(tf.slice(hs, [0, 0, 0], [T, B, H]), [T * B, H]) as tf.Tensor2D;
+      const recurrent = gruBefore
+        ? tf.concat(
+            [
+              transposedTimes(previous, tf.slice(dR, [0, 0], [T * B, 2 * H])),
+              transposedTimes(tf.reshape(rh, [T * B, H]) as tf.Tensor2D, tf.slice(dR, [0, 2 * H], [T * B, H])),
+            ],
+            1,
+          )
+        : transposedTimes(previous, dR);
+      const grads: Record<Name, tf.Tensor | undefined> = {
+        x: tf.reshape(tf.matMul(dP, tf.transpose(kernel as tf.Tensor2D)), [B, T, I]),
+        kernel: transposedTimes(tf.reshape(x, [B * T, I]) as tf.Tensor2D, dP),
+        bias: tf.sum(dP, 0),
+        initH: back.initH,
+        initC: back.initC,
+        recurrent,
+        recurrentBias: plan.family === 'gru-after' ? tf.sum(dR, 0) : tf.sum(dP, 0),
+        peephole: back.peephole === undefined ? undefined : tf.tensor2d(Float32Array.from(back.peephole), [3, H]),
+      };
+      return names.map((name) => grads[name] as tf.Tensor);
+    };
+    return { value: forward.packed, gradFunc };
+  });
+  return run(...names.map((name) => inputs[name] as tf.Tensor));
+}
