@@ -21,7 +21,7 @@ export class DrawPad {
     const context = canvas.getContext('2d', { willReadFrequently: true });
     if (!context) throw new Error('DrawPad: this browser gives no 2D canvas context');
     this.context = context;
-    this.clear();
+    this.paintBlack(); // not clear(): onChange must not run before the constructor returns
     canvas.addEventListener('pointerdown', (event) => {
       canvas.setPointerCapture(event.pointerId);
       this.last = this.toCanvas(event);
@@ -50,16 +50,19 @@ export class DrawPad {
 
   /** Paints the canvas black. */
   clear(): void {
+    this.paintBlack();
+    this.onChange();
+  }
+
+  private paintBlack(): void {
     this.context.fillStyle = 'black';
     this.context.fillRect(0, 0, this.canvas.width, this.canvas.height);
-    this.onChange();
   }
 
   /** Shows a 28x28 greyscale digit (values in [0, 1]) scaled up to fill the canvas. */
   drawImage(values: Float32Array, side = 28): void {
     const cell = this.canvas.width / side;
-    this.context.fillStyle = 'black';
-    this.context.fillRect(0, 0, this.canvas.width, this.canvas.height);
+    this.paintBlack();
     for (let y = 0; y < side; y++)
       for (let x = 0; x < side; x++) {
         const v = Math.round(255 * (values[y * side + x] as number));

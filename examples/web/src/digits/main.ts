@@ -67,10 +67,7 @@ async function predictDrawing(): Promise<void> {
     delete list.dataset.busy;
   }
 }
-// The pad calls back once while it is being built (its first clear), before `pad` is assigned.
-const pad: DrawPad = new DrawPad(byId('pad'), byId('pad-cursor'), () => {
-  if (pad) void predictDrawing();
-});
+const pad = new DrawPad(byId('pad'), byId('pad-cursor'), () => void predictDrawing());
 
 function useModel(next: Layer, source: string): void {
   if (model && model !== next) model.dispose();
@@ -93,6 +90,7 @@ async function act(status: HTMLElement, label: string, action: () => Promise<unk
 
 byId('clear').addEventListener('click', () => pad.clear());
 byId('sample').addEventListener('click', async () => {
+  if (!digitFile) probabilities.blank('Fetching the MNIST digits (1.6 MB)…');
   const set = await digits();
   const index = heldOutStart + Math.floor(Math.random() * (set.count - heldOutStart));
   pad.drawImage(digitValues(set, index));
