@@ -94,6 +94,21 @@ describeEachBackend(
       }
     });
 
+    test('a sequence whose workspace exceeds one storage buffer of the device takes the op-by-op path', () => {
+      // Elman, H 2048: the forward workspace holds about 3 T H floats, past SwiftShader's 1 GiB (and an
+      // H200's 2 GiB) binding limit at T 90,000; T 100 fits.
+      const cell = new ElmanCell({ inputSize: 1, hiddenSize: 2048 });
+      const long = tf.zeros([1, 90_000, 1]);
+      const short = tf.zeros([1, 100, 1]);
+      try {
+        expect(fusedSequenceRunnerFor(cell as never, long, {})).toBeUndefined();
+        expect(fusedSequenceRunnerFor(cell as never, short, {})?.name).toBe('webgpu-fused-sequence');
+      } finally {
+        tf.dispose([long, short]);
+        cell.dispose();
+      }
+    });
+
     test('forward, gradients, Bidirectional and StackedRnn runs and failing calls leak no tensor', async () => {
       const lstm = new LstmCell({ inputSize: 3, hiddenSize: 4 });
       const gru = new GruCell({ inputSize: 4, hiddenSize: 2, resetAfter: false });

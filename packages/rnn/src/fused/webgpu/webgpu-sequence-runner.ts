@@ -8,7 +8,7 @@ import { runFusedForward } from './fused-forward.js';
 import { fusedGradients } from './fused-gradients.js';
 import { forwardLayout } from './forward-shaders.js';
 import { type WebGpuCellPlan, planWebGpuCell } from './webgpu-cell-plan.js';
-import { webgpuStepBackend } from './webgpu-step-program.js';
+import { webgpuStepBackend, workspaceLimit } from './webgpu-step-program.js';
 
 type WeightedCell = RecurrentCell & {
   weightLayout: WeightLayout;
@@ -97,7 +97,8 @@ function packedSequence(
  * arithmetic; backward (a tf.customGrad around the forward, so tf.grad, variableGrads, fit and every
  * layer use it) runs BPTT as one dispatch per step and the weight gradients as one matMul over all
  * steps. Handles LSTM, diagonal peephole and coupled LSTM, GRU (both reset forms) and Elman
- * (tanh, relu), with masks, reverse, initial states and returnSequences false.
+ * (tanh, relu), with masks, reverse, initial states and returnSequences false. A sequence whose
+ * workspace would not fit one storage buffer of the device takes the op-by-op path.
  * @example
  * registerFusedSequenceRunner('webgpu', webgpuSequenceRunner); // done when @baihua/rnn is imported
  * In plain words: the GPU road for a whole sequence, one beat per step.
@@ -106,12 +107,13 @@ export const webgpuSequenceRunner: FusedSequenceRunner = {
   name: 'webgpu-fused-sequence',
   supports(cell, x, options) {
     const state = (options.initialState ?? {}) as Record<string, tf.Tensor | undefined>;
-    return (
-      x.dtype === 'float32' &&
-      cell.stateNames.every((name) => state[name] === undefined || state[name].dtype === 'float32') &&
-      webgpuStepBackend() !== undefined &&
-      planWebGpuCell(cell) !== undefined
-    );
+    const backend = webgpuStepBackend();
+    const plan = planWebGpuCell(cell);
+    if (backend === undefined || plan === undefined || x.dtype !== 'float32') return false;
+    if (!cell.stateNames.every((name) => state[name] === undefined || state[name].dtype === 'float32')) return false;
+    const [batch, time] = x.shape as [number, number, number];
+    const sizes = [forwardLayout, backwardLayout].map((layout) => layout(plan, batch, time, cell.hiddenSize).size);
+    return Math.max(...sizes) <= workspaceLimit(backend);
   },
   run(cell, x, options): SequenceResult<RecurrentState> {
     const plan = planWebGpuCell(cell);

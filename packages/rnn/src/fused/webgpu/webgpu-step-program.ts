@@ -10,16 +10,31 @@ export interface WebGpuStepBackend {
     output?: tf.TensorInfo,
   ): tf.TensorInfo;
   makeTensorInfo(shape: number[], dtype: tf.DataType): tf.TensorInfo;
+  device: { limits: { maxStorageBufferBindingSize: number; maxBufferSize: number } };
   disposeData(dataId: object, force?: boolean): boolean;
 }
 
 /** Threads per workgroup of every fused dispatch (one thread per (batch row, unit)). */
 export const workgroupThreads = 64;
 
+/**
+ * The most floats one workspace may hold on this backend's device: the smaller of its largest
+ * buffer and its largest storage binding (an H200 through Dawn: 2^31 - 4 bytes; SwiftShader: 1 GiB).
+ * @example
+ * workspaceLimit(backend); // 536870911 floats on an H200
+ * In plain words: how big a scratch pad the GPU lets one kernel see.
+ */
+export function workspaceLimit(backend: WebGpuStepBackend): number {
+  const { maxStorageBufferBindingSize, maxBufferSize } = backend.device.limits;
+  return Math.floor(Math.min(maxStorageBufferBindingSize, maxBufferSize) / 4);
+}
+
 /** The current backend as a {@link WebGpuStepBackend}, or undefined when it is not tfjs-backend-webgpu. */
 export function webgpuStepBackend(): WebGpuStepBackend | undefined {
   const backend = tf.backend() as unknown as Partial<WebGpuStepBackend>;
-  return typeof backend.runWebGPUProgram === 'function' && typeof backend.makeTensorInfo === 'function'
+  return typeof backend.runWebGPUProgram === 'function' &&
+    typeof backend.makeTensorInfo === 'function' &&
+    backend.device?.limits !== undefined
     ? (backend as WebGpuStepBackend)
     : undefined;
 }
