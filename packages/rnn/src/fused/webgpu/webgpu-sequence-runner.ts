@@ -99,6 +99,12 @@ function packedSequence(
  * steps. Handles LSTM, diagonal peephole and coupled LSTM, GRU (both reset forms) and Elman
  * (tanh, relu), with masks, reverse, initial states and returnSequences false. A sequence whose
  * workspace would not fit one storage buffer of the device takes the op-by-op path.
+ * Why tf.customGrad rather than registerKernel + registerGradient: the backward pass needs the
+ * forward workspace (states, pre-activations, about 50 MB at T 100, B 64, H 256); customGrad's
+ * `save` keeps it without making it a kernel output, whereas tfjs fills every output's missing
+ * gradient with zeros built on the CPU, which for such an output would cost a 50 MB upload in every
+ * training step.
+ * It also needs no global kernel names, and x W + b stays tfjs's own matMul and its gradient.
  * @example
  * registerFusedSequenceRunner('webgpu', webgpuSequenceRunner); // done when @baihua/rnn is imported
  * In plain words: the GPU road for a whole sequence, one beat per step.
