@@ -1,3 +1,4 @@
+import { tanh } from './forward-steps.js';
 import type { WasmCellPlan } from './wasm-cell-plan.js';
 
 /**
@@ -30,13 +31,10 @@ export interface BackwardStep {
   peepGrad: Float64Array;
 }
 
-/** The mask of (b, t) and the gradient reaching the new hidden state: m (dh + dy). */
-function incoming(heap: Float32Array, s: BackwardStep, b: number, j: number): [number, number, number] {
-  const m = s.keep < 0 ? 1 : (heap[s.keep + b * s.T + s.t] as number);
-  const dh = heap[s.dh + b * s.H + j] as number;
-  const dy = heap[s.dv + (b * (s.T + s.E) + s.t) * s.H + j] as number;
-  return [m, dh, m * (dh + dy)];
-}
+/** The mask of (b, t) and the row of the output's gradient for step (b, t). */
+const maskOf = (heap: Float32Array, s: BackwardStep, b: number) =>
+  s.keep < 0 ? 1 : (heap[s.keep + b * s.T + s.t] as number);
+const dyRow = (s: BackwardStep, b: number) => s.dv + (b * (s.T + s.E) + s.t) * s.H;
 
 /**
  * LSTM, diagonal peephole and coupled LSTM: the gate gradients of step k from the carried dh, dc
@@ -54,13 +52,16 @@ export function lstmFamilyBackward(heap: Float32Array, s: BackwardStep, plan: Wa
     const cRow = s.cs + (k * B + b) * H;
     const pRow = s.dP + (b * T + t) * GH;
     const rRow = s.dR + (k * B + b) * GH;
+    const m = maskOf(heap, s, b);
+    const dy = dyRow(s, b);
     for (let j = 0; j < H; j++) {
-      const [m, dhs, dhn] = incoming(heap, s, b, j);
+      const dhs = heap[s.dh + b * H + j] as number;
+      const dhn = m * (dhs + (heap[dy + j] as number));
       const dcs = heap[s.dc + b * H + j] as number;
       const cp = heap[cRow + j] as number;
       const c = heap[aRow + (G === 3 ? 3 : 4) * H + j] as number;
       const o = heap[aRow + (G === 3 ? 2 : 3) * H + j] as number;
-      const tc = Math.tanh(c);
+      const tc = tanh(c);
       const dAo = dhn * tc * o * (1 - o);
       let dct = m * dcs + dhn * o * (1 - tc * tc);
       let dcp: number;
@@ -107,8 +108,11 @@ export function elmanBackward(heap: Float32Array, s: BackwardStep, plan: WasmCel
     const aRow = s.acts + (k * B + b) * H;
     const pRow = s.dP + (b * T + t) * H;
     const rRow = s.dR + (k * B + b) * H;
+    const m = maskOf(heap, s, b);
+    const dy = dyRow(s, b);
     for (let j = 0; j < H; j++) {
-      const [m, dhs, dhn] = incoming(heap, s, b, j);
+      const dhs = heap[s.dh + b * H + j] as number;
+      const dhn = m * (dhs + (heap[dy + j] as number));
       const h = heap[aRow + j] as number;
       heap[pRow + j] = heap[rRow + j] = relu ? (h > 0 ? dhn : 0) : dhn * (1 - h * h);
       heap[s.dh + b * H + j] = (1 - m) * dhs;
@@ -131,8 +135,11 @@ export function gruBackward(heap: Float32Array, s: BackwardStep, plan: WasmCellP
     const hRow = s.hs + (k * B + b) * H;
     const pRow = s.dP + (b * T + t) * 3 * H;
     const rRow = s.dR + (k * B + b) * 3 * H;
+    const m = maskOf(heap, s, b);
+    const dy = dyRow(s, b);
     for (let j = 0; j < H; j++) {
-      const [m, dhs, dhn] = incoming(heap, s, b, j);
+      const dhs = heap[s.dh + b * H + j] as number;
+      const dhn = m * (dhs + (heap[dy + j] as number));
       const r = heap[aRow + j] as number;
       const z = heap[aRow + H + j] as number;
       const n = heap[aRow + 2 * H + j] as number;

@@ -26,7 +26,10 @@ export interface ForwardStep {
   rh: number;
 }
 
-const sigmoid = (a: number) => 1 / (1 + Math.exp(-a));
+/** σ(a) = 1 / (1 + e^-a). */
+export const sigmoid = (a: number) => 1 / (1 + Math.exp(-a));
+/** tanh(a) = 1 - 2 / (e^2a + 1) (one exp, in double precision; V8's Math.tanh is slower). */
+export const tanh = (a: number) => (a > 20 ? 1 : 1 - 2 / (Math.exp(2 * a) + 1));
 
 /** Writes the new state (blended with the old by the mask) and the output. */
 function commit(heap: Float32Array, s: ForwardStep, b: number, j: number, h: number, c: number): void {
@@ -42,45 +45,69 @@ function commit(heap: Float32Array, s: ForwardStep, b: number, j: number, h: num
   heap[s.y + (b * (T + E) + t) * H + j] = m === 1 ? h : m * h;
 }
 
-/** LSTM, diagonal peephole and coupled LSTM: gates from p + z, the new cell and hidden state. */
+/**
+ * LSTM, diagonal peephole and coupled LSTM: gates from p + z, the new cell and hidden state, the
+ * mask's blend; saves the activated gates and the new cell (LSTM i f g o c, coupled f g o c).
+ */
 export function lstmFamilyStep(heap: Float32Array, s: ForwardStep, plan: WasmCellPlan): void {
-  const { B, T, H, S, t, k } = s;
+  const { B, T, H, S, E, t, k } = s;
   const G = plan.gates;
   const peephole = plan.family === 'peephole';
+  const coupled = plan.family === 'coupled';
+  const peep = s.peep;
   for (let b = 0; b < B; b++) {
-    const pRow = s.p + (b * T + t) * G * H;
-    const zRow = s.z + b * G * H;
-    const aRow = s.acts + (k * B + b) * S * H;
-    const cRow = s.cs + (k * B + b) * H;
+    const m = s.keep < 0 ? 1 : (heap[s.keep + b * T + t] as number);
+    const p = s.p + (b * T + t) * G * H;
+    const z = s.z + b * G * H;
+    const a = s.acts + (k * B + b) * S * H;
+    const hp = s.hs + (k * B + b) * H;
+    const cp = s.cs + (k * B + b) * H;
+    const hn = hp + B * H;
+    const cn = cp + B * H;
+    const y = s.y + (b * (T + E) + t) * H;
     for (let j = 0; j < H; j++) {
-      const cp = heap[cRow + j] as number;
-      const pre = (g: number) => (heap[pRow + g * H + j] as number) + (heap[zRow + g * H + j] as number);
+      const cPrev = heap[cp + j] as number;
       let c: number;
       let o: number;
-      if (plan.family === 'coupled') {
-        const f = sigmoid(pre(0));
-        const g = Math.tanh(pre(1));
-        c = g + f * (cp - g);
-        o = sigmoid(pre(2));
-        heap[aRow + j] = f;
-        heap[aRow + H + j] = g;
-        heap[aRow + 2 * H + j] = o;
-        heap[aRow + 3 * H + j] = c;
+      if (coupled) {
+        const f = sigmoid((heap[p + j] as number) + (heap[z + j] as number));
+        const g = tanh((heap[p + H + j] as number) + (heap[z + H + j] as number));
+        c = g + f * (cPrev - g);
+        o = sigmoid((heap[p + 2 * H + j] as number) + (heap[z + 2 * H + j] as number));
+        heap[a + j] = f;
+        heap[a + H + j] = g;
+        heap[a + 2 * H + j] = o;
+        heap[a + 3 * H + j] = c;
       } else {
-        const pi = peephole ? (heap[s.peep + j] as number) * cp : 0;
-        const pf = peephole ? (heap[s.peep + H + j] as number) * cp : 0;
-        const i = sigmoid(pre(0) + pi);
-        const f = sigmoid(pre(1) + pf);
-        const g = Math.tanh(pre(2));
-        c = f * cp + i * g;
-        o = sigmoid(pre(3) + (peephole ? (heap[s.peep + 2 * H + j] as number) * c : 0));
-        heap[aRow + j] = i;
-        heap[aRow + H + j] = f;
-        heap[aRow + 2 * H + j] = g;
-        heap[aRow + 3 * H + j] = o;
-        heap[aRow + 4 * H + j] = c;
+        let ai = (heap[p + j] as number) + (heap[z + j] as number);
+        let af = (heap[p + H + j] as number) + (heap[z + H + j] as number);
+        let ao = (heap[p + 3 * H + j] as number) + (heap[z + 3 * H + j] as number);
+        if (peephole) {
+          ai += (heap[peep + j] as number) * cPrev;
+          af += (heap[peep + H + j] as number) * cPrev;
+        }
+        const i = sigmoid(ai);
+        const f = sigmoid(af);
+        const g = tanh((heap[p + 2 * H + j] as number) + (heap[z + 2 * H + j] as number));
+        c = f * cPrev + i * g;
+        if (peephole) ao += (heap[peep + 2 * H + j] as number) * c;
+        o = sigmoid(ao);
+        heap[a + j] = i;
+        heap[a + H + j] = f;
+        heap[a + 2 * H + j] = g;
+        heap[a + 3 * H + j] = o;
+        heap[a + 4 * H + j] = c;
       }
-      commit(heap, s, b, j, o * Math.tanh(c), c);
+      const h = o * tanh(c);
+      if (m === 1) {
+        heap[hn + j] = h;
+        heap[cn + j] = c;
+        heap[y + j] = h;
+      } else {
+        heap[hn + j] = m * h + (1 - m) * (heap[hp + j] as number);
+        heap[cn + j] = m * c + (1 - m) * cPrev;
+        heap[y + j] = m * h;
+      }
     }
   }
 }
@@ -95,7 +122,7 @@ export function elmanStep(heap: Float32Array, s: ForwardStep, plan: WasmCellPlan
     const aRow = s.acts + (k * B + b) * H;
     for (let j = 0; j < H; j++) {
       const a = (heap[pRow + j] as number) + (heap[zRow + j] as number);
-      const h = relu ? Math.max(a, 0) : Math.tanh(a);
+      const h = relu ? Math.max(a, 0) : tanh(a);
       heap[aRow + j] = h;
       commit(heap, s, b, j, h, 0);
     }
@@ -120,7 +147,7 @@ export function gruAfterStep(heap: Float32Array, s: ForwardStep, plan: WasmCellP
       const r = sigmoid((heap[pRow + rB + j] as number) + rec(rB));
       const z = sigmoid((heap[pRow + uB + j] as number) + rec(uB));
       const hn = rec(2 * H);
-      const n = Math.tanh((heap[pRow + 2 * H + j] as number) + r * hn);
+      const n = tanh((heap[pRow + 2 * H + j] as number) + r * hn);
       heap[aRow + j] = r;
       heap[aRow + H + j] = z;
       heap[aRow + 2 * H + j] = n;
@@ -158,7 +185,7 @@ export function gruCandidateStep(heap: Float32Array, s: ForwardStep, plan: WasmC
     const aRow = s.acts + (k * B + b) * S * H;
     const hRow = s.hs + (k * B + b) * H;
     for (let j = 0; j < H; j++) {
-      const n = Math.tanh((heap[pRow + 2 * H + j] as number) + (heap[zn + b * H + j] as number));
+      const n = tanh((heap[pRow + 2 * H + j] as number) + (heap[zn + b * H + j] as number));
       heap[aRow + 2 * H + j] = n;
       const z = heap[aRow + H + j] as number;
       commit(heap, s, b, j, gruUpdate(plan, z, n, heap[hRow + j] as number), 0);
