@@ -15,6 +15,7 @@ import {
   openSitePage,
   screenshotFolder,
   siteUnavailableReason,
+  startDevServer,
   startSiteSession,
   type SiteSession,
 } from './site-session.js';
@@ -213,5 +214,20 @@ else
       await drawDigit(page, (firstOf[2] as (typeof digits)[number]).values);
       expect(await page.getAttribute('#prediction', 'data-digit')).toBe('2');
       await shot('digits-phone.png');
+    });
+
+    test('dev server: `vite` serves the Digits page isolated, and it reads a drawn digit', async () => {
+      const dev = await startDevServer();
+      try {
+        const { page } = session;
+        await page.setViewportSize({ width: 1100, height: 900 });
+        await openSitePage(session, new URL('/digits/', dev.url).href);
+        expect(await page.evaluate(() => globalThis.crossOriginIsolated)).toBe(true);
+        await drawDigit(page, (firstOf[6] as (typeof digits)[number]).values);
+        await readProbabilities(page);
+        expect(await page.getAttribute('#prediction', 'data-digit')).toBe('6');
+      } finally {
+        dev.close();
+      }
     });
   });

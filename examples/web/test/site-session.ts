@@ -1,7 +1,10 @@
 // The frame of the end-to-end tests: `vite preview` serving the built site (dist/, with the COOP/COEP
 // headers of vite.config.ts) on a free loopback port, and Debian's Chromium (or CHROMIUM_PATH) driven
 // by playwright-core with the launch flags of core's browser tests (WebGPU on SwiftShader here).
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
@@ -85,4 +88,34 @@ export async function openSitePage(session: SiteSession, path: string): Promise<
   await session.page.waitForSelector('body[data-ready]', { timeout: 60_000 }).catch((error: Error) => {
     throw new Error(`${path} did not get ready: ${error.message}\n${session.log.slice(-20).join('\n')}`);
   });
+}
+
+/**
+ * `vite` (the dev server of `pnpm dev`) in a child process on a free port, as a user starts it; resolves
+ * with its URL once it says where it listens. Its own process: vite.config.ts loads @baihua/core, which
+ * must not meet the copy this test process has loaded.
+ */
+export async function startDevServer(): Promise<{ url: string; close(): void }> {
+  const viteBin = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin/vite.js');
+  const child = spawn(process.execPath, [viteBin, '--port', '0', '--host', '127.0.0.1'], {
+    cwd: siteRoot,
+    env: { ...process.env, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`vite dev did not start in 60 s:\n${output}`)), 60_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const found = output.match(/Local:\s+(http:\/\/\S+)/);
+      if (found) {
+        clearTimeout(timer);
+        resolve(found[1] as string);
+      }
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+    child.on('exit', (code) => reject(new Error(`vite dev exited with code ${code}:\n${output}`)));
+  });
+  return { url, close: () => child.kill() };
 }
