@@ -1,3 +1,4 @@
+import * as tf from '@tensorflow/tfjs-core';
 import { prelude } from './forward-shaders.js';
 import type { WebGpuCellPlan } from './webgpu-cell-plan.js';
 import { wgslFunctions } from './wgsl-functions.js';
@@ -34,6 +35,27 @@ export function backwardLayout(plan: WebGpuCellPlan, batch: number, time: number
   const oDH = gates * (plan.family === 'gru-after' ? 2 : 1);
   const [oDC, oRR, oG0, oGC0] = [oDH + bh, oDH + 2 * bh, oDH + 3 * bh, oDH + 4 * bh];
   return { oA, oDR, oDH, oDC, oRR, oG0, oGC0, size: oGC0 + bh };
+}
+
+/**
+ * U [H, G·H] (keras layout) re-laid [ceil(G·H / 4), H, 4]: entry (q4, j) holds U[j, 4 q4 .. 4 q4 + 3]
+ * (zero-padded), so thread j of the backward step reads four columns of row j of U in one vec4
+ * while neighbouring threads read neighbouring vec4s.
+ * @example
+ * unitVectors(tf.zeros([4, 12])).shape; // [3, 4, 4]
+ * In plain words: U^T cut into blocks of four, for the way back.
+ */
+export function unitVectors(weight: tf.Tensor): tf.Tensor {
+  const [hidden, width] = weight.shape as [number, number];
+  const blocks = Math.ceil(width / 4);
+  const padded =
+    blocks * 4 === width
+      ? weight
+      : tf.pad(weight, [
+          [0, 0],
+          [0, blocks * 4 - width],
+        ]);
+  return tf.transpose(tf.reshape(padded, [hidden, blocks, 4]), [1, 0, 2]);
 }
 
 /** Gradients of GRU's combine step: dz, dn, and the direct part of dh_{k-1}. */
@@ -95,7 +117,8 @@ function gateGradients(plan: WebGpuCellPlan): string {
 
 /**
  * The backward step shader (pass A): thread (b, j) forms dh for the state after step k from the
- * next step's dR (dR_{k+1} U^T for its unit, plus the direct parts it kept), adds the output's
+ * next step's dR (dR_{k+1} U^T for its unit, four columns per vec4 load of `weightT` laid out as
+ * {@link unitVectors}, plus the direct parts it kept), adds the output's
  * gradient, applies the mask, and writes step k's pre-activation gradients and its carries. With
  * step -1 it writes the initial state's gradients instead.
  * @example
@@ -116,8 +139,17 @@ export function backwardStepSource(plan: WebGpuCellPlan, masked: boolean): strin
       ${cell ? 'gc = dv[(b * R + T + 1) * H + j];' : ''}
     } else {
       let row = uniforms.oDR + ((k + 1) * B + b) * GH;
+      let n = ${before ? '2 * H' : 'GH'};
+      let full = n / 4;
       var acc = 0.0;
-      for (var q = 0; q < ${before ? '2 * H' : 'GH'}; q = q + 1) { acc = acc + result[row + q] * weightT[q * H + j]; }
+      for (var q4 = 0; q4 < full; q4 = q4 + 1) {
+        let r = row + q4 * 4;
+        acc = acc + dot(vec4<f32>(result[r], result[r + 1], result[r + 2], result[r + 3]), weightT[q4 * H + j]);
+      }
+      if (full * 4 < n) {
+        let w = weightT[full * H + j];
+        for (var l = 0; l < n - full * 4; l = l + 1) { acc = acc + result[row + full * 4 + l] * w[l]; }
+      }
       gh = acc + result[uniforms.oDH + index]${before ? ' + result[uniforms.oRR + index]' : ''};
       ${cell ? 'gc = result[uniforms.oDC + index];' : ''}
     }
@@ -154,7 +186,7 @@ export function resetGradientSource(plan: WebGpuCellPlan): string {
     ${prelude(3)}
     let row = uniforms.oA + (k * B + b) * GH;
     var acc = 0.0;
-    for (var q = 0; q < H; q = q + 1) { acc = acc + result[row + 2 * H + q] * weightT[(2 * H + q) * H + j]; }
+    for (var q = 2 * H; q < 3 * H; q = q + 1) { acc = acc + result[row + q] * weightT[(q / 4) * H + j][q % 4]; }
     let hp = ws[uniforms.oH + k * BH + index];
     let ar = ws[uniforms.oS + (k * B + b) * ${plan.slots} * H + j + ${plan.resetBlock} * H];
     let gr = gateOf(ar);

@@ -4,7 +4,7 @@ import type { ForwardLayout } from './forward-shaders.js';
 import type { WebGpuCellPlan } from './webgpu-cell-plan.js';
 import { type WebGpuStepBackend, dispatchStep, withWorkspace } from './webgpu-step-program.js';
 
-/** The tensors of a backward run; `weightT` is the recurrent kernel in torch layout [G·H, H]. */
+/** The tensors of a backward run; `weightT` is the recurrent kernel laid out by unitVectors. */
 export interface FusedBackwardInputs {
   /** The gradient of the packed forward value [batch, time + E, H]. */
   dv: tf.Tensor;
@@ -40,12 +40,19 @@ export function runFusedBackward(
     ['peep', plan.family === 'peephole' ? given.peephole : undefined],
     ['keep', given.keep],
   ].filter((entry): entry is [string, tf.Tensor] => entry[1] !== undefined);
+  const names = present.map(([name]) => name);
   const step = {
     key: `${plan.key}_${masked ? 'masked' : 'all'}_backward`,
-    names: present.map(([name]) => name),
+    names,
+    components: names.map((name) => (name === 'weightT' ? 4 : 1)),
     body: backwardStepSource(plan, masked),
   };
-  const reset = { key: `${plan.key}_reset_backward`, names: ['ws', 'weightT'], body: resetGradientSource(plan) };
+  const reset = {
+    key: `${plan.key}_reset_backward`,
+    names: ['ws', 'weightT'],
+    components: [1, 4],
+    body: resetGradientSource(plan),
+  };
   const { batch, hidden, time, oH, oC, oS } = forward;
   const threads = batch * hidden;
   const { oA, oDR, oDH, oDC, oRR, oG0, oGC0 } = layout;

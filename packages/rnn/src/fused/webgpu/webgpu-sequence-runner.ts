@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { LstmState, RecurrentCell, RecurrentState, WeightLayout } from '../../cells/recurrent-cell.js';
 import type { RunSequenceOptions, SequenceResult } from '../../sequence/sequence-types.js';
 import type { FusedSequenceRunner } from '../fused-sequence-registry.js';
-import { backwardLayout } from './backward-shaders.js';
+import { backwardLayout, unitVectors } from './backward-shaders.js';
 import { runFusedBackward } from './fused-backward.js';
 import { runFusedForward } from './fused-forward.js';
 import { fusedGradients } from './fused-gradients.js';
@@ -77,7 +77,7 @@ function packedSequence(
       const [savedWs, savedWeight] = saved as [tf.Tensor, tf.Tensor];
       const savedPeephole = peephole === undefined ? undefined : saved[2];
       const savedKeep = keep === undefined ? undefined : saved[saved.length - 1];
-      const weightT = tf.transpose(savedWeight);
+      const weightT = unitVectors(savedWeight);
       const inputs = { dv: dv as tf.Tensor, ws: savedWs, weightT, peephole: savedPeephole, keep: savedKeep };
       const bws = runFusedBackward(backend, plan, forward, backward, inputs, reverse);
       const grads = fusedGradients(plan, forward, backward, savedWs, bws, reverse) as unknown as Record<
