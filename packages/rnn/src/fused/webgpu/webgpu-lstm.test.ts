@@ -60,11 +60,12 @@ describeEachBackend(
         initialState: true,
       }));
 
-    test('coupled LSTM, reverse, with an initial state', () =>
+    test('coupled LSTM, reverse, masked, with an initial state', () =>
       check({
         cell: new CoupledLstmCell({ inputSize: 3, hiddenSize: 4, seed: 8 }),
         shape: [2, 3, 3],
         reverse: true,
+        mask,
         initialState: true,
       }));
 
