@@ -25,7 +25,11 @@ function siteAssets(): Map<string, () => Uint8Array> {
   return assets;
 }
 
-/** Serves (dev) and emits (build) the wasm binaries, the MNIST digit file and the pretrained model. */
+/**
+ * Serves (dev) and emits (build) the wasm binaries, the MNIST digit file and the pretrained model.
+ * @example defineConfig({ plugins: [siteAssetsPlugin()] })
+ * In plain words: puts the site's binary files where the pages look for them.
+ */
 export function siteAssetsPlugin(): Plugin {
   const assets = siteAssets();
   const made = new Map<string, Uint8Array>();

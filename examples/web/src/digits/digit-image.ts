@@ -17,7 +17,12 @@ const mnistSide = 28;
 const boxSide = 20;
 const inkThreshold = 0.1;
 
-/** The ink of an RGBA canvas image drawn in white on black: the mean of the colour channels. */
+/**
+ * The ink of an RGBA canvas image drawn in white on black: the mean of the colour channels, in [0, 1]
+ * (alpha ignored). rgba: width * height * 4 bytes -> values: width * height.
+ * @example inkOfRgba(context.getImageData(0, 0, 280, 280).data, 280, 280)
+ * In plain words: how much white is in each pixel.
+ */
 export function inkOfRgba(rgba: Uint8ClampedArray, width: number, height: number): GreyImage {
   const values = new Float32Array(width * height);
   for (let i = 0; i < values.length; i++)

@@ -6,7 +6,13 @@
 export const strokeWidth = 22;
 const keyStep = 10;
 
-/** A canvas set up for drawing; `clear()`, `drawImage()`, `ink()` (RGBA) for the model. */
+/**
+ * A canvas set up for drawing; `clear()`, `drawImage()`, `ink()` (RGBA) for the model. `onChange`
+ * runs after every stroke segment, clear and image (never from the constructor).
+ * @example
+ * const pad = new DrawPad(canvas, cursorMark, () => predictAgain());
+ * In plain words: a blackboard that tells you whenever someone writes on it.
+ */
 export class DrawPad {
   private readonly context: CanvasRenderingContext2D;
   private last: { x: number; y: number } | undefined;

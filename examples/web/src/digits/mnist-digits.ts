@@ -14,7 +14,11 @@ export interface DigitSet {
 export const heldOutStart = 8000;
 const digitPixels = 28 * 28;
 
-/** Fetches and unpacks the digit file (gzip through the browser's DecompressionStream). */
+/**
+ * Fetches and unpacks the digit file (gzip through the browser's DecompressionStream).
+ * @example const set = await fetchDigits(); set.labels[8000] // the first held-out digit's class
+ * In plain words: bring the 10,000 practice digits into the page.
+ */
 export async function fetchDigits(url = `${import.meta.env.BASE_URL}data/mnist-digits.gz.bin`): Promise<DigitSet> {
   const response = await fetch(url);
   if (!response.ok || !response.body) throw new Error(`fetchDigits: cannot fetch ${url} (HTTP ${response.status})`);
@@ -25,7 +29,11 @@ export async function fetchDigits(url = `${import.meta.env.BASE_URL}data/mnist-d
   return { count, labels: bytes.subarray(0, count), pixels: bytes.subarray(count) };
 }
 
-/** Digit `index` as 28 * 28 values in [0, 1]. */
+/**
+ * Digit `index` as 28 * 28 values in [0, 1], row-major.
+ * @example pad.drawImage(digitValues(set, 8000));
+ * In plain words: one digit, ready to show.
+ */
 export function digitValues(set: DigitSet, index: number): Float32Array {
   const values = new Float32Array(digitPixels);
   const start = index * digitPixels;
@@ -36,6 +44,8 @@ export function digitValues(set: DigitSet, index: number): Float32Array {
 /**
  * Digits `start` to `start + count - 1` as LeNet-5's tensors: x [count, 32, 32, 1] (each 28x28
  * digit centred with 2 zero pixels around it) and y [count, 10] one-hot. The caller disposes them.
+ * @example const { x, y } = digitTensors(set, 0, 512);
+ * In plain words: a stack of digits and their answers, shaped for the network.
  */
 export function digitTensors(set: DigitSet, start: number, count: number): { x: tf.Tensor4D; y: tf.Tensor2D } {
   if (start < 0 || count < 1 || start + count > set.count)

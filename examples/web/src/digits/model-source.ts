@@ -17,7 +17,11 @@ import { switchBackend, type ActiveBackend, type SiteBackend } from '../shared/b
 /** The IndexedDB key the page saves its model under. */
 export const savedModelKey = 'digits-lenet5';
 
-/** The pretrained LeNet-5 (build/train-pretrained.ts), served under models/lenet5/. */
+/**
+ * The pretrained LeNet-5 (build/train-pretrained.ts), served under models/lenet5/.
+ * @example const model = await fetchPretrained();
+ * In plain words: the model the page starts with, fetched like any file.
+ */
 export async function fetchPretrained(): Promise<Layer> {
   const folder = `${import.meta.env.BASE_URL}models/lenet5/`;
   const [topology, weights] = await Promise.all([
@@ -29,14 +33,20 @@ export async function fetchPretrained(): Promise<Layer> {
   return deserializeModel({ topology, weights });
 }
 
+/** Saves `model` in IndexedDB under savedModelKey (core's saveModelToIndexedDB). */
 export const saveInBrowser = (model: Layer) => saveModelToIndexedDB(model, savedModelKey);
+/** Loads the model saved under savedModelKey (core's loadModelFromIndexedDB). */
 export const loadFromBrowser = () => loadModelFromIndexedDB(savedModelKey);
+/** Loads a model from the picked model.json + weights.bin (core's loadModelFromFiles). */
 export const loadFromFiles = (files: FileList) => loadModelFromFiles(files);
+/** Offers model.json + weights.bin as downloads (core's downloadModel): what Node's loadModel reads. */
 export const download = (model: Layer) => downloadModel(model);
 
 /**
  * Switches to `backend` and rebuilds `model` there (serialized on the old backend first); the old
  * model is disposed once the new one stands. Returns the new model and the backend now active.
+ * @example ({ model } = await moveToBackend(model, 'webgpu'));
+ * In plain words: carry the model over to the other engine instead of leaving it behind.
  */
 export async function moveToBackend(
   model: Layer | undefined,

@@ -1,6 +1,11 @@
 // The ten class probabilities as labelled bars, and the verdict line above them.
 
-/** Fills `list` with ten rows (digit, bar, percentage); `show()` updates them, `blank()` empties them. */
+/**
+ * Fills `list` with ten rows (digit, bar, percentage); `show()` updates them, `blank()` empties them.
+ * Each row carries data-probability; the verdict carries data-digit.
+ * @example new ProbabilityList(list, verdict).show(await tf.softmax(logits).data());
+ * In plain words: ten bars, the longest one is the model's guess.
+ */
 export class ProbabilityList {
   private readonly rows: { item: HTMLLIElement; bar: HTMLElement; value: HTMLElement }[] = [];
 

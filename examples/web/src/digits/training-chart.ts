@@ -19,7 +19,15 @@ function svgElement(tag: string, attributes: Record<string, string | number>): S
   return node;
 }
 
-/** A chart in `figure` and a table in `table`; `reset()` for a new run, then add points as they come. */
+/**
+ * A chart in `figure` and a table in `table`; `reset()` for a new run, then add points as they come.
+ * The figure carries data-loss-points and data-epochs (the counts drawn).
+ * @example
+ * chart.reset(16);
+ * chart.addBatch(2.3);
+ * chart.addEpoch({ epoch: 1, loss: 2.1, accuracy: 0.3, valAccuracy: 0.4, seconds: 1 });
+ * In plain words: watch the error go down while the network learns.
+ */
 export class TrainingChart {
   private losses: number[] = [];
   private epochs: EpochRow[] = [];

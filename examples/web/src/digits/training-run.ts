@@ -23,7 +23,14 @@ export interface TrainingSettings {
 const crossEntropy = (labels: tf.Tensor, logits: tf.Tensor): tf.Scalar =>
   tf.losses.softmaxCrossEntropy(labels, logits) as tf.Scalar;
 
-/** A run that can be paused, resumed and stopped while `train` is under way. */
+/**
+ * A run that can be paused, resumed and stopped while `train` is under way: a pause takes hold at
+ * the end of the batch under way; stop ends the run after the current epoch.
+ * @example
+ * const run = new TrainingRun();
+ * const model = await run.train(digits, { train: 2048, epochs: 3, batchSize: 64, validation: 500, seed: 2026 }, hooks);
+ * In plain words: a training session with a pause button.
+ */
 export class TrainingRun {
   private resumeWaiters: (() => void)[] = [];
   private pausedNow = false;

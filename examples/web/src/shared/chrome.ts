@@ -10,7 +10,11 @@ export const sitePages = [
   { path: 'bench/', label: 'Bench' },
 ] as const;
 
-/** Builds an element with attributes and children (text or elements). */
+/**
+ * Builds an element with attributes and children (text or elements).
+ * @example element('a', { href: '/digits/' }, 'Digits')
+ * In plain words: a small helper instead of a framework.
+ */
 export function element<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   attributes: Record<string, string> = {},
@@ -24,7 +28,12 @@ export function element<K extends keyof HTMLElementTagNameMap>(
 
 /**
  * Puts the header (title, navigation with the current page marked) and the backend status line at
- * the top of the page's body; returns the function that refreshes the "running on" part.
+ * the top of the page's body; returns the function that refreshes the "running on" part (call it
+ * after every backend switch). `current` is the page's path below the base, as in sitePages.
+ * @example
+ * const refresh = mountChrome('digits/');
+ * refresh(await switchBackend('wasm'));
+ * In plain words: the same header on every page, saying what the browser can do and what it does.
  */
 export function mountChrome(current: (typeof sitePages)[number]['path']): (active?: ActiveBackend) => void {
   const base = import.meta.env.BASE_URL;
