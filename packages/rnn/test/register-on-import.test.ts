@@ -56,15 +56,20 @@ describeEachBackend(
           if (entry.isDirectory()) return sources(path);
           return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [path] : [];
         });
+      // Files that register layer types or fused sequence runners at module level.
       const registering = sources('src').filter((path) =>
-        /^registerLayerType\(/m.test(readFileSync(join(packageRoot, path), 'utf8')),
+        /^(registerLayerType|registerFusedSequenceRunner)\(/m.test(readFileSync(join(packageRoot, path), 'utf8')),
       );
-      expect(registering).toEqual(['src/layers/register-recurrent-layers.ts']);
-      expect(manifest.sideEffects).toEqual([
-        './dist/index.js',
-        './dist/index.cjs',
-        ...registering.map((p) => `./${p}`),
-      ]);
+      expect(registering).toEqual(
+        expect.arrayContaining([
+          'src/layers/register-recurrent-layers.ts',
+          'src/fused/webgpu/register-webgpu-sequences.ts',
+          'src/fused/wasm/register-wasm-sequences.ts',
+        ]),
+      );
+      expect([...(manifest.sideEffects as string[])].sort()).toEqual(
+        ['./dist/index.js', './dist/index.cjs', ...registering.map((p) => `./${p}`)].sort(),
+      );
       // The entry imports the registering file, so both builds carry the registrations.
       for (const built of ['dist/index.js', 'dist/index.cjs'])
         expect(readFileSync(join(packageRoot, built), 'utf8')).toMatch(/registerLayerType\)?\(["']GRU["']/);
