@@ -151,10 +151,12 @@ else
       await shot('digits-training.png');
     });
 
-    test("download: Node's loadModel reads the two files and scores the page's held-out accuracy", async () => {
+    test("download: Node's loadModel scores the page's held-out accuracy; the page reopens the files", async () => {
       const { page } = session;
       const folder = mkdtempSync(join(tmpdir(), 'baihua-web-download-'));
       try {
+        await drawDigit(page, (firstOf[5] as (typeof digits)[number]).values);
+        const trained = await readProbabilities(page);
         const downloads: Promise<string>[] = [];
         page.on('download', (download) => {
           const path = join(folder, download.suggestedFilename());
@@ -178,11 +180,20 @@ else
           ]),
         );
         const logits = predict(model, x);
-        const guesses = await tf.argMax(logits, -1).data();
+        const classes = tf.argMax(logits, -1);
+        const guesses = await classes.data();
         const accuracy = digits.slice(0, 500).filter((d, i) => guesses[i] === d.label).length / 500;
-        tf.dispose([x, logits]);
+        tf.dispose([x, logits, classes]);
         model.dispose();
         expect(Math.abs(accuracy - pageHeldOutAccuracy)).toBeLessThanOrEqual(0.004); // 2 of 500: cpu vs wasm
+        // The same files opened in the page (after going back to the pretrained model) predict as before.
+        await page.click('#pretrained');
+        await page.waitForSelector('#model-status[data-source="pretrained"]');
+        expect(maxDifference(await readProbabilities(page), trained)).toBeGreaterThan(1e-2);
+        await page.setInputFiles('#files', [join(folder, 'model.json'), join(folder, 'weights.bin')]);
+        await page.waitForSelector('#model-status[data-source="opened from files"]');
+        expect(maxDifference(await readProbabilities(page), trained)).toBeLessThan(1e-6);
+        expect(await extraTensors()).toBe(0);
       } finally {
         rmSync(folder, { recursive: true, force: true });
       }
