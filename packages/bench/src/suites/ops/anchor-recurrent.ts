@@ -34,7 +34,7 @@ export function anchorRows(
     compareKey,
     flops,
     ...(skip ? { skip } : {}),
-    ...(timing ? { timing } : {}),
+    timing,
     tolerance: { rtol: 2e-3, atol: 2e-3 },
   };
   const stock = spec.stock;
@@ -43,7 +43,7 @@ export function anchorRows(
     ...size,
     pass,
     flopsFormula: '2*T*B*G*H*(I+H) + T*B*H*e, x3 with backward',
-    ...(timing ? { repetitions: 'cold run + up to 2 timed, no warm-up' } : {}),
+    repetitions: `cold run, ${timing.warmupIterations} warm-up, ${timing.iterations} timed`,
     stockPeer: 'layer' in stock ? `tf.layers.${stock.layer}` : `none: ${stock.none}`,
   };
   const rows: BenchCase[] = [];
