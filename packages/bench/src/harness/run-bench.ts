@@ -108,7 +108,10 @@ export async function runBench(options: RunBenchOptions): Promise<BenchReport> {
       });
       if (backend === 'cpu') reference = outcome.output;
       if (backend !== 'cpu' && !reference && outcome.row.status === 'ok') {
-        outcome.row.message = 'not checked: the cpu reference failed';
+        const cpuSkip = benchCase.skip?.cpu;
+        outcome.row.message = cpuSkip
+          ? `not checked: this case does not run on cpu (${cpuSkip})`
+          : 'not checked: the cpu reference failed';
       }
       if (timed) pushRow(outcome.row);
     }
