@@ -2,3 +2,15 @@
 // exportOnnx (ONNXOUT) and importOnnx (ONNXIN); each helper keeps to its own export lines.
 export { decodeModelProto, encodeModelProto } from './proto/index.js';
 export type { ModelProto, ModelProtoInit } from './proto/index.js';
+export { exportOnnx } from './export/export-onnx.js';
+export type { ExportOnnxOptions } from './export/export-options.js';
+// ---- importOnnx (ONNXIN) ----
+export { importOnnx, maxOpset, minOpset } from './import/import-onnx.js';
+export type { ImportOnnxOptions } from './import/import-options.js';
+export { importableOnnxOperators } from './import/lower-node.js';
+export { OnnxActivation } from './import/layers/onnx-activation.js';
+export type { OnnxActivationOptions } from './import/layers/onnx-activation.js';
+export { OnnxPermute } from './import/layers/onnx-permute.js';
+export type { OnnxPermuteOptions } from './import/layers/onnx-permute.js';
+export { OnnxSelect } from './import/layers/onnx-select.js';
+export type { OnnxSelectOptions } from './import/layers/onnx-select.js';

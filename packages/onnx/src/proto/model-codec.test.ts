@@ -22,11 +22,11 @@ describe('ModelProto encode/decode', () => {
     const model = decodeModelProto(bytes);
     expect(Number(model.irVersion)).toBe(8);
     expect(Number(model.opsetImport[0]?.version)).toBe(17);
-    expect(model.graph?.node[0]?.opType).toBe('Relu');
-    const dims = model.graph?.input[0]?.type?.tensorType?.shape?.dim ?? [];
+    expect(model.graph?.node?.[0]?.opType).toBe('Relu');
+    const dims = model.graph?.input?.[0]?.type?.tensorType?.shape?.dim ?? [];
     expect(dims[0]?.dimParam).toBe('N');
     expect(Number(dims[1]?.dimValue)).toBe(3);
-    expect(tensorProtoValues(model.graph?.initializer[0] ?? {}).values).toEqual(new Float32Array([1.5, -2]));
+    expect(tensorProtoValues(model.graph?.initializer?.[0] ?? {}).values).toEqual(new Float32Array([1.5, -2]));
   });
 
   it('keeps int64 values and refuses sizes that do not match the dims', () => {

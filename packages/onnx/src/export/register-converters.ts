@@ -1,0 +1,4 @@
+// Registers every layer converter (imported once by exportOnnx).
+import './convert-dense.js';
+import './convert-graph.js';
+import './convert-shape-layers.js';
