@@ -132,10 +132,13 @@ else
       await page.waitForFunction(() => document.getElementById('chart')?.dataset.lossPoints === '2');
       await page.waitForTimeout(1000);
       expect(await points()).toBe(2);
+      for (const id of ['train', 'backend', 'save', 'load', 'download', 'pretrained', 'files'])
+        expect(await page.isDisabled(`#${id}`), `#${id} while training`).toBe(true);
       expect(await page.getAttribute('#pause', 'aria-pressed')).toBe('true');
       await page.click('#pause');
       await page.waitForFunction(() => document.body.dataset.training === undefined, undefined, { timeout: 90_000 });
       expect(await points()).toBe(32); // 512 / 32 batches, two epochs
+      expect(await page.isDisabled('#load')).toBe(false);
       expect(await page.getAttribute('#chart', 'data-epochs')).toBe('2');
       expect(await page.locator('#chart circle.loss-point').count()).toBe(32);
       const rows = await page.$$eval('#epoch-rows tr', (trs) =>

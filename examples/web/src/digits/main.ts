@@ -125,6 +125,18 @@ backendSelect.addEventListener('change', () =>
 const pauseButton = byId<HTMLButtonElement>('pause');
 const stopButton = byId<HTMLButtonElement>('stop');
 const trainButton = byId<HTMLButtonElement>('train');
+// While a run trains, the controls that would replace, move or save its model wait.
+const modelControls = ['save', 'load', 'download', 'pretrained', 'files'].map((id) => byId<HTMLButtonElement>(id));
+function setTraining(on: boolean): void {
+  for (const control of [trainButton, backendSelect, ...modelControls]) control.disabled = on;
+  pauseButton.disabled = !on;
+  stopButton.disabled = !on;
+  pauseButton.textContent = 'Pause';
+  pauseButton.setAttribute('aria-pressed', 'false');
+  delete document.body.dataset.paused;
+  if (on) document.body.dataset.training = 'true';
+  else delete document.body.dataset.training;
+}
 byId<HTMLFormElement>('train-form').addEventListener('submit', (event) => {
   event.preventDefault();
   const form = new FormData(event.target as HTMLFormElement);
@@ -136,18 +148,12 @@ byId<HTMLFormElement>('train-form').addEventListener('submit', (event) => {
     seed: 2026,
   };
   void act(trainStatus, 'Training', async () => {
-    const set = await digits();
     run = new TrainingRun();
-    chart.reset(Math.ceil(settings.train / settings.batchSize));
-    [trainButton.disabled, backendSelect.disabled, pauseButton.disabled, stopButton.disabled] = [
-      true,
-      true,
-      false,
-      false,
-    ];
-    document.body.dataset.training = 'true';
+    setTraining(true);
     let training: Layer | undefined;
     try {
+      const set = await digits();
+      chart.reset(Math.ceil(settings.train / settings.batchSize));
       const trained = await run.train(set, settings, {
         onBatch: (loss) => chart.addBatch(loss),
         onEpoch: (row) => {
@@ -172,15 +178,7 @@ byId<HTMLFormElement>('train-form').addEventListener('submit', (event) => {
       throw error;
     } finally {
       run = undefined;
-      [trainButton.disabled, backendSelect.disabled, pauseButton.disabled, stopButton.disabled] = [
-        false,
-        false,
-        true,
-        true,
-      ];
-      pauseButton.textContent = 'Pause';
-      pauseButton.setAttribute('aria-pressed', 'false');
-      delete document.body.dataset.training;
+      setTraining(false);
     }
   });
 });
