@@ -7,6 +7,7 @@ import {
   gruResetStep,
   lstmFamilyStep,
 } from './forward-steps.js';
+import { lstmHeapStep } from './lstm-heap-step.js';
 import type { WasmCellPlan } from './wasm-cell-plan.js';
 import {
   type SequenceHeapBackend,
@@ -108,6 +109,7 @@ export function runWasmForward(
     heap = heapFloats(backend);
     if (plan.family === 'elman') elmanStep(heap, s, plan);
     else if (plan.family === 'gru-after') gruAfterStep(heap, s, plan);
+    else if (plan.family === 'lstm') lstmHeapStep(backend, s, z + 4 * B * H);
     else lstmFamilyStep(heap, s, plan);
   }
   heap = heapFloats(backend);

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { heapRows } from './packed-views.js';
 import type { WasmCellPlan } from './wasm-cell-plan.js';
 import { runWasmBackward } from './wasm-backward.js';
 import { type WasmForwardResult, runWasmForward } from './wasm-forward.js';
@@ -98,7 +99,8 @@ export function wasmSequenceValue(
       );
       const dP = tf.reshape(back.dP, [B * T, GH]) as tf.Tensor2D;
       const dR = tf.reshape(back.dR, [T * B, GH]) as tf.Tensor2D;
-      const previous = tf.reshape(tf.slice(hs, [0, 0, 0], [T, B, H]), [T * B, H]) as tf.Tensor2D;
+      const steps = { rows: 1, length: T * B * H, start: 0, stride: 0 };
+      const previous = heapRows(backend, hs, [T * B, H], steps) as tf.Tensor2D;
       const recurrent = gruBefore
         ? tf.concat(
             [

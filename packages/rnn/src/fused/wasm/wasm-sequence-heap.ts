@@ -8,6 +8,7 @@ interface WasmModuleLike {
   _malloc(bytes: number): number;
   _free(pointer: number): void;
   _BatchMatMul(...args: number[]): void;
+  _Sigmoid(xId: number, outId: number): void;
   tfjs: { registerTensor(id: number, size: number, offset: number): void; disposeData(id: number): void };
 }
 
@@ -32,6 +33,7 @@ export function sequenceHeapBackend(): SequenceHeapBackend | undefined {
   const usable =
     wasm !== undefined &&
     typeof wasm._BatchMatMul === 'function' &&
+    typeof wasm._Sigmoid === 'function' &&
     typeof wasm._malloc === 'function' &&
     typeof wasm.tfjs?.registerTensor === 'function' &&
     typeof backend.makeOutput === 'function' &&
@@ -117,5 +119,20 @@ export function heapMatMul(
   } finally {
     wasm.tfjs.disposeData(aId);
     wasm.tfjs.disposeData(outId);
+  }
+}
+
+/**
+ * σ in place over `size` floats at float index `at`, through the backend's Sigmoid export
+ * (XNNPACK's vectorised sigmoid); tanh follows as 2 σ(2x) - 1. The temporary id is released.
+ */
+export function heapSigmoid(backend: SequenceHeapBackend, at: number, size: number): void {
+  const wasm = backend.wasm;
+  const id = backend.dataIdNextNumber++;
+  wasm.tfjs.registerTensor(id, size, at * 4);
+  try {
+    wasm._Sigmoid(id, id);
+  } finally {
+    wasm.tfjs.disposeData(id);
   }
 }

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { LstmState, RecurrentCell, RecurrentState, WeightLayout } from '../../cells/recurrent-cell.js';
 import type { SequenceResult } from '../../sequence/sequence-types.js';
 import type { FusedSequenceRunner } from '../fused-sequence-registry.js';
+import { heapRows } from './packed-views.js';
 import { planWasmCell } from './wasm-cell-plan.js';
 import { wasmSequenceValue } from './wasm-sequence-gradient.js';
 import { sequenceHeapBackend } from './wasm-sequence-heap.js';
@@ -68,11 +69,14 @@ export const wasmSequenceRunner: FusedSequenceRunner = {
         keep,
         options.reverse ?? false,
       );
-      const row = (r: number) => tf.reshape(tf.slice(packed, [0, r, 0], [batch, 1, hidden]), [batch, hidden]);
+      const stride = (time + (plan.hasCell ? 2 : 1)) * hidden;
+      const row = (r: number) =>
+        heapRows(backend, packed, [batch, hidden], { rows: batch, length: hidden, start: r * hidden, stride });
       const finalState: Record<string, tf.Tensor> = { hidden: row(time) };
       if (plan.hasCell) finalState.cell = row(time + 1);
+      const all = { rows: batch, length: time * hidden, start: 0, stride };
       const outputs =
-        (options.returnSequences ?? true) ? tf.slice(packed, [0, 0, 0], [batch, time, hidden]) : row(time);
+        (options.returnSequences ?? true) ? heapRows(backend, packed, [batch, time, hidden], all) : row(time);
       return { outputs, finalState } as unknown as tf.TensorContainer;
     }) as unknown as SequenceResult<RecurrentState>;
   },
