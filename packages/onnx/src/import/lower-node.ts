@@ -1,0 +1,111 @@
+import {
+  foldArithmetic,
+  foldConstant,
+  foldConstantOfShape,
+  foldLayoutOfConstant,
+  foldShape,
+  foldShapeArithmetic,
+} from './fold-constants.js';
+import { activationOperators } from './fuse-activation.js';
+import type { ImportContext } from './import-context.js';
+import { nodeError } from './import-error.js';
+import { lowerConv, lowerGlobalPool, lowerPad, lowerPool } from './lower-conv.js';
+import { lowerGemm, lowerMatMul } from './lower-dense.js';
+import { lowerActivation, lowerGather, lowerMerge } from './lower-elementwise.js';
+import { lowerBatchNorm, lowerLayerNorm } from './lower-norms.js';
+import { lowerRecurrent } from './lower-recurrent.js';
+import { lowerFlatten, lowerReshape, lowerSqueeze, lowerTranspose, lowerUnsqueeze } from './lower-reshape.js';
+import { checkAttributes } from './node-attributes.js';
+import type { OnnxNodeIr } from './onnx-ir.js';
+import { lowerFinalStateReader, lowerSequenceReader } from './recurrent-outputs.js';
+
+type Lowering = (context: ImportContext, node: OnnxNodeIr) => void;
+
+const passThrough: Lowering = (context, node) => {
+  if (node.opType === 'Dropout' && context.isUsed(node.outputs[1] ?? ''))
+    throw nodeError(node, 'unsupported mask output of Dropout');
+  context.values.set(node.outputs[0] as string, context.input(node, 0));
+};
+
+const constantsOnly: Lowering = (_context, node) => {
+  throw nodeError(node, `unsupported ${node.opType} of a run-time tensor (supported: of constants, folded on import)`);
+};
+
+/** Folds on the host when it can, else runs `dynamic` on the run-time input. */
+const foldOr =
+  (
+    dynamic: (context: ImportContext, node: OnnxNodeIr, ...rest: never[]) => void,
+    fold = foldShapeArithmetic,
+  ): Lowering =>
+  (context, node) => {
+    if (fold(context, node)) return;
+    (dynamic as Lowering)(context, node);
+  };
+const onDynamic =
+  (lower: (context: ImportContext, node: OnnxNodeIr, x: ReturnType<ImportContext['dynamic']>) => void): Lowering =>
+  (context, node) =>
+    lower(context, node, context.dynamic(node, 0));
+
+const lowerings: Record<string, Lowering> = {
+  Constant: foldConstant,
+  Identity: passThrough,
+  Dropout: passThrough,
+  Cast: foldOr((context, node) => {
+    checkAttributes(node, ['to']);
+    passThrough(context, node);
+  }),
+  Shape: foldShape,
+  ConstantOfShape: foldConstantOfShape,
+  Gather: foldOr(lowerGather),
+  Unsqueeze: foldOr(onDynamic(lowerUnsqueeze)),
+  Squeeze: foldOr(onDynamic(lowerSqueeze)),
+  Concat: foldOr(lowerMerge),
+  Transpose: foldOr(onDynamic(lowerTranspose), foldLayoutOfConstant),
+  Reshape: foldOr(onDynamic(lowerReshape), foldLayoutOfConstant),
+  Flatten: onDynamic(lowerFlatten),
+  Add: foldOr(lowerMerge, foldArithmetic),
+  Mul: foldOr(lowerMerge, foldArithmetic),
+  Sub: foldOr(constantsOnly, foldArithmetic),
+  Div: foldOr(constantsOnly, foldArithmetic),
+  Gemm: lowerGemm,
+  MatMul: lowerMatMul,
+  Conv: lowerConv,
+  MaxPool: lowerPool,
+  AveragePool: lowerPool,
+  LpPool: lowerPool,
+  GlobalAveragePool: lowerGlobalPool,
+  GlobalMaxPool: lowerGlobalPool,
+  Pad: lowerPad,
+  BatchNormalization: lowerBatchNorm,
+  LayerNormalization: lowerLayerNorm,
+  LSTM: lowerRecurrent,
+  GRU: lowerRecurrent,
+  RNN: lowerRecurrent,
+  ...Object.fromEntries(activationOperators.map((op) => [op, lowerActivation])),
+};
+
+/**
+ * The ONNX operators (default domain) importOnnx reads, sorted; any other is refused by name.
+ * @example importableOnnxOperators.includes('LSTM'); // true
+ * In plain words: the words of ONNX the importer understands.
+ */
+export const importableOnnxOperators: readonly string[] = Object.keys(lowerings).sort();
+
+/** Lowers one node: folds it, relabels it, or adds the baihua layer that computes it. */
+export function lowerNode(context: ImportContext, node: OnnxNodeIr): void {
+  if (node.domain !== '' && node.domain !== 'ai.onnx')
+    throw nodeError(node, `unsupported operator domain '${node.domain}' (supported: the default ONNX domain)`);
+  const first = node.inputs[0] ? context.values.get(node.inputs[0]) : undefined;
+  if (first?.kind === 'sequence') {
+    lowerSequenceReader(context, node, first);
+    return;
+  }
+  if (first?.kind === 'final') {
+    lowerFinalStateReader(context, node, first);
+    return;
+  }
+  const lower = lowerings[node.opType];
+  if (lower === undefined)
+    throw nodeError(node, `unsupported operator ${node.opType} (supported: ${importableOnnxOperators.join(', ')})`);
+  lower(context, node);
+}
