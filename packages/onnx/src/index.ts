@@ -14,13 +14,3 @@ export { OnnxPermute } from './import/layers/onnx-permute.js';
 export type { OnnxPermuteOptions } from './import/layers/onnx-permute.js';
 export { OnnxSelect } from './import/layers/onnx-select.js';
 export type { OnnxSelectOptions } from './import/layers/onnx-select.js';
-// ---- importOnnx (ONNXIN) ----
-export { importOnnx, maxOpset, minOpset } from './import/import-onnx.js';
-export type { ImportOnnxOptions } from './import/import-options.js';
-export { importableOnnxOperators } from './import/lower-node.js';
-export { OnnxActivation } from './import/layers/onnx-activation.js';
-export type { OnnxActivationOptions } from './import/layers/onnx-activation.js';
-export { OnnxPermute } from './import/layers/onnx-permute.js';
-export type { OnnxPermuteOptions } from './import/layers/onnx-permute.js';
-export { OnnxSelect } from './import/layers/onnx-select.js';
-export type { OnnxSelectOptions } from './import/layers/onnx-select.js';
