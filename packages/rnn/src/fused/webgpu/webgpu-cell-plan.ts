@@ -1,5 +1,11 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import { getActivation } from '@baihua/core';
+import { CoupledLstmCell } from '../../cells/coupled-lstm-cell.js';
+import { ElmanCell } from '../../cells/elman-cell.js';
+import { GatedCell } from '../../cells/gated-cell.js';
+import { GruCell } from '../../cells/gru-cell.js';
+import { LstmCell } from '../../cells/lstm-cell.js';
+import { PeepholeLstmCell } from '../../cells/peephole-lstm-cell.js';
 import type { RecurrentCell } from '../../cells/recurrent-cell.js';
 
 /** The cell families the WGSL kernels implement. */
@@ -45,16 +51,34 @@ function elmanActivation(activation: unknown): 'tanh' | 'relu' | undefined {
   return undefined;
 }
 
+/** The cell classes by kind: a subclass that rewrites a step keeps the kind but not the math. */
+const stockSteps: Record<string, { prototype: { stepProjected: unknown } }> = {
+  lstm: LstmCell,
+  'peephole-lstm': PeepholeLstmCell,
+  'coupled-lstm': CoupledLstmCell,
+  gru: GruCell,
+  elman: ElmanCell,
+};
+
+function hasStockStep(cell: RecurrentCell): boolean {
+  const stock = stockSteps[cell.kind];
+  const recurrent = (cell as unknown as { projectRecurrent?: unknown }).projectRecurrent;
+  const base = (GatedCell.prototype as unknown as { projectRecurrent: unknown }).projectRecurrent;
+  return stock !== undefined && cell.stepProjected === stock.prototype.stepProjected && recurrent === base;
+}
+
 /**
  * The plan for a cell the WGSL kernels handle, or undefined: LSTM, diagonal peephole LSTM, coupled
  * LSTM (sigmoid or hardSigmoid gates), GRU with either reset form, either gate order and either
- * update form, and Elman with tanh or relu. Full peepholes and other Elman activations are not handled.
+ * update form, and Elman with tanh or relu. Full peepholes, other Elman activations and subclasses
+ * that rewrite stepProjected or projectRecurrent are not handled.
  * @example
  * planWebGpuCell(new LstmCell({ inputSize: 3, hiddenSize: 4 }))?.family; // 'lstm'
  * In plain words: can the GPU road carry this kind of runner, and how?
  */
 export function planWebGpuCell(cell: RecurrentCell): WebGpuCellPlan | undefined {
   const fields = cell as RecurrentCell & CellFields;
+  if (!hasStockStep(cell)) return undefined;
   if (typeof fields.weightVariables !== 'function') return undefined;
   const weights = fields.weightVariables();
   if (weights.kernel === undefined || weights.recurrentKernel === undefined) return undefined;

@@ -6,6 +6,7 @@ import { ElmanCell } from '../../cells/elman-cell.js';
 import { GruCell } from '../../cells/gru-cell.js';
 import { LstmCell } from '../../cells/lstm-cell.js';
 import { PeepholeLstmCell } from '../../cells/peephole-lstm-cell.js';
+import type { LstmState } from '../../cells/recurrent-cell.js';
 import { Bidirectional } from '../../layers/bidirectional.js';
 import { GRU } from '../../layers/gru.js';
 import { LSTM } from '../../layers/lstm.js';
@@ -70,15 +71,23 @@ describeEachBackend(
       }
     });
 
-    test('cells it does not handle, and int32 initial states, take the op-by-op path', () => {
+    test('cells it does not handle (kind, variant, rewritten step), and int32 states, take the op-by-op path', () => {
       const x = tf.ones([1, 2, 3]);
       const full = new PeepholeLstmCell({ inputSize: 3, hiddenSize: 2, peephole: 'full' });
       const custom = new ElmanCell({ inputSize: 3, hiddenSize: 2, activation: (t: tf.Tensor) => tf.sin(t) });
       const gru = new GruCell({ inputSize: 3, hiddenSize: 2 });
+      // Same kind, other math: the fused kernel would compute a plain LSTM step.
+      class DoubledLstm extends LstmCell {
+        override stepProjected(projected: tf.Tensor2D, state: LstmState): LstmState {
+          return super.stepProjected(tf.mul(projected, 2) as tf.Tensor2D, state);
+        }
+      }
+      const rewritten = new DoubledLstm({ inputSize: 3, hiddenSize: 2 });
       const hidden = tf.zeros([1, 2], 'int32') as tf.Tensor2D;
       try {
         expect(fusedSequenceRunnerFor(full as never, x, {})).toBeUndefined();
         expect(fusedSequenceRunnerFor(custom as never, x, {})).toBeUndefined();
+        expect(fusedSequenceRunnerFor(rewritten as never, x, {})).toBeUndefined();
         expect(fusedSequenceRunnerFor(gru as never, x, {})?.name).toBe('webgpu-fused-sequence');
         expect(fusedSequenceRunnerFor(gru as never, x, { initialState: { hidden } })).toBeUndefined();
         expect(
@@ -90,7 +99,7 @@ describeEachBackend(
         ).toBeUndefined();
       } finally {
         tf.dispose([x, hidden]);
-        for (const cell of [full, custom, gru]) cell.dispose();
+        for (const cell of [full, custom, gru, rewritten]) cell.dispose();
       }
     });
 
