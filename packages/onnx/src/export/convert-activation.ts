@@ -5,8 +5,9 @@ import type { OnnxGraphBuilder } from './onnx-graph-builder.js';
 const selu = { alpha: 1.6732632423543772, gamma: 1.0507009873554805 };
 
 /**
- * Writes a built-in activation (by its registered name) after `x`; returns the output name. Names
- * with no ONNX opset 17 operator are written as their exact decomposition (gelu with Erf, silu as
+ * Writes a built-in activation (by its registered name) after `x`; returns the output name.
+ * `channelAxis` is where softmax normalises (1 inside an NCHW conv block). Names with no ONNX
+ * opset 17 operator are written as their exact decomposition (gelu with Erf, silu as
  * x * Sigmoid(x)); an activation registered by the user is refused by name.
  */
 export function writeActivation(
@@ -15,6 +16,7 @@ export function writeActivation(
   name: string,
   x: string,
   base: string,
+  channelAxis = -1,
 ): string {
   switch (name) {
     case 'linear':
@@ -26,9 +28,9 @@ export function writeActivation(
     case 'tanh':
       return builder.op('Tanh', [x], base);
     case 'softmax':
-      return builder.op('Softmax', [x], base, { axis: -1 });
+      return builder.op('Softmax', [x], base, { axis: channelAxis });
     case 'logSoftmax':
-      return builder.op('LogSoftmax', [x], base, { axis: -1 });
+      return builder.op('LogSoftmax', [x], base, { axis: channelAxis });
     case 'elu':
       return builder.op('Elu', [x], base, { alpha: { float: 1 } });
     case 'leakyRelu':

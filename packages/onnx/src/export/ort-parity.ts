@@ -53,6 +53,6 @@ export const parityTable = new Map<string, number>();
 
 /** Prints the table as `kind  max|diff|` lines. */
 export function printParityTable(): void {
-  const rows = [...parityTable].map(([kind, diff]) => `${kind.padEnd(40)} ${diff.toExponential(2)}`);
+  const rows = [...parityTable].map(([kind, diff]) => `${kind.padEnd(52)} ${diff.toExponential(2)}`);
   console.log(['ONNX export parity (baihua vs onnxruntime-node, max |diff|):', ...rows].join('\n'));
 }

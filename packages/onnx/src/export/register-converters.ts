@@ -2,3 +2,5 @@
 import './convert-dense.js';
 import './convert-graph.js';
 import './convert-shape-layers.js';
+import './convert-conv.js';
+import './convert-pool.js';

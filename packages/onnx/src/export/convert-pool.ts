@@ -1,0 +1,49 @@
+import type { MaxPool2D } from '@baihua/cnn';
+import { paddingAttributes, spatialSize, toChannelsFirst, toChannelsLast } from './channels-first.js';
+import { type ConvertContext, type ConvertResult, registerConverter, single } from './export-context.js';
+
+type Pool2D = Pick<MaxPool2D, 'poolSize' | 'strides' | 'padding' | 'name'>;
+
+/** A 2-D pool: ONNX's op in NCHW ('same' padding: SAME_UPPER, padded cells ignored / not counted). */
+function pool2d(opType: string, extra: Record<string, number> = {}) {
+  return (context: ConvertContext): ConvertResult => {
+    const { builder, inputs } = context;
+    const layer = context.layer as unknown as Pool2D;
+    const x = inputs[0]!;
+    const y = builder.op(opType, [toChannelsFirst(builder, x.name, 4, layer.name)], `${layer.name}/pool`, {
+      kernel_shape: layer.poolSize,
+      strides: layer.strides,
+      ...paddingAttributes(layer.padding, layer.poolSize, [1, 1], layer.strides, [x.shape[1]!, x.shape[2]!]),
+      ...extra,
+    });
+    const shape = [
+      x.shape[0]!,
+      ...[1, 2].map((a, i) => spatialSize(x.shape[a]!, layer.poolSize[i]!, layer.strides[i]!, 1, layer.padding)),
+      x.shape[3]!,
+    ];
+    return single({ name: toChannelsLast(builder, y, 4, layer.name), shape });
+  };
+}
+
+registerConverter('MaxPool2D', pool2d('MaxPool'));
+// AveragePool's count_include_pad 0: a 'same' window's mean over its cells inside the image, as tfjs.
+registerConverter('AvgPool2D', pool2d('AveragePool', { count_include_pad: 0 }));
+// L2Pool2D is sqrt(sum x^2) over the window (PyTorch's LPPool2d, p = 2): ONNX LpPool with p = 2.
+registerConverter('L2Pool2D', pool2d('LpPool', { p: 2 }));
+
+/** Global pools over the spatial (or time) axes, on the channels-last input: ReduceMean / ReduceMax. */
+function globalPool(opType: string, axes: number[]) {
+  return (context: ConvertContext): ConvertResult => {
+    const { builder, inputs, layer } = context;
+    const x = inputs[0]!;
+    const keepDims = (layer as unknown as { keepDims: boolean }).keepDims;
+    const y = builder.op(opType, [x.name], layer.name, { axes, keepdims: keepDims ? 1 : 0 });
+    const shape = keepDims
+      ? x.shape.map((s, a) => (axes.includes(a) ? 1 : s))
+      : x.shape.filter((_, a) => !axes.includes(a));
+    return single({ name: y, shape });
+  };
+}
+
+registerConverter('GlobalAvgPool2D', globalPool('ReduceMean', [1, 2]));
+registerConverter('GlobalMaxPool2D', globalPool('ReduceMax', [1, 2]));
