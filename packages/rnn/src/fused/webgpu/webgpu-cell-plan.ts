@@ -64,14 +64,21 @@ function hasStockStep(cell: RecurrentCell): boolean {
   const stock = stockSteps[cell.kind];
   const recurrent = (cell as unknown as { projectRecurrent?: unknown }).projectRecurrent;
   const base = (GatedCell.prototype as unknown as { projectRecurrent: unknown }).projectRecurrent;
-  return stock !== undefined && cell.stepProjected === stock.prototype.stepProjected && recurrent === base;
+  const gates = (cell as unknown as { gatePreactivations?: unknown }).gatePreactivations;
+  const lstmGates = (LstmCell.prototype as unknown as { gatePreactivations: unknown }).gatePreactivations;
+  return (
+    stock !== undefined &&
+    cell.stepProjected === stock.prototype.stepProjected &&
+    recurrent === base &&
+    (gates === undefined || gates === lstmGates)
+  );
 }
 
 /**
  * The plan for a cell the WGSL kernels handle, or undefined: LSTM, diagonal peephole LSTM, coupled
  * LSTM (sigmoid or hardSigmoid gates), GRU with either reset form, either gate order and either
  * update form, and Elman with tanh or relu. Full peepholes, other Elman activations and subclasses
- * that rewrite stepProjected or projectRecurrent are not handled.
+ * that rewrite stepProjected, projectRecurrent or gatePreactivations are not handled.
  * @example
  * planWebGpuCell(new LstmCell({ inputSize: 3, hiddenSize: 4 }))?.family; // 'lstm'
  * In plain words: can the GPU road carry this kind of runner, and how?
