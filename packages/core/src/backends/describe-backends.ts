@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { isNode } from './runtime.js';
-import { activeWasmThreads, prepareWasm, wasmCapabilities } from './wasm-backend.js';
+import { prepareWasm, wasmCapabilities } from './wasm-backend.js';
+import { activeWasmThreads } from './wasm-thread-setup.js';
 import { crossOriginIsolation, defaultWasmThreads } from './wasm-threads.js';
 import {
   describeAdapter,

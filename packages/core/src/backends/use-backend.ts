@@ -5,7 +5,8 @@ import { assertKnownOptions } from '../checks/option-keys.js';
 import { ArgumentError } from '../errors/argument-error.js';
 import { verifyActiveBackend } from './verify-backend.js';
 import { importOptional } from './runtime.js';
-import { errorText, prepareWasm, startWasm, type WasmBackendOptions } from './wasm-backend.js';
+import { errorText, prepareWasm, type WasmBackendOptions } from './wasm-backend.js';
+import { startWasm } from './wasm-thread-setup.js';
 import { checkWasmThreads } from './wasm-threads.js';
 import { prepareWebGpu } from './webgpu-backend.js';
 

@@ -1,24 +1,14 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { BackendFailure } from '../errors/backend-unavailable-error.js';
 import { importOptional, isNode, nodeBuiltin } from './runtime.js';
-import { installNodeWasmWorkers, withLogicalCores } from './wasm-node-threads.js';
-import { crossOriginIsolation, defaultWasmThreads } from './wasm-threads.js';
-import { recreateWasmIfThreadsDiffer } from './wasm-restart.js';
+import { configureWasmThreads, type WasmThreadsModule } from './wasm-thread-setup.js';
 
 const wasmPackage = '@tensorflow/tfjs-backend-wasm';
 const wasmFiles = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm'];
 
-interface WasmModule {
+interface WasmModule extends WasmThreadsModule {
   setWasmPaths(prefixOrFileMap: string | Record<string, string>, usePlatformFetch?: boolean): void;
-  setThreadsCount(threads: number): void;
-  getThreadsCount(): number;
 }
-
-/** The thread count the next initialisation in Node must see cores for (see withLogicalCores). */
-let pendingNodeThreads = 1;
-/** The threads asked for when the running wasm backend was configured. */
-let configuredThreads: number | undefined;
-let loadedModule: WasmModule | undefined;
 
 /** Options for the wasm backend. */
 export interface WasmBackendOptions {
@@ -60,6 +50,15 @@ export async function prepareWasm(options: WasmBackendOptions): Promise<BackendF
             "before useBackend('wasm'), and leave out wasmPaths",
         };
       }
+      if (options.threads !== undefined && tf.engine().registry.wasm === undefined) {
+        return {
+          backend: 'wasm',
+          cause: `the threads option cannot be applied: ${wasmPackage} is part of this bundle`,
+          fix:
+            `call setThreadsCount(${options.threads}) from '${wasmPackage}' before useBackend('wasm'), ` +
+            'and leave out threads',
+        };
+      }
       return undefined;
     }
     return {
@@ -69,12 +68,10 @@ export async function prepareWasm(options: WasmBackendOptions): Promise<BackendF
       error,
     };
   }
-  loadedModule = module;
-  recreateWasmIfThreadsDiffer(options.threads, configuredThreads ?? activeWasmThreads());
-  // Paths and threads can only be set before the first initialisation; a second useBackend('wasm') reuses it.
-  if (tf.engine().registry.wasm !== undefined) return undefined;
-  const threadsFailure = configureThreads(module, options.threads);
+  // Threads (and paths) can only be set before an initialisation; a second useBackend('wasm') reuses it.
+  const threadsFailure = configureWasmThreads(module, options.threads, nodeWasmPackageFolder);
   if (threadsFailure) return threadsFailure;
+  if (tf.engine().registry.wasm !== undefined) return undefined;
   const prefix = options.wasmPaths ?? defaultNodeWasmFolder();
   if (prefix === undefined) return undefined;
   const withSlash = prefix.endsWith('/') ? prefix : `${prefix}/`;
@@ -90,62 +87,6 @@ export async function prepareWasm(options: WasmBackendOptions): Promise<BackendF
   return undefined;
 }
 
-/** Picks the single-threaded or the threaded SIMD build before tfjs initialises wasm. */
-function configureThreads(module: WasmModule, asked: number | undefined): BackendFailure | undefined {
-  const threads = asked ?? defaultWasmThreads();
-  pendingNodeThreads = 1;
-  configuredThreads = threads;
-  if (threads === 1) {
-    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-    module.setThreadsCount(1);
-    return undefined;
-  }
-  if (!isNode()) {
-    const isolation = crossOriginIsolation();
-    if (!isolation.isolated) {
-      const cause = `${threads} threads were asked for, but ${isolation.note}`;
-      return { backend: 'wasm', cause, fix: 'set those headers, or pass { threads: 1 }' };
-    }
-    module.setThreadsCount(threads);
-    return undefined;
-  }
-  const packageFolder = nodeWasmPackageFolder();
-  const missing =
-    packageFolder === undefined
-      ? `${wasmPackage} was not found on disk`
-      : typeof SharedArrayBuffer === 'undefined'
-        ? 'this Node.js has no SharedArrayBuffer'
-        : undefined;
-  if (packageFolder === undefined || missing !== undefined) {
-    return { backend: 'wasm', cause: `${threads} threads were asked for, but ${missing}`, fix: 'pass { threads: 1 }' };
-  }
-  installNodeWasmWorkers(packageFolder);
-  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', true);
-  module.setThreadsCount(threads);
-  pendingNodeThreads = threads;
-  return undefined;
-}
-
-/**
- * Runs tfjs's wasm initialisation (`tf.setBackend('wasm')`), in Node with the logical-core count
- * the asked threads need (see withLogicalCores).
- */
-export function startWasm<T>(start: () => Promise<T>): Promise<T> {
-  const threads = pendingNodeThreads;
-  pendingNodeThreads = 1;
-  return threads > 1 ? withLogicalCores(threads, start) : start();
-}
-
-/** The running wasm backend's XNNPACK thread count, or undefined before its initialisation. */
-export function activeWasmThreads(): number | undefined {
-  if (loadedModule === undefined || tf.engine().registry.wasm === undefined) return undefined;
-  try {
-    return loadedModule.getThreadsCount();
-  } catch {
-    return undefined;
-  }
-}
-
 /** The installed package's dist folder, found in Node without configuration. */
 function defaultNodeWasmFolder(): string | undefined {
   const pathApi = nodeBuiltin<typeof import('node:path')>('node:path');
@@ -154,7 +95,7 @@ function defaultNodeWasmFolder(): string | undefined {
 }
 
 /** The installed package's folder, in Node. */
-function nodeWasmPackageFolder(): string | undefined {
+export function nodeWasmPackageFolder(): string | undefined {
   const moduleApi = nodeBuiltin<typeof import('node:module')>('node:module');
   const pathApi = nodeBuiltin<typeof import('node:path')>('node:path');
   if (!moduleApi || !pathApi) return undefined;
