@@ -125,6 +125,9 @@ async function compare(useLast: boolean): Promise<void> {
     compareStatus.textContent = `${changes.length} rows compared.`;
     compareStatus.dataset.rows = String(changes.length);
   } catch (error) {
+    byId('comparison').replaceChildren();
+    byId('compare-machines').replaceChildren();
+    delete compareStatus.dataset.rows;
     compareStatus.textContent = `Cannot compare: ${error instanceof Error ? error.message : String(error)}`;
   }
 }
