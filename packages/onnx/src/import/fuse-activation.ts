@@ -1,3 +1,4 @@
+import { matchCompositeActivation } from './composite-activations.js';
 import type { ImportContext } from './import-context.js';
 import { floatAttribute, intAttribute } from './node-attributes.js';
 import type { OnnxNodeIr } from './onnx-ir.js';
@@ -20,6 +21,10 @@ export function activationOf(node: OnnxNodeIr, rank: number): string | undefined
   }
   if (node.opType === 'Elu') return close(floatAttribute(node, 'alpha', 1), 1) ? 'elu' : undefined;
   if (node.opType === 'LeakyRelu') return close(floatAttribute(node, 'alpha', 0.01), 0.01) ? 'leakyRelu' : undefined;
+  if (node.opType === 'HardSigmoid') {
+    const alpha = floatAttribute(node, 'alpha', 0.2);
+    return close(alpha, 0.2) && close(floatAttribute(node, 'beta', 0.5), 0.5) ? 'hardSigmoid' : undefined;
+  }
   if (node.opType === 'Selu') {
     const alpha = floatAttribute(node, 'alpha', 1.6732632423543772);
     const gamma = floatAttribute(node, 'gamma', 1.0507009873554805);
@@ -39,6 +44,7 @@ export const activationOperators = [
   'Elu',
   'LeakyRelu',
   'Selu',
+  'HardSigmoid',
 ];
 
 /**
@@ -52,6 +58,13 @@ export function fuseActivation(
   rank: number,
   elementwiseOnly = false,
 ): { activation: string | undefined; output: string } {
+  const composite = matchCompositeActivation(context, output);
+  const onlyComposite =
+    composite?.nodes !== undefined && context.readersOf(output).every((n) => composite.nodes.includes(n));
+  if (composite !== undefined && onlyComposite && !context.isGraphOutput(output)) {
+    for (const n of composite.nodes) context.fold(n);
+    return { activation: composite.activation, output: composite.output };
+  }
   const reader = context.soleReader(output);
   const axisBound = reader?.opType === 'Softmax' || reader?.opType === 'LogSoftmax';
   const activation = reader === undefined || (elementwiseOnly && axisBound) ? undefined : activationOf(reader, rank);

@@ -73,6 +73,11 @@ export class ImportContext {
     return readers.length === 1 && !this.graphOutputs.has(name) ? readers[0] : undefined;
   }
 
+  /** Whether `name` is one of the graph's outputs. */
+  isGraphOutput(name: string): boolean {
+    return this.graphOutputs.has(name);
+  }
+
   /** Whether `name` is read by a node or is a graph output. */
   isUsed(name: string): boolean {
     return name !== '' && (this.readersOf(name).length > 0 || this.graphOutputs.has(name));

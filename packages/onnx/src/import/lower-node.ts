@@ -6,7 +6,9 @@ import {
   foldShape,
   foldShapeArithmetic,
 } from './fold-constants.js';
+import { matchCompositeActivation } from './composite-activations.js';
 import { activationOperators } from './fuse-activation.js';
+import { OnnxActivation } from './layers/onnx-activation.js';
 import type { ImportContext } from './import-context.js';
 import { nodeError } from './import-error.js';
 import { lowerConv, lowerGlobalPool, lowerPad, lowerPool } from './lower-conv.js';
@@ -91,6 +93,21 @@ const lowerings: Record<string, Lowering> = {
  */
 export const importableOnnxOperators: readonly string[] = Object.keys(lowerings).sort();
 
+/** A Sigmoid or Mul that starts a silu or gelu subgraph: the whole subgraph as one OnnxActivation. */
+function lowerComposite(context: ImportContext, node: OnnxNodeIr): boolean {
+  if (node.opType !== 'Sigmoid' && node.opType !== 'Mul') return false;
+  for (const name of node.inputs) {
+    const x = context.values.get(name);
+    const composite = x?.kind === 'dynamic' ? matchCompositeActivation(context, name) : undefined;
+    if (x?.kind !== 'dynamic' || composite === undefined || !composite.nodes.includes(node)) continue;
+    for (const n of composite.nodes) context.fold(n);
+    const y = context.adopt(new OnnxActivation({ activation: composite.activation })).apply(x.symbolic);
+    context.setDynamic(composite.output, y, x.shape, x.axes);
+    return true;
+  }
+  return false;
+}
+
 /** Lowers one node: folds it, relabels it, or adds the baihua layer that computes it. */
 export function lowerNode(context: ImportContext, node: OnnxNodeIr): void {
   if (node.domain !== '' && node.domain !== 'ai.onnx')
@@ -104,6 +121,7 @@ export function lowerNode(context: ImportContext, node: OnnxNodeIr): void {
     lowerFinalStateReader(context, node, first);
     return;
   }
+  if (lowerComposite(context, node)) return;
   const lower = lowerings[node.opType];
   if (lower === undefined)
     throw nodeError(node, `unsupported operator ${node.opType} (supported: ${importableOnnxOperators.join(', ')})`);

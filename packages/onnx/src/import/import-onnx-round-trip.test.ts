@@ -1,0 +1,68 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { Dense, Dropout, Flatten, type Layer, Reshape, Sequential } from '@baihua/core';
+import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose } from '@baihua/core/testing';
+import { test } from 'vitest';
+import { exportOnnx } from '../export/export-onnx.js';
+import { importOnnx } from './import-onnx.js';
+
+interface RoundTripCase {
+  title: string;
+  make: () => Sequential;
+  inputShape: number[];
+}
+
+const cases: RoundTripCase[] = [
+  {
+    title: 'MLP: Flatten, Dense relu, Dropout, Dense tanh, Reshape, Dense softmax',
+    inputShape: [3, 4, 3],
+    make: () =>
+      new Sequential({
+        seed: 3,
+        layers: [
+          new Flatten(),
+          new Dense({ units: 8, activation: 'relu' }),
+          new Dropout({ rate: 0.5 }),
+          new Dense({ units: 6, activation: 'tanh' }),
+          new Reshape({ targetShape: [2, 3] }),
+          new Dense({ units: 4, activation: 'softmax' }),
+        ],
+      }),
+  },
+  {
+    title: 'every built-in activation, each in a Dense layer',
+    inputShape: [5, 4],
+    make: () =>
+      new Sequential({
+        seed: 9,
+        layers: ['sigmoid', 'elu', 'leakyRelu', 'selu', 'softplus', 'silu', 'gelu', 'hardSigmoid', 'logSoftmax'].map(
+          (activation) => new Dense({ units: 4, activation }),
+        ),
+      }),
+  },
+];
+
+describeEachBackend('importOnnx(exportOnnx(model)) computes what the model computes', () => {
+  for (const c of cases) {
+    test(c.title, async () => {
+      await expectNoLeakedTensors(async () => {
+        const model = c.make();
+        const x = tf.randomNormal(c.inputShape, 0, 1, 'float32', 11);
+        let imported: Layer | undefined;
+        try {
+          const expected = model.apply(x);
+          imported = importOnnx(exportOnnx(model));
+          const actual = imported.apply(x) as tf.Tensor;
+          try {
+            await expectTensorsClose(actual, expected, { rtol: 0, atol: 1e-5 });
+          } finally {
+            tf.dispose([expected, actual]);
+          }
+        } finally {
+          x.dispose();
+          model.dispose();
+          imported?.dispose();
+        }
+      });
+    });
+  }
+});
