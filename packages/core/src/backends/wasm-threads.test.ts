@@ -38,10 +38,13 @@ describe('wasm threads in Node', () => {
     expect(await wasmReport()).toEqual({ simd: true, threads: false, threadsCount: 1 });
     expect(await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT')).toBe(false);
     const single = await matMulValues();
+    expect(emscriptenThreads()).toBeUndefined(); // the single-threaded SIMD build has no pthreads
     await useBackend('wasm', { threads: 2 });
     expect(await wasmReport()).toEqual({ simd: true, threads: true, threadsCount: 2 });
     expect(await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT')).toBe(true);
     const threaded = await matMulValues();
+    // The threaded build runs XNNPACK's pool: the calling thread plus one pthread on a worker.
+    expect(emscriptenThreads()).toEqual({ running: 1 });
     expect(Array.from(threaded)).toEqual(Array.from(single));
     const worst = Math.max(...Array.from(threaded, (v, i) => Math.abs(v - (reference[i] as number))));
     expect(worst).toBeLessThan(1e-4);
@@ -113,6 +116,12 @@ describe('wasm threads in Node', () => {
     expect(out.trim().split('\n')).toEqual(['2 262144 0', '1 262144 0', '2 262144 0']);
   });
 });
+
+/** The pthread workers of the running wasm module, or undefined for a build without threads. */
+function emscriptenThreads(): { running: number } | undefined {
+  const module = (tf.backend() as unknown as { wasm: { PThread?: { runningWorkers: unknown[] } } }).wasm;
+  return module.PThread ? { running: module.PThread.runningWorkers.length } : undefined;
+}
 
 function gotText(value: unknown): string {
   if (typeof value === 'string') return `string "${value}"`;
