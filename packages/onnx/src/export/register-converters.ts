@@ -4,3 +4,4 @@ import './convert-graph.js';
 import './convert-shape-layers.js';
 import './convert-conv.js';
 import './convert-pool.js';
+import './convert-recurrent.js';
