@@ -88,7 +88,7 @@ const backendDescription = shape(
   { name: string, available: boolean },
   {
     reason: string,
-    wasm: shape({ simd: boolean, threads: boolean }, { threadsNote: string }),
+    wasm: shape({ simd: boolean, threads: boolean }, { threadsCount: number, threadsNote: string }),
     adapter: shape({ vendor: string, architecture: string, device: string, description: string, isSoftware: boolean }),
   },
 );

@@ -17,6 +17,7 @@ export function environmentLines(report: BenchReport): string[] {
     } else if (backend.wasm) {
       lines.push(
         `${backend.name}: SIMD ${backend.wasm.simd ? 'yes' : 'no'}, threads ${backend.wasm.threads ? 'yes' : 'no'}` +
+          (backend.wasm.threads && backend.wasm.threadsCount ? ` (${backend.wasm.threadsCount})` : '') +
           (backend.wasm.threadsNote ? ` (${backend.wasm.threadsNote})` : ''),
       );
     } else if (backend.adapter) {
