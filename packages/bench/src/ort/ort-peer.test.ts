@@ -6,7 +6,10 @@ import type { BenchRow } from '../harness/bench-report.js';
 import { runBench } from '../harness/run-bench.js';
 import { validateBenchReport } from '../harness/validate-report.js';
 import { pivotTable } from '../report/pivot-table.js';
+import { ortInferenceCases } from '../suites/models/ort-inference.js';
+import { installNodeOrtLoaders } from './node-ort-loaders.js';
 import { addOrtRatios } from './ort-ratios.js';
+import { loadOrtRuntime } from './ort-runtime.js';
 import { OrtUnavailableError } from './ort-unavailable-error.js';
 
 const tinyTiming = { timeMs: 5, iterations: 2, warmupIterations: 0, caseBudgetMs: 1_000 };
@@ -85,11 +88,36 @@ test('a case that throws OrtUnavailableError is a skipped row with the reason; O
   expect(wasm).toMatchObject({ status: 'skipped', message: 'onnxruntime-web cannot load: gone' });
   expect(node?.status).toBe('ok');
   expect(Object.keys(ours?.vsOrt ?? {})).toEqual(['ort-node']);
-  expect(ours?.vsOrt?.['ort-node']).toBeGreaterThan(1.5); // 6 ms against 2 ms
+  expect(ours?.vsOrt?.['ort-node']).toBeCloseTo((ours?.warm?.median ?? 0) / (node?.warm?.median ?? 1), 10);
   expect(validateBenchReport(JSON.parse(JSON.stringify(report)))).toEqual([]);
   const [header, lines] = pivotTable(report);
   expect(header.at(-1)).toBe('ours/ort (node/wasm)');
   expect(lines[0]?.at(-1)).toMatch(/^cpu \d\.\dx\/-$/);
   expect(lines[1]?.[2]).toBe('ort-node');
   expect(lines[2]?.[3]).toBe('skipped');
+});
+
+test('MLP inference rows: ORT runs the exported ours model (checked within 1e-4), ours rows get vsOrt', async () => {
+  installNodeOrtLoaders();
+  const cases = ortInferenceCases('quick').filter((c) => c.id.startsWith('models/mnist-mlp-inference/'));
+  expect(cases.map((c) => c.implementation)).toEqual(['ours', 'ort-node', 'ort-wasm']);
+  const report = await runBench({
+    suites: [{ name: 'models', description: 'test', cases: () => cases }],
+    backends: ['cpu', 'wasm'],
+    mode: 'quick',
+    timing: tinyTiming,
+  });
+  const on = (implementation: Implementation, backend: string) =>
+    report.rows.find((r) => r.implementation === implementation && r.backend === backend);
+  for (const peer of ['ort-node', 'ort-wasm'] as const) {
+    const runtime = await loadOrtRuntime(peer);
+    if (typeof runtime === 'string') {
+      expect(on(peer, 'cpu')).toMatchObject({ status: 'skipped', message: runtime });
+      continue;
+    }
+    expect(on(peer, 'cpu')?.status, on(peer, 'cpu')?.message).toBe('ok');
+    expect(on(peer, 'cpu')?.metrics?.maxDiffVsOurs).toBeLessThan(1e-4);
+    expect(on(peer, 'wasm')).toMatchObject({ status: 'skipped', message: expect.stringMatching(/timed once/) });
+    for (const backend of ['cpu', 'wasm']) expect(on('ours', backend)?.vsOrt?.[peer]).toBeGreaterThan(0);
+  }
 });

@@ -3,6 +3,7 @@ import type { BenchCase, BenchMode } from '../../harness/bench-case.js';
 import { anchorTrainingStepCases } from './anchor-training-step.js';
 import { blstmCtcStepCase } from './blstm-ctc-step.js';
 import { diagnosticsOverheadCase } from './diagnostics-overhead.js';
+import { ortInferenceCases } from './ort-inference.js';
 import { oursModelCase } from './ours-training-step.js';
 import { stockModelCase } from './stock-training-step.js';
 
@@ -162,4 +163,5 @@ export const modelsCaseFactories: Array<(mode: BenchMode) => BenchCase[]> = [
     diagnosticsOverheadCase(mode),
   ],
   anchorTrainingStepCases,
+  ortInferenceCases,
 ];
