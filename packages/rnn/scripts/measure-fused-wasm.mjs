@@ -19,10 +19,10 @@ const forwardFlops = 2 * T * B * (I + H) * 4 * H;
 // Backward: dx, dW, dU and dh_{k-1} are each one product of the forward's size.
 const backwardFlops = 2 * forwardFlops;
 
-/** Median milliseconds of `repeats` runs after one warm-up; `work` returns tensors to dispose. */
-async function time(repeats, work) {
+/** Median milliseconds of `repeats` runs after `warmUps` (the heap grows in the first); `work` returns tensors. */
+async function time(repeats, work, warmUps = 1) {
   const times = [];
-  for (let k = 0; k <= repeats; k++) {
+  for (let k = 1 - warmUps; k <= repeats; k++) {
     const start = performance.now();
     const result = work();
     const tensors = [result].flat(Infinity).filter((t) => t instanceof tf.Tensor);
@@ -60,8 +60,8 @@ const both = () => {
   const { value, grads } = tf.variableGrads(() => tf.sum(runSequence(cell, x).outputs), [x, ...weights]);
   return [value, Object.values(grads)];
 };
-row('ours fused forward', await time(quick ? 2 : 5, forward), forwardFlops);
-row('ours fused forward+backward', await time(quick ? 1 : 3, both), forwardFlops + backwardFlops);
+row('ours fused forward', await time(quick ? 2 : 5, forward, 2), forwardFlops);
+row('ours fused forward+backward', await time(quick ? 2 : 5, both, 2), forwardFlops + backwardFlops);
 const before = setFusedSequences(false);
 row('ours op-by-op forward', await time(1, forward), forwardFlops);
 if (!quick) row('ours op-by-op forward+backward', await time(1, both), forwardFlops + backwardFlops);

@@ -1,26 +1,40 @@
 import type { ForwardStep } from './forward-steps.js';
+import type { WasmCellPlan } from './wasm-cell-plan.js';
 import { type SequenceHeapBackend, heapFloats, heapSigmoid } from './wasm-sequence-heap.js';
 
 /**
- * One LSTM step (i, f, g, o; sigmoid gates) with the transcendental work on the backend's
- * vectorised Sigmoid: a = p + h U in place on z (the g block doubled), σ over all 4H gates at once
- * (g = 2 σ(2a) - 1 = tanh a), then C = f C_prev + i g with 2C written to `cell2`, σ over it, and
- * h = o (2 σ(2C) - 1) = o tanh C, blended by the mask. Saves i, f, g, o and C as the JS step does.
- * `cell2` is a scratch region of B·H floats. Expects z to hold h_{k-1} U for the step.
+ * One step of the LSTM family (LSTM i f g o, diagonal peephole, coupled f g o; sigmoid gates)
+ * with the transcendental work on the backend's vectorised Sigmoid: a = p + h U in place on z (the
+ * g block doubled, the peepholes' p_i C, p_f C added), σ over all gates at once (g = 2 σ(2a) - 1 =
+ * tanh a), then C = f C_prev + i g (coupled: g + f (C_prev - g)) with 2C written to `side`, σ over
+ * it (and over the peephole o's a_o + p_o C beside it), h = o (2 σ(2C) - 1), blended by the mask.
+ * Saves what the JS step saves. `side` is scratch of 2·B·H floats; z must hold h_{k-1} U.
  * @example
- * lstmHeapStep(backend, step, scratch + 4 * batch * hidden);
+ * lstmHeapStep(backend, step, plan, scratch + 4 * batch * hidden);
  * In plain words: the gate arithmetic with the heavy curves drawn by the backend's fast pen.
  */
-export function lstmHeapStep(backend: SequenceHeapBackend, s: ForwardStep, cell2: number): void {
+export function lstmHeapStep(backend: SequenceHeapBackend, s: ForwardStep, plan: WasmCellPlan, side: number): void {
   const { B, T, H, S, E, t, k } = s;
-  const G = 4 * H;
+  const G = plan.gates * H;
+  const coupled = plan.family === 'coupled';
+  const peephole = plan.family === 'peephole';
+  const [gAt, oAt, cAt] = coupled ? [H, 2 * H, 3 * H] : [2 * H, 3 * H, 4 * H];
+  const oSide = side + B * H;
   let heap = heapFloats(backend);
   for (let b = 0; b < B; b++) {
     const p = s.p + (b * T + t) * G;
     const z = s.z + b * G;
-    for (let q = 0; q < 2 * H; q++) heap[z + q] = (heap[p + q] as number) + (heap[z + q] as number);
-    for (let q = 2 * H; q < 3 * H; q++) heap[z + q] = 2 * ((heap[p + q] as number) + (heap[z + q] as number));
-    for (let q = 3 * H; q < G; q++) heap[z + q] = (heap[p + q] as number) + (heap[z + q] as number);
+    for (let q = 0; q < G; q++) heap[z + q] = (heap[p + q] as number) + (heap[z + q] as number);
+    for (let q = gAt; q < gAt + H; q++) heap[z + q] = 2 * (heap[z + q] as number);
+    if (peephole) {
+      const cp = s.cs + (k * B + b) * H;
+      for (let j = 0; j < H; j++) {
+        const c = heap[cp + j] as number;
+        heap[z + j] = (heap[z + j] as number) + (heap[s.peep + j] as number) * c;
+        heap[z + H + j] = (heap[z + H + j] as number) + (heap[s.peep + H + j] as number) * c;
+        heap[oSide + b * H + j] = heap[z + oAt + j] as number;
+      }
+    }
   }
   heapSigmoid(backend, s.z, B * G);
   heap = heapFloats(backend);
@@ -28,34 +42,46 @@ export function lstmHeapStep(backend: SequenceHeapBackend, s: ForwardStep, cell2
     const z = s.z + b * G;
     const a = s.acts + (k * B + b) * S * H;
     const cp = s.cs + (k * B + b) * H;
-    const c2 = cell2 + b * H;
     for (let j = 0; j < H; j++) {
-      const i = heap[z + j] as number;
-      const f = heap[z + H + j] as number;
-      const g = 2 * (heap[z + 2 * H + j] as number) - 1;
-      const c = f * (heap[cp + j] as number) + i * g;
-      heap[a + j] = i;
-      heap[a + H + j] = f;
-      heap[a + 2 * H + j] = g;
-      heap[a + 3 * H + j] = heap[z + 3 * H + j] as number;
-      heap[a + 4 * H + j] = c;
-      heap[c2 + j] = 2 * c;
+      const g = 2 * (heap[z + gAt + j] as number) - 1;
+      const cPrev = heap[cp + j] as number;
+      let c: number;
+      if (coupled) {
+        const f = heap[z + j] as number;
+        c = g + f * (cPrev - g);
+        heap[a + j] = f;
+      } else {
+        const i = heap[z + j] as number;
+        const f = heap[z + H + j] as number;
+        c = f * cPrev + i * g;
+        heap[a + j] = i;
+        heap[a + H + j] = f;
+      }
+      heap[a + gAt + j] = g;
+      heap[a + cAt + j] = c;
+      heap[side + b * H + j] = 2 * c;
+      if (peephole)
+        heap[oSide + b * H + j] = (heap[oSide + b * H + j] as number) + (heap[s.peep + 2 * H + j] as number) * c;
     }
   }
-  heapSigmoid(backend, cell2, B * H);
+  heapSigmoid(backend, side, (peephole ? 2 : 1) * B * H);
   heap = heapFloats(backend);
+  const gates = peephole ? oSide : s.z + oAt;
   for (let b = 0; b < B; b++) {
     const m = s.keep < 0 ? 1 : (heap[s.keep + b * T + t] as number);
     const a = s.acts + (k * B + b) * S * H;
+    const o = peephole ? gates + b * H : gates + b * G;
     const hp = s.hs + (k * B + b) * H;
     const cp = s.cs + (k * B + b) * H;
     const hn = hp + B * H;
     const cn = cp + B * H;
     const y = s.y + (b * (T + E) + t) * H;
-    const c2 = cell2 + b * H;
+    const c2 = side + b * H;
     for (let j = 0; j < H; j++) {
-      const c = heap[a + 4 * H + j] as number;
-      const h = (heap[a + 3 * H + j] as number) * (2 * (heap[c2 + j] as number) - 1);
+      const c = heap[a + cAt + j] as number;
+      const gate = heap[o + j] as number;
+      const h = gate * (2 * (heap[c2 + j] as number) - 1);
+      heap[a + oAt + j] = gate;
       if (m === 1) {
         heap[hn + j] = h;
         heap[cn + j] = c;

@@ -1,12 +1,5 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import {
-  type ForwardStep,
-  elmanStep,
-  gruAfterStep,
-  gruCandidateStep,
-  gruResetStep,
-  lstmFamilyStep,
-} from './forward-steps.js';
+import { type ForwardStep, elmanStep, gruAfterStep, gruCandidateStep, gruResetStep } from './forward-steps.js';
 import { lstmHeapStep } from './lstm-heap-step.js';
 import type { WasmCellPlan } from './wasm-cell-plan.js';
 import {
@@ -109,8 +102,7 @@ export function runWasmForward(
     heap = heapFloats(backend);
     if (plan.family === 'elman') elmanStep(heap, s, plan);
     else if (plan.family === 'gru-after') gruAfterStep(heap, s, plan);
-    else if (plan.family === 'lstm') lstmHeapStep(backend, s, z + 4 * B * H);
-    else lstmFamilyStep(heap, s, plan);
+    else lstmHeapStep(backend, s, plan, z + 4 * B * H);
   }
   heap = heapFloats(backend);
   for (let b = 0; b < B; b++) {
