@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { AvgPool2D, Conv2D, GlobalAvgPool2D, L2Pool2D, MaxPool2D } from '@baihua/cnn';
 import { Dense, Dropout, Flatten, type Layer, Reshape, Sequential } from '@baihua/core';
 import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose } from '@baihua/core/testing';
 import { test } from 'vitest';
@@ -37,6 +38,36 @@ const cases: RoundTripCase[] = [
         layers: ['sigmoid', 'elu', 'leakyRelu', 'selu', 'softplus', 'silu', 'gelu', 'hardSigmoid', 'logSoftmax'].map(
           (activation) => new Dense({ units: 4, activation }),
         ),
+      }),
+  },
+  {
+    title: "CNN (NHWC): Conv2D 'same' relu, MaxPool2D, Conv2D 'valid' stride 2, AvgPool2D, Flatten, Dense",
+    inputShape: [2, 9, 9, 2],
+    make: () =>
+      new Sequential({
+        seed: 5,
+        layers: [
+          new Conv2D({ filters: 3, kernelSize: 3, padding: 'same', activation: 'relu' }),
+          new MaxPool2D({ poolSize: 2, strides: 1 }),
+          new Conv2D({ filters: 4, kernelSize: 3, strides: 2 }),
+          new AvgPool2D({ poolSize: 2 }),
+          new Flatten(),
+          new Dense({ units: 3 }),
+        ],
+      }),
+  },
+  {
+    title: "CNN: Conv2D 'full' with dilation 2, L2Pool2D 'same', GlobalAvgPool2D, Dense sigmoid",
+    inputShape: [2, 7, 7, 3],
+    make: () =>
+      new Sequential({
+        seed: 6,
+        layers: [
+          new Conv2D({ filters: 4, kernelSize: 3, padding: 'full', dilations: 2, activation: 'tanh' }),
+          new L2Pool2D({ poolSize: 3, strides: 2, padding: 'same' }),
+          new GlobalAvgPool2D(),
+          new Dense({ units: 2, activation: 'sigmoid' }),
+        ],
       }),
   },
 ];

@@ -1,4 +1,13 @@
-import { AvgPool2D, Conv2D, GlobalAvgPool2D, GlobalMaxPool2D, L2Pool2D, MaxPool2D } from '@baihua/cnn';
+import {
+  AvgPool2D,
+  Conv2D,
+  GlobalAvgPool1D,
+  GlobalAvgPool2D,
+  GlobalMaxPool1D,
+  GlobalMaxPool2D,
+  L2Pool2D,
+  MaxPool2D,
+} from '@baihua/cnn';
 import type { Layer } from '@baihua/core';
 import { paddingMode, spatialGeometry } from './conv-padding.js';
 import { fuseActivation } from './fuse-activation.js';
@@ -6,7 +15,7 @@ import { transposeHost } from './host-tensors.js';
 import type { ImportContext } from './import-context.js';
 import { nodeError, nodeShapeError } from './import-error.js';
 import { nchwAsNhwc, nchwShapeOf, toChannelsLast } from './layout.js';
-import { checkAttributes, intAttribute, requireValue } from './node-attributes.js';
+import { checkAttributes, intAttribute, intsAttribute, requireValue } from './node-attributes.js';
 import type { OnnxNodeIr } from './onnx-ir.js';
 
 /**
@@ -95,4 +104,41 @@ export function lowerPad(context: ImportContext, node: OnnxNodeIr): void {
       `unsupported non-zero pads [${Array.from(pads.values)}] (supported: a Pad of zeros, or pads inside Conv/pooling)`,
     );
   context.values.set(node.outputs[0] as string, context.input(node, 0));
+}
+
+/**
+ * ReduceMean / ReduceMax (axes as an attribute, opset 13-17) over the spatial axes of an image held
+ * as NHWC (physical axes 1 and 2) or the time axis of [batch, time, features] (physical axis 1): the
+ * global pooling layers, keepdims as keepDims. Other reductions are refused.
+ */
+export function lowerReduce(context: ImportContext, node: OnnxNodeIr): void {
+  checkAttributes(node, ['axes', 'keepdims']);
+  const x = context.dynamic(node, 0);
+  const rank = x.shape.length;
+  const axes = (intsAttribute(node, 'axes', undefined) ?? []).map((a) => (a < 0 ? a + rank : a)).sort();
+  const physical = axes.map((a) => x.axes[a] as number).sort();
+  const keepDims = intAttribute(node, 'keepdims', 1) === 1;
+  const mean = node.opType === 'ReduceMean';
+  const physicalRank = x.symbolic.shape.length;
+  let layer: Layer;
+  if (physicalRank === 4 && physical.join() === '1,2')
+    layer = mean ? new GlobalAvgPool2D({ keepDims }) : new GlobalMaxPool2D({ keepDims });
+  else if (physicalRank === 3 && physical.join() === '1')
+    layer = mean ? new GlobalAvgPool1D({ keepDims }) : new GlobalMaxPool1D({ keepDims });
+  else
+    throw nodeError(
+      node,
+      `unsupported axes ${JSON.stringify(axes)} of [${x.shape}] (supported: the spatial axes of an image, ` +
+        'the time axis of a sequence)',
+    );
+  const y = context.adopt(layer).apply(x.symbolic);
+  const kept = x.shape.map((_, i) => i).filter((i) => keepDims || !axes.includes(i));
+  const shape = kept.map((i) => (axes.includes(i) ? 1 : (x.shape[i] ?? null)));
+  const removed = (p: number): number => (keepDims ? p : p - physical.filter((q) => q < p).length);
+  context.setDynamic(
+    node.outputs[0] as string,
+    y,
+    shape,
+    kept.map((i) => removed(x.axes[i] as number)),
+  );
 }

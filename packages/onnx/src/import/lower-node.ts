@@ -11,7 +11,7 @@ import { activationOperators } from './fuse-activation.js';
 import { OnnxActivation } from './layers/onnx-activation.js';
 import type { ImportContext } from './import-context.js';
 import { nodeError } from './import-error.js';
-import { lowerConv, lowerGlobalPool, lowerPad, lowerPool } from './lower-conv.js';
+import { lowerConv, lowerGlobalPool, lowerPad, lowerPool, lowerReduce } from './lower-conv.js';
 import { lowerGemm, lowerMatMul } from './lower-dense.js';
 import { lowerActivation, lowerGather, lowerMerge } from './lower-elementwise.js';
 import { lowerBatchNorm, lowerLayerNorm } from './lower-norms.js';
@@ -78,6 +78,8 @@ const lowerings: Record<string, Lowering> = {
   GlobalAveragePool: lowerGlobalPool,
   GlobalMaxPool: lowerGlobalPool,
   Pad: lowerPad,
+  ReduceMean: lowerReduce,
+  ReduceMax: lowerReduce,
   BatchNormalization: lowerBatchNorm,
   LayerNormalization: lowerLayerNorm,
   LSTM: lowerRecurrent,
