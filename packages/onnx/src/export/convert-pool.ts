@@ -47,3 +47,6 @@ function globalPool(opType: string, axes: number[]) {
 
 registerConverter('GlobalAvgPool2D', globalPool('ReduceMean', [1, 2]));
 registerConverter('GlobalMaxPool2D', globalPool('ReduceMax', [1, 2]));
+
+registerConverter('GlobalAvgPool1D', globalPool('ReduceMean', [1]));
+registerConverter('GlobalMaxPool1D', globalPool('ReduceMax', [1]));

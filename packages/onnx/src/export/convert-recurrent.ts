@@ -46,7 +46,11 @@ function writeRecurrent(
   const join = (pick: (w: (typeof weights)[number]) => Float32Array | undefined) => {
     const parts = weights.map((w) => pick(w) as Float32Array);
     const all = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
-    parts.reduce((offset, p) => (all.set(p, offset), offset + p.length), 0);
+    let offset = 0;
+    for (const p of parts) {
+      all.set(p, offset);
+      offset += p.length;
+    }
     return all;
   };
   const g = first.gates;

@@ -23,7 +23,8 @@ async function parity(kind: string, layer: Layer, time = 7, tolerance = 1e-5): P
 function peepholeWithWeights(): Layer {
   const layer = new PeepholeLSTM({ ...common, returnSequences: true });
   layer.apply(tf.zeros([1, 2, 4])).dispose();
-  const peepholes = layer.cell.weightVariables().peepholeWeights as tf.Variable;
+  const cell = layer.cell as unknown as { weightVariables(): Record<string, tf.Variable> };
+  const peepholes = cell.weightVariables().peepholeWeights as tf.Variable;
   peepholes.assign(tf.randomUniform(peepholes.shape, -0.8, 0.8, 'float32', 9));
   return layer;
 }

@@ -5,3 +5,5 @@ import './convert-shape-layers.js';
 import './convert-conv.js';
 import './convert-pool.js';
 import './convert-recurrent.js';
+import './convert-norm.js';
+import './convert-merge.js';
