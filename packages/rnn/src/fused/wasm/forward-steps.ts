@@ -66,30 +66,6 @@ export function elmanStep(heap: Float32Array, s: ForwardStep, plan: WasmCellPlan
 export const gruUpdate = (plan: WasmCellPlan, z: number, n: number, hp: number) =>
   plan.updateForm === 'new' ? hp + z * (n - hp) : n + z * (hp - n);
 
-/** GRU with reset after: n = tanh(p_n + r (z_n + b_hn)); saves r, z, n and z_n + b_hn. */
-export function gruAfterStep(heap: Float32Array, s: ForwardStep, plan: WasmCellPlan): void {
-  const { B, T, H, S, t, k } = s;
-  const [rB, uB] = [plan.resetBlock * H, plan.updateBlock * H];
-  for (let b = 0; b < B; b++) {
-    const pRow = s.p + (b * T + t) * 3 * H;
-    const zRow = s.z + b * 3 * H;
-    const aRow = s.acts + (k * B + b) * S * H;
-    const hRow = s.hs + (k * B + b) * H;
-    for (let j = 0; j < H; j++) {
-      const rec = (at: number) => (heap[zRow + at + j] as number) + (s.rb < 0 ? 0 : (heap[s.rb + at + j] as number));
-      const r = sigmoid((heap[pRow + rB + j] as number) + rec(rB));
-      const z = sigmoid((heap[pRow + uB + j] as number) + rec(uB));
-      const hn = rec(2 * H);
-      const n = tanh((heap[pRow + 2 * H + j] as number) + r * hn);
-      heap[aRow + j] = r;
-      heap[aRow + H + j] = z;
-      heap[aRow + 2 * H + j] = n;
-      heap[aRow + 3 * H + j] = hn;
-      commit(heap, s, b, j, gruUpdate(plan, z, n, heap[hRow + j] as number), 0);
-    }
-  }
-}
-
 /** GRU with reset before, first half: r and z from p + z_rz [B, 2H]; writes r·h for the U_n product. */
 export function gruResetStep(heap: Float32Array, s: ForwardStep, plan: WasmCellPlan): void {
   const { B, T, H, S, t, k } = s;

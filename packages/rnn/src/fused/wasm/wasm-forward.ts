@@ -1,5 +1,6 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import { type ForwardStep, elmanStep, gruAfterStep, gruCandidateStep, gruResetStep } from './forward-steps.js';
+import { type ForwardStep, elmanStep, gruCandidateStep, gruResetStep } from './forward-steps.js';
+import { gruAfterHeapStep } from './gru-heap-step.js';
 import { lstmHeapStep } from './lstm-heap-step.js';
 import type { WasmCellPlan } from './wasm-cell-plan.js';
 import {
@@ -101,7 +102,7 @@ export function runWasmForward(
     heapMatMul(backend, previous, B, H, given.weight, G * H, z);
     heap = heapFloats(backend);
     if (plan.family === 'elman') elmanStep(heap, s, plan);
-    else if (plan.family === 'gru-after') gruAfterStep(heap, s, plan);
+    else if (plan.family === 'gru-after') gruAfterHeapStep(backend, s, plan, z + 4 * B * H);
     else lstmHeapStep(backend, s, plan, z + 4 * B * H);
   }
   heap = heapFloats(backend);
