@@ -4,6 +4,7 @@ import { type RecurrentCell, type RecurrentState, isRecurrentCell } from '../cel
 import { fusedSequenceRunnerFor } from '../fused/fused-sequence-registry.js';
 import { checkState } from './check-state.js';
 import { checkMask, checkSequenceInput } from './sequence-checks.js';
+import { unstackSteps } from './unstack-steps.js';
 import {
   type FinalStateOf,
   type RunSequenceOptions,
@@ -74,11 +75,11 @@ function runCell<S extends RecurrentState>(
       time,
       cell.gateCount * cell.hiddenSize,
     ]);
-    const steps = tf.unstack(projected, 1) as tf.Tensor2D[];
+    const steps = unstackSteps(projected as tf.Tensor3D);
     const masks =
       mask === undefined
         ? undefined
-        : (tf.unstack(tf.reshape(tf.cast(mask, 'float32'), [batch, time, 1]), 1) as tf.Tensor2D[]);
+        : unstackSteps(tf.reshape(tf.cast(mask, 'float32'), [batch, time, 1]) as tf.Tensor3D);
     let state = options.initialState ?? cell.zeroState(batch);
     const outputs: tf.Tensor2D[] = new Array<tf.Tensor2D>(time);
     for (let k = 0; k < time; k++) {
