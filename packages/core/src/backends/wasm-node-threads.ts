@@ -10,13 +10,15 @@ const installedMarker = Symbol.for('baihua.wasmNodeWorker');
  * worker_threads path, but tfjs hands it two things Node cannot load:
  * - the worker script as a `blob:` URL (`locateFile('...worker.js')`): worker_threads takes only
  *   file paths and file:/data: URLs. The same script ships in the package (`wasm-out/*.worker.js`),
- *   so a worker asked for a blob: URL is started from that text instead (`eval: true`);
+ *   so a worker asked for that Blob (recognised by its size) is started from that text instead
+ *   (`eval: true`);
  * - the main script as a `Blob` in the 'load' message (`mainScriptUrlOrBlob`), which the worker
  *   reads with `fs.readFileSync`; it is also the bundled glue's `toString()`, which refers to
  *   variables of the Node bundle that do not exist in a worker. The message gets the path of the
  *   package's own glue file (`wasm-out/tfjs-backend-wasm-threaded-simd.js`) instead.
  * The glue assigns `globalThis.Worker = worker_threads.Worker` when it starts; the accessor
- * installed here answers with the subclass below, and keeps any other assignment.
+ * installed here (just before the first threaded start) answers with the subclass below, which
+ * passes every other script to worker_threads unchanged, and keeps any other assignment.
  * The glue also `ref()`s a worker while a pthread runs on it: XNNPACK's thread pool runs for the
  * whole life of the backend, so that would keep Node from exiting; ref() is a no-op here (the main
  * thread waits for the pool's work synchronously, so nothing is lost).
@@ -39,7 +41,11 @@ export function installNodeWasmWorkers(packageFolder: string): void {
   // tfjs escapes the newlines inside the script's string literals the same way before making its Blob.
   const workerScript = contents.replace(/\n/g, '\\n');
   const mainScript = pathApi.join(wasmOut, 'tfjs-backend-wasm-threaded-simd.js');
-  const TfjsWasmWorker = workerClass(threads.Worker, workerScript, mainScript);
+  const buffers = nodeBuiltin<typeof import('node:buffer')>('node:buffer');
+  const scriptBytes = buffers?.Buffer.byteLength(workerScript) ?? -1;
+  // Only tfjs's own worker Blob is replaced (same size as the packaged script); any other URL goes to Node as given.
+  const isTfjsWorkerBlob = (url: string) => buffers?.resolveObjectURL(url)?.size === scriptBytes;
+  const TfjsWasmWorker = workerClass(threads.Worker, workerScript, mainScript, isTfjsWorkerBlob);
   let assigned: unknown;
   Object.defineProperty(globalThis, 'Worker', {
     configurable: true,
@@ -51,10 +57,15 @@ export function installNodeWasmWorkers(packageFolder: string): void {
   Object.defineProperty(globalThis, installedMarker, { value: true });
 }
 
-function workerClass(NodeWorker: NodeWorkerClass, workerScript: string, mainScript: string): NodeWorkerClass {
+function workerClass(
+  NodeWorker: NodeWorkerClass,
+  workerScript: string,
+  mainScript: string,
+  isTfjsWorkerBlob: (url: string) => boolean,
+): NodeWorkerClass {
   return class TfjsWasmWorker extends NodeWorker {
     constructor(file: string | URL, options?: NodeWorkerOptions) {
-      const fromBlob = typeof file === 'string' && file.startsWith('blob:');
+      const fromBlob = typeof file === 'string' && file.startsWith('blob:') && isTfjsWorkerBlob(file);
       // The script is CommonJS: a parent started with --input-type=module would make it ESM.
       const evalOptions = { ...options, eval: true, execArgv: commonJsExecArgv(options?.execArgv ?? process.execArgv) };
       super(fromBlob ? workerScript : file, fromBlob ? evalOptions : options);

@@ -13,6 +13,8 @@ export interface WasmThreadsModule {
 
 /** The thread count the next initialisation in Node must see cores for (see withLogicalCores). */
 let pendingNodeThreads = 1;
+/** The installed tfjs-backend-wasm folder, for the worker scripts of a threaded start in Node. */
+let pendingPackageFolder: string | undefined;
 /** The threads asked for when the running wasm backend was configured. */
 let configuredThreads: number | undefined;
 let loadedModule: WasmThreadsModule | undefined;
@@ -58,21 +60,23 @@ export function configureWasmThreads(
   if (folder === undefined || missing !== undefined) {
     return { backend: 'wasm', cause: `${threads} threads were asked for, but ${missing}`, fix: 'pass { threads: 1 }' };
   }
-  installNodeWasmWorkers(folder);
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', true);
   module.setThreadsCount(threads);
   pendingNodeThreads = threads;
+  pendingPackageFolder = folder;
   return undefined;
 }
 
 /**
- * Runs tfjs's wasm initialisation (`tf.setBackend('wasm')`), in Node with the logical-core count
- * the asked threads need (see withLogicalCores).
+ * Runs tfjs's wasm initialisation (`tf.setBackend('wasm')`); for a threaded start in Node, with the
+ * worker shim installed and the logical-core count the asked threads need (see wasm-node-threads.ts).
  */
 export function startWasm<T>(start: () => Promise<T>): Promise<T> {
   const threads = pendingNodeThreads;
   pendingNodeThreads = 1;
-  return threads > 1 ? withLogicalCores(threads, start) : start();
+  if (threads === 1 || pendingPackageFolder === undefined) return start();
+  installNodeWasmWorkers(pendingPackageFolder);
+  return withLogicalCores(threads, start);
 }
 
 /** The running wasm backend's XNNPACK thread count, or undefined before its initialisation. */

@@ -50,6 +50,21 @@ describe('wasm threads in Node', () => {
     expect(worst).toBeLessThan(1e-4);
   });
 
+  test('the Worker the glue sees passes every other script to worker_threads unchanged', async () => {
+    await useBackend('wasm', { threads: 2 });
+    const GlobalWorker = (globalThis as unknown as { Worker: typeof import('node:worker_threads').Worker }).Worker;
+    const otherBlob = URL.createObjectURL(new Blob(['console.log(1)']));
+    try {
+      expect(() => new GlobalWorker(otherBlob)).toThrow(/must be an absolute path or a relative path/);
+    } finally {
+      URL.revokeObjectURL(otherBlob);
+    }
+    const worker = new GlobalWorker("require('node:worker_threads').parentPort.postMessage(6 * 7)", { eval: true });
+    const answer = await new Promise((resolve) => worker.once('message', resolve));
+    await worker.terminate();
+    expect(answer).toBe(42);
+  });
+
   test('asking again for the running count keeps the backend (and its tensors)', async () => {
     await useBackend('wasm', { threads: 2 });
     const kept = tf.ones([3]);
