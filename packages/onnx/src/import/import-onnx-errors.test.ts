@@ -146,6 +146,16 @@ describeEachBackend('importOnnx: bad graphs fail clearly, naming the node, and l
       ArgumentError,
       /node 'lstm' \(LSTM\): unsupported initial state/,
     );
+    const reluCell = () => {
+      const g = lstm([1, 8, 3]);
+      g.nodes[1]?.attributes.set('activations', attr.strings(['Sigmoid', 'Relu', 'Tanh']));
+      return g;
+    };
+    await expectCleanFailure(
+      reluCell,
+      ArgumentError,
+      /node 'lstm' \(LSTM\): unsupported activations \["Sigmoid","Relu","Tanh"\]/,
+    );
   });
 
   test('a Conv with groups, and pads no baihua padding mode equals', async () => {

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { AvgPool2D, Conv2D, GlobalAvgPool2D, L2Pool2D, MaxPool2D } from '@baihua/cnn';
+import { Bidirectional, CoupledLSTM, GRU, LSTM, PeepholeLSTM, SimpleRNN } from '@baihua/rnn';
 import { Dense, Dropout, Flatten, type Layer, Reshape, Sequential } from '@baihua/core';
 import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose } from '@baihua/core/testing';
 import { test } from 'vitest';
@@ -70,6 +71,27 @@ const cases: RoundTripCase[] = [
         ],
       }),
   },
+  ...[
+    ['LSTM, every step', () => new LSTM({ units: 4, returnSequences: true })],
+    ['LSTM, last step only, reversed', () => new LSTM({ units: 4, reverse: true })],
+    ['GRU reset-before (the seed)', () => new GRU({ units: 4, returnSequences: true, resetAfter: false })],
+    ['GRU reset-after, last step', () => new GRU({ units: 4, resetAfter: true })],
+    ['peephole LSTM', () => new PeepholeLSTM({ units: 4, returnSequences: true })],
+    ['coupled LSTM', () => new CoupledLSTM({ units: 4, returnSequences: true })],
+    [
+      'GRU with hardSigmoid gates',
+      () => new GRU({ units: 4, returnSequences: true, recurrentActivation: 'hardSigmoid' }),
+    ],
+    ['SimpleRNN relu', () => new SimpleRNN({ units: 4, returnSequences: true, activation: 'relu' })],
+    ['Bidirectional LSTM (concat)', () => new Bidirectional({ layer: new LSTM({ units: 3, returnSequences: true }) })],
+    ['Bidirectional GRU, last step', () => new Bidirectional({ layer: new GRU({ units: 3 }) })],
+  ].map(
+    ([title, make]): RoundTripCase => ({
+      title: `${title}, then Dense`,
+      inputShape: [2, 5, 3],
+      make: () => new Sequential({ seed: 8, layers: [(make as () => Layer)(), new Dense({ units: 2 })] }),
+    }),
+  ),
 ];
 
 describeEachBackend('importOnnx(exportOnnx(model)) computes what the model computes', () => {

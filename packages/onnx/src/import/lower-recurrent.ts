@@ -4,7 +4,8 @@ import { combine } from './host-tensors.js';
 import type { ImportContext } from './import-context.js';
 import { nodeError, nodeShapeError } from './import-error.js';
 import { OnnxSelect } from './layers/onnx-select.js';
-import { checkAttributes, intAttribute, requireValue, stringAttribute, stringsAttribute } from './node-attributes.js';
+import { checkAttributes, intAttribute, requireValue, stringAttribute } from './node-attributes.js';
+import { recurrentActivations } from './recurrent-activations.js';
 import type { HostTensor, OnnxNodeIr } from './onnx-ir.js';
 import {
   type BlockPlan,
@@ -20,18 +21,22 @@ import { recurrentInput } from './recurrent-inputs.js';
  * run batch-first. Peepholes P make a PeepholeLSTM, input_forget 1 a CoupledLSTM,
  * linear_before_reset picks the GRU's resetAfter. Y becomes the layer's sequence output, Y_h is read
  * from it (or is the output itself when Y is unused); Y_c, sequence_lens, non-zero initial states,
- * clip and other activations are refused.
+ * clip, and activations other than the gates' Sigmoid/HardSigmoid and Tanh are refused.
  */
-const defaults: Record<string, string[]> = {
-  LSTM: ['Sigmoid', 'Tanh', 'Tanh'],
-  GRU: ['Sigmoid', 'Tanh'],
-  RNN: ['Tanh'],
-};
 const gateCounts: Record<string, number> = { LSTM: 4, GRU: 3, RNN: 1 };
 
 export function lowerRecurrent(context: ImportContext, node: OnnxNodeIr): void {
   const own = { LSTM: ['input_forget'], GRU: ['linear_before_reset'], RNN: [] }[node.opType] ?? [];
-  checkAttributes(node, ['activations', 'direction', 'hidden_size', 'layout', 'clip', ...own]);
+  checkAttributes(node, [
+    'activations',
+    'activation_alpha',
+    'activation_beta',
+    'direction',
+    'hidden_size',
+    'layout',
+    'clip',
+    ...own,
+  ]);
   if (node.attributes.has('clip')) throw nodeError(node, 'unsupported attribute clip (baihua cells do not clip)');
   const hidden = intAttribute(node, 'hidden_size', 0);
   const direction = stringAttribute(node, 'direction', 'forward');
@@ -39,11 +44,7 @@ export function lowerRecurrent(context: ImportContext, node: OnnxNodeIr): void {
   const directions = direction === 'bidirectional' ? 2 : 1;
   const layout = intAttribute(node, 'layout', 0);
   requireValue(node, 'layout', layout, [0, 1]);
-  const activations = stringsAttribute(node, 'activations') ?? [];
-  const preset = defaults[node.opType] as string[];
-  const relu = node.opType === 'RNN' && activations.length > 0 && activations.every((a) => a === 'Relu');
-  if (activations.length > 0 && !relu && activations.join() !== Array(directions).fill(preset).flat().join())
-    throw nodeError(node, `unsupported activations ${JSON.stringify(activations)} (supported: the defaults ${preset})`);
+  const activations = recurrentActivations(node, directions);
   const x = recurrentInput(context, node, layout);
   const w = context.constant(node, 1, 'weight W');
   const r = context.constant(node, 2, 'recurrence weight R');
@@ -103,10 +104,11 @@ export function lowerRecurrent(context: ImportContext, node: OnnxNodeIr): void {
   const common = { units: hidden, returnSequences: sequences, useBias: b !== undefined };
   const make = (reverse: boolean): RecurrentLayer => {
     const base = { ...common, reverse };
-    if (node.opType === 'GRU') return new GRU({ ...base, resetAfter });
-    if (node.opType === 'RNN') return new SimpleRNN({ ...base, activation: relu ? 'relu' : 'tanh' });
-    if (coupled) return new CoupledLSTM(base);
-    return peepholes ? new PeepholeLSTM({ ...base, peephole: 'diagonal' }) : new LSTM(base);
+    if (node.opType === 'RNN') return new SimpleRNN({ ...base, activation: activations.rnn });
+    const gated = { ...base, recurrentActivation: activations.gate };
+    if (node.opType === 'GRU') return new GRU({ ...gated, resetAfter });
+    if (coupled) return new CoupledLSTM(gated);
+    return peepholes ? new PeepholeLSTM({ ...gated, peephole: 'diagonal' }) : new LSTM(gated);
   };
   const layer = directions === 2 ? new Bidirectional({ layer: make(false) }) : make(direction === 'reverse');
   const y = context.adopt(layer).apply(x.symbolic);

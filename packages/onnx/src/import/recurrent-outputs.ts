@@ -1,4 +1,4 @@
-import type { SymbolicTensor } from '@baihua/core';
+import { Concatenate, type SymbolicTensor } from '@baihua/core';
 import type { ImportContext } from './import-context.js';
 import { nodeError } from './import-error.js';
 import type { FinalStateValue, SequenceValue } from './import-values.js';
@@ -9,6 +9,7 @@ import { constantInts } from './shape-values.js';
 /**
  * The nodes PyTorch's exporter puts after an RNN node to get back to a batch-first tensor:
  * Squeeze of the directions axis (one direction), or Transpose(0, 2, 1, 3) + Reshape(0, 0, -1)
+ * (exportOnnx: Transpose(2, 0, 1, 3) + Reshape(0, 0, -1); for Y_h, Transpose(1, 0, 2) + Reshape(0, -1))
  * (both directions), then Transpose(1, 0, 2); Gather or Squeeze of Y_h's directions axis. They
  * become relabellings of the recurrent layer's batch-first output; other uses are refused.
  */
@@ -35,8 +36,13 @@ export function lowerSequenceReader(context: ImportContext, node: OnnxNodeIr, y:
     }
   }
   if (node.opType === 'Transpose' && y.layout === 0 && y.stage === 'raw') {
-    if (intsAttribute(node, 'perm', undefined)?.join() === '0,2,1,3') {
-      context.values.set(node.outputs[0] as string, { ...y, stage: 'swapped' });
+    const perm = intsAttribute(node, 'perm', undefined)?.join();
+    // [T, D, B, H] -> [T, B, D, H] (PyTorch), or -> [B, T, D, H], which is Y of layout 1 (exportOnnx).
+    if (perm === '0,2,1,3' || perm === '2,0,1,3') {
+      context.values.set(
+        node.outputs[0] as string,
+        perm === '0,2,1,3' ? { ...y, stage: 'swapped' } : { ...y, layout: 1 },
+      );
       return;
     }
   }
@@ -55,7 +61,7 @@ export function lowerSequenceReader(context: ImportContext, node: OnnxNodeIr, y:
   throw nodeError(
     node,
     "unsupported use of a recurrent node's Y output (supported: Squeeze of the directions axis, " +
-      'or Transpose(0, 2, 1, 3) then Reshape(0, 0, -1), as PyTorch writes them)',
+      'or Transpose(0, 2, 1, 3) or (2, 0, 1, 3) then Reshape(0, 0, -1), as PyTorch and exportOnnx write them)',
   );
 }
 
@@ -73,6 +79,20 @@ export function lowerFinalStateReader(context: ImportContext, node: OnnxNodeIr, 
       return;
     }
   }
+  if (node.opType === 'Transpose' && h.layout === 0 && intsAttribute(node, 'perm', undefined)?.join() === '1,0,2') {
+    context.values.set(out, { ...h, layout: 1 });
+    return;
+  }
+  if (node.opType === 'Reshape' && h.layout === 1) {
+    const target = constantInts(context, node, 1, 'shape');
+    if (target.length === 2 && target[0] === 0 && (target[1] === -1 || target[1] === h.parts.length * h.hidden)) {
+      const parts = h.parts;
+      const joined =
+        parts.length === 1 ? (parts[0] as SymbolicTensor) : context.adopt(new Concatenate({ axis: -1 })).apply(parts);
+      context.setDynamic(out, joined, [...joined.shape], [0, 1]);
+      return;
+    }
+  }
   if (node.opType === 'Squeeze' && h.parts.length === 1) {
     const axes = squeezedAxes(context, node);
     if (axes?.length === 1 && (axes[0] === directionsAxis || axes[0] === directionsAxis - 3)) {
@@ -82,6 +102,7 @@ export function lowerFinalStateReader(context: ImportContext, node: OnnxNodeIr, 
   }
   throw nodeError(
     node,
-    "unsupported use of a recurrent node's Y_h output (supported: Gather or Squeeze of the directions axis)",
+    "unsupported use of a recurrent node's Y_h output (supported: Gather or Squeeze of the directions axis, " +
+      'or Transpose(1, 0, 2) then Reshape(0, -1))',
   );
 }
