@@ -41,6 +41,6 @@ export const docExamples: DocExamplesEntry[] = [
   { doc: 'packages/core/docs/layers-and-training.md', runIn: 'packages/core', blocks: { run: 5, browser: 1 } },
   { doc: 'packages/test-fixtures/fixtures/README.md', blocks: {} },
   { doc: 'packages/losses/README.md', runIn: 'packages/losses', blocks: { run: 2 } },
-  { doc: 'packages/onnx/README.md', runIn: 'packages/onnx', blocks: { run: 2 } },
+  { doc: 'packages/onnx/README.md', runIn: 'packages/onnx', blocks: { run: 4 } },
   { doc: 'packages/rnn/README.md', runIn: 'packages/rnn', blocks: { shell: 1, run: 8 } },
 ];

@@ -2,7 +2,7 @@ import type { Conv2D } from '@baihua/cnn';
 import * as tf from '@tensorflow/tfjs-core';
 import { paddingAttributes, spatialSize, toChannelsFirst, toChannelsLast } from './channels-first.js';
 import { writeActivation } from './convert-activation.js';
-import { type ConvertContext, type ConvertResult, refuse, registerConverter, single } from './export-context.js';
+import { type ConvertContext, type LayerConverter, type ConvertResult, refuse, single } from './export-context.js';
 import { weightValues } from './weight-values.js';
 
 /** A conv kernel [k..., in, out] (channels last) as ONNX's [out, in, k...]. */
@@ -53,4 +53,7 @@ export function convertConv2D(context: ConvertContext): ConvertResult {
   return single({ name: toChannelsLast(builder, activated, 4, base), shape });
 }
 
-registerConverter('Conv2D', convertConv2D);
+/** Registers this file's layer converters (called once by the converter table). */
+export function registerConvConverters(register: (typeName: string, converter: LayerConverter) => void): void {
+  register('Conv2D', convertConv2D);
+}

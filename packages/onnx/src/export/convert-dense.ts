@@ -1,6 +1,6 @@
 import type { Dense } from '@baihua/core';
 import { writeActivation } from './convert-activation.js';
-import { type ConvertContext, type ConvertResult, registerConverter, single } from './export-context.js';
+import { type ConvertContext, type LayerConverter, type ConvertResult, single } from './export-context.js';
 import { weightValues } from './weight-values.js';
 
 /** Dense: MatMul with the kernel [in, units] (any rank >= 2), Add of the bias, then the activation. */
@@ -24,4 +24,7 @@ export function convertDense(context: ConvertContext): ConvertResult {
   return single({ name: y, shape: [...x.shape.slice(0, -1), layer.units] }, lengths[0]);
 }
 
-registerConverter('Dense', convertDense);
+/** Registers this file's layer converters (called once by the converter table). */
+export function registerDenseConverters(register: (typeName: string, converter: LayerConverter) => void): void {
+  register('Dense', convertDense);
+}

@@ -1,5 +1,6 @@
 import { ArgumentError, type Layer, type Model, type Sequential } from '@baihua/core';
-import { type ConvertResult, converterFor, registerConverter } from './export-context.js';
+import type { ConvertResult, LayerConverter } from './export-context.js';
+import { converterFor } from './converter-table.js';
 import type { OnnxGraphBuilder, OnnxValue } from './onnx-graph-builder.js';
 
 type Reference = { input: string } | { node: number; output: number };
@@ -77,9 +78,10 @@ export function convertModel(
   return { outputs: outputs.map(([v]) => v), lengths: outputs.map(([, l]) => l) };
 }
 
-registerConverter('Sequential', ({ builder, layer, inputs, lengths }) =>
-  convertSequential(builder, layer as Sequential, inputs[0]!, lengths[0]),
-);
-registerConverter('Model', ({ builder, layer, inputs, lengths }) =>
-  convertModel(builder, layer as Model, inputs, lengths),
-);
+/** Registers this file's layer converters (called once by the converter table). */
+export function registerGraphConverters(register: (typeName: string, converter: LayerConverter) => void): void {
+  register('Sequential', ({ builder, layer, inputs, lengths }) =>
+    convertSequential(builder, layer as Sequential, inputs[0]!, lengths[0]),
+  );
+  register('Model', ({ builder, layer, inputs, lengths }) => convertModel(builder, layer as Model, inputs, lengths));
+}

@@ -1,65 +1,68 @@
 import type { Concatenate, Embedding, Residual } from '@baihua/core';
-import { type ConvertContext, refuse, registerConverter, single } from './export-context.js';
+import { type ConvertContext, type LayerConverter, refuse, single } from './export-context.js';
 import { weightValues } from './weight-values.js';
 
-// Add: one Sum of every input (same shapes, as the layer requires).
-registerConverter('Add', ({ builder, layer, inputs }: ConvertContext) =>
-  single({
-    name: builder.op(
-      'Sum',
-      inputs.map((x) => x.name),
-      layer.name,
-    ),
-    shape: inputs[0]!.shape,
-  }),
-);
+/** Registers this file's layer converters (called once by the converter table). */
+export function registerMergeConverters(register: (typeName: string, converter: LayerConverter) => void): void {
+  // Add: one Sum of every input (same shapes, as the layer requires).
+  register('Add', ({ builder, layer, inputs }: ConvertContext) =>
+    single({
+      name: builder.op(
+        'Sum',
+        inputs.map((x) => x.name),
+        layer.name,
+      ),
+      shape: inputs[0]!.shape,
+    }),
+  );
 
-// Multiply: a chain of Mul, left to right as the layer multiplies.
-registerConverter('Multiply', ({ builder, layer, inputs }: ConvertContext) => {
-  let y = inputs[0]!.name;
-  for (const [i, x] of inputs.slice(1).entries())
-    y = builder.op('Mul', [y, x.name], i === inputs.length - 2 ? layer.name : `${layer.name}/product`);
-  return single({ name: y, shape: inputs[0]!.shape });
-});
-
-// Concatenate along its (non-batch) axis.
-registerConverter('Concatenate', ({ builder, layer, inputs }: ConvertContext) => {
-  const rank = inputs[0]!.shape.length;
-  const axis = (layer as Concatenate).axis < 0 ? (layer as Concatenate).axis + rank : (layer as Concatenate).axis;
-  const sizes = inputs.map((x) => x.shape[axis]!);
-  const joined = sizes.some((s) => s === null) ? null : sizes.reduce<number>((a, b) => a + (b as number), 0);
-  const shape = inputs[0]!.shape.map((s, a) => (a === axis ? joined : s));
-  return single({
-    name: builder.op(
-      'Concat',
-      inputs.map((x) => x.name),
-      layer.name,
-      { axis },
-    ),
-    shape,
+  // Multiply: a chain of Mul, left to right as the layer multiplies.
+  register('Multiply', ({ builder, layer, inputs }: ConvertContext) => {
+    let y = inputs[0]!.name;
+    for (const [i, x] of inputs.slice(1).entries())
+      y = builder.op('Mul', [y, x.name], i === inputs.length - 2 ? layer.name : `${layer.name}/product`);
+    return single({ name: y, shape: inputs[0]!.shape });
   });
-});
 
-// Residual: body(x) + x, the body written as its own layers.
-registerConverter('Residual', ({ layer, inputs, lengths, builder, convertChild }: ConvertContext) => {
-  const body = convertChild((layer as Residual).body, inputs, lengths).outputs[0]!;
-  return single(
-    { name: builder.op('Add', [body.name, inputs[0]!.name], layer.name), shape: inputs[0]!.shape },
-    lengths[0],
-  );
-});
+  // Concatenate along its (non-batch) axis.
+  register('Concatenate', ({ builder, layer, inputs }: ConvertContext) => {
+    const rank = inputs[0]!.shape.length;
+    const axis = (layer as Concatenate).axis < 0 ? (layer as Concatenate).axis + rank : (layer as Concatenate).axis;
+    const sizes = inputs.map((x) => x.shape[axis]!);
+    const joined = sizes.some((s) => s === null) ? null : sizes.reduce<number>((a, b) => a + (b as number), 0);
+    const shape = inputs[0]!.shape.map((s, a) => (a === axis ? joined : s));
+    return single({
+      name: builder.op(
+        'Concat',
+        inputs.map((x) => x.name),
+        layer.name,
+        { axis },
+      ),
+      shape,
+    });
+  });
 
-// Embedding: Gather of the table's rows by id (int32 ids). maskZero is refused: its mask would
-// have to travel to the layers that read it, which this export does not do.
-registerConverter('Embedding', ({ builder, layer, inputs }: ConvertContext) => {
-  const embedding = layer as Embedding;
-  if (embedding.maskZero) refuse(layer, 'has maskZero: true (masks are not exported; export the model without it)');
-  const table = embedding.weight('embeddings');
-  const y = builder.op(
-    'Gather',
-    [builder.floats(`${layer.name}/embeddings`, table.shape, weightValues(table)), inputs[0]!.name],
-    layer.name,
-    { axis: 0 },
-  );
-  return single({ name: y, shape: [...inputs[0]!.shape, embedding.outputDim] });
-});
+  // Residual: body(x) + x, the body written as its own layers.
+  register('Residual', ({ layer, inputs, lengths, builder, convertChild }: ConvertContext) => {
+    const body = convertChild((layer as Residual).body, inputs, lengths).outputs[0]!;
+    return single(
+      { name: builder.op('Add', [body.name, inputs[0]!.name], layer.name), shape: inputs[0]!.shape },
+      lengths[0],
+    );
+  });
+
+  // Embedding: Gather of the table's rows by id (int32 ids). maskZero is refused: its mask would
+  // have to travel to the layers that read it, which this export does not do.
+  register('Embedding', ({ builder, layer, inputs }: ConvertContext) => {
+    const embedding = layer as Embedding;
+    if (embedding.maskZero) refuse(layer, 'has maskZero: true (masks are not exported; export the model without it)');
+    const table = embedding.weight('embeddings');
+    const y = builder.op(
+      'Gather',
+      [builder.floats(`${layer.name}/embeddings`, table.shape, weightValues(table)), inputs[0]!.name],
+      layer.name,
+      { axis: 0 },
+    );
+    return single({ name: y, shape: [...inputs[0]!.shape, embedding.outputDim] });
+  });
+}

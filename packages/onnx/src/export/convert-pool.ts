@@ -1,6 +1,6 @@
 import type { MaxPool2D } from '@baihua/cnn';
 import { paddingAttributes, spatialSize, toChannelsFirst, toChannelsLast } from './channels-first.js';
-import { type ConvertContext, type ConvertResult, registerConverter, single } from './export-context.js';
+import { type ConvertContext, type LayerConverter, type ConvertResult, single } from './export-context.js';
 
 type Pool2D = Pick<MaxPool2D, 'poolSize' | 'strides' | 'padding' | 'name'>;
 
@@ -25,28 +25,31 @@ function pool2d(opType: string, extra: Record<string, number> = {}) {
   };
 }
 
-registerConverter('MaxPool2D', pool2d('MaxPool'));
-// AveragePool's count_include_pad 0: a 'same' window's mean over its cells inside the image, as tfjs.
-registerConverter('AvgPool2D', pool2d('AveragePool', { count_include_pad: 0 }));
-// L2Pool2D is sqrt(sum x^2) over the window (PyTorch's LPPool2d, p = 2): ONNX LpPool with p = 2.
-registerConverter('L2Pool2D', pool2d('LpPool', { p: 2 }));
+/** Registers this file's layer converters (called once by the converter table). */
+export function registerPoolConverters(register: (typeName: string, converter: LayerConverter) => void): void {
+  register('MaxPool2D', pool2d('MaxPool'));
+  // AveragePool's count_include_pad 0: a 'same' window's mean over its cells inside the image, as tfjs.
+  register('AvgPool2D', pool2d('AveragePool', { count_include_pad: 0 }));
+  // L2Pool2D is sqrt(sum x^2) over the window (PyTorch's LPPool2d, p = 2): ONNX LpPool with p = 2.
+  register('L2Pool2D', pool2d('LpPool', { p: 2 }));
 
-/** Global pools over the spatial (or time) axes, on the channels-last input: ReduceMean / ReduceMax. */
-function globalPool(opType: string, axes: number[]) {
-  return (context: ConvertContext): ConvertResult => {
-    const { builder, inputs, layer } = context;
-    const x = inputs[0]!;
-    const keepDims = (layer as unknown as { keepDims: boolean }).keepDims;
-    const y = builder.op(opType, [x.name], layer.name, { axes, keepdims: keepDims ? 1 : 0 });
-    const shape = keepDims
-      ? x.shape.map((s, a) => (axes.includes(a) ? 1 : s))
-      : x.shape.filter((_, a) => !axes.includes(a));
-    return single({ name: y, shape });
-  };
+  /** Global pools over the spatial (or time) axes, on the channels-last input: ReduceMean / ReduceMax. */
+  function globalPool(opType: string, axes: number[]) {
+    return (context: ConvertContext): ConvertResult => {
+      const { builder, inputs, layer } = context;
+      const x = inputs[0]!;
+      const keepDims = (layer as unknown as { keepDims: boolean }).keepDims;
+      const y = builder.op(opType, [x.name], layer.name, { axes, keepdims: keepDims ? 1 : 0 });
+      const shape = keepDims
+        ? x.shape.map((s, a) => (axes.includes(a) ? 1 : s))
+        : x.shape.filter((_, a) => !axes.includes(a));
+      return single({ name: y, shape });
+    };
+  }
+
+  register('GlobalAvgPool2D', globalPool('ReduceMean', [1, 2]));
+  register('GlobalMaxPool2D', globalPool('ReduceMax', [1, 2]));
+
+  register('GlobalAvgPool1D', globalPool('ReduceMean', [1]));
+  register('GlobalMaxPool1D', globalPool('ReduceMax', [1]));
 }
-
-registerConverter('GlobalAvgPool2D', globalPool('ReduceMean', [1, 2]));
-registerConverter('GlobalMaxPool2D', globalPool('ReduceMax', [1, 2]));
-
-registerConverter('GlobalAvgPool1D', globalPool('ReduceMean', [1]));
-registerConverter('GlobalMaxPool1D', globalPool('ReduceMax', [1]));

@@ -1,5 +1,5 @@
 import type { Bidirectional, RecurrentLayer } from '@baihua/rnn';
-import { type ConvertContext, type ConvertResult, refuse, registerConverter, single } from './export-context.js';
+import { type ConvertContext, type LayerConverter, type ConvertResult, refuse, single } from './export-context.js';
 import type { OnnxGraphBuilder } from './onnx-graph-builder.js';
 import { onnxRecurrentWeights } from './recurrent-weights.js';
 
@@ -138,26 +138,43 @@ function checkUnmasked(context: ConvertContext): void {
   if (context.lengths[0] !== undefined) refuse(context.layer, 'is given a mask, which this export does not carry');
 }
 
-for (const typeName of ['LSTM', 'GRU', 'SimpleRNN', 'PeepholeLSTM', 'CoupledLSTM'])
-  registerConverter(typeName, (context: ConvertContext): ConvertResult => {
+/** Registers this file's layer converters (called once by the converter table). */
+export function registerRecurrentConverters(register: (typeName: string, converter: LayerConverter) => void): void {
+  for (const typeName of ['LSTM', 'GRU', 'SimpleRNN', 'PeepholeLSTM', 'CoupledLSTM'])
+    register(typeName, (context: ConvertContext): ConvertResult => {
+      checkUnmasked(context);
+      const layer = context.layer as RecurrentLayer;
+      const x = context.inputs[0]!;
+      const written = writeRecurrent(
+        context.builder,
+        [layer],
+        x.name,
+        layer.name,
+        layer.reverse ? 'reverse' : 'forward',
+      );
+      return single(
+        outputOf(context.builder, written, layer.returnSequences, 'concat', layer.name, x.shape[0]!, x.shape[1]!),
+      );
+    });
+
+  register('Bidirectional', (context: ConvertContext): ConvertResult => {
     checkUnmasked(context);
-    const layer = context.layer as RecurrentLayer;
+    const layer = context.layer as Bidirectional;
+    const { forwardLayer, backwardLayer } = layer;
+    if (forwardLayer.reverse || !backwardLayer.reverse)
+      refuse(layer, 'wraps a layer that runs backwards (ONNX bidirectional runs forward, then backward)');
     const x = context.inputs[0]!;
-    const written = writeRecurrent(context.builder, [layer], x.name, layer.name, layer.reverse ? 'reverse' : 'forward');
+    const written = writeRecurrent(context.builder, [forwardLayer, backwardLayer], x.name, layer.name, 'bidirectional');
     return single(
-      outputOf(context.builder, written, layer.returnSequences, 'concat', layer.name, x.shape[0]!, x.shape[1]!),
+      outputOf(
+        context.builder,
+        written,
+        forwardLayer.returnSequences,
+        layer.merge,
+        layer.name,
+        x.shape[0]!,
+        x.shape[1]!,
+      ),
     );
   });
-
-registerConverter('Bidirectional', (context: ConvertContext): ConvertResult => {
-  checkUnmasked(context);
-  const layer = context.layer as Bidirectional;
-  const { forwardLayer, backwardLayer } = layer;
-  if (forwardLayer.reverse || !backwardLayer.reverse)
-    refuse(layer, 'wraps a layer that runs backwards (ONNX bidirectional runs forward, then backward)');
-  const x = context.inputs[0]!;
-  const written = writeRecurrent(context.builder, [forwardLayer, backwardLayer], x.name, layer.name, 'bidirectional');
-  return single(
-    outputOf(context.builder, written, forwardLayer.returnSequences, layer.merge, layer.name, x.shape[0]!, x.shape[1]!),
-  );
-});
+}

@@ -22,25 +22,6 @@ export interface ConvertResult {
 /** Turns one layer kind into ONNX nodes. */
 export type LayerConverter = (context: ConvertContext) => ConvertResult;
 
-const converters = new Map<string, LayerConverter>();
-
-/** Registers the converter of a layer type name (`Dense`). */
-export function registerConverter(typeName: string, converter: LayerConverter): void {
-  converters.set(typeName, converter);
-}
-
-/** The converter of a layer, or an ArgumentError naming the layer and its type. */
-export function converterFor(layer: Layer): LayerConverter {
-  const converter = converters.get(layer.typeName);
-  if (converter === undefined)
-    throw new ArgumentError(
-      'exportOnnx',
-      `expected layers with an ONNX form, got layer '${layer.name}' of type ${layer.typeName}, which has none ` +
-        `(supported: ${[...converters.keys()].sort().join(', ')})`,
-    );
-  return converter;
-}
-
 /** A refusal of a layer option that ONNX cannot express faithfully. */
 export function refuse(layer: Layer, detail: string): never {
   throw new ArgumentError(

@@ -6,7 +6,6 @@ import { cancelTransposes } from './cancel-transposes.js';
 import { convertModel, convertSequential } from './convert-graph.js';
 import { checkExportOptions, type ExportOnnxOptions, namesFor } from './export-options.js';
 import { OnnxGraphBuilder, type OnnxValue } from './onnx-graph-builder.js';
-import './register-converters.js';
 
 /**
  * Writes a built model as an ONNX file (opset 17, IR 8): a `Sequential` or a graph `Model` whose

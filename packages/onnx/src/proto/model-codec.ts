@@ -2,8 +2,11 @@ import { ArgumentError } from '@baihua/core';
 import type { onnx as OnnxNamespace } from 'onnx-proto';
 import { onnx } from './onnx-schema.js';
 
-/** A decoded ONNX ModelProto (protobufjs message: int64 fields are numbers or Long objects). */
-export type ModelProto = OnnxNamespace.ModelProto;
+/**
+ * A decoded ONNX ModelProto (protobufjs message: int64 fields are numbers or Long objects); its
+ * graph, when present, is a decoded GraphProto, whose repeated fields are arrays (empty when absent).
+ */
+export type ModelProto = Omit<OnnxNamespace.ModelProto, 'graph'> & { graph?: OnnxNamespace.GraphProto | null };
 
 /** The plain-object form of a ModelProto accepted by `encodeModelProto`. */
 export type ModelProtoInit = OnnxNamespace.IModelProto;
@@ -23,7 +26,7 @@ export type ModelProtoInit = OnnxNamespace.IModelProto;
 export function decodeModelProto(bytes: Uint8Array): ModelProto {
   if (!(bytes instanceof Uint8Array))
     throw new ArgumentError('decodeModelProto', `expected bytes as a Uint8Array, got ${describe(bytes)}`);
-  return onnx.ModelProto.decode(bytes);
+  return onnx.ModelProto.decode(bytes) as ModelProto;
 }
 
 /**
