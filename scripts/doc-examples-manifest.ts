@@ -28,6 +28,7 @@ export const docExamples: DocExamplesEntry[] = [
   { doc: 'examples/long-memory/README.md', blocks: { shell: 1 } },
   { doc: 'examples/mnist-lenet/README.md', blocks: { shell: 1 } },
   { doc: 'examples/mnist-mlp/README.md', blocks: { shell: 1 } },
+  { doc: 'examples/onnx/README.md', blocks: { shell: 1, text: 1 } },
   { doc: 'examples/speech-digits/README.md', blocks: { shell: 1, text: 1 } },
   { doc: 'examples/style-transfer/README.md', blocks: { shell: 1, text: 2 } },
   { doc: 'examples/text-generation/README.md', blocks: { shell: 1, text: 1 } },
