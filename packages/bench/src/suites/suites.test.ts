@@ -40,6 +40,8 @@ describe('suite registry', () => {
       /^models\/lenet-5\//,
       /^models\/lstm-classifier\//,
       /^models\/blstm-ctc\//,
+      /^models\/mnist-mlp-inference\/ort-node$/,
+      /^models\/lstm-classifier-t16-h32-inference\/ort-wasm$/,
       /^seed\/recurrent-variant\/lstm\//,
       /^seed\/gradient-retention\/sigmoid\/ours$/,
     ]) {
