@@ -1,8 +1,8 @@
-import type { Conv2D } from '@baihua/cnn';
+import type { Conv2D, Conv3D, SeparableConv2D } from '@baihua/cnn';
 import * as tf from '@tensorflow/tfjs-core';
 import { paddingAttributes, spatialSize, toChannelsFirst, toChannelsLast } from './channels-first.js';
 import { writeActivation } from './convert-activation.js';
-import { type ConvertContext, type LayerConverter, type ConvertResult, refuse, single } from './export-context.js';
+import { type ConvertContext, type ConvertResult, type LayerConverter, refuse, single } from './export-context.js';
 import { weightValues } from './weight-values.js';
 
 /** A conv kernel [k..., in, out] (channels last) as ONNX's [out, in, k...]. */
@@ -15,45 +15,65 @@ export function channelsFirstKernel(kernel: tf.Tensor): { dims: number[]; values
   return result;
 }
 
-/** Conv2D: Conv (NCHW, kernel [out, in, kh, kw], strides, dilations, padding), bias, activation. */
-export function convertConv2D(context: ConvertContext): ConvertResult {
+/** A depthwise kernel [kh, kw, C, M] as ONNX's grouped Conv weight [C * M, 1, kh, kw] (output c M + m). */
+function depthwiseKernel(kernel: tf.Tensor): { dims: number[]; values: Float32Array } {
+  const [kh, kw, c, m] = kernel.shape as [number, number, number, number];
+  const moved = tf.transpose(kernel, [2, 3, 0, 1]);
+  const result = { dims: [c * m, 1, kh, kw], values: weightValues(moved) };
+  moved.dispose();
+  return result;
+}
+
+type ConvLayer = Conv2D | Conv3D | SeparableConv2D;
+
+/**
+ * Conv2D, Conv3D and SeparableConv2D: Conv in channels-first layout (kernel [out, in, k...],
+ * strides, dilations, padding; a separable conv as a grouped depthwise Conv then a 1x1 Conv), the
+ * bias, then the activation (softmax over axis 1, the channels), wrapped in the layout Transposes.
+ */
+function convertConv(context: ConvertContext): ConvertResult {
   const { builder, inputs } = context;
-  const layer = context.layer as Conv2D;
+  const layer = context.layer as ConvLayer;
   const x = inputs[0]!;
   const base = layer.name;
-  const kernel = channelsFirstKernel(layer.weight('kernel').read());
-  const convInputs = [
-    toChannelsFirst(builder, x.name, 4, base),
-    builder.floats(`${base}/kernel`, kernel.dims, kernel.values),
-  ];
-  if (layer.useBias) {
-    const bias = layer.weight('bias');
-    convInputs.push(builder.floats(`${base}/bias`, bias.shape, weightValues(bias)));
-  }
-  if (layer.padding === 'same' && layer.dilations.some((d) => d > 1) && (x.shape[1] === null || x.shape[2] === null))
+  const rank = x.shape.length;
+  const sizes = x.shape.slice(1, -1);
+  if (layer.padding === 'same' && layer.dilations.some((d) => d > 1) && sizes.some((s) => s === null))
     refuse(
       layer,
       "has padding 'same' with dilations on free spatial sizes (onnxruntime has no SAME_UPPER with dilations)",
     );
-  const y = builder.op('Conv', convInputs, `${base}/conv`, {
+  const geometry = {
     kernel_shape: layer.kernelSize,
     strides: layer.strides,
     dilations: layer.dilations,
-    ...paddingAttributes(layer.padding, layer.kernelSize, layer.dilations, layer.strides, [x.shape[1]!, x.shape[2]!]),
-  });
+    ...paddingAttributes(layer.padding, layer.kernelSize, layer.dilations, layer.strides, sizes),
+  };
+  let y = toChannelsFirst(builder, x.name, rank, base);
+  const bias = layer.useBias ? layer.weight('bias') : undefined;
+  const biasName = () => (bias ? [builder.floats(`${base}/bias`, bias.shape, weightValues(bias))] : []);
+  if (layer.typeName === 'SeparableConv2D') {
+    const depthwise = depthwiseKernel(layer.weight('depthwiseKernel').read());
+    const channels = x.shape[rank - 1] as number;
+    const w = builder.floats(`${base}/depthwise_kernel`, depthwise.dims, depthwise.values);
+    y = builder.op('Conv', [y, w], `${base}/depthwise`, { ...geometry, group: channels });
+    const pointwise = channelsFirstKernel(layer.weight('pointwiseKernel').read());
+    const p = builder.floats(`${base}/pointwise_kernel`, pointwise.dims, pointwise.values);
+    y = builder.op('Conv', [y, p, ...biasName()], `${base}/pointwise`, { kernel_shape: [1, 1] });
+  } else {
+    const kernel = channelsFirstKernel(layer.weight('kernel').read());
+    const w = builder.floats(`${base}/kernel`, kernel.dims, kernel.values);
+    y = builder.op('Conv', [y, w, ...biasName()], `${base}/conv`, geometry);
+  }
   const activation = layer.getConfig().activation as string;
-  const activated = writeActivation(builder, layer, activation, y, `${base}/${activation}`, 1);
-  const shape = [
-    x.shape[0]!,
-    ...[1, 2].map((a, i) =>
-      spatialSize(x.shape[a]!, layer.kernelSize[i]!, layer.strides[i]!, layer.dilations[i]!, layer.padding),
-    ),
-    layer.filters,
-  ];
-  return single({ name: toChannelsLast(builder, activated, 4, base), shape });
+  y = writeActivation(builder, layer, activation, y, `${base}/${activation}`, 1);
+  const spatial = sizes.map((n, i) =>
+    spatialSize(n, layer.kernelSize[i]!, layer.strides[i]!, layer.dilations[i]!, layer.padding),
+  );
+  return single({ name: toChannelsLast(builder, y, rank, base), shape: [x.shape[0]!, ...spatial, layer.filters] });
 }
 
 /** Registers this file's layer converters (called once by the converter table). */
 export function registerConvConverters(register: (typeName: string, converter: LayerConverter) => void): void {
-  register('Conv2D', convertConv2D);
+  for (const typeName of ['Conv2D', 'Conv3D', 'SeparableConv2D']) register(typeName, convertConv);
 }

@@ -1,4 +1,15 @@
-import { AvgPool2D, Conv2D, GlobalAvgPool2D, GlobalMaxPool2D, L2Pool2D, MaxPool2D } from '@baihua/cnn';
+import {
+  AvgPool2D,
+  AvgPool3D,
+  Conv2D,
+  Conv3D,
+  GlobalAvgPool2D,
+  GlobalMaxPool2D,
+  L2Pool2D,
+  MaxPool2D,
+  MaxPool3D,
+  SeparableConv2D,
+} from '@baihua/cnn';
 import { Dense, Flatten, type Layer, Sequential } from '@baihua/core';
 import { reportUnavailable, requiredOnCi } from '@baihua/core/testing';
 import * as tf from '@tensorflow/tfjs-core';
@@ -48,6 +59,49 @@ else
       ['GlobalMaxPool2D keepDims', new GlobalMaxPool2D({ keepDims: true })],
     ])('%s', async (kind, layer) => {
       await parity(kind, [layer], [2, 7, 9, 3]);
+    });
+
+    it.each([
+      [
+        'SeparableConv2D same, depthMultiplier 2',
+        () =>
+          new SeparableConv2D({
+            filters: 4,
+            kernelSize: 3,
+            padding: 'same',
+            depthMultiplier: 2,
+            activation: 'relu',
+            seed: 4,
+          }),
+      ],
+      [
+        'SeparableConv2D valid, strides 2, dilations 1',
+        () => new SeparableConv2D({ filters: 2, kernelSize: [3, 2], strides: 2, useBias: false, seed: 5 }),
+      ],
+      [
+        'SeparableConv2D full, dilations 2',
+        () => new SeparableConv2D({ filters: 3, kernelSize: 2, padding: 'full', dilations: 2, seed: 6 }),
+      ],
+    ])('%s', async (kind, make) => {
+      await parity(kind, [make()], [2, 7, 8, 3]);
+    });
+
+    it.each([
+      ['Conv3D valid', () => new Conv3D({ filters: 3, kernelSize: 3, seed: 7 })],
+      [
+        'Conv3D same, strides 2, tanh',
+        () =>
+          new Conv3D({ filters: 2, kernelSize: [3, 2, 3], strides: 2, padding: 'same', activation: 'tanh', seed: 8 }),
+      ],
+      [
+        'Conv3D full, dilations 2',
+        () => new Conv3D({ filters: 2, kernelSize: 2, padding: 'full', dilations: 2, seed: 9 }),
+      ],
+      ['MaxPool3D same 3/2', () => new MaxPool3D({ poolSize: 3, strides: 2, padding: 'same' })],
+      ['AvgPool3D valid 2', () => new AvgPool3D({ poolSize: 2 })],
+      ['AvgPool3D same [2,3,2]/2', () => new AvgPool3D({ poolSize: [2, 3, 2], strides: 2, padding: 'same' })],
+    ])('%s', async (kind, make) => {
+      await parity(kind, [make()], [2, 5, 6, 7, 2]);
     });
 
     it('a LeNet-like stack keeps one Transpose in and one out', async () => {
