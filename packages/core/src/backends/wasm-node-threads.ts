@@ -64,23 +64,32 @@ function workerClass(
   isTfjsWorkerBlob: (url: string) => boolean,
 ): NodeWorkerClass {
   return class TfjsWasmWorker extends NodeWorker {
+    readonly #runsTfjs: boolean;
+
     constructor(file: string | URL, options?: NodeWorkerOptions) {
       const fromBlob = typeof file === 'string' && file.startsWith('blob:') && isTfjsWorkerBlob(file);
       // The script is CommonJS: a parent started with --input-type=module would make it ESM.
       const evalOptions = { ...options, eval: true, execArgv: commonJsExecArgv(options?.execArgv ?? process.execArgv) };
       super(fromBlob ? workerScript : file, fromBlob ? evalOptions : options);
+      this.#runsTfjs = fromBlob;
     }
 
     override postMessage(message: unknown, transfer?: readonly import('node:worker_threads').Transferable[]): void {
       const load = message as { cmd?: unknown; urlOrBlob?: unknown } | null;
       const patched =
-        load !== null && typeof load === 'object' && load.cmd === 'load' && typeof load.urlOrBlob !== 'string'
+        this.#runsTfjs &&
+        load !== null &&
+        typeof load === 'object' &&
+        load.cmd === 'load' &&
+        typeof load.urlOrBlob !== 'string'
           ? { ...load, urlOrBlob: mainScript }
           : message;
       super.postMessage(patched, transfer);
     }
 
-    override ref(): void {}
+    override ref(): void {
+      if (!this.#runsTfjs) super.ref();
+    }
   };
 }
 
