@@ -14,3 +14,5 @@ export { OnnxPermute } from './import/layers/onnx-permute.js';
 export type { OnnxPermuteOptions } from './import/layers/onnx-permute.js';
 export { OnnxSelect } from './import/layers/onnx-select.js';
 export type { OnnxSelectOptions } from './import/layers/onnx-select.js';
+export { OnnxChannelAffine } from './import/layers/onnx-channel-affine.js';
+export type { OnnxChannelAffineOptions } from './import/layers/onnx-channel-affine.js';

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose } from '@baihua/core/testing';
 import { expect, test } from 'vitest';
 import { attr, graph, node, seededTensor } from './graph-builder.js';
+import { floatTensor } from './host-tensors.js';
 import { modelFromGraph } from './import-onnx.js';
 import { type WindowSpec, convReference, poolReference, toImage } from './onnx-image-reference.js';
 import type { OnnxAttribute, OnnxNodeIr } from './onnx-ir.js';
@@ -96,6 +97,21 @@ const cases: ImageCase[] = [
       return c.map((image, n) => [...image, ...(p[n] ?? [])].map((m) => m.map((r) => r.map((v) => v * v))));
     },
   },
+  {
+    title: 'Div by a scalar, Sub of a per-channel [1, C, 1, 1] constant (input normalisation), then Conv',
+    type: 'OnnxChannelAffine',
+    nodes: [
+      node('Div', ['x', 'scale'], ['scaled']),
+      node('Sub', ['scaled', 'mean'], ['centred']),
+      node('Conv', ['centred', 'w', 'b'], ['y'], windowAttributes({ kernel: [3, 3] })),
+    ],
+    expected: () => {
+      const normalised = toImage(x).map((image) =>
+        image.map((m, c) => m.map((r) => r.map((v) => v / 4 - (c - 1) / 2))),
+      );
+      return convReference(normalised, w, bias, { kernel: [3, 3] });
+    },
+  },
 ];
 
 describeEachBackend('importOnnx: NCHW convolution and pooling nodes equal their ONNX definitions', () => {
@@ -105,7 +121,7 @@ describeEachBackend('importOnnx: NCHW convolution and pooling nodes equal their 
       const g = graph({
         inputs: [{ name: 'x', dims: [null, C, S, S] }],
         outputs: ['y'],
-        initializers: { w, b: bias },
+        initializers: { w, b: bias, scale: floatTensor([], [4]), mean: floatTensor([1, C, 1, 1], [-0.5, 0, 0.5]) },
         nodes: c.nodes,
       });
       await expectNoLeakedTensors(async () => {

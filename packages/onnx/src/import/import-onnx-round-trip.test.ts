@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { AvgPool2D, Conv2D, GlobalAvgPool2D, L2Pool2D, MaxPool2D } from '@baihua/cnn';
 import { Bidirectional, CoupledLSTM, GRU, LSTM, PeepholeLSTM, SimpleRNN } from '@baihua/rnn';
-import { Dense, Dropout, Flatten, type Layer, Reshape, Sequential } from '@baihua/core';
+import { BatchNorm, Dense, Dropout, Flatten, type Layer, LayerNorm, Reshape, Sequential } from '@baihua/core';
 import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose } from '@baihua/core/testing';
 import { test } from 'vitest';
 import { exportOnnx } from '../export/export-onnx.js';
@@ -68,6 +68,43 @@ const cases: RoundTripCase[] = [
           new L2Pool2D({ poolSize: 3, strides: 2, padding: 'same' }),
           new GlobalAvgPool2D(),
           new Dense({ units: 2, activation: 'sigmoid' }),
+        ],
+      }),
+  },
+  {
+    title: 'BatchNorm with running statistics (exported as Mul + Add), LayerNorm, between Dense layers',
+    inputShape: [4, 6],
+    make: () => {
+      const model = new Sequential({
+        seed: 12,
+        layers: [new Dense({ units: 5 }), new BatchNorm({ epsilon: 1e-3 }), new LayerNorm(), new Dense({ units: 2 })],
+      });
+      tf.tidy(() => {
+        model.apply(tf.zeros([1, 6]));
+      });
+      const bn = model.layers[1] as BatchNorm;
+      for (const [name, low] of [
+        ['movingMean', -1],
+        ['movingVariance', 0.5],
+        ['gamma', 0.5],
+        ['beta', -0.5],
+      ] as const)
+        tf.tidy(() => bn.weight(name).assign(tf.randomUniform([5], low, low + 1, 'float32', name.length)));
+      return model;
+    },
+  },
+  {
+    title: 'CNN with BatchNorm between convolutions',
+    inputShape: [2, 6, 6, 2],
+    make: () =>
+      new Sequential({
+        seed: 13,
+        layers: [
+          new Conv2D({ filters: 3, kernelSize: 3, padding: 'same' }),
+          new BatchNorm(),
+          new Conv2D({ filters: 2, kernelSize: 3, activation: 'relu' }),
+          new Flatten(),
+          new Dense({ units: 2 }),
         ],
       }),
   },

@@ -13,6 +13,7 @@ import type { ImportContext } from './import-context.js';
 import { nodeError } from './import-error.js';
 import { lowerConv, lowerGlobalPool, lowerPad, lowerPool, lowerReduce } from './lower-conv.js';
 import { lowerGemm, lowerMatMul } from './lower-dense.js';
+import { lowerConstantArithmetic } from './lower-affine.js';
 import { lowerActivation, lowerGather, lowerMerge } from './lower-elementwise.js';
 import { lowerBatchNorm, lowerLayerNorm } from './lower-norms.js';
 import { lowerRecurrent } from './lower-recurrent.js';
@@ -29,8 +30,11 @@ const passThrough: Lowering = (context, node) => {
   context.values.set(node.outputs[0] as string, context.input(node, 0));
 };
 
-const constantsOnly: Lowering = (_context, node) => {
-  throw nodeError(node, `unsupported ${node.opType} of a run-time tensor (supported: of constants, folded on import)`);
+/** Add / Mul of two run-time tensors (Add, Multiply layers), or of one and a constant (OnnxChannelAffine). */
+const mergeOrAffine: Lowering = (context, node) => {
+  const constants = node.inputs.filter((name) => context.values.get(name)?.kind === 'const').length;
+  if (constants === 1) lowerConstantArithmetic(context, node);
+  else lowerMerge(context, node);
 };
 
 /** Folds on the host when it can, else runs `dynamic` on the run-time input. */
@@ -65,10 +69,10 @@ const lowerings: Record<string, Lowering> = {
   Transpose: foldOr(onDynamic(lowerTranspose), foldLayoutOfConstant),
   Reshape: foldOr(onDynamic(lowerReshape), foldLayoutOfConstant),
   Flatten: onDynamic(lowerFlatten),
-  Add: foldOr(lowerMerge, foldArithmetic),
-  Mul: foldOr(lowerMerge, foldArithmetic),
-  Sub: foldOr(constantsOnly, foldArithmetic),
-  Div: foldOr(constantsOnly, foldArithmetic),
+  Add: foldOr(mergeOrAffine, foldArithmetic),
+  Mul: foldOr(mergeOrAffine, foldArithmetic),
+  Sub: foldOr(lowerConstantArithmetic, foldArithmetic),
+  Div: foldOr(lowerConstantArithmetic, foldArithmetic),
   Gemm: lowerGemm,
   MatMul: lowerMatMul,
   Conv: lowerConv,
