@@ -1,4 +1,5 @@
 import { ArgumentError, type Layer } from '@baihua/core';
+import { registerCompositeConverters } from './convert-composite.js';
 import { registerConvConverters } from './convert-conv.js';
 import { registerDenseConverters } from './convert-dense.js';
 import { registerGraphConverters } from './convert-graph.js';
@@ -29,6 +30,7 @@ function converters(): Map<string, LayerConverter> {
       registerNormConverters,
       registerMergeConverters,
       registerGraphConverters,
+      registerCompositeConverters,
     ])
       add(register);
     table = built;

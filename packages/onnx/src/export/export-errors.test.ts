@@ -2,6 +2,7 @@ import { Conv2D } from '@baihua/cnn';
 import {
   ArgumentError,
   Dense,
+  Embedding,
   Flatten,
   Masking,
   Model,
@@ -10,7 +11,7 @@ import {
   input,
   registerActivation,
 } from '@baihua/core';
-import { LSTM } from '@baihua/rnn';
+import { LSTM, PeepholeLSTM } from '@baihua/rnn';
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { decodeModelProto } from '../proto/model-codec.js';
@@ -57,7 +58,8 @@ describe('exportOnnx: bad input', () => {
           new Conv2D({ filters: 2, kernelSize: 3, seed: 1 }),
           new Flatten(),
           new Dense({ units: 3, seed: 1 }),
-          new RepeatVector({ n: 2, name: 'repeat' }),
+          new RepeatVector({ n: 2 }),
+          new Masking({ name: 'mask' }),
           new LSTM({ units: 2, seed: 1 }),
         ],
       }),
@@ -66,17 +68,22 @@ describe('exportOnnx: bad input', () => {
     const before = tf.memory().numTensors;
     for (let i = 0; i < 3; i++)
       expect(() => exportOnnx(model)).toThrow(
-        /exportOnnx: expected layers with an ONNX form, got layer 'repeat' of type RepeatVector/,
+        /exportOnnx: expected layers with an ONNX form, got layer 'mask' of type Masking, which has none/,
       );
     expect(tf.memory().numTensors).toBe(before);
   });
 
   it('refuses masks, user activations and full peepholes by name', () => {
-    const masked = built(
-      new Sequential({ layers: [new Masking({ name: 'mask' }), new LSTM({ units: 2, seed: 1 })] }),
+    const masked = new Sequential({
+      layers: [new Embedding({ inputDim: 5, outputDim: 2, maskZero: true, name: 'words' }), new LSTM({ units: 2 })],
+    });
+    masked.apply(tf.zeros([1, 3], 'int32')).dispose();
+    expect(() => exportOnnx(masked)).toThrow("got layer 'words' (Embedding) has maskZero: true");
+    const peephole = built(
+      new Sequential({ layers: [new PeepholeLSTM({ units: 2, peephole: 'full', name: 'pf' })] }),
       [1, 3, 2],
     );
-    expect(() => exportOnnx(masked)).toThrow(/layer 'mask' of type Masking/);
+    expect(() => exportOnnx(peephole)).toThrow("got layer 'pf' (PeepholeLSTM) has full peephole matrices");
     registerActivation('cube', (x) => tf.pow(x, 3));
     const custom = built(
       new Sequential({ layers: [new Dense({ units: 2, activation: 'cube', name: 'cubic' })] }),
