@@ -1,4 +1,5 @@
 import type { WasmCellPlan } from './wasm-cell-plan.js';
+import { type SequenceHeapBackend, heapFloats, heapSigmoid } from './wasm-sequence-heap.js';
 
 /**
  * Where one forward step reads and writes, as float indices into the wasm heap (-1: absent).
@@ -45,17 +46,26 @@ function commit(heap: Float32Array, s: ForwardStep, b: number, j: number, h: num
   heap[s.y + (b * (T + E) + t) * H + j] = m === 1 ? h : m * h;
 }
 
-/** Elman: h = tanh(p + z) or relu(p + z); saves h. */
-export function elmanStep(heap: Float32Array, s: ForwardStep, plan: WasmCellPlan): void {
+/** Elman: h = tanh(p + z) (as 2 σ(2a) - 1 on the backend's vectorised Sigmoid) or relu(p + z); saves h. */
+export function elmanStep(backend: SequenceHeapBackend, s: ForwardStep, plan: WasmCellPlan): void {
   const { B, T, H, t, k } = s;
   const relu = plan.activation === 'relu';
+  let heap = heapFloats(backend);
   for (let b = 0; b < B; b++) {
     const pRow = s.p + (b * T + t) * H;
     const zRow = s.z + b * H;
-    const aRow = s.acts + (k * B + b) * H;
     for (let j = 0; j < H; j++) {
       const a = (heap[pRow + j] as number) + (heap[zRow + j] as number);
-      const h = relu ? Math.max(a, 0) : tanh(a);
+      heap[zRow + j] = relu ? Math.max(a, 0) : 2 * a;
+    }
+  }
+  if (!relu) heapSigmoid(backend, s.z, B * H);
+  heap = heapFloats(backend);
+  for (let b = 0; b < B; b++) {
+    const zRow = s.z + b * H;
+    const aRow = s.acts + (k * B + b) * H;
+    for (let j = 0; j < H; j++) {
+      const h = relu ? (heap[zRow + j] as number) : 2 * (heap[zRow + j] as number) - 1;
       heap[aRow + j] = h;
       commit(heap, s, b, j, h, 0);
     }

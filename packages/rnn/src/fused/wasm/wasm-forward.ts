@@ -100,8 +100,7 @@ export function runWasmForward(
       continue;
     }
     heapMatMul(backend, previous, B, H, given.weight, G * H, z);
-    heap = heapFloats(backend);
-    if (plan.family === 'elman') elmanStep(heap, s, plan);
+    if (plan.family === 'elman') elmanStep(backend, s, plan);
     else if (plan.family === 'gru-after') gruAfterHeapStep(backend, s, plan, z + 4 * B * H);
     else lstmHeapStep(backend, s, plan, z + 4 * B * H);
   }
