@@ -31,15 +31,30 @@ export interface BackwardStep {
   peepGrad: Float64Array;
 }
 
-/** The mask of (b, t) and the row of the output's gradient for step (b, t). */
-const maskOf = (heap: Float32Array, s: BackwardStep, b: number) =>
+/**
+ * The mask of (b, t): 1 where the step is real (also without a mask), 0 where it is padding.
+ * @example
+ * maskOf(heap, step, 0); // 1 when (b 0, t) is a real step
+ * In plain words: is this runner's step real or padding?
+ */
+export const maskOf = (heap: Float32Array, s: BackwardStep, b: number) =>
   s.keep < 0 ? 1 : (heap[s.keep + b * s.T + s.t] as number);
-const dyRow = (s: BackwardStep, b: number) => s.dv + (b * (s.T + s.E) + s.t) * s.H;
+
+/**
+ * The float index of the output's gradient dL/dy at (b, t, 0) in the packed value's gradient.
+ * @example
+ * const dy = dyRow(step, b); // heap[dy + j] is dL/dy at (b, t, j)
+ * In plain words: where the blame for this output arrives.
+ */
+export const dyRow = (s: BackwardStep, b: number) => s.dv + (b * (s.T + s.E) + s.t) * s.H;
 
 /**
  * LSTM, diagonal peephole and coupled LSTM: the gate gradients of step k from the carried dh, dc
  * and the output's gradient; leaves the direct parts of dh_{k-1}, dc_{k-1} in dh, dc (the caller
  * adds dR_k U^T to dh).
+ * @example
+ * lstmFamilyBackward(heapFloats(backend), step, plan); // then dh += dR_k U^T
+ * In plain words: the archive and the worktable send their share of the blame back one step.
  */
 export function lstmFamilyBackward(heap: Float32Array, s: BackwardStep, plan: WasmCellPlan): void {
   const { B, T, H, S, t, k } = s;
@@ -100,7 +115,12 @@ export function lstmFamilyBackward(heap: Float32Array, s: BackwardStep, plan: Wa
   }
 }
 
-/** Elman: dA = dh_new · (1 - h²) (tanh) or · [h > 0] (relu). */
+/**
+ * Elman: dA = dh_new · (1 - h²) (tanh) or · [h > 0] (relu).
+ * @example
+ * elmanBackward(heapFloats(backend), step, plan);
+ * In plain words: the blame passes back through one squashing curve.
+ */
 export function elmanBackward(heap: Float32Array, s: BackwardStep, plan: WasmCellPlan): void {
   const { B, T, H, t, k } = s;
   const relu = plan.activation === 'relu';
@@ -116,70 +136,6 @@ export function elmanBackward(heap: Float32Array, s: BackwardStep, plan: WasmCel
       const h = heap[aRow + j] as number;
       heap[pRow + j] = heap[rRow + j] = relu ? (h > 0 ? dhn : 0) : dhn * (1 - h * h);
       heap[s.dh + b * H + j] = (1 - m) * dhs;
-    }
-  }
-}
-
-/**
- * GRU, the part from the update: dn, dz and the direct part of dh_{k-1}; with reset after also r's
- * gradient (dR_n = dA_n r). With reset before, dA_n goes to `an` and dA_z to `arz` for the caller's
- * products; r's gradient follows in {@link gruResetBackward}.
- */
-export function gruBackward(heap: Float32Array, s: BackwardStep, plan: WasmCellPlan): void {
-  const { B, T, H, S, t, k } = s;
-  const [rB, uB] = [plan.resetBlock * H, plan.updateBlock * H];
-  const after = plan.family === 'gru-after';
-  const fresh = plan.updateForm === 'new';
-  for (let b = 0; b < B; b++) {
-    const aRow = s.acts + (k * B + b) * S * H;
-    const hRow = s.hs + (k * B + b) * H;
-    const pRow = s.dP + (b * T + t) * 3 * H;
-    const rRow = s.dR + (k * B + b) * 3 * H;
-    const m = maskOf(heap, s, b);
-    const dy = dyRow(s, b);
-    for (let j = 0; j < H; j++) {
-      const dhs = heap[s.dh + b * H + j] as number;
-      const dhn = m * (dhs + (heap[dy + j] as number));
-      const r = heap[aRow + j] as number;
-      const z = heap[aRow + H + j] as number;
-      const n = heap[aRow + 2 * H + j] as number;
-      const hp = heap[hRow + j] as number;
-      const dn = fresh ? dhn * z : dhn * (1 - z);
-      const dz = fresh ? dhn * (n - hp) : dhn * (hp - n);
-      const dAn = dn * (1 - n * n);
-      const dAz = dz * z * (1 - z);
-      heap[pRow + uB + j] = heap[rRow + uB + j] = dAz;
-      heap[pRow + 2 * H + j] = dAn;
-      heap[s.dh + b * H + j] = (1 - m) * dhs + dhn * (fresh ? 1 - z : z);
-      if (after) {
-        const dAr = dAn * (heap[aRow + 3 * H + j] as number) * r * (1 - r);
-        heap[pRow + rB + j] = heap[rRow + rB + j] = dAr;
-        heap[rRow + 2 * H + j] = dAn * r;
-      } else {
-        heap[rRow + 2 * H + j] = dAn;
-        heap[s.an + b * H + j] = dAn;
-        heap[s.arz + b * 2 * H + uB + j] = dAz;
-      }
-    }
-  }
-}
-
-/** GRU with reset before: from d(r·h) = dA_n U_n^T (at `drh`), r's gradient and r's share of dh_{k-1}. */
-export function gruResetBackward(heap: Float32Array, s: BackwardStep, plan: WasmCellPlan, drh: number): void {
-  const { B, T, H, S, t, k } = s;
-  const rB = plan.resetBlock * H;
-  for (let b = 0; b < B; b++) {
-    const aRow = s.acts + (k * B + b) * S * H;
-    const hRow = s.hs + (k * B + b) * H;
-    const pRow = s.dP + (b * T + t) * 3 * H;
-    const rRow = s.dR + (k * B + b) * 3 * H;
-    for (let j = 0; j < H; j++) {
-      const r = heap[aRow + j] as number;
-      const d = heap[drh + b * H + j] as number;
-      const dAr = d * (heap[hRow + j] as number) * r * (1 - r);
-      heap[s.dh + b * H + j] = (heap[s.dh + b * H + j] as number) + d * r;
-      heap[pRow + rB + j] = heap[rRow + rB + j] = dAr;
-      heap[s.arz + b * 2 * H + rB + j] = dAr;
     }
   }
 }

@@ -1,5 +1,6 @@
 import type { WasmCellPlan } from './wasm-cell-plan.js';
-import { type SequenceHeapBackend, heapFloats, heapSigmoid } from './wasm-sequence-heap.js';
+import { heapSigmoid } from './heap-kernels.js';
+import { type SequenceHeapBackend, heapFloats } from './wasm-sequence-heap.js';
 
 /**
  * Where one forward step reads and writes, as float indices into the wasm heap (-1: absent).
@@ -27,9 +28,19 @@ export interface ForwardStep {
   rh: number;
 }
 
-/** σ(a) = 1 / (1 + e^-a). */
+/**
+ * σ(a) = 1 / (1 + e^-a).
+ * @example
+ * sigmoid(0); // 0.5
+ * In plain words: how far a gate opens.
+ */
 export const sigmoid = (a: number) => 1 / (1 + Math.exp(-a));
-/** tanh(a) = 1 - 2 / (e^2a + 1) (one exp, in double precision; V8's Math.tanh is slower). */
+/**
+ * tanh(a) = 1 - 2 / (e^2a + 1) (one exp, in double precision; V8's Math.tanh is slower).
+ * @example
+ * tanh(0.5); // 0.4621...
+ * In plain words: a soft clamp to [-1, 1].
+ */
 export const tanh = (a: number) => (a > 20 ? 1 : 1 - 2 / (Math.exp(2 * a) + 1));
 
 /** Writes the new state (blended with the old by the mask) and the output. */
@@ -46,7 +57,12 @@ function commit(heap: Float32Array, s: ForwardStep, b: number, j: number, h: num
   heap[s.y + (b * (T + E) + t) * H + j] = m === 1 ? h : m * h;
 }
 
-/** Elman: h = tanh(p + z) (as 2 σ(2a) - 1 on the backend's vectorised Sigmoid) or relu(p + z); saves h. */
+/**
+ * Elman: h = tanh(p + z) (as 2 σ(2a) - 1 on the backend's vectorised Sigmoid) or relu(p + z); saves h.
+ * @example
+ * elmanStep(backend, step, plan); // after z = h_{k-1} U
+ * In plain words: one squash of input plus memory.
+ */
 export function elmanStep(backend: SequenceHeapBackend, s: ForwardStep, plan: WasmCellPlan): void {
   const { B, T, H, t, k } = s;
   const relu = plan.activation === 'relu';
@@ -72,11 +88,21 @@ export function elmanStep(backend: SequenceHeapBackend, s: ForwardStep, plan: Wa
   }
 }
 
-/** The GRU update: 'new' h = h + z (n - h), 'previous' h = n + z (h - n). */
+/**
+ * The GRU update: 'new' h = h + z (n - h), 'previous' h = n + z (h - n).
+ * @example
+ * gruUpdate(plan, 0.25, 1, 0); // 'new': 0.25
+ * In plain words: how much of the page gets rewritten.
+ */
 export const gruUpdate = (plan: WasmCellPlan, z: number, n: number, hp: number) =>
   plan.updateForm === 'new' ? hp + z * (n - hp) : n + z * (hp - n);
 
-/** GRU with reset before, first half: r and z from p + z_rz [B, 2H]; writes r·h for the U_n product. */
+/**
+ * GRU with reset before, first half: r and z from p + z_rz [B, 2H]; writes r·h for the U_n product.
+ * @example
+ * gruResetStep(heapFloats(backend), step, plan); // then (r h) U_n
+ * In plain words: decide what of the old note the draft may read.
+ */
 export function gruResetStep(heap: Float32Array, s: ForwardStep, plan: WasmCellPlan): void {
   const { B, T, H, S, t, k } = s;
   const [rB, uB] = [plan.resetBlock * H, plan.updateBlock * H];
@@ -95,7 +121,12 @@ export function gruResetStep(heap: Float32Array, s: ForwardStep, plan: WasmCellP
   }
 }
 
-/** GRU with reset before, second half: n = tanh(p_n + (r·h) U_n), read at z + 2·B·H; saves n. */
+/**
+ * GRU with reset before, second half: n = tanh(p_n + (r·h) U_n), read at z + 2·B·H; saves n.
+ * @example
+ * gruCandidateStep(heapFloats(backend), step, plan);
+ * In plain words: write the draft and mix it into the note.
+ */
 export function gruCandidateStep(heap: Float32Array, s: ForwardStep, plan: WasmCellPlan): void {
   const { B, T, H, S, t, k } = s;
   const zn = s.z + 2 * B * H;

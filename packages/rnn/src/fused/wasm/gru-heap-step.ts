@@ -1,6 +1,7 @@
 import { type ForwardStep, gruUpdate } from './forward-steps.js';
 import type { WasmCellPlan } from './wasm-cell-plan.js';
-import { type SequenceHeapBackend, heapFloats, heapSigmoid } from './wasm-sequence-heap.js';
+import { heapSigmoid } from './heap-kernels.js';
+import { type SequenceHeapBackend, heapFloats } from './wasm-sequence-heap.js';
 
 /**
  * One GRU step with reset after (r, z, n; sigmoid gates) with the transcendental work on the

@@ -1,6 +1,7 @@
 import type { ForwardStep } from './forward-steps.js';
 import type { WasmCellPlan } from './wasm-cell-plan.js';
-import { type SequenceHeapBackend, heapFloats, heapSigmoid } from './wasm-sequence-heap.js';
+import { heapSigmoid } from './heap-kernels.js';
+import { type SequenceHeapBackend, heapFloats } from './wasm-sequence-heap.js';
 
 /**
  * One step of the LSTM family (LSTM i f g o, diagonal peephole, coupled f g o; sigmoid gates)

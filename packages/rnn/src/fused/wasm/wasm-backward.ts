@@ -1,21 +1,10 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import {
-  type BackwardStep,
-  elmanBackward,
-  gruBackward,
-  gruResetBackward,
-  lstmFamilyBackward,
-} from './backward-steps.js';
+import { type BackwardStep, elmanBackward, lstmFamilyBackward } from './backward-steps.js';
+import { gruBackward, gruResetBackward } from './gru-backward-steps.js';
 import type { WasmCellPlan } from './wasm-cell-plan.js';
 import type { WasmForwardResult } from './wasm-forward.js';
-import {
-  type SequenceHeapBackend,
-  floatOffset,
-  heapFloats,
-  heapMatMul,
-  heapTensor,
-  scratchOffset,
-} from './wasm-sequence-heap.js';
+import { heapMatMul, scratchOffset } from './heap-kernels.js';
+import { type SequenceHeapBackend, floatOffset, heapFloats, heapTensor } from './wasm-sequence-heap.js';
 
 /** The tensors of a backward run; transposed recurrent weights (torch layout). */
 export interface WasmBackwardInputs {

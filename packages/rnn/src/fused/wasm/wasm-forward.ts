@@ -3,14 +3,8 @@ import { type ForwardStep, elmanStep, gruCandidateStep, gruResetStep } from './f
 import { gruAfterHeapStep } from './gru-heap-step.js';
 import { lstmHeapStep } from './lstm-heap-step.js';
 import type { WasmCellPlan } from './wasm-cell-plan.js';
-import {
-  type SequenceHeapBackend,
-  floatOffset,
-  heapFloats,
-  heapMatMul,
-  heapTensor,
-  scratchOffset,
-} from './wasm-sequence-heap.js';
+import { heapMatMul, scratchOffset } from './heap-kernels.js';
+import { type SequenceHeapBackend, floatOffset, heapFloats, heapTensor } from './wasm-sequence-heap.js';
 
 /** The tensors of a forward run; recurrent weights in keras layout. */
 export interface WasmForwardInputs {

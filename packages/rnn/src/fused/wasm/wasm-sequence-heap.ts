@@ -24,6 +24,8 @@ export interface SequenceHeapBackend {
  * The running backend when it is tfjs-backend-wasm with the heap, tensor registry and BatchMatMul
  * export these kernels rely on (checked structurally, so another version fails over to the op-by-op
  * path instead of breaking); undefined otherwise.
+ * @example
+ * sequenceHeapBackend()?.wasm; // the Emscripten module on wasm, else undefined
  * In plain words: is there a wasm heap here we know how to write on?
  */
 export function sequenceHeapBackend(): SequenceHeapBackend | undefined {
@@ -45,6 +47,9 @@ export function sequenceHeapBackend(): SequenceHeapBackend | undefined {
 /**
  * The heap as float32, taken fresh: memory growth (any allocation, including one inside a wasm
  * kernel) replaces the buffer and detaches older views, so take it again after every such call.
+ * @example
+ * heapFloats(backend)[floatOffset(backend, t)]; // t's first value
+ * In plain words: the desk as it is now, not as it was before it grew.
  */
 export function heapFloats(backend: SequenceHeapBackend): Float32Array {
   const wasm = backend.wasm;
@@ -53,86 +58,24 @@ export function heapFloats(backend: SequenceHeapBackend): Float32Array {
   return wasm.HEAPF32;
 }
 
-/** The float index of a wasm tensor's data on the heap. */
+/**
+ * The float index of a wasm tensor's data on the heap.
+ * @example
+ * const at = floatOffset(backend, hs); // heap[at + i] is hs's i-th value
+ * In plain words: where a tensor's numbers start on the desk.
+ */
 export function floatOffset(backend: SequenceHeapBackend, tensor: tf.Tensor): number {
   const data = backend.dataIdMap.get(tensor.dataId);
   if (data === undefined) throw new Error('runSequence (wasm fused): a tensor is not on the wasm backend');
   return data.memoryOffset >>> 2;
 }
 
-/** A new float32 tensor on the wasm heap (contents undefined until written), tracked by the engine. */
+/**
+ * A new float32 tensor on the wasm heap (contents undefined until written), tracked by the engine.
+ * @example
+ * const acts = heapTensor(backend, [time, batch, 5, hidden]);
+ * In plain words: a fresh sheet, owned by tfjs, for the kernel to fill.
+ */
 export function heapTensor(backend: SequenceHeapBackend, shape: number[]): tf.Tensor {
   return tf.engine().makeTensorFromTensorInfo(backend.makeOutput(shape, 'float32'));
-}
-
-interface Scratch {
-  offset: number;
-  floats: number;
-}
-const scratches = new WeakMap<object, Scratch>();
-
-/**
- * A scratch region of at least `floats` floats (plus 8 ints for matMul shapes at its start),
- * kept per wasm module and reused across steps and calls; it only grows. Returns its float index.
- */
-export function scratchOffset(backend: SequenceHeapBackend, floats: number): number {
-  const wasm = backend.wasm;
-  let scratch = scratches.get(wasm);
-  if (scratch === undefined || scratch.floats < floats) {
-    if (scratch !== undefined) wasm._free(scratch.offset * 4);
-    const size = Math.max(floats, (scratch?.floats ?? 0) * 2);
-    scratch = { offset: (wasm._malloc((size + 8) * 4) >>> 0) >>> 2, floats: size };
-    scratches.set(wasm, scratch);
-  }
-  return scratch.offset + 8;
-}
-
-/**
- * out[rows, cols] = A[rows, inner] B[inner, cols] through the backend's own BatchMatMul export
- * (XNNPACK, B's packed form cached on B's tensor id), where A and out are regions of the heap
- * given as float indices and B is a wasm tensor. The temporary ids are released before returning.
- * Call only after {@link scratchOffset} (its first 8 ints hold the shapes).
- */
-export function heapMatMul(
-  backend: SequenceHeapBackend,
-  a: number,
-  rows: number,
-  inner: number,
-  b: tf.Tensor,
-  cols: number,
-  out: number,
-): void {
-  const wasm = backend.wasm;
-  const bId = backend.dataIdMap.get(b.dataId)?.id;
-  const scratch = scratches.get(wasm);
-  if (bId === undefined || scratch === undefined) throw new Error('runSequence (wasm fused): no heap scratch');
-  const shapes = scratch.offset;
-  const ints =
-    wasm.HEAP32.buffer === heapFloats(backend).buffer ? wasm.HEAP32 : new Int32Array(heapFloats(backend).buffer);
-  ints.set([1, rows, inner, 1, inner, cols], shapes);
-  const aId = backend.dataIdNextNumber++;
-  const outId = backend.dataIdNextNumber++;
-  wasm.tfjs.registerTensor(aId, rows * inner, a * 4);
-  wasm.tfjs.registerTensor(outId, rows * cols, out * 4);
-  try {
-    wasm._BatchMatMul(aId, shapes * 4, 3, bId, (shapes + 3) * 4, 3, 0, 0, outId);
-  } finally {
-    wasm.tfjs.disposeData(aId);
-    wasm.tfjs.disposeData(outId);
-  }
-}
-
-/**
- * σ in place over `size` floats at float index `at`, through the backend's Sigmoid export
- * (XNNPACK's vectorised sigmoid); tanh follows as 2 σ(2x) - 1. The temporary id is released.
- */
-export function heapSigmoid(backend: SequenceHeapBackend, at: number, size: number): void {
-  const wasm = backend.wasm;
-  const id = backend.dataIdNextNumber++;
-  wasm.tfjs.registerTensor(id, size, at * 4);
-  try {
-    wasm._Sigmoid(id, id);
-  } finally {
-    wasm.tfjs.disposeData(id);
-  }
 }
