@@ -131,28 +131,35 @@ const cases: RoundTripCase[] = [
   ),
 ];
 
-describeEachBackend('importOnnx(exportOnnx(model)) computes what the model computes', () => {
-  for (const c of cases) {
-    test(c.title, async () => {
-      await expectNoLeakedTensors(async () => {
-        const model = c.make();
-        const x = tf.randomNormal(c.inputShape, 0, 1, 'float32', 11);
-        let imported: Layer | undefined;
-        try {
-          const expected = model.apply(x);
-          imported = importOnnx(exportOnnx(model));
-          const actual = imported.apply(x) as tf.Tensor;
+// exportOnnx reads the weights synchronously (dataSync), which the WebGPU backend cannot do in Node
+// ("OffscreenCanvas is not defined"): the round trip runs on cpu and wasm; importing on WebGPU is
+// covered by the other import tests.
+describeEachBackend(
+  'importOnnx(exportOnnx(model)) computes what the model computes',
+  () => {
+    for (const c of cases) {
+      test(c.title, async () => {
+        await expectNoLeakedTensors(async () => {
+          const model = c.make();
+          const x = tf.randomNormal(c.inputShape, 0, 1, 'float32', 11);
+          let imported: Layer | undefined;
           try {
-            await expectTensorsClose(actual, expected, { rtol: 0, atol: 1e-5 });
+            const expected = model.apply(x);
+            imported = importOnnx(exportOnnx(model));
+            const actual = imported.apply(x) as tf.Tensor;
+            try {
+              await expectTensorsClose(actual, expected, { rtol: 0, atol: 1e-5 });
+            } finally {
+              tf.dispose([expected, actual]);
+            }
           } finally {
-            tf.dispose([expected, actual]);
+            x.dispose();
+            model.dispose();
+            imported?.dispose();
           }
-        } finally {
-          x.dispose();
-          model.dispose();
-          imported?.dispose();
-        }
+        });
       });
-    });
-  }
-});
+    }
+  },
+  { backends: ['cpu', 'wasm'] },
+);
