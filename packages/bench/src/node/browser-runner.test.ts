@@ -26,6 +26,8 @@ describe('runBrowserBenchCli before it starts a browser', () => {
     expect(await runBrowserBenchCli(['--help'], defaults)).toBe(0);
     expect(printed.out()).toContain('Usage: pnpm bench:browser [-- options]');
     expect(printed.out()).toContain('--backends <names>');
+    expect(printed.out()).toContain('(default: packages/bench/results/browser)');
+    expect(printed.out()).toContain('--compare <old.json>  run, then show the change from an earlier report');
   });
 
   test('a bad flag exits 2 with the parser message', async () => {

@@ -12,6 +12,15 @@ import { serveSite } from './serve-site.js';
 import { readUserReport, userPath } from './user-paths.js';
 import { writeResults } from './write-results.js';
 
+/** `pnpm bench`'s usage, as it reads for `pnpm bench:browser` (its output folder; one-file --compare). */
+const browserUsage = benchUsage
+  .replace('pnpm bench ', 'pnpm bench:browser ')
+  .replace('packages/bench/results/latest', 'packages/bench/results/browser')
+  .replace(
+    /--compare <a\.json> \[b\.json\] .*/,
+    '--compare <old.json>  run, then show the change from an earlier report',
+  );
+
 /** Where `pnpm bench:browser` finds the built site and puts its results. */
 export interface BrowserRunnerDefaults {
   /** examples/web/dist (built by `pnpm bench:browser` through turbo). */
@@ -41,7 +50,7 @@ export async function runBrowserBenchCli(argv: readonly string[], defaults: Brow
     const note = args.help
       ? ''
       : 'bench:browser: --compare takes one file here (two: use pnpm bench -- --compare a b)\n';
-    process.stdout.write(`${note}${benchUsage.replace('pnpm bench ', 'pnpm bench:browser ')}\n`);
+    process.stdout.write(`${note}${browserUsage}\n`);
     return args.help ? 0 : 2;
   }
   if (!existsSync(join(defaults.siteFolder, 'bench', 'index.html'))) {
