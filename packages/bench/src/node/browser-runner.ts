@@ -35,6 +35,10 @@ export interface BrowserRunnerDefaults {
  * its form and runs), then prints the same terminal table and writes the same files (plus the
  * page's screenshot, `page.png`). Returns the exit code: 0 when it ran, 2 on bad arguments, 1 when
  * the site or the browser is missing or the page fails.
+ *
+ * @example process.exit(await runBrowserBenchCli(['--suite', 'ops'], { siteFolder, outFolder }));
+ *
+ * In plain words: `pnpm bench`, but measured inside the browser a user has.
  */
 export async function runBrowserBenchCli(argv: readonly string[], defaults: BrowserRunnerDefaults): Promise<number> {
   let args: ReturnType<typeof parseBenchArguments>;
