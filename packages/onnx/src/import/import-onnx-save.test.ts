@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs-core';
+import type * as tf from '@tensorflow/tfjs-core';
 import { deserializeModel, serializeModel } from '@baihua/core';
 import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose } from '@baihua/core/testing';
 import { expect, test } from 'vitest';
