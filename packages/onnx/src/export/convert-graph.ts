@@ -1,5 +1,5 @@
 import { ArgumentError, type Layer, type Model, type Sequential } from '@baihua/core';
-import type { ConvertResult, LayerConverter } from './export-context.js';
+import { type ConvertResult, type LayerConverter, refuse } from './export-context.js';
 import { converterFor } from './converter-table.js';
 import type { OnnxGraphBuilder, OnnxValue } from './onnx-graph-builder.js';
 
@@ -21,8 +21,30 @@ export function convertLayer(
     throw new ArgumentError('exportOnnx', `expected a built model, got layer '${layer.name}' not built`);
   const convertChild = (child: Layer, childInputs: OnnxValue[], childLengths: (string | undefined)[]) =>
     convertLayer(builder, child, childInputs, childLengths);
-  return converterFor(layer)({ builder, layer, inputs, lengths, convertChild });
+  const result = converterFor(layer)({ builder, layer, inputs, lengths, convertChild });
+  if (lengths.some((l) => l !== undefined) && !maskAware.has(layer.typeName)) {
+    if (!passesMasks.has(layer.typeName))
+      refuse(layer, 'is given a mask, which its ONNX form does not carry (here only recurrent layers read masks)');
+    result.lengths = result.outputs.map(() => lengths[0]);
+  }
+  return result;
 }
+
+/** Layers whose converters handle the lengths of masked inputs themselves. */
+const maskAware = new Set([
+  'LSTM',
+  'GRU',
+  'SimpleRNN',
+  'PeepholeLSTM',
+  'CoupledLSTM',
+  'Bidirectional',
+  'Sequential',
+  'Model',
+  'Residual',
+  'TimeDistributed',
+]);
+/** Per-step layers that pass a mask on unchanged in baihua (supportsMasking): the lengths travel on. */
+const passesMasks = new Set(['Dense', 'Dropout', 'BatchNorm', 'LayerNorm']);
 
 /** A Sequential: each layer on the previous one's output (and its lengths). */
 export function convertSequential(

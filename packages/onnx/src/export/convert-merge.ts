@@ -1,6 +1,5 @@
-import type { Concatenate, Embedding, Residual } from '@baihua/core';
-import { type ConvertContext, type LayerConverter, refuse, single } from './export-context.js';
-import { weightValues } from './weight-values.js';
+import type { Concatenate, Residual } from '@baihua/core';
+import { type ConvertContext, type LayerConverter, single } from './export-context.js';
 
 /** Registers this file's layer converters (called once by the converter table). */
 export function registerMergeConverters(register: (typeName: string, converter: LayerConverter) => void): void {
@@ -49,20 +48,5 @@ export function registerMergeConverters(register: (typeName: string, converter: 
       { name: builder.op('Add', [body.name, inputs[0]!.name], layer.name), shape: inputs[0]!.shape },
       lengths[0],
     );
-  });
-
-  // Embedding: Gather of the table's rows by id (int32 ids). maskZero is refused: its mask would
-  // have to travel to the layers that read it, which this export does not do.
-  register('Embedding', ({ builder, layer, inputs }: ConvertContext) => {
-    const embedding = layer as Embedding;
-    if (embedding.maskZero) refuse(layer, 'has maskZero: true (masks are not exported; export the model without it)');
-    const table = embedding.weight('embeddings');
-    const y = builder.op(
-      'Gather',
-      [builder.floats(`${layer.name}/embeddings`, table.shape, weightValues(table)), inputs[0]!.name],
-      layer.name,
-      { axis: 0 },
-    );
-    return single({ name: y, shape: [...inputs[0]!.shape, embedding.outputDim] });
   });
 }

@@ -38,6 +38,7 @@ function writeRecurrent(
   x: string,
   base: string,
   direction: string,
+  lengths: string | undefined,
 ) {
   const weights = layers.map((l) => onnxRecurrentWeights(l));
   const first = weights[0]!;
@@ -73,9 +74,10 @@ function writeRecurrent(
       join((w) => w.b),
     ),
   ];
+  // Optional inputs by position: sequence_lens (4), initial_h (5), initial_c (6), P (7).
+  if (lengths !== undefined || first.p !== undefined) inputs.push(lengths ?? '');
   if (first.p !== undefined)
     inputs.push(
-      '',
       '',
       '',
       builder.floats(
@@ -134,15 +136,10 @@ function outputOf(
   return { name, shape: [...lead, h] };
 }
 
-function checkUnmasked(context: ConvertContext): void {
-  if (context.lengths[0] !== undefined) refuse(context.layer, 'is given a mask, which this export does not carry');
-}
-
 /** Registers this file's layer converters (called once by the converter table). */
 export function registerRecurrentConverters(register: (typeName: string, converter: LayerConverter) => void): void {
   for (const typeName of ['LSTM', 'GRU', 'SimpleRNN', 'PeepholeLSTM', 'CoupledLSTM'])
     register(typeName, (context: ConvertContext): ConvertResult => {
-      checkUnmasked(context);
       const layer = context.layer as RecurrentLayer;
       const x = context.inputs[0]!;
       const written = writeRecurrent(
@@ -151,20 +148,34 @@ export function registerRecurrentConverters(register: (typeName: string, convert
         x.name,
         layer.name,
         layer.reverse ? 'reverse' : 'forward',
+        context.lengths[0],
       );
-      return single(
-        outputOf(context.builder, written, layer.returnSequences, 'concat', layer.name, x.shape[0]!, x.shape[1]!),
+      const y = outputOf(
+        context.builder,
+        written,
+        layer.returnSequences,
+        'concat',
+        layer.name,
+        x.shape[0]!,
+        x.shape[1]!,
       );
+      return single(y, layer.returnSequences ? context.lengths[0] : undefined);
     });
 
   register('Bidirectional', (context: ConvertContext): ConvertResult => {
-    checkUnmasked(context);
     const layer = context.layer as Bidirectional;
     const { forwardLayer, backwardLayer } = layer;
     if (forwardLayer.reverse || !backwardLayer.reverse)
       refuse(layer, 'wraps a layer that runs backwards (ONNX bidirectional runs forward, then backward)');
     const x = context.inputs[0]!;
-    const written = writeRecurrent(context.builder, [forwardLayer, backwardLayer], x.name, layer.name, 'bidirectional');
+    const written = writeRecurrent(
+      context.builder,
+      [forwardLayer, backwardLayer],
+      x.name,
+      layer.name,
+      'bidirectional',
+      context.lengths[0],
+    );
     return single(
       outputOf(
         context.builder,
@@ -175,6 +186,7 @@ export function registerRecurrentConverters(register: (typeName: string, convert
         x.shape[0]!,
         x.shape[1]!,
       ),
+      forwardLayer.returnSequences ? context.lengths[0] : undefined,
     );
   });
 }

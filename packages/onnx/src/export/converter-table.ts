@@ -3,6 +3,7 @@ import { registerCompositeConverters } from './convert-composite.js';
 import { registerConvConverters } from './convert-conv.js';
 import { registerDenseConverters } from './convert-dense.js';
 import { registerGraphConverters } from './convert-graph.js';
+import { registerMaskConverters } from './convert-masks.js';
 import { registerMergeConverters } from './convert-merge.js';
 import { registerNormConverters } from './convert-norm.js';
 import { registerPoolConverters } from './convert-pool.js';
@@ -31,6 +32,7 @@ function converters(): Map<string, LayerConverter> {
       registerMergeConverters,
       registerGraphConverters,
       registerCompositeConverters,
+      registerMaskConverters,
     ])
       add(register);
     table = built;

@@ -32,6 +32,7 @@ export function exportOnnx(model: Sequential | Model, options?: ExportOnnxOption
       `expected a built model (apply it to data once, or build it from input()), got '${model.name}' not built`,
     );
   const builder = new OnnxGraphBuilder();
+  builder.masks = o.masks ?? 'refuse';
   const graphInputs = model instanceof Model ? modelInputs(model) : sequentialInput(model);
   const inputNames = namesFor(
     'inputNames',

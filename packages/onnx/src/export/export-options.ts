@@ -12,9 +12,16 @@ export interface ExportOnnxOptions {
   inputNames?: string[];
   /** Names of the graph outputs. Default: a graph model's output names; 'output' for a Sequential. */
   outputNames?: string[];
+  /**
+   * Masks (from Masking or Embedding maskZero) become ONNX recurrent ops' sequence lengths, the
+   * count of valid steps: the same as the mask only when every sequence is right-padded (no valid
+   * step after a masked one). Default 'refuse': a model that makes masks is refused; 'right-padded'
+   * exports it on that assumption.
+   */
+  masks?: 'refuse' | 'right-padded';
 }
 
-export const exportOnnxOptionKeys = ['name', 'docString', 'batchSize', 'inputNames', 'outputNames'] as const;
+export const exportOnnxOptionKeys = ['name', 'docString', 'batchSize', 'inputNames', 'outputNames', 'masks'] as const;
 
 /** Checks the options; returns them with defaults where the model does not decide. */
 export function checkExportOptions(options: ExportOnnxOptions | undefined): ExportOnnxOptions {
@@ -27,6 +34,11 @@ export function checkExportOptions(options: ExportOnnxOptions | undefined): Expo
     throw new ArgumentError(
       'exportOnnx',
       `expected options.batchSize to be a positive integer or null, got ${o.batchSize}`,
+    );
+  if (o.masks !== undefined && o.masks !== 'refuse' && o.masks !== 'right-padded')
+    throw new ArgumentError(
+      'exportOnnx',
+      `expected options.masks to be 'refuse' or 'right-padded', got ${JSON.stringify(o.masks)}`,
     );
   for (const key of ['inputNames', 'outputNames'] as const) {
     const names = o[key];

@@ -18,6 +18,8 @@ export class OnnxGraphBuilder {
   readonly nodes: OnnxNamespace.INodeProto[] = [];
   readonly initializers: OnnxNamespace.ITensorProto[] = [];
   private readonly used = new Set<string>();
+  /** How masks are exported (exportOnnx's `masks` option). */
+  masks: 'refuse' | 'right-padded' = 'refuse';
 
   /** A name not used yet: `base`, else `base_2`, `base_3`, ... */
   uniqueName(base: string): string {
