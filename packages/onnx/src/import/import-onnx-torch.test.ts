@@ -30,6 +30,33 @@ describeEachBackend('importOnnx: files written by torch.onnx.export equal PyTorc
     });
   }
 
+  for (const name of ['lenet', 'residualCnn']) {
+    test(`${name}: NCHW in by default (as the file says), NHWC in with imageLayout 'nhwc'`, async () => {
+      const c = cases[name]!;
+      await expectNoLeakedTensors(async () => {
+        const asFile = importOnnx(fixtureBytes(c.file));
+        const channelsLast = importOnnx(fixtureBytes(c.file), { imageLayout: 'nhwc' });
+        const x = fixtureTensor(c.input);
+        const nhwc = tf.transpose(x, [0, 2, 3, 1]);
+        try {
+          const [, channels, height, width] = c.input.shape;
+          expect(asFile.inputShape).toEqual([null, channels, height, width]);
+          expect(asFile.layers[0]?.typeName).toBe('OnnxPermute');
+          expect(channelsLast.inputShape).toEqual([null, height, width, channels]);
+          expect(channelsLast.layers[0]?.typeName).toBe('Conv2D'); // no permute at the input
+          const [a, b] = [asFile.apply(x), channelsLast.apply(nhwc)];
+          await expectTensorsClose(a, c.output, { rtol: 0, atol: 1e-5 });
+          await expectTensorsClose(b, c.output, { rtol: 0, atol: 1e-5 });
+          tf.dispose([a, b]);
+        } finally {
+          tf.dispose([x, nhwc]);
+          asFile.dispose();
+          channelsLast.dispose();
+        }
+      });
+    });
+  }
+
   test('batch and sequence length other than the exported ones (dynamic axes)', async () => {
     const c = cases.bilstm!;
     await expectNoLeakedTensors(async () => {
