@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { ArgumentError } from '@baihua/core';
+import { ArgumentError, ShapeError } from '@baihua/core';
 import { describeEachBackend } from '@baihua/core/testing';
 import { expect, test } from 'vitest';
+import { decodeModelProto, encodeModelProto } from '../proto/index.js';
 import { importOnnx } from './import-onnx.js';
 import { fixtureBytes } from './torch-fixtures.js';
 
@@ -39,6 +40,29 @@ describeEachBackend('importOnnx: bytes and options it refuses', () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
     for (const bytes of [new TextEncoder().encode('{"not": "an onnx file"}'), png, new Uint8Array(0)])
       expectRefused(() => importOnnx(bytes), /^importOnnx: expected (the bytes of )?an ONNX model/);
+  });
+
+  test('shapes that lie: initializer data that does not fill its dims, dims that do not fit the node', () => {
+    const edited = (dims: number[]) => {
+      const model = decodeModelProto(mlp);
+      const weight = model.graph?.initializer?.find((t) => t.name === 'net.0.weight');
+      if (weight === undefined) throw new Error('the MLP fixture has no net.0.weight');
+      weight.dims = dims;
+      return encodeModelProto(model);
+    };
+    expectRefused(
+      () => importOnnx(edited([12, 5])),
+      /initializer 'net.0.weight': expected 60 values for dims \[12,5\], got 288 bytes/,
+    );
+    let caught: unknown;
+    try {
+      importOnnx(edited([6, 12]));
+    } catch (error) {
+      caught = error;
+    }
+    expect(ShapeError.isInstance(caught), String(caught)).toBe(true);
+    // The weight read as [6, 12] makes 6 units, which the node's bias [12] contradicts first.
+    expect((caught as Error).message).toMatch(/node '\/net\/net.0\/Gemm' \(Gemm\): expected a bias of shape \[6\]/);
   });
 
   test('a file over maxBytes is refused before it is read', () => {
