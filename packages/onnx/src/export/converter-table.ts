@@ -1,4 +1,5 @@
 import { ArgumentError, type Layer } from '@baihua/core';
+import { registerAttentionConverters } from './convert-attention.js';
 import { registerCompositeConverters } from './convert-composite.js';
 import { registerConvConverters } from './convert-conv.js';
 import { registerDenseConverters } from './convert-dense.js';
@@ -33,6 +34,7 @@ function converters(): Map<string, LayerConverter> {
       registerGraphConverters,
       registerCompositeConverters,
       registerMaskConverters,
+      registerAttentionConverters,
     ])
       add(register);
     table = built;

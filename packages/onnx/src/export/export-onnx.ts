@@ -41,6 +41,13 @@ export function exportOnnx(model: Sequential | Model, options?: ExportOnnxOption
   );
   const inputs: OnnxValue[] = graphInputs.map((input, i) => ({ name: inputNames[i]!, shape: input.shape }));
   for (const input of inputs) builder.reserve(input.name);
+  const defaultOutputs = model instanceof Model ? model.outputNames : ['output'];
+  const outputNames = namesFor('outputNames', o.outputNames, defaultOutputs);
+  const clash = outputNames.find((n) => inputNames.includes(n));
+  if (clash !== undefined)
+    throw new ArgumentError('exportOnnx', `expected output names distinct from input names, got '${clash}' in both`);
+  // Reserved first: a value inside the graph named after a layer must not take an output's name.
+  for (const name of outputNames) builder.reserve(name);
   const result =
     model instanceof Model
       ? convertModel(
@@ -50,11 +57,6 @@ export function exportOnnx(model: Sequential | Model, options?: ExportOnnxOption
           inputs.map(() => undefined),
         )
       : convertSequential(builder, model, inputs[0]!);
-  const defaultOutputs = model instanceof Model ? model.outputNames : ['output'];
-  const outputNames = namesFor('outputNames', o.outputNames, defaultOutputs);
-  const clash = outputNames.find((n) => inputNames.includes(n));
-  if (clash !== undefined)
-    throw new ArgumentError('exportOnnx', `expected output names distinct from input names, got '${clash}' in both`);
   const batch = o.batchSize ?? null;
   const nodes = cancelTransposes(builder.nodes, new Set());
   result.outputs.forEach((value, i) =>
