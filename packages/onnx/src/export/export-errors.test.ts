@@ -60,6 +60,25 @@ describe('exportOnnx: the file it writes', () => {
   });
 });
 
+describe('exportOnnx: tensors', () => {
+  it('leaves no tensor behind over repeated exports of conv, recurrent and norm layers', () => {
+    const model = built(
+      new Sequential({
+        layers: [
+          new Conv2D({ filters: 2, kernelSize: 3, seed: 1 }),
+          new Flatten(),
+          new RepeatVector({ n: 3 }),
+          new LSTM({ units: 2, seed: 1 }),
+        ],
+      }),
+      [1, 5, 5, 1],
+    );
+    const before = tf.memory().numTensors;
+    for (let i = 0; i < 3; i++) expect(exportOnnx(model).length).toBeGreaterThan(100);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
+
 describe('exportOnnx: bad input', () => {
   it('refuses a layer with no ONNX form by name and type, leaking nothing over repeated calls', () => {
     const model = built(

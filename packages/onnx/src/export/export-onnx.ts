@@ -12,7 +12,8 @@ import { OnnxGraphBuilder, type OnnxValue } from './onnx-graph-builder.js';
  * layers come from core, cnn and rnn. Inputs and outputs keep the model's layout (channels last,
  * [batch, time, features]); conv and pool blocks are wrapped in Transposes to ONNX's NCHW, with the
  * back-to-back pairs between blocks removed. The batch dimension is dynamic ('batch') unless
- * `batchSize` fixes it. Weights are stored as float32 initializers; Dropout is dropped. A layer,
+ * `batchSize` fixes it. Weights are stored as float32 initializers; Dropout is dropped. Masks
+ * become recurrent ops' sequence lengths only with `masks: 'right-padded'`. A layer,
  * activation or option with no faithful ONNX form is refused by name (ArgumentError), never approximated.
  *
  * @example
