@@ -65,8 +65,8 @@ export function lstmFamilyBackward(heap: Float32Array, s: BackwardStep, plan: Wa
   for (let b = 0; b < B; b++) {
     const aRow = s.acts + (k * B + b) * S * H;
     const cRow = s.cs + (k * B + b) * H;
-    const pRow = s.dP + (b * T + t) * GH;
     const rRow = s.dR + (k * B + b) * GH;
+    const pRow = s.dP < 0 ? rRow : s.dP + (b * T + t) * GH;
     const m = maskOf(heap, s, b);
     const dy = dyRow(s, b);
     for (let j = 0; j < H; j++) {
@@ -126,8 +126,8 @@ export function elmanBackward(heap: Float32Array, s: BackwardStep, plan: WasmCel
   const relu = plan.activation === 'relu';
   for (let b = 0; b < B; b++) {
     const aRow = s.acts + (k * B + b) * H;
-    const pRow = s.dP + (b * T + t) * H;
     const rRow = s.dR + (k * B + b) * H;
+    const pRow = s.dP < 0 ? rRow : s.dP + (b * T + t) * H;
     const m = maskOf(heap, s, b);
     const dy = dyRow(s, b);
     for (let j = 0; j < H; j++) {

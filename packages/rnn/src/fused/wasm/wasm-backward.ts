@@ -20,8 +20,8 @@ export interface WasmBackwardInputs {
 
 /** Gradients of the pre-activations and of the initial state. */
 export interface WasmBackwardResult {
-  /** Of x W + b, [B, T, G·H] (input time). */
-  dP: tf.Tensor;
+  /** Of x W + b, [B, T, G·H] (input time); GRU only: for the other cells it equals dR (step order). */
+  dP?: tf.Tensor;
   /** Of h U + b_rec, [T, B, G·H] (step order; GRU with reset before: the n block is of (r·h) U_n). */
   dR: tf.Tensor;
   initH: tf.Tensor;
@@ -34,7 +34,7 @@ export interface WasmBackwardResult {
  * Backpropagation through time as one call on the wasm heap: for k = T-1 .. 0 the gate arithmetic
  * of step k backwards in place, then dh_{k-1} += dR_k U^T through the backend's BatchMatMul export
  * (two products for GRU with reset before). Carried gradients live in a scratch buffer reused
- * across steps and calls; dP and dR are allocated once per call for the weight gradients.
+ * across steps and calls; dR (and GRU's dP) are allocated once per call for the weight gradients.
  * @example
  * const { dP, dR, initH } = runWasmBackward(backend, plan, [batch, time, hidden], inputs, false);
  * In plain words: walk the relay backwards once, handing each runner its share of the blame.
@@ -48,7 +48,8 @@ export function runWasmBackward(
 ): WasmBackwardResult {
   const E = plan.hasCell ? 2 : 1;
   const GH = plan.gates * H;
-  const dP = heapTensor(backend, [B, T, GH]);
+  // GRU's dR differs from dP (r scales the candidate's h U); the other cells share one step-major buffer.
+  const dP = plan.family.startsWith('gru') ? heapTensor(backend, [B, T, GH]) : undefined;
   const dR = heapTensor(backend, [T, B, GH]);
   const initH = heapTensor(backend, [B, H]);
   const initC = plan.hasCell ? heapTensor(backend, [B, H]) : undefined;

@@ -24,6 +24,26 @@ const order: Name[] = ['x', 'kernel', 'bias', 'initH', 'initC', 'recurrent', 're
 const transposedTimes = (a: tf.Tensor2D, b: tf.Tensor2D) => tf.matMul(tf.transpose(a), b);
 
 /**
+ * The input-side and recurrent weight gradients when one step-ordered dA [T·B, G·H] serves both
+ * (every cell but GRU): dW and dU as one matMul [x_k | h_{k-1}]^T dA (dA packed once), and
+ * dx = dA W^T put back into input order [B, T, I].
+ */
+function stepOrderGradients(x: tf.Tensor, kernel: tf.Tensor, previous: tf.Tensor2D, dA: tf.Tensor2D, reverse: boolean) {
+  const [B, T, I] = x.shape as [number, number, number];
+  const H = previous.shape[1];
+  const GH = dA.shape[1];
+  const byStep = (t: tf.Tensor) => (reverse ? tf.reverse(t, 0) : t);
+  const inputs = tf.reshape(byStep(tf.transpose(x, [1, 0, 2])), [T * B, I]);
+  const product = transposedTimes(tf.concat([inputs, previous], 1) as tf.Tensor2D, dA);
+  const dx = byStep(tf.reshape(tf.matMul(dA, tf.transpose(kernel)), [T, B, I]));
+  return {
+    x: tf.transpose(dx, [1, 0, 2]),
+    kernel: tf.slice(product, [0, 0], [I, GH]),
+    recurrent: tf.slice(product, [I, 0], [H, GH]),
+  };
+}
+
+/**
  * The fused run as one differentiable function (tf.customGrad): the input projection for all
  * steps as one matMul (recurrent bias folded in where it is additive), the forward time loop on
  * the heap, and as gradient the fused BPTT followed by the weight gradients as whole-sequence
@@ -97,10 +117,11 @@ export function wasmSequenceValue(
         },
         reverse,
       );
-      const dP = tf.reshape(back.dP, [B * T, GH]) as tf.Tensor2D;
       const dR = tf.reshape(back.dR, [T * B, GH]) as tf.Tensor2D;
       const steps = { rows: 1, length: T * B * H, start: 0, stride: 0 };
       const previous = heapRows(backend, hs, [T * B, H], steps) as tf.Tensor2D;
+      const shared = back.dP === undefined ? stepOrderGradients(x, kernel, previous, dR, reverse) : undefined;
+      const dP = back.dP === undefined ? undefined : (tf.reshape(back.dP, [B * T, GH]) as tf.Tensor2D);
       const recurrent = gruBefore
         ? tf.concat(
             [
@@ -109,15 +130,16 @@ export function wasmSequenceValue(
             ],
             1,
           )
-        : transposedTimes(previous, dR);
+        : (shared?.recurrent ?? transposedTimes(previous, dR));
+      const byInput = dP ?? dR;
       const grads: Record<Name, tf.Tensor | undefined> = {
-        x: tf.reshape(tf.matMul(dP, tf.transpose(kernel as tf.Tensor2D)), [B, T, I]),
-        kernel: transposedTimes(tf.reshape(x, [B * T, I]) as tf.Tensor2D, dP),
-        bias: tf.sum(dP, 0),
+        x: shared?.x ?? tf.reshape(tf.matMul(byInput, tf.transpose(kernel as tf.Tensor2D)), [B, T, I]),
+        kernel: shared?.kernel ?? transposedTimes(tf.reshape(x, [B * T, I]) as tf.Tensor2D, byInput),
+        bias: tf.sum(byInput, 0),
         initH: back.initH,
         initC: back.initC,
         recurrent,
-        recurrentBias: plan.family === 'gru-after' ? tf.sum(dR, 0) : tf.sum(dP, 0),
+        recurrentBias: plan.family === 'gru-after' ? tf.sum(dR, 0) : tf.sum(byInput, 0),
         peephole: back.peephole === undefined ? undefined : tf.tensor2d(Float32Array.from(back.peephole), [3, H]),
       };
       return names.map((name) => grads[name] as tf.Tensor);
