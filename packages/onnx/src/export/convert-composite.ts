@@ -78,10 +78,28 @@ function convertTimeDistributed({ layer, inputs, lengths, builder, convertChild 
   });
 }
 
+/**
+ * UpSampling3D: each voxel repeated size times along depth, height and width, as ONNX Resize on the
+ * channels-last input (scales [1, sd, sh, sw, 1], nearest, asymmetric, floor: out[i] = in[floor(i / s)]).
+ */
+function convertUpSampling3D({ layer, inputs, builder }: ConvertContext): ConvertResult {
+  const x = inputs[0]!;
+  const size = (layer as unknown as { size: [number, number, number] }).size;
+  const scales = builder.floats(`${layer.name}/scales`, [5], [1, ...size, 1]);
+  const y = builder.op('Resize', [x.name, '', scales], layer.name, {
+    mode: 'nearest',
+    coordinate_transformation_mode: 'asymmetric',
+    nearest_mode: 'floor',
+  });
+  const shape = x.shape.map((s, a) => (a >= 1 && a <= 3 && s !== null ? s * size[a - 1]! : s));
+  return single({ name: y, shape });
+}
+
 /** Registers this file's layer converters (called once by the converter table). */
 export function registerCompositeConverters(register: (typeName: string, converter: LayerConverter) => void): void {
   register('ConvBlock', convertConvBlock);
   register('ResidualBlock', convertResidualBlock);
   register('RepeatVector', convertRepeatVector);
   register('TimeDistributed', convertTimeDistributed);
+  register('UpSampling3D', convertUpSampling3D);
 }

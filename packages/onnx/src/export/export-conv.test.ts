@@ -9,6 +9,7 @@ import {
   MaxPool2D,
   MaxPool3D,
   SeparableConv2D,
+  UpSampling3D,
 } from '@baihua/cnn';
 import { Dense, Flatten, type Layer, Sequential } from '@baihua/core';
 import { reportUnavailable, requiredOnCi } from '@baihua/core/testing';
@@ -99,6 +100,7 @@ else
       ],
       ['MaxPool3D same 3/2', () => new MaxPool3D({ poolSize: 3, strides: 2, padding: 'same' })],
       ['AvgPool3D valid 2', () => new AvgPool3D({ poolSize: 2 })],
+      ['UpSampling3D [1, 2, 3]', () => new UpSampling3D({ size: [1, 2, 3] })],
       ['AvgPool3D same [2,3,2]/2', () => new AvgPool3D({ poolSize: [2, 3, 2], strides: 2, padding: 'same' })],
     ])('%s', async (kind, make) => {
       await parity(kind, [make()], [2, 5, 6, 7, 2]);
