@@ -73,7 +73,60 @@ function convertConv(context: ConvertContext): ConvertResult {
   return single({ name: toChannelsLast(builder, y, rank, base), shape: [x.shape[0]!, ...spatial, layer.filters] });
 }
 
+/**
+ * Conv3DTranspose: ONNX ConvTranspose in NCDHW, kernel [kd, kh, kw, out, in] as [in, out, kd, kh, kw].
+ * 'valid': out (n - 1) s + k, no pads; 'same': out n s, the crop of floor(max(k - s, 0) / 2) at the
+ * start and the rest at the end as pads (a kernel smaller than its stride is refused: onnxruntime
+ * places the extra output differently).
+ */
+function convertConvTranspose(context: ConvertContext): ConvertResult {
+  const { builder, inputs } = context;
+  const layer = context.layer as unknown as Conv3D;
+  const x = inputs[0]!;
+  const base = layer.name;
+  const moved = tf.transpose(layer.weight('kernel').read(), [4, 3, 0, 1, 2]);
+  const kernel = { dims: moved.shape, values: weightValues(moved) };
+  moved.dispose();
+  const same = layer.padding === 'same';
+  if (same && layer.kernelSize.some((k, i) => k < layer.strides[i]!))
+    refuse(
+      context.layer,
+      "has padding 'same' with a kernel smaller than its stride (onnxruntime's output padding differs)",
+    );
+  const crops = layer.kernelSize.map((k, i) => (same ? Math.max(k - layer.strides[i]!, 0) : 0));
+  const begins = crops.map((c) => Math.floor(c / 2));
+  const attributes = {
+    kernel_shape: layer.kernelSize,
+    strides: layer.strides,
+    pads: [...begins, ...crops.map((c, i) => c - begins[i]!)],
+  };
+  const convInputs = [
+    toChannelsFirst(builder, x.name, 5, base),
+    builder.floats(`${base}/kernel`, kernel.dims, kernel.values),
+  ];
+  if (layer.useBias) {
+    const bias = layer.weight('bias');
+    convInputs.push(builder.floats(`${base}/bias`, bias.shape, weightValues(bias)));
+  }
+  const activation = layer.getConfig().activation as string;
+  const y = writeActivation(
+    builder,
+    context.layer,
+    activation,
+    builder.op('ConvTranspose', convInputs, `${base}/conv_transpose`, attributes),
+    `${base}/${activation}`,
+    1,
+  );
+  const spatial = x.shape
+    .slice(1, -1)
+    .map((n, i) =>
+      n === null ? null : same ? n * layer.strides[i]! : (n - 1) * layer.strides[i]! + layer.kernelSize[i]!,
+    );
+  return single({ name: toChannelsLast(builder, y, 5, base), shape: [x.shape[0]!, ...spatial, layer.filters] });
+}
+
 /** Registers this file's layer converters (called once by the converter table). */
 export function registerConvConverters(register: (typeName: string, converter: LayerConverter) => void): void {
   for (const typeName of ['Conv2D', 'Conv3D', 'SeparableConv2D']) register(typeName, convertConv);
+  register('Conv3DTranspose', convertConvTranspose);
 }

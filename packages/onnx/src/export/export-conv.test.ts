@@ -3,6 +3,7 @@ import {
   AvgPool3D,
   Conv2D,
   Conv3D,
+  Conv3DTranspose,
   GlobalAvgPool2D,
   GlobalMaxPool2D,
   L2Pool2D,
@@ -101,6 +102,27 @@ else
       ['MaxPool3D same 3/2', () => new MaxPool3D({ poolSize: 3, strides: 2, padding: 'same' })],
       ['AvgPool3D valid 2', () => new AvgPool3D({ poolSize: 2 })],
       ['UpSampling3D [1, 2, 3]', () => new UpSampling3D({ size: [1, 2, 3] })],
+      [
+        'Conv3DTranspose valid, strides 2',
+        () => new Conv3DTranspose({ filters: 3, kernelSize: 3, strides: 2, seed: 10 }),
+      ],
+      [
+        'Conv3DTranspose same, k 3 s 2, relu',
+        () =>
+          new Conv3DTranspose({ filters: 2, kernelSize: 3, strides: 2, padding: 'same', activation: 'relu', seed: 11 }),
+      ],
+      [
+        'Conv3DTranspose same, k [3,2,4] s [3,2,1]',
+        () =>
+          new Conv3DTranspose({
+            filters: 2,
+            kernelSize: [3, 2, 4],
+            strides: [3, 2, 1],
+            padding: 'same',
+            useBias: false,
+            seed: 12,
+          }),
+      ],
       ['AvgPool3D same [2,3,2]/2', () => new AvgPool3D({ poolSize: [2, 3, 2], strides: 2, padding: 'same' })],
     ])('%s', async (kind, make) => {
       await parity(kind, [make()], [2, 5, 6, 7, 2]);

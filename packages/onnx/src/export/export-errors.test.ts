@@ -1,4 +1,4 @@
-import { Conv2D } from '@baihua/cnn';
+import { Conv2D, Conv3DTranspose } from '@baihua/cnn';
 import {
   ArgumentError,
   Dense,
@@ -108,6 +108,15 @@ describe('exportOnnx: bad input', () => {
     });
     masked.apply(tf.zeros([1, 3], 'int32')).dispose();
     expect(() => exportOnnx(masked)).toThrow("got layer 'words' (Embedding) has maskZero: true");
+    const transpose = built(
+      new Sequential({
+        layers: [new Conv3DTranspose({ filters: 1, kernelSize: [1, 2, 2], strides: 2, padding: 'same', name: 'up' })],
+      }),
+      [1, 2, 2, 2, 1],
+    );
+    expect(() => exportOnnx(transpose)).toThrow(
+      "got layer 'up' (Conv3DTranspose) has padding 'same' with a kernel smaller than its stride",
+    );
     const peephole = built(
       new Sequential({ layers: [new PeepholeLSTM({ units: 2, peephole: 'full', name: 'pf' })] }),
       [1, 3, 2],
