@@ -2,7 +2,7 @@
 // exportOnnx (ONNXOUT) and importOnnx (ONNXIN); each helper keeps to its own export lines.
 export { decodeModelProto, encodeModelProto } from './proto/index.js';
 export type { ModelProto, ModelProtoInit } from './proto/index.js';
-export { exportOnnx } from './export/export-onnx.js';
+export { exportOnnx, exportOnnxAsync } from './export/export-onnx.js';
 export type { ExportOnnxOptions } from './export/export-options.js';
 // ---- importOnnx (ONNXIN) ----
 export { importOnnx, maxOpset, minOpset } from './import/import-onnx.js';

@@ -1,5 +1,6 @@
 import type { Conv2D, Conv3D, SeparableConv2D } from '@baihua/cnn';
-import * as tf from '@tensorflow/tfjs-core';
+import type * as tf from '@tensorflow/tfjs-core';
+import { hostTranspose } from './host-transpose.js';
 import { paddingAttributes, spatialSize, toChannelsFirst, toChannelsLast } from './channels-first.js';
 import { writeActivation } from './convert-activation.js';
 import { type ConvertContext, type ConvertResult, type LayerConverter, refuse, single } from './export-context.js';
@@ -9,19 +10,13 @@ import { weightValues } from './weight-values.js';
 export function channelsFirstKernel(kernel: tf.Tensor): { dims: number[]; values: Float32Array } {
   const rank = kernel.rank;
   const perm = [rank - 1, rank - 2, ...Array.from({ length: rank - 2 }, (_, i) => i)];
-  const moved = tf.transpose(kernel, perm);
-  const result = { dims: moved.shape, values: weightValues(moved) };
-  moved.dispose();
-  return result;
+  return hostTranspose(weightValues(kernel), kernel.shape, perm);
 }
 
 /** A depthwise kernel [kh, kw, C, M] as ONNX's grouped Conv weight [C * M, 1, kh, kw] (output c M + m). */
 function depthwiseKernel(kernel: tf.Tensor): { dims: number[]; values: Float32Array } {
   const [kh, kw, c, m] = kernel.shape as [number, number, number, number];
-  const moved = tf.transpose(kernel, [2, 3, 0, 1]);
-  const result = { dims: [c * m, 1, kh, kw], values: weightValues(moved) };
-  moved.dispose();
-  return result;
+  return { dims: [c * m, 1, kh, kw], values: hostTranspose(weightValues(kernel), kernel.shape, [2, 3, 0, 1]).values };
 }
 
 type ConvLayer = Conv2D | Conv3D | SeparableConv2D;
@@ -84,9 +79,8 @@ function convertConvTranspose(context: ConvertContext): ConvertResult {
   const layer = context.layer as unknown as Conv3D;
   const x = inputs[0]!;
   const base = layer.name;
-  const moved = tf.transpose(layer.weight('kernel').read(), [4, 3, 0, 1, 2]);
-  const kernel = { dims: moved.shape, values: weightValues(moved) };
-  moved.dispose();
+  const source = layer.weight('kernel').read();
+  const kernel = hostTranspose(weightValues(source), source.shape, [4, 3, 0, 1, 2]);
   const same = layer.padding === 'same';
   if (same && layer.kernelSize.some((k, i) => k < layer.strides[i]!))
     refuse(

@@ -133,3 +133,20 @@ function valueInfo(
   );
   return { name, type: { tensorType: { elemType, shape: { dim } } } };
 }
+
+/**
+ * `exportOnnx` for any backend: reads every weight of the model once with `await data()` (on webgpu
+ * in Node a synchronous read of GPU memory fails; after this the values are cached on the host),
+ * then writes the file as `exportOnnx` does. Same options, same result.
+ *
+ * @example
+ * await useBackend('webgpu');
+ * const bytes = await exportOnnxAsync(model); // Uint8Array
+ *
+ * In plain words: the export to use when the weights may live on a GPU.
+ */
+export async function exportOnnxAsync(model: Sequential | Model, options?: ExportOnnxOptions): Promise<Uint8Array> {
+  if (model instanceof Sequential || model instanceof Model)
+    await Promise.all(model.weights().map((weight) => weight.read().data()));
+  return exportOnnx(model, options);
+}

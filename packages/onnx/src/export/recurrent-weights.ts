@@ -1,5 +1,7 @@
 import type { RecurrentLayer } from '@baihua/rnn';
-import * as tf from '@tensorflow/tfjs-core';
+import type * as tf from '@tensorflow/tfjs-core';
+import { hostTranspose } from './host-transpose.js';
+import { weightValues } from './weight-values.js';
 import { refuse } from './export-context.js';
 
 /** One direction's weights in ONNX's layout: W [G*H, I], R [G*H, H], B [2*G*H] (Wb then Rb), P [3H]. */
@@ -67,33 +69,32 @@ export function onnxRecurrentWeights(layer: RecurrentLayer): OnnxRecurrentWeight
       return refuse(layer, `has a cell of kind '${cell.kind}', which has no ONNX recurrent operator`);
   }
   const vars = cell.weightVariables();
-  let result: OnnxRecurrentWeights | undefined;
-  tf.tidy(() => {
-    const torch = cell.weightLayout === 'torch';
-    const rows = (m: tf.Tensor) => (torch ? m : tf.transpose(m)); // [G*H, in]
-    const arrange = (m: tf.Tensor | undefined, width: number): Float32Array => {
-      const source = m === undefined ? undefined : tf.reshape(m, [-1, width]);
-      const parts = blocks.map((block) => {
-        if (block === null || source === undefined) return tf.zeros([h, width]);
-        const part = tf.slice(source, [block.from * h, 0], [h, width]);
-        return block.negate ? tf.neg(part) : part;
-      });
-      return Float32Array.from(tf.concat(parts, 0).dataSync());
-    };
-    const w = arrange(rows(vars.kernel as tf.Tensor), cell.inputSize);
-    const r = arrange(rows(vars.recurrentKernel as tf.Tensor), h);
-    const wb = arrange(vars.bias, 1);
-    const rb = arrange(vars.recurrentBias, 1);
-    const b = new Float32Array(wb.length * 2);
-    b.set(wb);
-    b.set(rb, wb.length);
-    result = { opType, w, r, b, gates: blocks.length, attributes };
-    if (cell.kind === 'peephole-lstm') {
-      // baihua's diagonal peepholes are rows i, f, o; ONNX's P is i, o, f.
-      const p = vars.peepholeWeights as tf.Tensor;
-      const rows = [0, 2, 1].map((row) => tf.reshape(tf.slice(p, [row, 0], [1, h]), [h]));
-      result.p = Float32Array.from(tf.concat(rows).dataSync());
-    }
-  });
-  return result as OnnxRecurrentWeights;
+  const torch = cell.weightLayout === 'torch';
+  // [G*H, width] row-major on the host (keras layout [width, G*H] is transposed).
+  const rows = (m: tf.Tensor, width: number): Float32Array =>
+    torch ? weightValues(m) : hostTranspose(weightValues(m), [width, m.shape[1] as number], [1, 0]).values;
+  const arrange = (source: Float32Array | undefined, width: number): Float32Array => {
+    const out = new Float32Array(blocks.length * h * width);
+    blocks.forEach((block, b) => {
+      if (block === null || source === undefined) return;
+      const sign = block.negate ? -1 : 1;
+      for (let k = 0; k < h * width; k++)
+        out[b * h * width + k] = sign * (source[block.from * h * width + k] as number);
+    });
+    return out;
+  };
+  const w = arrange(rows(vars.kernel as tf.Tensor, cell.inputSize), cell.inputSize);
+  const r = arrange(rows(vars.recurrentKernel as tf.Tensor, h), h);
+  const wb = arrange(vars.bias ? weightValues(vars.bias) : undefined, 1);
+  const rb = arrange(vars.recurrentBias ? weightValues(vars.recurrentBias) : undefined, 1);
+  const b = new Float32Array(wb.length * 2);
+  b.set(wb);
+  b.set(rb, wb.length);
+  const result: OnnxRecurrentWeights = { opType, w, r, b, gates: blocks.length, attributes };
+  if (cell.kind === 'peephole-lstm') {
+    // baihua's diagonal peepholes are rows i, f, o; ONNX's P is i, o, f.
+    const p = weightValues(vars.peepholeWeights as tf.Tensor);
+    result.p = Float32Array.from([0, 2, 1].flatMap((row) => Array.from(p.subarray(row * h, (row + 1) * h))));
+  }
+  return result;
 }

@@ -1,4 +1,5 @@
-import type * as tf from '@tensorflow/tfjs-core';
+import { ArgumentError } from '@baihua/core';
+import * as tf from '@tensorflow/tfjs-core';
 
 /** Anything holding a tensor value: a layer weight (`read()`) or a variable/tensor (`dataSync` via read). */
 export interface Readable {
@@ -6,11 +7,22 @@ export interface Readable {
 }
 
 /**
- * The values of a weight as a Float32Array (row-major), read synchronously: export runs on the host
- * and the weights are small next to the file being written. On webgpu `dataSync` stalls; export is
- * not on a hot path.
+ * The values of a weight (a layer's variable) as a Float32Array copy (row-major), read
+ * synchronously. Export runs no tensor op on the weights (transposes and gate reordering are done
+ * on the host), so on webgpu in Node, where a synchronous read of the GPU fails, `exportOnnxAsync`
+ * reads every variable once with `await data()` first (the backend then keeps the values on the host).
  */
 export function weightValues(weight: Readable | tf.Tensor): Float32Array {
   const tensor = 'read' in weight && typeof weight.read === 'function' ? weight.read() : (weight as tf.Tensor);
-  return Float32Array.from(tensor.dataSync() as Float32Array);
+  let values: Float32Array;
+  try {
+    values = tensor.dataSync() as Float32Array;
+  } catch (error) {
+    throw new ArgumentError(
+      'exportOnnx',
+      `expected weights readable synchronously, got a read that failed on backend '${tf.getBackend()}' ` +
+        `(${(error as Error).message}): use exportOnnxAsync, which reads them with await first`,
+    );
+  }
+  return Float32Array.from(values);
 }
