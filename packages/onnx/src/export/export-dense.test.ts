@@ -69,6 +69,19 @@ else
       }
     });
 
+    it('models nested in models: a graph Model inside a Sequential inside a graph Model', async () => {
+      const a = input({ shape: [5], name: 'inner_in' });
+      const inner = new Model({ inputs: a, outputs: new Dense({ units: 4, activation: 'relu', seed: 8 }).apply(a) });
+      const stack = new Sequential({ layers: [inner, new Dense({ units: 3, activation: 'tanh', seed: 9 })] });
+      const x = input({ shape: [5], name: 'x' });
+      const model = new Model({ inputs: x, outputs: new Dense({ units: 2, seed: 10 }).apply(stack.apply(x)) });
+      const data = randomInput([3, 5], 12);
+      const diff = await ortMaxDiff(ort, model, [data]);
+      parityTable.set('nested Model/Sequential/Model', diff);
+      expect(diff).toBeLessThanOrEqual(1e-5);
+      data.dispose();
+    });
+
     it('a graph model with two inputs, a shared Dense and two outputs', async () => {
       const a = input({ shape: [6], name: 'a' });
       const b = input({ shape: [6], name: 'b' });
