@@ -5,7 +5,7 @@ import { GRU } from '@baihua/rnn';
 import * as tf from '@tensorflow/tfjs-core';
 import { expect, test } from 'vitest';
 import { exportOnnx, exportOnnxAsync } from './export-onnx.js';
-import { loadOrt } from './ort-parity.js';
+import { loadOrt } from './test/ort-parity.js';
 
 const ort = await loadOrt();
 

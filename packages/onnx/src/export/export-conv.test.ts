@@ -18,7 +18,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeModelProto } from '../proto/model-codec.js';
 import { exportOnnx } from './export-onnx.js';
-import { loadOrt, ortMaxDiff, parityTable, printParityTable } from './ort-parity.js';
+import { loadOrt, ortMaxDiff, parityTable, printParityTable } from './test/ort-parity.js';
 
 const ort = await loadOrt();
 

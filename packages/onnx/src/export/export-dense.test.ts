@@ -2,7 +2,7 @@ import { Dense, Dropout, Flatten, Model, Reshape, Sequential, input } from '@bai
 import { reportUnavailable, requiredOnCi } from '@baihua/core/testing';
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadOrt, ortMaxDiff, parityTable, printParityTable } from './ort-parity.js';
+import { loadOrt, ortMaxDiff, parityTable, printParityTable } from './test/ort-parity.js';
 
 const ort = await loadOrt();
 const activations = [

@@ -5,7 +5,7 @@ import { Bidirectional, GRU, LSTM, PeepholeLSTM, SimpleRNN } from '@baihua/rnn';
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exportOnnx } from './export-onnx.js';
-import { loadOrt, ortMaxDiff, parityTable, printParityTable } from './ort-parity.js';
+import { loadOrt, ortMaxDiff, parityTable, printParityTable } from './test/ort-parity.js';
 
 const ort = await loadOrt();
 const common = { units: 4, seed: 3 };

@@ -3,7 +3,7 @@ import { reportUnavailable, requiredOnCi } from '@baihua/core/testing';
 import { Bidirectional, CoupledLSTM, GRU, LSTM, PeepholeLSTM, SimpleRNN } from '@baihua/rnn';
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadOrt, ortMaxDiff, parityTable, printParityTable } from './ort-parity.js';
+import { loadOrt, ortMaxDiff, parityTable, printParityTable } from './test/ort-parity.js';
 
 const ort = await loadOrt();
 const uniform = { name: 'randomUniform', minval: -0.6, maxval: 0.6 };

@@ -4,7 +4,7 @@ import { expect, test } from 'vitest';
 import { ElmanCell } from '../../cells/elman-cell.js';
 import { GruCell } from '../../cells/gru-cell.js';
 import './register-wasm-sequences.js';
-import { type WasmParityCase, expectWasmFusedMatchesReference } from './wasm-parity-case.js';
+import { type WasmParityCase, expectWasmFusedMatchesReference } from './test/wasm-parity-case.js';
 
 const mask = [
   [1, 1, 1, 0],

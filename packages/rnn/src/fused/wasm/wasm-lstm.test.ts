@@ -5,7 +5,7 @@ import { CoupledLstmCell } from '../../cells/coupled-lstm-cell.js';
 import { LstmCell } from '../../cells/lstm-cell.js';
 import { PeepholeLstmCell } from '../../cells/peephole-lstm-cell.js';
 import './register-wasm-sequences.js';
-import { type WasmParityCase, expectWasmFusedMatchesReference } from './wasm-parity-case.js';
+import { type WasmParityCase, expectWasmFusedMatchesReference } from './test/wasm-parity-case.js';
 
 const mask = [
   [1, 1, 0, 0],

@@ -8,7 +8,7 @@ import { LstmCell } from '../../cells/lstm-cell.js';
 import { PeepholeLstmCell } from '../../cells/peephole-lstm-cell.js';
 import type { RecurrentState } from '../../cells/recurrent-cell.js';
 import './register-wasm-sequences.js';
-import { expectWasmFusedMatchesReference } from './wasm-parity-case.js';
+import { expectWasmFusedMatchesReference } from './test/wasm-parity-case.js';
 
 /** A small seeded generator (mulberry32), so every run draws the same cases. */
 function generator(seed: number): (below: number) => number {

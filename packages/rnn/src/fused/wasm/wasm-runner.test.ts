@@ -11,7 +11,7 @@ import { StackedRnn } from '../../sequence/stacked-rnn.js';
 import { fusedSequenceRunnerFor } from '../fused-sequence-registry.js';
 import './register-wasm-sequences.js';
 import { sequenceHeapBackend } from './wasm-sequence-heap.js';
-import { expectWasmFusedMatchesReference } from './wasm-parity-case.js';
+import { expectWasmFusedMatchesReference } from './test/wasm-parity-case.js';
 
 const tolerance = { rtol: 1e-4, atol: 1e-5 };
 

@@ -2,8 +2,8 @@
 import type { Layer } from '@baihua/core';
 import type * as tf from '@tensorflow/tfjs-core';
 import type * as Ort from 'onnxruntime-node';
-import { exportOnnx } from './export-onnx.js';
-import type { ExportOnnxOptions } from './export-options.js';
+import { exportOnnx } from '../export-onnx.js';
+import type { ExportOnnxOptions } from '../export-options.js';
 
 /** onnxruntime-node, or the reason it cannot load here. */
 export async function loadOrt(): Promise<typeof Ort | string> {

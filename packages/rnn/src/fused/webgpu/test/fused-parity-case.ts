@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { expectTensorsClose } from '@baihua/core/testing';
 import { expect } from 'vitest';
-import type { GatedCell } from '../../cells/gated-cell.js';
-import type { RecurrentState } from '../../cells/recurrent-cell.js';
-import { runSequence } from '../../sequence/run-sequence.js';
-import type { RunSequenceOptions } from '../../sequence/sequence-types.js';
-import { fusedSequenceRunnerFor, setFusedSequences } from '../fused-sequence-registry.js';
+import type { GatedCell } from '../../../cells/gated-cell.js';
+import type { RecurrentState } from '../../../cells/recurrent-cell.js';
+import { runSequence } from '../../../sequence/run-sequence.js';
+import type { RunSequenceOptions } from '../../../sequence/sequence-types.js';
+import { fusedSequenceRunnerFor, setFusedSequences } from '../../fused-sequence-registry.js';
 
 /** A parity case: a cell, x's shape, and the options beyond the input (mask as 0/1 rows). */
 export interface ParityCase {
