@@ -15,14 +15,14 @@ interface InferenceWorkload extends InferenceSpec {
  * (@baihua/core `predict`) and the same model exported to ONNX in onnxruntime-node and
  * onnxruntime-web's wasm build, plus stock tfjs-layers `predict` in `--full`. `--full` runs the
  * MLP and LeNet at batch 64 and the LSTM at the recurrent anchor T100 B64 I256 H256. The quick run
- * keeps the MLP (b64) and the LSTM at T16 B8 I32 H32, without LeNet and stock rows, so it adds
- * only a few seconds.
+ * keeps the MLP (b64) and the LSTM at T16 B8 I32 H32, without LeNet, stock rows and webgpu, so it
+ * adds only a few seconds.
  */
 export function ortInferenceCases(mode: BenchMode): BenchCase[] {
   const workloads = inferenceWorkloads(mode).filter((w) => mode === 'full' || w.name !== 'lenet-5');
   return workloads.flatMap((workload) => [
     ...(mode === 'full' ? [stockInferenceCase(workload)] : []),
-    oursInferenceCase(workload),
+    oursInferenceCase(workload, mode),
     ortInferenceCase('ort-node', workload),
     ortInferenceCase('ort-wasm', workload),
   ]);
@@ -121,8 +121,10 @@ function stockInferenceCase(workload: InferenceWorkload): BenchCase {
   };
 }
 
-function oursInferenceCase(workload: InferenceWorkload): BenchCase {
+function oursInferenceCase(workload: InferenceWorkload, mode: BenchMode): BenchCase {
   return {
+    // SwiftShader's webgpu takes ~0.3 s per MLP run: the quick default leaves it to --full.
+    ...(mode === 'quick' ? { skip: { webgpu: 'quick run: the inference rows run on webgpu in --full' } } : {}),
     id: `models/${workload.name}-inference/ours`,
     suite: 'models',
     title: workload.title,
