@@ -4,7 +4,7 @@ import { expect, test } from 'vitest';
 import { ElmanCell } from '../../cells/elman-cell.js';
 import { GruCell } from '../../cells/gru-cell.js';
 import './register-wasm-sequences.js';
-import { type WasmParityCase, expectWasmFusedMatchesReference } from './test/wasm-parity-case.js';
+import { type ParityCase, expectFusedMatchesReference } from '../test/fused-parity-case.js';
 
 const mask = [
   [1, 1, 1, 0],
@@ -12,9 +12,9 @@ const mask = [
 ];
 
 /** Checks the case on both paths, that the fused runner ran, and disposes the cell. */
-async function check(given: WasmParityCase): Promise<void> {
+async function check(given: ParityCase): Promise<void> {
   try {
-    expect(await expectWasmFusedMatchesReference(given)).toBe('wasm-fused-sequence');
+    expect(await expectFusedMatchesReference(given)).toBe('wasm-fused-sequence');
   } finally {
     given.cell.dispose();
   }

@@ -5,7 +5,7 @@ import { CoupledLstmCell } from '../../cells/coupled-lstm-cell.js';
 import { LstmCell } from '../../cells/lstm-cell.js';
 import { PeepholeLstmCell } from '../../cells/peephole-lstm-cell.js';
 import './register-wasm-sequences.js';
-import { type WasmParityCase, expectWasmFusedMatchesReference } from './test/wasm-parity-case.js';
+import { type ParityCase, expectFusedMatchesReference } from '../test/fused-parity-case.js';
 
 const mask = [
   [1, 1, 0, 0],
@@ -14,9 +14,9 @@ const mask = [
 ];
 
 /** Checks the case on both paths, that the fused runner ran, and disposes the cell. */
-async function check(given: WasmParityCase): Promise<void> {
+async function check(given: ParityCase): Promise<void> {
   try {
-    expect(await expectWasmFusedMatchesReference(given)).toBe('wasm-fused-sequence');
+    expect(await expectFusedMatchesReference(given)).toBe('wasm-fused-sequence');
   } finally {
     given.cell.dispose();
   }

@@ -8,7 +8,7 @@ import { LstmCell } from '../../cells/lstm-cell.js';
 import { PeepholeLstmCell } from '../../cells/peephole-lstm-cell.js';
 import type { RecurrentState } from '../../cells/recurrent-cell.js';
 import './register-wasm-sequences.js';
-import { expectWasmFusedMatchesReference } from './test/wasm-parity-case.js';
+import { expectFusedMatchesReference } from '../test/fused-parity-case.js';
 
 /** A small seeded generator (mulberry32), so every run draws the same cases. */
 function generator(seed: number): (below: number) => number {
@@ -48,7 +48,7 @@ describeEachBackend(
         const masked = draw(2) === 1;
         const cell = (kinds[n % kinds.length] as (typeof kinds)[number])(features, hidden, 10 + n);
         try {
-          const runner = await expectWasmFusedMatchesReference({
+          const runner = await expectFusedMatchesReference({
             cell,
             shape: [batch, time, features],
             mask: masked

@@ -11,7 +11,7 @@ import { StackedRnn } from '../../sequence/stacked-rnn.js';
 import { fusedSequenceRunnerFor } from '../fused-sequence-registry.js';
 import './register-wasm-sequences.js';
 import { sequenceHeapBackend } from './wasm-sequence-heap.js';
-import { expectWasmFusedMatchesReference } from './test/wasm-parity-case.js';
+import { expectFusedMatchesReference } from '../test/fused-parity-case.js';
 
 const tolerance = { rtol: 1e-4, atol: 1e-5 };
 
@@ -114,7 +114,7 @@ describeEachBackend(
           return [];
         });
         tf.dispose([badMask, wide]);
-        await expectWasmFusedMatchesReference({
+        await expectFusedMatchesReference({
           cell: lstm as never,
           shape: [2, 3, 3],
           mask: [
@@ -133,13 +133,13 @@ describeEachBackend(
       const big = new LstmCell({ inputSize: 8, hiddenSize: 96, seed: 4 });
       const heapBytes = () => sequenceHeapBackend()?.wasm.HEAPF32.buffer.byteLength ?? 0;
       try {
-        expect(await expectWasmFusedMatchesReference({ cell: small as never, shape: [2, 3, 3] })).toBe(
+        expect(await expectFusedMatchesReference({ cell: small as never, shape: [2, 3, 3] })).toBe(
           'wasm-fused-sequence',
         );
         const before = heapBytes();
         // acts alone: 40 steps x 96 rows x 5 slots x 96 units x 4 bytes = 7.4 MB, with hs, cs, dP, dR: ~25 MB.
         const [batch, time] = [96, 40];
-        const runner = await expectWasmFusedMatchesReference(
+        const runner = await expectFusedMatchesReference(
           { cell: big as never, shape: [batch, time, 8], initialState: true },
           { rtol: 2e-4, atol: 2e-5 },
         );

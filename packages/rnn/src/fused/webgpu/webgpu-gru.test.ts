@@ -2,7 +2,7 @@ import { describeEachBackend } from '@baihua/core/testing';
 import { expect, test } from 'vitest';
 import { ElmanCell } from '../../cells/elman-cell.js';
 import { GruCell } from '../../cells/gru-cell.js';
-import { type ParityCase, expectFusedMatchesReference } from './test/fused-parity-case.js';
+import { type ParityCase, expectFusedMatchesReference } from '../test/fused-parity-case.js';
 import './register-webgpu-sequences.js';
 
 const mask = [

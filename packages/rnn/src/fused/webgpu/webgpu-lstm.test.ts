@@ -6,7 +6,7 @@ import { LstmCell } from '../../cells/lstm-cell.js';
 import { PeepholeLstmCell } from '../../cells/peephole-lstm-cell.js';
 import { runSequence } from '../../sequence/run-sequence.js';
 import { fusedSequenceRunnerFor } from '../fused-sequence-registry.js';
-import { type ParityCase, expectFusedMatchesReference } from './test/fused-parity-case.js';
+import { type ParityCase, expectFusedMatchesReference } from '../test/fused-parity-case.js';
 import './register-webgpu-sequences.js';
 
 const mask = [
