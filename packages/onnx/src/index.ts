@@ -16,3 +16,5 @@ export { OnnxSelect } from './import/layers/onnx-select.js';
 export type { OnnxSelectOptions } from './import/layers/onnx-select.js';
 export { OnnxChannelAffine } from './import/layers/onnx-channel-affine.js';
 export type { OnnxChannelAffineOptions } from './import/layers/onnx-channel-affine.js';
+export { OnnxGroupedConv } from './import/layers/onnx-grouped-conv.js';
+export type { OnnxGroupedConvOptions } from './import/layers/onnx-grouped-conv.js';

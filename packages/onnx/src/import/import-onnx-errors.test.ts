@@ -158,7 +158,7 @@ describeEachBackend('importOnnx: bad graphs fail clearly, naming the node, and l
     );
   });
 
-  test('a Conv with groups, and pads no baihua padding mode equals', async () => {
+  test('a Conv whose weight does not fit its group, and pads no baihua padding mode equals', async () => {
     const conv = (attributes: Record<string, ReturnType<typeof attr.int>>) =>
       graph({
         inputs: [{ name: 'x', dims: [null, 2, 6, 6] }],
@@ -168,8 +168,8 @@ describeEachBackend('importOnnx: bad graphs fail clearly, naming the node, and l
       });
     await expectCleanFailure(
       () => conv({ group: attr.int(2) }),
-      ArgumentError,
-      /node 'conv' \(Conv\): unsupported group 2/,
+      ShapeError,
+      /node 'conv' \(Conv\): expected a weight with 2 \/ group 2 input channels .*got shape \[2,2,3,3\]/,
     );
     await expectCleanFailure(
       () => conv({ pads: attr.ints([2, 0, 0, 0]) }),

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { AvgPool2D, Conv2D, GlobalAvgPool2D, L2Pool2D, MaxPool2D } from '@baihua/cnn';
+import { AvgPool2D, Conv2D, GlobalAvgPool2D, L2Pool2D, MaxPool2D, SeparableConv2D } from '@baihua/cnn';
 import { Bidirectional, CoupledLSTM, GRU, LSTM, PeepholeLSTM, SimpleRNN } from '@baihua/rnn';
 import { BatchNorm, Dense, Dropout, Flatten, type Layer, LayerNorm, Reshape, Sequential } from '@baihua/core';
 import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose } from '@baihua/core/testing';
@@ -68,6 +68,20 @@ const cases: RoundTripCase[] = [
           new L2Pool2D({ poolSize: 3, strides: 2, padding: 'same' }),
           new GlobalAvgPool2D(),
           new Dense({ units: 2, activation: 'sigmoid' }),
+        ],
+      }),
+  },
+  {
+    title: "SeparableConv2D 'same' multiplier 2 relu, SeparableConv2D 'valid' stride 2 no bias (grouped Conv)",
+    inputShape: [2, 7, 7, 3],
+    make: () =>
+      new Sequential({
+        seed: 14,
+        layers: [
+          new SeparableConv2D({ filters: 4, kernelSize: 3, padding: 'same', depthMultiplier: 2, activation: 'relu' }),
+          new SeparableConv2D({ filters: 2, kernelSize: 2, strides: 2, useBias: false }),
+          new Flatten(),
+          new Dense({ units: 2 }),
         ],
       }),
   },

@@ -9,6 +9,7 @@ import {
   MaxPool2D,
 } from '@baihua/cnn';
 import type { Layer } from '@baihua/core';
+import { OnnxGroupedConv } from './layers/onnx-grouped-conv.js';
 import { paddingMode, spatialGeometry } from './conv-padding.js';
 import { fuseActivation } from './fuse-activation.js';
 import { transposeHost } from './host-tensors.js';
@@ -30,29 +31,38 @@ function applyImageLayer(context: ImportContext, node: OnnxNodeIr, layer: Layer,
   context.setDynamic(output as string, y, nchwShapeOf(y.shape), nchwAsNhwc);
 }
 
-/** Conv (group 1): a Conv2D with the node's padding, strides and dilations; a sole activation reader is fused. */
+/**
+ * Conv: a Conv2D with the node's padding, strides and dilations (group > 1: an OnnxGroupedConv,
+ * depthwise when each group has one input channel); a sole activation reader is fused.
+ */
 export function lowerConv(context: ImportContext, node: OnnxNodeIr): void {
   checkAttributes(node, ['auto_pad', 'dilations', 'group', 'kernel_shape', 'pads', 'strides']);
   const weight = context.constant(node, 1, 'weight W');
   if (weight.shape.length !== 4)
     throw nodeShapeError(node, `expected a 4-D weight [O, I, kh, kw], got [${weight.shape}]`);
-  requireValue(node, 'group', intAttribute(node, 'group', 1), [1]);
+  const groups = intAttribute(node, 'group', 1);
   const geometry = spatialGeometry(node, weight.shape.slice(2));
   const x = context.dynamic(node, 0);
-  if (x.shape[1] !== weight.shape[1])
-    throw nodeShapeError(node, `expected a weight with ${x.shape[1]} input channels, got shape [${weight.shape}]`);
+  const [filters, perGroup] = weight.shape as [number, number];
+  if (!(groups >= 1 && filters % groups === 0 && x.shape[1] === perGroup * groups))
+    throw nodeShapeError(
+      node,
+      `expected a weight with ${x.shape[1]} / group ${groups} input channels and a multiple of ${groups} ` +
+        `outputs, got shape [${weight.shape}]`,
+    );
   const padding = paddingMode(node, geometry, x.shape.slice(2), ['same', 'full']);
   const bias = context.has(node, 2) ? context.constant(node, 2, 'bias B') : undefined;
   const fused = fuseActivation(context, node.outputs[0] as string, 4, true);
-  const conv = new Conv2D({
-    filters: weight.shape[0] as number,
+  const options = {
+    filters,
     kernelSize: geometry.kernel,
     strides: geometry.strides,
     dilations: geometry.dilations,
     padding,
     useBias: bias !== undefined,
     ...(fused.activation === undefined ? {} : { activation: fused.activation }),
-  });
+  };
+  const conv = groups === 1 ? new Conv2D(options) : new OnnxGroupedConv({ ...options, groups });
   applyImageLayer(context, node, conv, fused.output);
   context.setWeight(node, conv, 'kernel', transposeHost(weight, [2, 3, 1, 0]));
   if (bias !== undefined) context.setWeight(node, conv, 'bias', bias);
