@@ -31,6 +31,16 @@ function perFeature(x: DynamicValue, c: HostTensor, features: number): Float32Ar
   return Float32Array.from(c.values, Number);
 }
 
+/** Whether the node is a run-time tensor and a scalar or per-feature constant (what OnnxChannelAffine computes). */
+export function fitsChannelAffine(context: ImportContext, node: OnnxNodeIr): boolean {
+  const found = operands(context, node);
+  if (found === undefined) return false;
+  const { x, c } = found;
+  if (sizeOf(c.shape) === 1) return true;
+  if (c.shape.length === 4 && sizeOf(c.shape) === c.shape[1] && x.shape.length === 4) return true;
+  return perFeature(x, c, x.symbolic.shape.at(-1) as number) !== undefined;
+}
+
 export function lowerConstantArithmetic(context: ImportContext, node: OnnxNodeIr): void {
   const found = operands(context, node);
   if (found === undefined)

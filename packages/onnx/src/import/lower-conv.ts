@@ -10,6 +10,7 @@ import {
 } from '@baihua/cnn';
 import type { Layer } from '@baihua/core';
 import { OnnxGroupedConv } from './layers/onnx-grouped-conv.js';
+import { lowerGenericReduce } from './lower-generic.js';
 import { paddingMode, spatialGeometry } from './conv-padding.js';
 import { fuseActivation } from './fuse-activation.js';
 import { transposeHost } from './host-tensors.js';
@@ -119,7 +120,7 @@ export function lowerPad(context: ImportContext, node: OnnxNodeIr): void {
 /**
  * ReduceMean / ReduceMax (axes as an attribute, opset 13-17) over the spatial axes of an image held
  * as NHWC (physical axes 1 and 2) or the time axis of [batch, time, features] (physical axis 1): the
- * global pooling layers, keepdims as keepDims. Other reductions are refused.
+ * global pooling layers, keepdims as keepDims. Other axes: an OnnxReduce (lower-generic.ts).
  */
 export function lowerReduce(context: ImportContext, node: OnnxNodeIr): void {
   checkAttributes(node, ['axes', 'keepdims']);
@@ -135,12 +136,10 @@ export function lowerReduce(context: ImportContext, node: OnnxNodeIr): void {
     layer = mean ? new GlobalAvgPool2D({ keepDims }) : new GlobalMaxPool2D({ keepDims });
   else if (physicalRank === 3 && physical.join() === '1')
     layer = mean ? new GlobalAvgPool1D({ keepDims }) : new GlobalMaxPool1D({ keepDims });
-  else
-    throw nodeError(
-      node,
-      `unsupported axes ${JSON.stringify(axes)} of [${x.shape}] (supported: the spatial axes of an image, ` +
-        'the time axis of a sequence)',
-    );
+  else {
+    lowerGenericReduce(context, node, x);
+    return;
+  }
   const y = context.adopt(layer).apply(x.symbolic);
   const kept = x.shape.map((_, i) => i).filter((i) => keepDims || !axes.includes(i));
   const shape = kept.map((i) => (axes.includes(i) ? 1 : (x.shape[i] ?? null)));

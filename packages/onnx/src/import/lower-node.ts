@@ -12,8 +12,9 @@ import { OnnxActivation } from './layers/onnx-activation.js';
 import type { ImportContext } from './import-context.js';
 import { nodeError } from './import-error.js';
 import { lowerConv, lowerGlobalPool, lowerPad, lowerPool, lowerReduce } from './lower-conv.js';
-import { lowerGemm, lowerMatMul } from './lower-dense.js';
-import { lowerConstantArithmetic } from './lower-affine.js';
+import { lowerGemm } from './lower-dense.js';
+import { arithmetic, matMul } from './lower-arithmetic.js';
+import { lowerBinary, lowerGenericReduce, lowerTile, lowerUnary } from './lower-generic.js';
 import { lowerActivation, lowerGather, lowerMerge } from './lower-elementwise.js';
 import { lowerBatchNorm, lowerLayerNorm } from './lower-norms.js';
 import { lowerRecurrent } from './lower-recurrent.js';
@@ -28,13 +29,6 @@ const passThrough: Lowering = (context, node) => {
   if (node.opType === 'Dropout' && context.isUsed(node.outputs[1] ?? ''))
     throw nodeError(node, 'unsupported mask output of Dropout');
   context.values.set(node.outputs[0] as string, context.input(node, 0));
-};
-
-/** Add / Mul of two run-time tensors (Add, Multiply layers), or of one and a constant (OnnxChannelAffine). */
-const mergeOrAffine: Lowering = (context, node) => {
-  const constants = node.inputs.filter((name) => context.values.get(name)?.kind === 'const').length;
-  if (constants === 1) lowerConstantArithmetic(context, node);
-  else lowerMerge(context, node);
 };
 
 /** Folds on the host when it can, else runs `dynamic` on the run-time input. */
@@ -69,12 +63,21 @@ const lowerings: Record<string, Lowering> = {
   Transpose: foldOr(onDynamic(lowerTranspose), foldLayoutOfConstant),
   Reshape: foldOr(onDynamic(lowerReshape), foldLayoutOfConstant),
   Flatten: onDynamic(lowerFlatten),
-  Add: foldOr(mergeOrAffine, foldArithmetic),
-  Mul: foldOr(mergeOrAffine, foldArithmetic),
-  Sub: foldOr(lowerConstantArithmetic, foldArithmetic),
-  Div: foldOr(lowerConstantArithmetic, foldArithmetic),
+  Add: foldOr(arithmetic, foldArithmetic),
+  Mul: foldOr(arithmetic, foldArithmetic),
+  Sub: foldOr(arithmetic, foldArithmetic),
+  Div: foldOr(arithmetic, foldArithmetic),
+  Pow: lowerBinary,
   Gemm: lowerGemm,
-  MatMul: lowerMatMul,
+  MatMul: matMul,
+  Sqrt: lowerUnary,
+  Erf: lowerUnary,
+  Exp: lowerUnary,
+  Log: lowerUnary,
+  Neg: lowerUnary,
+  Reciprocal: lowerUnary,
+  ReduceSum: onDynamic(lowerGenericReduce),
+  Tile: lowerTile,
   Conv: lowerConv,
   MaxPool: lowerPool,
   AveragePool: lowerPool,

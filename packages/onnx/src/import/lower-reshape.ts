@@ -5,7 +5,7 @@ import { type DynamicValue, identityAxes } from './import-values.js';
 import { inLogicalOrder, materialize } from './layout.js';
 import { checkAttributes, intAttribute, intsAttribute } from './node-attributes.js';
 import type { OnnxNodeIr } from './onnx-ir.js';
-import { axisOf, constantInts } from './shape-values.js';
+import { axisOf, constantInts, readDims } from './shape-values.js';
 
 /**
  * Layout-only operators on run-time values. Transpose, Unsqueeze and Squeeze of a size-1 axis only
@@ -69,11 +69,14 @@ function reshapeTo(context: ImportContext, node: OnnxNodeIr, x: DynamicValue, ta
   context.setDynamic(node.outputs[0] as string, y, y.shape, identityAxes(y.shape.length));
 }
 
-/** Reshape keeping the batch (a leading 0, or -1 with every other size known). */
+/** Reshape keeping the batch (a leading 0, or -1 with every other size known, or a Shape of unknown batch). */
 export function lowerReshape(context: ImportContext, node: OnnxNodeIr, x: DynamicValue): void {
   checkAttributes(node, ['allowzero']);
   if (intAttribute(node, 'allowzero', 0) !== 0) throw nodeError(node, 'unsupported allowzero 1 (supported: 0)');
-  const raw = constantInts(context, node, 1, 'shape');
+  // A run-time Shape whose only unknown entry is the batch (GroupNorm's reshape back): the batch kept (0).
+  const read = readDims(context, node, 1);
+  const batchOnly = read !== undefined && read.rank === 1 && read.dims.slice(1).every((d) => d !== null);
+  const raw = batchOnly ? read.dims.map((d) => d ?? 0) : constantInts(context, node, 1, 'shape');
   const first = raw[0];
   if (!(first === 0 || (first === -1 && !raw.slice(1).includes(-1))))
     throw nodeError(
