@@ -9,17 +9,33 @@ export interface SpatialGeometry {
   dilations: [number, number];
 }
 
+/** Geometry of a 3-D node (Conv3D, 3-D pooling): triples. */
+export interface SpatialGeometry3 {
+  kernel: [number, number, number];
+  strides: [number, number, number];
+  dilations: [number, number, number];
+}
+
 /** kernel_shape, strides and dilations of a 2-D node (defaults 1), checked to be pairs. */
-export function spatialGeometry(node: OnnxNodeIr, kernel: number[] | undefined): SpatialGeometry {
-  const pair = (name: string, value: number[] | undefined): [number, number] => {
-    if (value === undefined || value.length !== 2 || !value.every((v) => Number.isInteger(v) && v > 0))
-      throw nodeError(node, `expected ${name} of two positive integers (2-D), got ${JSON.stringify(value)}`);
-    return [value[0] as number, value[1] as number];
+export function spatialGeometry(node: OnnxNodeIr, kernel: number[] | undefined): SpatialGeometry;
+/** The same for a 3-D node (`dims` 3): triples. */
+export function spatialGeometry(node: OnnxNodeIr, kernel: number[] | undefined, dims: 3): SpatialGeometry3;
+export function spatialGeometry(
+  node: OnnxNodeIr,
+  kernel: number[] | undefined,
+  dims = 2,
+): SpatialGeometry | SpatialGeometry3 {
+  const words = ['two', 'three'][dims - 2];
+  const list = (name: string, value: number[] | undefined): [number, number] => {
+    if (value === undefined || value.length !== dims || !value.every((v) => Number.isInteger(v) && v > 0))
+      throw nodeError(node, `expected ${name} of ${words} positive integers (${dims}-D), got ${JSON.stringify(value)}`);
+    return [...value] as [number, number];
   };
+  const ones = new Array<number>(dims).fill(1);
   return {
-    kernel: pair('kernel_shape', intsAttribute(node, 'kernel_shape', kernel)),
-    strides: pair('strides', intsAttribute(node, 'strides', [1, 1])),
-    dilations: pair('dilations', intsAttribute(node, 'dilations', [1, 1])),
+    kernel: list('kernel_shape', intsAttribute(node, 'kernel_shape', kernel)),
+    strides: list('strides', intsAttribute(node, 'strides', ones)),
+    dilations: list('dilations', intsAttribute(node, 'dilations', ones)),
   };
 }
 
@@ -30,7 +46,7 @@ export function spatialGeometry(node: OnnxNodeIr, kernel: number[] | undefined):
  */
 export function paddingMode(
   node: OnnxNodeIr,
-  geometry: SpatialGeometry,
+  geometry: SpatialGeometry | SpatialGeometry3,
   inputSize: readonly (number | null)[],
   modes: readonly ('valid' | 'same' | 'full')[],
 ): 'valid' | 'same' | 'full' {
@@ -39,8 +55,10 @@ export function paddingMode(
   if (autoPad === 'SAME_UPPER') return 'same';
   if (autoPad !== 'NOTSET')
     throw nodeError(node, `unsupported auto_pad '${autoPad}' (supported: NOTSET, VALID, SAME_UPPER)`);
-  const pads = intsAttribute(node, 'pads', [0, 0, 0, 0]) as number[];
-  if (pads.length !== 4) throw nodeError(node, `expected 4 pads (2-D), got ${JSON.stringify(pads)}`);
+  const dims = geometry.kernel.length;
+  const pads = intsAttribute(node, 'pads', new Array<number>(2 * dims).fill(0)) as number[];
+  if (pads.length !== 2 * dims)
+    throw nodeError(node, `expected ${2 * dims} pads (${dims}-D), got ${JSON.stringify(pads)}`);
   if (pads.every((p) => p === 0)) return 'valid';
   const effective = geometry.kernel.map((k, i) => (k - 1) * (geometry.dilations[i] as number) + 1);
   const same = effective.map((k, i) => {
@@ -51,7 +69,7 @@ export function paddingMode(
     return [Math.floor(total / 2), total - Math.floor(total / 2)];
   });
   const matches = (perAxis: (number[] | undefined)[]): boolean =>
-    perAxis.every((p, i) => p !== undefined && pads[i] === p[0] && pads[i + 2] === p[1]);
+    perAxis.every((p, i) => p !== undefined && pads[i] === p[0] && pads[i + dims] === p[1]);
   if (modes.includes('same') && matches(same)) return 'same';
   if (modes.includes('full') && matches(effective.map((k) => [k - 1, k - 1]))) return 'full';
   const supported = modes.includes('full') ? "none, TensorFlow's 'same', 'full'" : "none, TensorFlow's 'same'";

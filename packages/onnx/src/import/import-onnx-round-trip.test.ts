@@ -1,5 +1,15 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { AvgPool2D, Conv2D, GlobalAvgPool2D, L2Pool2D, MaxPool2D, SeparableConv2D } from '@baihua/cnn';
+import {
+  AvgPool2D,
+  AvgPool3D,
+  Conv2D,
+  Conv3D,
+  GlobalAvgPool2D,
+  L2Pool2D,
+  MaxPool2D,
+  MaxPool3D,
+  SeparableConv2D,
+} from '@baihua/cnn';
 import { Bidirectional, CoupledLSTM, GRU, LSTM, PeepholeLSTM, SimpleRNN } from '@baihua/rnn';
 import { BatchNorm, Dense, Dropout, Flatten, type Layer, LayerNorm, Reshape, Sequential } from '@baihua/core';
 import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose } from '@baihua/core/testing';
@@ -80,6 +90,22 @@ const cases: RoundTripCase[] = [
         layers: [
           new SeparableConv2D({ filters: 4, kernelSize: 3, padding: 'same', depthMultiplier: 2, activation: 'relu' }),
           new SeparableConv2D({ filters: 2, kernelSize: 2, strides: 2, useBias: false }),
+          new Flatten(),
+          new Dense({ units: 2 }),
+        ],
+      }),
+  },
+  {
+    title: "volumes: Conv3D 'same' relu, MaxPool3D, Conv3D 'valid' stride 2, AvgPool3D 'same', Flatten, Dense",
+    inputShape: [2, 6, 7, 7, 2],
+    make: () =>
+      new Sequential({
+        seed: 15,
+        layers: [
+          new Conv3D({ filters: 3, kernelSize: 3, padding: 'same', activation: 'relu' }),
+          new MaxPool3D({ poolSize: 2, strides: 1 }),
+          new Conv3D({ filters: 2, kernelSize: [2, 3, 3], strides: 2 }),
+          new AvgPool3D({ poolSize: 2, padding: 'same' }),
           new Flatten(),
           new Dense({ units: 2 }),
         ],

@@ -10,6 +10,7 @@ import {
 } from '@baihua/cnn';
 import type { Layer } from '@baihua/core';
 import { OnnxGroupedConv } from './layers/onnx-grouped-conv.js';
+import { lowerConv3d, lowerPool3d } from './lower-conv3d.js';
 import { lowerGenericReduce } from './lower-generic.js';
 import { paddingMode, spatialGeometry } from './conv-padding.js';
 import { fuseActivation } from './fuse-activation.js';
@@ -39,8 +40,12 @@ function applyImageLayer(context: ImportContext, node: OnnxNodeIr, layer: Layer,
 export function lowerConv(context: ImportContext, node: OnnxNodeIr): void {
   checkAttributes(node, ['auto_pad', 'dilations', 'group', 'kernel_shape', 'pads', 'strides']);
   const weight = context.constant(node, 1, 'weight W');
+  if (weight.shape.length === 5) {
+    lowerConv3d(context, node);
+    return;
+  }
   if (weight.shape.length !== 4)
-    throw nodeShapeError(node, `expected a 4-D weight [O, I, kh, kw], got [${weight.shape}]`);
+    throw nodeShapeError(node, `expected a 4-D or 5-D weight [O, I, kh, kw], got [${weight.shape}]`);
   const groups = intAttribute(node, 'group', 1);
   const geometry = spatialGeometry(node, weight.shape.slice(2));
   const x = context.dynamic(node, 0);
@@ -73,6 +78,10 @@ export function lowerConv(context: ImportContext, node: OnnxNodeIr): void {
 export function lowerPool(context: ImportContext, node: OnnxNodeIr): void {
   const common = ['auto_pad', 'kernel_shape', 'pads', 'strides'];
   const own = { MaxPool: ['ceil_mode', 'dilations', 'storage_order'], AveragePool: ['ceil_mode', 'count_include_pad'] };
+  if (intsAttribute(node, 'kernel_shape', undefined)?.length === 3) {
+    lowerPool3d(context, node);
+    return;
+  }
   checkAttributes(node, [...common, ...(own[node.opType as keyof typeof own] ?? ['p'])]);
   requireValue(node, 'ceil_mode', intAttribute(node, 'ceil_mode', 0), [0]);
   requireValue(node, 'storage_order', intAttribute(node, 'storage_order', 0), [0]);
