@@ -38,7 +38,7 @@ const tensorOnlyMethods = [
 ];
 // Names such as relu or conv2d are left out: our packages export functions of those names, so
 // `cnn.conv2d(...)` is a namespace call, not a chained one.
-const namespaces = new Set(['tf', 'tfl', 'Math', 'derivatives', 'util', 'backend_util']);
+const namespaces = new Set(['tf', 'tfl', 'Math', 'derivatives', 'util', 'backend_util', 'fused']);
 const call = new RegExp(`([A-Za-z_$][\\w$]*|\\)|\\])\\.(${tensorOnlyMethods.join('|')})\\(`, 'g');
 
 function isChainedCall(line: string): boolean {
@@ -52,6 +52,7 @@ test('the scan flags chained calls and sync reads, and passes functional forms',
   expect(isChainedCall('return tf.sum(a).mul(b);')).toBe(true);
   expect(isChainedCall('const y = tf.reshape(x, [2, 2]);')).toBe(false);
   expect(isChainedCall('const m = Math.sqrt(2);')).toBe(false);
+  expect(isChainedCall('const y = tf.fused.matMul({ a, b });')).toBe(false);
   expect(isChainedCall('// x.reshape is not registered')).toBe(false);
 });
 

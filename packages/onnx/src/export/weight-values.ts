@@ -16,7 +16,8 @@ export function weightValues(weight: Readable | tf.Tensor): Float32Array {
   const tensor = 'read' in weight && typeof weight.read === 'function' ? weight.read() : (weight as tf.Tensor);
   let values: Float32Array;
   try {
-    values = tensor.dataSync() as Float32Array;
+    // On webgpu exportOnnxAsync reads every weight with await first; elsewhere this read cannot fail.
+    values = tensor.dataSync() as Float32Array; // functional-ops-ok
   } catch (error) {
     throw new ArgumentError(
       'exportOnnx',
