@@ -136,7 +136,7 @@ describeEachBackend('importOnnx: arithmetic, reductions and Tile on run-time ten
   }
 });
 
-describeEachBackend('importOnnx: a Tile or reduction of the batch is refused, naming the node, leaking nothing', () => {
+describeEachBackend('importOnnx: a Tile, reduction or Reshape into the batch is refused, naming the node', () => {
   test.each([
     ['Tile', node('Tile', ['x', 'reps'], ['y'], {}, 'tile'), /node 'tile' \(Tile\): unsupported repeats \[2,1,1\]/],
     [
@@ -144,11 +144,16 @@ describeEachBackend('importOnnx: a Tile or reduction of the batch is refused, na
       node('ReduceSum', ['x', 'batch'], ['y'], {}, 'sum'),
       /node 'sum' \(ReduceSum\): unsupported axes \[0\] \(supported: non-batch axes/,
     ],
-  ])('%s', (_op, bad, message) => {
+    [
+      "Reshape [-1, 4] (TimeDistributed's batch * time)",
+      node('Reshape', ['x', 'fold'], ['y'], {}, 'fold'),
+      /node 'fold' \(Reshape\): unsupported Reshape of \[,3,4\] to \[-1,4\], which folds other axes into the batch/,
+    ],
+  ])('%s, leaking nothing', (_op, bad, message) => {
     const g = graph({
       inputs: [{ name: 'x', dims: [null, T, F] }],
       outputs: ['y'],
-      initializers: { reps: ints([2, 1, 1]), batch: ints([0]) },
+      initializers: { reps: ints([2, 1, 1]), batch: ints([0]), fold: ints([-1, F]) },
       nodes: [bad],
     });
     const before = tf.memory().numTensors;

@@ -83,12 +83,17 @@ export function lowerReshape(context: ImportContext, node: OnnxNodeIr, x: Dynami
       node,
       `expected a shape that keeps the batch first (0, or -1 with every other size known), got [${raw}]`,
     );
-  reshapeTo(
-    context,
-    node,
-    x,
-    raw.slice(1).map((s, i) => (s === 0 ? (x.shape[i + 1] ?? -1) : s)),
-  );
+  const target = raw.slice(1).map((s, i) => (s === 0 ? (x.shape[i + 1] ?? -1) : s));
+  const size = (dims: (number | null)[]): number | undefined =>
+    dims.every((d) => d !== null && d >= 0) ? dims.reduce<number>((a, d) => a * (d as number), 1) : undefined;
+  const [from, to] = [size(x.shape.slice(1)), size(target)];
+  if (from !== undefined && to !== undefined && from !== to)
+    throw nodeError(
+      node,
+      `unsupported Reshape of [${x.shape}] to [${raw}], which folds other axes into the batch (TimeDistributed's ` +
+        'batch * time; supported: shapes that keep the batch)',
+    );
+  reshapeTo(context, node, x, target);
 }
 
 /** Flatten(axis 1): [N, ...] -> [N, product], in ONNX order (an NHWC image is laid out as NCHW first). */
