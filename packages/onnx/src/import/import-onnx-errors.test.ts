@@ -118,7 +118,7 @@ describeEachBackend('importOnnx: bad graphs fail clearly, naming the node, and l
     await expectCleanFailure(() => mlp(wrongBias), ShapeError, /node 'fc1' \(Gemm\): expected a bias of shape \[3\]/);
   });
 
-  test('a recurrent weight of the wrong shape and a non-zero initial state', async () => {
+  test('a recurrent weight of the wrong shape, a non-zero initial state, sequence_lens of no Embedding', async () => {
     const lstm = (w: number[], state = false) =>
       graph({
         inputs: [{ name: 'x', dims: [null, null, 3] }],
@@ -145,6 +145,17 @@ describeEachBackend('importOnnx: bad graphs fail clearly, naming the node, and l
       () => lstm([1, 8, 3], true),
       ArgumentError,
       /node 'lstm' \(LSTM\): unsupported initial state/,
+    );
+    const withLengths = () => {
+      const g = lstm([1, 8, 3]);
+      g.initializers.set('lens', { dtype: 'int', shape: [1], values: [2] });
+      g.nodes[1]?.inputs.splice(4, 1, 'lens');
+      return g;
+    };
+    await expectCleanFailure(
+      withLengths,
+      ArgumentError,
+      /node 'lstm' \(LSTM\): unsupported input sequence_lens \(supported: the lengths of a masking Embedding/,
     );
     const reluCell = () => {
       const g = lstm([1, 8, 3]);

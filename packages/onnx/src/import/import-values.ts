@@ -57,8 +57,23 @@ export interface FinalStateValue {
   layout: number;
 }
 
+/**
+ * The sequence_lens of a recurrent node that the mask of its input carries (an Embedding with
+ * maskZero made it; see mask-lengths.ts): the recurrent layer takes that mask, not a tensor.
+ */
+export interface MaskLengthsValue {
+  kind: 'lengths';
+}
+
 /** Everything a graph value can be while importing. */
-export type ImportValue = ConstValue | DimsValue | FillValue | DynamicValue | SequenceValue | FinalStateValue;
+export type ImportValue =
+  | ConstValue
+  | DimsValue
+  | FillValue
+  | DynamicValue
+  | SequenceValue
+  | FinalStateValue
+  | MaskLengthsValue;
 
 /** Physical axes of a value whose logical and physical layouts agree. */
 export function identityAxes(rank: number): number[] {

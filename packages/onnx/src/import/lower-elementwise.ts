@@ -6,6 +6,7 @@ import { type DynamicValue, identityAxes } from './import-values.js';
 import { OnnxActivation } from './layers/onnx-activation.js';
 import { OnnxSelect } from './layers/onnx-select.js';
 import { materialize } from './layout.js';
+import { matchMaskLengths } from './mask-lengths.js';
 import { checkAttributes, intAttribute } from './node-attributes.js';
 import type { OnnxNodeIr } from './onnx-ir.js';
 import { axisOf } from './shape-values.js';
@@ -64,7 +65,10 @@ export function lowerActivation(context: ImportContext, node: OnnxNodeIr): void 
   context.setDynamic(node.outputs[0] as string, y, plain.shape, plain.axes);
 }
 
-/** Gather: rows of a constant table by run-time ids (Embedding), or one time step of a run-time tensor. */
+/**
+ * Gather: rows of a constant table by run-time ids (Embedding; with maskZero when the ids also make
+ * recurrent sequence_lens, as exportOnnx writes a masking Embedding), or one time step of a run-time tensor.
+ */
 export function lowerGather(context: ImportContext, node: OnnxNodeIr): void {
   checkAttributes(node, ['axis']);
   const data = context.input(node, 0);
@@ -77,7 +81,11 @@ export function lowerGather(context: ImportContext, node: OnnxNodeIr): void {
         `expected a 2-D table gathered on axis 0 (an embedding), got [${data.tensor.shape}] axis ${axis}`,
       );
     const [rows, width] = data.tensor.shape as [number, number];
-    const layer = context.adopt(new Embedding({ inputDim: rows, outputDim: width }));
+    const lengths = matchMaskLengths(context, node.inputs[1] as string);
+    for (const n of lengths ?? []) context.fold(n);
+    if (lengths !== undefined) context.values.set(lengths.at(-1)?.outputs[0] as string, { kind: 'lengths' });
+    const maskZero = lengths !== undefined;
+    const layer = context.adopt(new Embedding({ inputDim: rows, outputDim: width, maskZero }));
     const y = layer.apply(ids.symbolic);
     context.setWeight(node, layer, 'embeddings', data.tensor);
     const shape = [...ids.shape, width];

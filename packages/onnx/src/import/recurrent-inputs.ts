@@ -6,7 +6,8 @@ import type { OnnxNodeIr } from './onnx-ir.js';
 
 /**
  * The X input of a recurrent node as baihua's batch-first [batch, time, features], after checking
- * the inputs baihua cannot take: sequence_lens, and initial states other than zeros (PyTorch writes
+ * the inputs baihua cannot take: sequence_lens (except those an Embedding's mask carries, see
+ * mask-lengths.ts), and initial states other than zeros (PyTorch writes
  * zeros of a run-time batch size as ConstantOfShape, read here as a fill of 0).
  */
 export function recurrentInput(
@@ -14,7 +15,12 @@ export function recurrentInput(
   node: OnnxNodeIr,
   layout: number,
 ): { symbolic: SymbolicTensor; shape: (number | null)[] } {
-  if (context.has(node, 4)) throw nodeError(node, 'unsupported input sequence_lens (pad and mask instead)');
+  const carried = context.has(node, 4) && context.input(node, 4).kind === 'lengths';
+  if (context.has(node, 4) && !(carried && context.dynamic(node, 0).symbolic.maskShape !== undefined))
+    throw nodeError(
+      node,
+      'unsupported input sequence_lens (supported: the lengths of a masking Embedding, as exportOnnx writes them)',
+    );
   const states = node.opType === 'LSTM' ? [5, 6] : [5];
   for (const index of states) {
     if (!context.has(node, index)) continue;
