@@ -136,28 +136,36 @@ describeEachBackend('importOnnx: arithmetic, reductions and Tile on run-time ten
   }
 });
 
-describeEachBackend('importOnnx: a Tile, reduction or Reshape into the batch is refused, naming the node', () => {
-  test.each([
-    ['Tile', node('Tile', ['x', 'reps'], ['y'], {}, 'tile'), /node 'tile' \(Tile\): unsupported repeats \[2,1,1\]/],
-    [
-      'ReduceSum',
-      node('ReduceSum', ['x', 'batch'], ['y'], {}, 'sum'),
-      /node 'sum' \(ReduceSum\): unsupported axes \[0\] \(supported: non-batch axes/,
-    ],
-    [
-      "Reshape [-1, 4] (TimeDistributed's batch * time)",
-      node('Reshape', ['x', 'fold'], ['y'], {}, 'fold'),
-      /node 'fold' \(Reshape\): unsupported Reshape of \[,3,4\] to \[-1,4\], which folds other axes into the batch/,
-    ],
-  ])('%s, leaking nothing', (_op, bad, message) => {
-    const g = graph({
-      inputs: [{ name: 'x', dims: [null, T, F] }],
-      outputs: ['y'],
-      initializers: { reps: ints([2, 1, 1]), batch: ints([0]), fold: ints([-1, F]) },
-      nodes: [bad],
+describeEachBackend(
+  'importOnnx: a Tile, reduction or Reshape into the batch, a lone Equal are refused, naming the node',
+  () => {
+    test.each([
+      ['Tile', node('Tile', ['x', 'reps'], ['y'], {}, 'tile'), /node 'tile' \(Tile\): unsupported repeats \[2,1,1\]/],
+      [
+        'ReduceSum',
+        node('ReduceSum', ['x', 'batch'], ['y'], {}, 'sum'),
+        /node 'sum' \(ReduceSum\): unsupported axes \[0\] \(supported: non-batch axes/,
+      ],
+      [
+        "Reshape [-1, 4] (TimeDistributed's batch * time)",
+        node('Reshape', ['x', 'fold'], ['y'], {}, 'fold'),
+        /node 'fold' \(Reshape\): unsupported Reshape of \[,3,4\] to \[-1,4\], which folds other axes into the batch/,
+      ],
+      [
+        'Equal that is no Masking layer',
+        node('Equal', ['x', 'c0'], ['y'], {}, 'eq'),
+        /node 'eq' \(Equal\): unsupported Equal \(supported: the mask of a Masking layer or an Embedding/,
+      ],
+    ])('%s, leaking nothing', (_op, bad, message) => {
+      const g = graph({
+        inputs: [{ name: 'x', dims: [null, T, F] }],
+        outputs: ['y'],
+        initializers: { reps: ints([2, 1, 1]), batch: ints([0]), fold: ints([-1, F]), c0: floatTensor([], [0]) },
+        nodes: [bad],
+      });
+      const before = tf.memory().numTensors;
+      for (let i = 0; i < 2; i++) expect(() => modelFromGraph(g, options)).toThrow(message);
+      expect(tf.memory().numTensors).toBe(before);
     });
-    const before = tf.memory().numTensors;
-    for (let i = 0; i < 2; i++) expect(() => modelFromGraph(g, options)).toThrow(message);
-    expect(tf.memory().numTensors).toBe(before);
-  });
-});
+  },
+);

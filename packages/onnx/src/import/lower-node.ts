@@ -15,6 +15,7 @@ import { lowerConv, lowerGlobalPool, lowerPad, lowerPool, lowerReduce } from './
 import { lowerGemm } from './lower-dense.js';
 import { arithmetic, matMul } from './lower-arithmetic.js';
 import { lowerBinary, lowerGenericReduce, lowerTile, lowerUnary } from './lower-generic.js';
+import { lowerEqual } from './lower-masking.js';
 import { lowerActivation, lowerGather, lowerMerge } from './lower-elementwise.js';
 import { lowerBatchNorm, lowerLayerNorm } from './lower-norms.js';
 import { lowerRecurrent } from './lower-recurrent.js';
@@ -78,6 +79,7 @@ const lowerings: Record<string, Lowering> = {
   Reciprocal: lowerUnary,
   ReduceSum: onDynamic(lowerGenericReduce),
   Tile: lowerTile,
+  Equal: lowerEqual,
   Conv: lowerConv,
   MaxPool: lowerPool,
   AveragePool: lowerPool,
