@@ -4,6 +4,7 @@ import {
   AvgPool3D,
   Conv2D,
   Conv3D,
+  Conv3DTranspose,
   GlobalAvgPool2D,
   L2Pool2D,
   MaxPool2D,
@@ -106,6 +107,20 @@ const cases: RoundTripCase[] = [
           new MaxPool3D({ poolSize: 2, strides: 1 }),
           new Conv3D({ filters: 2, kernelSize: [2, 3, 3], strides: 2 }),
           new AvgPool3D({ poolSize: 2, padding: 'same' }),
+          new Flatten(),
+          new Dense({ units: 2 }),
+        ],
+      }),
+  },
+  {
+    title: "volumes: Conv3DTranspose 'same' kernel 3 stride 2, Conv3DTranspose 'valid' relu, no bias, Flatten, Dense",
+    inputShape: [2, 3, 2, 3, 2],
+    make: () =>
+      new Sequential({
+        seed: 16,
+        layers: [
+          new Conv3DTranspose({ filters: 3, kernelSize: 3, strides: 2, padding: 'same' }),
+          new Conv3DTranspose({ filters: 2, kernelSize: [2, 1, 2], activation: 'relu', useBias: false }),
           new Flatten(),
           new Dense({ units: 2 }),
         ],

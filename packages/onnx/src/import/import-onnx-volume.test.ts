@@ -5,7 +5,7 @@ import { attr, graph, node, seededTensor } from './graph-builder.js';
 import { modelFromGraph } from './import-onnx.js';
 
 const options = { imageLayout: 'nchw', maxBytes: 1 << 20, name: undefined } as const;
-const [N, C, S, O, K] = [2, 2, 4, 3, 2];
+const [N, C, S, O, K] = [2, 2, 4, 3, 2]; // ConvTranspose reads w's values as [C, O, K, K, K]
 const x = seededTensor([N, C, S, S, S], 41, 1);
 const w = seededTensor([O, C, K, K, K], 42);
 const b = seededTensor([O], 43);
@@ -50,12 +50,45 @@ function maxPool(): number[][][][][] {
   );
 }
 
+/** ONNX ConvTranspose (NCDHW, weight [C, O, K, K, K], stride 2, no pads), by scattering each input cell. */
+function convTranspose(): number[][][][][] {
+  const out = (S - 1) * 2 + K;
+  const y = range(N).map(() =>
+    range(O).map((o) => range(out).map(() => range(out).map(() => new Array<number>(out).fill(Number(b.values[o]))))),
+  );
+  const taps = range(K * K * K).map((t) => [Math.floor(t / (K * K)), Math.floor(t / K) % K, t % K] as const);
+  for (const n of range(N))
+    for (const o of range(O))
+      for (const c of range(C))
+        for (const d of range(S))
+          for (const h of range(S))
+            for (const v of range(S))
+              for (const [i, j, k] of taps) {
+                const row = y[n]?.[o]?.[2 * d + i]?.[2 * h + j] as number[];
+                // wt: w's values read as [C, O, K, K, K].
+                const weight = Number(w.values[(((c * O + o) * K + i) * K + j) * K + k]);
+                row[2 * v + k] = (row[2 * v + k] as number) + xAt(n, c, d, h, v) * weight;
+              }
+  return y;
+}
+
 const cases = [
   {
     title: 'Conv with a 5-D weight, then Relu (folded) -> Conv3D',
     type: 'Conv3D',
     nodes: [node('Conv', ['x', 'w', 'b'], ['c'], { kernel_shape: attr.ints([K, K, K]) }), node('Relu', ['c'], ['y'])],
     expected: convRelu,
+  },
+  {
+    title: 'ConvTranspose with a 5-D weight, stride 2 -> Conv3DTranspose',
+    type: 'Conv3DTranspose',
+    nodes: [
+      node('ConvTranspose', ['x', 'wt', 'b'], ['y'], {
+        kernel_shape: attr.ints([K, K, K]),
+        strides: attr.ints([2, 2, 2]),
+      }),
+    ],
+    expected: convTranspose,
   },
   {
     title: 'MaxPool 2x2x2 stride 2 -> MaxPool3D',
@@ -71,7 +104,7 @@ describeEachBackend('importOnnx: NCDHW Conv and pooling nodes equal their ONNX d
       const g = graph({
         inputs: [{ name: 'x', dims: [null, C, S, S, S] }],
         outputs: ['y'],
-        initializers: { w, b },
+        initializers: { w, b, wt: { ...w, shape: [C, O, K, K, K] } },
         nodes: c.nodes,
       });
       await expectNoLeakedTensors(async () => {

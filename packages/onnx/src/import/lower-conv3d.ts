@@ -1,4 +1,4 @@
-import { AvgPool3D, Conv3D, MaxPool3D } from '@baihua/cnn';
+import { AvgPool3D, Conv3D, Conv3DTranspose, MaxPool3D } from '@baihua/cnn';
 import type { Layer } from '@baihua/core';
 import { paddingMode, spatialGeometry } from './conv-padding.js';
 import { fuseActivation } from './fuse-activation.js';
@@ -8,7 +8,7 @@ import { nodeError, nodeShapeError } from './import-error.js';
 import type { DynamicValue } from './import-values.js';
 import { OnnxPermute } from './layers/onnx-permute.js';
 import { materialize } from './layout.js';
-import { checkAttributes, intAttribute, requireValue } from './node-attributes.js';
+import { checkAttributes, intAttribute, intsAttribute, requireValue } from './node-attributes.js';
 import type { OnnxNodeIr } from './onnx-ir.js';
 
 /**
@@ -77,4 +77,42 @@ export function lowerPool3d(context: ImportContext, node: OnnxNodeIr): void {
   }
   if (padding === 'same') requireValue(node, 'count_include_pad', intAttribute(node, 'count_include_pad', 0), [0]);
   applyVolumeLayer(context, node, new AvgPool3D(options));
+}
+
+/**
+ * ConvTranspose with a 5-D weight [I, O, kd, kh, kw] (group 1, dilations 1): a Conv3DTranspose,
+ * kernel [kd, kh, kw, O, I]. Pads all zero are 'valid'; pads that crop floor(c / 2) at the start and
+ * the rest at the end, c = k - s (k >= s), are 'same' (output n s), as exportOnnx writes them.
+ */
+export function lowerConvTranspose3d(context: ImportContext, node: OnnxNodeIr): void {
+  checkAttributes(node, ['dilations', 'group', 'kernel_shape', 'pads', 'strides', 'output_padding']);
+  const weight = context.constant(node, 1, 'weight W');
+  if (weight.shape.length !== 5)
+    throw nodeShapeError(node, `expected a 5-D weight [I, O, kd, kh, kw] (3-D), got [${weight.shape}]`);
+  requireValue(node, 'group', intAttribute(node, 'group', 1), [1]);
+  const geometry = spatialGeometry(node, weight.shape.slice(2), 3);
+  requireValue(node, 'dilations', geometry.dilations, [[1, 1, 1]]);
+  const outputPadding = intsAttribute(node, 'output_padding', [0, 0, 0]) as number[];
+  if (outputPadding.some((p) => p !== 0)) throw nodeError(node, `unsupported output_padding [${outputPadding}]`);
+  const pads = intsAttribute(node, 'pads', [0, 0, 0, 0, 0, 0]) as number[];
+  const crops = geometry.kernel.map((k, i) => k - (geometry.strides[i] as number));
+  const same = crops.every((c, i) => c >= 0 && pads[i] === Math.floor(c / 2) && pads[i + 3] === c - Math.floor(c / 2));
+  if (!pads.every((p) => p === 0) && !same)
+    throw nodeError(node, `unsupported pads [${pads}] (supported: none, or 'same' as exportOnnx writes it)`);
+  const x = context.dynamic(node, 0);
+  if (x.shape.length !== 5 || x.shape[1] !== weight.shape[0])
+    throw nodeShapeError(node, `expected an NCDHW input with ${weight.shape[0]} channels, got shape [${x.shape}]`);
+  const bias = context.has(node, 2) ? context.constant(node, 2, 'bias B') : undefined;
+  const fused = fuseActivation(context, node.outputs[0] as string, 5, true);
+  const conv = new Conv3DTranspose({
+    filters: weight.shape[1] as number,
+    kernelSize: geometry.kernel,
+    strides: geometry.strides,
+    padding: pads.every((p) => p === 0) ? 'valid' : 'same',
+    useBias: bias !== undefined,
+    ...(fused.activation === undefined ? {} : { activation: fused.activation }),
+  });
+  applyVolumeLayer(context, node, conv, fused.output);
+  context.setWeight(node, conv, 'kernel', transposeHost(weight, [2, 3, 4, 1, 0]));
+  if (bias !== undefined) context.setWeight(node, conv, 'bias', bias);
 }

@@ -11,6 +11,7 @@ import { activationOperators } from './fuse-activation.js';
 import { OnnxActivation } from './layers/onnx-activation.js';
 import type { ImportContext } from './import-context.js';
 import { nodeError } from './import-error.js';
+import { lowerConvTranspose3d } from './lower-conv3d.js';
 import { lowerConv, lowerGlobalPool, lowerPad, lowerPool, lowerReduce } from './lower-conv.js';
 import { lowerGemm } from './lower-dense.js';
 import { arithmetic, matMul } from './lower-arithmetic.js';
@@ -81,6 +82,7 @@ const lowerings: Record<string, Lowering> = {
   Tile: lowerTile,
   Equal: lowerEqual,
   Conv: lowerConv,
+  ConvTranspose: lowerConvTranspose3d,
   MaxPool: lowerPool,
   AveragePool: lowerPool,
   LpPool: lowerPool,
