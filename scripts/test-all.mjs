@@ -27,7 +27,9 @@ const turbo = spawnSync(
   {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
+    // turbo runs two test processes at once; on 2 cores a second wasm thread per process would wait on a
+    // descheduled one (5-10x slower runs were seen), so the tests run wasm on one thread unless told otherwise.
+    env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1', BAIHUA_WASM_THREADS: process.env.BAIHUA_WASM_THREADS ?? '1' },
   },
 );
 

@@ -1,8 +1,16 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { BackendUnavailableError } from '../errors/backend-unavailable-error.js';
 import { webgpuRequired, webgpuUnavailableReason } from '../testing/describe-each-backend.js';
 import { describeBackends, useBackend } from '../index.js';
+
+// The machine's own default thread count, without the BAIHUA_WASM_THREADS=1 the repository's test runner sets.
+beforeAll(() => {
+  vi.stubEnv('BAIHUA_WASM_THREADS', '');
+});
+afterAll(() => {
+  vi.unstubAllEnvs();
+});
 
 const gradOfSumSquares = async () => {
   const x = tf.tensor1d([1, 2, 3]);

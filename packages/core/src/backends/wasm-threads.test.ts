@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { ArgumentError } from '../errors/argument-error.js';
 import { describeBackends, useBackend } from '../index.js';
-import { crossOriginIsolation } from './wasm-threads.js';
+import { crossOriginIsolation, defaultWasmThreads } from './wasm-threads.js';
 
 // One process per test file (vitest forks): the first useBackend('wasm') below starts the module.
 
@@ -20,7 +20,13 @@ const matMulValues = async () => {
 const wasmReport = async () => (await describeBackends()).backends.find((b) => b.name === 'wasm')?.wasm;
 
 describe('wasm threads in Node', () => {
+  // The repository's test runner sets BAIHUA_WASM_THREADS=1 (two test processes share two cores);
+  // these tests are about the machine's own default, so they run without it.
+  beforeAll(() => {
+    vi.stubEnv('BAIHUA_WASM_THREADS', '');
+  });
   afterAll(async () => {
+    vi.unstubAllEnvs();
     await useBackend('cpu');
   });
 
@@ -142,6 +148,29 @@ function gotText(value: unknown): string {
   if (typeof value === 'string') return `string "${value}"`;
   return String(value).replace('.', '\\.');
 }
+
+describe('BAIHUA_WASM_THREADS', () => {
+  afterAll(() => {
+    vi.unstubAllEnvs();
+  });
+
+  test('sets the default thread count in Node; unset or empty, the available parallelism counts', async () => {
+    const os = await import('node:os');
+    vi.stubEnv('BAIHUA_WASM_THREADS', '3');
+    expect(defaultWasmThreads()).toBe(3);
+    vi.stubEnv('BAIHUA_WASM_THREADS', ' 1 ');
+    expect(defaultWasmThreads()).toBe(1);
+    vi.stubEnv('BAIHUA_WASM_THREADS', '');
+    expect(defaultWasmThreads()).toBe(Math.min(8, os.availableParallelism()));
+  });
+
+  test.each(['0', '9', '1.5', '-1', 'two', '2x'])('refuses %j, naming the variable and the value', (value) => {
+    vi.stubEnv('BAIHUA_WASM_THREADS', value);
+    expect(() => defaultWasmThreads()).toThrow(ArgumentError);
+    const expected = 'defaultWasmThreads: expected the environment variable BAIHUA_WASM_THREADS to be a whole number';
+    expect(() => defaultWasmThreads()).toThrow(`${expected} from 1 to 8, got ${JSON.stringify(value)}`);
+  });
+});
 
 describe('crossOriginIsolation', () => {
   test('a browser page without it is told the two headers; an isolated page and Node pass', () => {

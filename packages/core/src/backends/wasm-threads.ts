@@ -22,8 +22,10 @@ export function checkWasmThreads(functionName: string, threads: unknown): number
 }
 
 /**
- * The thread count `useBackend('wasm')` asks for when `threads` is left out: in Node,
- * `os.availableParallelism()` (capped at 8, the most tfjs-backend-wasm's pool holds); in a
+ * The thread count `useBackend('wasm')` asks for when `threads` is left out: in Node, the
+ * environment variable `BAIHUA_WASM_THREADS` when set (1 to 8; for machines whose cores other
+ * processes already fill, where a second thread waits on a descheduled one and runs slower than
+ * one), else `os.availableParallelism()` (capped at 8, the most tfjs-backend-wasm's pool holds); in a
  * cross-origin-isolated page, `navigator.hardwareConcurrency` (tfjs then caps it at half that);
  * elsewhere 1.
  *
@@ -35,6 +37,9 @@ export function checkWasmThreads(functionName: string, threads: unknown): number
  */
 export function defaultWasmThreads(): number {
   if (isNode()) {
+    const fromEnvironment = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env
+      ?.BAIHUA_WASM_THREADS;
+    if (fromEnvironment !== undefined && fromEnvironment !== '') return threadsFromEnvironment(fromEnvironment);
     const os = nodeBuiltin<typeof import('node:os')>('node:os');
     const cores = os ? (os.availableParallelism?.() ?? os.cpus().length) : 1;
     return Math.max(1, Math.min(maxWasmThreads, cores));
@@ -42,6 +47,19 @@ export function defaultWasmThreads(): number {
   if (!crossOriginIsolation().isolated) return 1;
   const cores = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency;
   return Math.max(1, Math.min(maxWasmThreads, cores ?? 1));
+}
+
+/** `BAIHUA_WASM_THREADS` as a thread count, or an ArgumentError naming the variable and its value. */
+function threadsFromEnvironment(value: string): number {
+  const threads = Number(value);
+  if (!/^\d+$/.test(value.trim()) || threads < 1 || threads > maxWasmThreads) {
+    throw new ArgumentError(
+      'defaultWasmThreads',
+      `expected the environment variable BAIHUA_WASM_THREADS to be a whole number from 1 to ${maxWasmThreads}, ` +
+        `got ${JSON.stringify(value)}`,
+    );
+  }
+  return threads;
 }
 
 /**
