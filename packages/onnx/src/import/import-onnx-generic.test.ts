@@ -137,7 +137,7 @@ describeEachBackend('importOnnx: arithmetic, reductions and Tile on run-time ten
 });
 
 describeEachBackend(
-  'importOnnx: a Tile, reduction or Reshape into the batch, a lone Equal are refused, naming the node',
+  'importOnnx: a Tile, reduction or Reshape into the batch, a lone Equal, a linear Resize are refused, naming the node',
   () => {
     test.each([
       ['Tile', node('Tile', ['x', 'reps'], ['y'], {}, 'tile'), /node 'tile' \(Tile\): unsupported repeats \[2,1,1\]/],
@@ -156,11 +156,22 @@ describeEachBackend(
         node('Equal', ['x', 'c0'], ['y'], {}, 'eq'),
         /node 'eq' \(Equal\): unsupported Equal \(supported: the mask of a Masking layer or an Embedding/,
       ],
+      [
+        'Resize linear',
+        node('Resize', ['x', '', 'sc'], ['y'], { mode: attr.string('linear') }, 'rs'),
+        /node 'rs' \(Resize\): unsupported Resize \(linear, half_pixel, round_prefer_floor; scales \[1,2,1\]\)/,
+      ],
     ])('%s, leaking nothing', (_op, bad, message) => {
       const g = graph({
         inputs: [{ name: 'x', dims: [null, T, F] }],
         outputs: ['y'],
-        initializers: { reps: ints([2, 1, 1]), batch: ints([0]), fold: ints([-1, F]), c0: floatTensor([], [0]) },
+        initializers: {
+          reps: ints([2, 1, 1]),
+          batch: ints([0]),
+          fold: ints([-1, F]),
+          c0: floatTensor([], [0]),
+          sc: floatTensor([3], [1, 2, 1]),
+        },
         nodes: [bad],
       });
       const before = tf.memory().numTensors;

@@ -10,6 +10,7 @@ import {
   MaxPool2D,
   MaxPool3D,
   SeparableConv2D,
+  UpSampling3D,
 } from '@baihua/cnn';
 import { Bidirectional, CoupledLSTM, GRU, LSTM, PeepholeLSTM, SimpleRNN } from '@baihua/rnn';
 import { BatchNorm, Dense, Dropout, Flatten, type Layer, LayerNorm, Reshape, Sequential } from '@baihua/core';
@@ -113,7 +114,7 @@ const cases: RoundTripCase[] = [
       }),
   },
   {
-    title: "volumes: Conv3DTranspose 'same' kernel 3 stride 2, Conv3DTranspose 'valid' relu, no bias, Flatten, Dense",
+    title: "volumes: Conv3DTranspose 'same' k 3 s 2, Conv3DTranspose 'valid' relu, UpSampling3D, Flatten, Dense",
     inputShape: [2, 3, 2, 3, 2],
     make: () =>
       new Sequential({
@@ -121,6 +122,7 @@ const cases: RoundTripCase[] = [
         layers: [
           new Conv3DTranspose({ filters: 3, kernelSize: 3, strides: 2, padding: 'same' }),
           new Conv3DTranspose({ filters: 2, kernelSize: [2, 1, 2], activation: 'relu', useBias: false }),
+          new UpSampling3D({ size: [1, 2, 3] }),
           new Flatten(),
           new Dense({ units: 2 }),
         ],

@@ -17,6 +17,7 @@ import { lowerGemm } from './lower-dense.js';
 import { arithmetic, matMul } from './lower-arithmetic.js';
 import { lowerBinary, lowerGenericReduce, lowerTile, lowerUnary } from './lower-generic.js';
 import { lowerEqual } from './lower-masking.js';
+import { lowerResize } from './lower-resize.js';
 import { lowerActivation, lowerGather, lowerMerge } from './lower-elementwise.js';
 import { lowerBatchNorm, lowerLayerNorm } from './lower-norms.js';
 import { lowerRecurrent } from './lower-recurrent.js';
@@ -80,6 +81,7 @@ const lowerings: Record<string, Lowering> = {
   Reciprocal: lowerUnary,
   ReduceSum: onDynamic(lowerGenericReduce),
   Tile: lowerTile,
+  Resize: lowerResize,
   Equal: lowerEqual,
   Conv: lowerConv,
   ConvTranspose: lowerConvTranspose3d,
