@@ -48,5 +48,6 @@ describe('speech-digits pipeline at a tiny size', () => {
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }
-  });
+    // About 8 s alone; CI runs it beside another test process on 2 cores (47-74 s seen there).
+  }, 180_000);
 });
