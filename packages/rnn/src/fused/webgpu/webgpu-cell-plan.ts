@@ -1,127 +1,25 @@
-import type * as tf from '@tensorflow/tfjs-core';
-import { getActivation } from '@baihua/core';
-import { CoupledLstmCell } from '../../cells/coupled-lstm-cell.js';
-import { ElmanCell } from '../../cells/elman-cell.js';
-import { GatedCell } from '../../cells/gated-cell.js';
-import { GruCell } from '../../cells/gru-cell.js';
-import { LstmCell } from '../../cells/lstm-cell.js';
-import { PeepholeLstmCell } from '../../cells/peephole-lstm-cell.js';
 import type { RecurrentCell } from '../../cells/recurrent-cell.js';
+import { type FusedCellFamily, type FusedCellPlan, planFusedCell } from '../fused-cell-plan.js';
 
 /** The cell families the WGSL kernels implement. */
-export type WebGpuCellFamily = 'lstm' | 'peephole' | 'coupled' | 'elman' | 'gru-after' | 'gru-before';
+export type WebGpuCellFamily = FusedCellFamily;
 
-/**
- * What the WGSL kernels need to know about a cell: its family, gate count G, whether it has a cell
- * state, how many values per unit each step saves for the backward pass (pre-activations, and the
- * new cell state or GRU's recurrent candidate term), its gate function and its variant flags.
- */
-export interface WebGpuCellPlan {
-  family: WebGpuCellFamily;
-  gates: number;
-  hasCell: boolean;
-  slots: number;
-  gate: 'sigmoid' | 'hardSigmoid';
-  /** Elman's nonlinearity. */
-  activation: 'tanh' | 'relu';
-  /** GRU: the gate blocks of r and z (0 or 1; the candidate block is always 2). */
-  resetBlock: number;
-  updateBlock: number;
-  /** GRU: 'new' h = h + z (n - h); 'previous' h = n + z (h - n). */
-  updateForm: 'new' | 'previous';
-  recurrentBias: boolean;
+/** What the WGSL kernels need to know about a cell (see {@link FusedCellPlan}), and a shader cache key. */
+export interface WebGpuCellPlan extends FusedCellPlan {
   /** A key naming every choice that changes the shader source. */
   key: string;
 }
 
-/** Cell fields read here, beyond RecurrentCell (each cell class declares its own). */
-interface CellFields {
-  recurrentActivation?: string;
-  activation?: unknown;
-  peephole?: string;
-  resetAfter?: boolean;
-  gateOrder?: string;
-  updateGate?: string;
-  weightVariables?: () => Readonly<Record<string, tf.Variable>>;
-}
-
-function elmanActivation(activation: unknown): 'tanh' | 'relu' | undefined {
-  if (activation === getActivation('tanh')) return 'tanh';
-  if (activation === getActivation('relu')) return 'relu';
-  return undefined;
-}
-
-/** The cell classes by kind: a subclass that rewrites a step keeps the kind but not the math. */
-const stockSteps: Record<string, { prototype: { stepProjected: unknown } }> = {
-  lstm: LstmCell,
-  'peephole-lstm': PeepholeLstmCell,
-  'coupled-lstm': CoupledLstmCell,
-  gru: GruCell,
-  elman: ElmanCell,
-};
-
-function hasStockStep(cell: RecurrentCell): boolean {
-  const stock = stockSteps[cell.kind];
-  const recurrent = (cell as unknown as { projectRecurrent?: unknown }).projectRecurrent;
-  const base = (GatedCell.prototype as unknown as { projectRecurrent: unknown }).projectRecurrent;
-  const gates = (cell as unknown as { gatePreactivations?: unknown }).gatePreactivations;
-  const lstmGates = (LstmCell.prototype as unknown as { gatePreactivations: unknown }).gatePreactivations;
-  return (
-    stock !== undefined &&
-    cell.stepProjected === stock.prototype.stepProjected &&
-    recurrent === base &&
-    (gates === undefined || gates === lstmGates)
-  );
-}
-
 /**
- * The plan for a cell the WGSL kernels handle, or undefined: LSTM, diagonal peephole LSTM, coupled
- * LSTM (sigmoid or hardSigmoid gates), GRU with either reset form, either gate order and either
- * update form, and Elman with tanh or relu. Full peepholes, other Elman activations and subclasses
- * that rewrite stepProjected, projectRecurrent or gatePreactivations are not handled.
+ * The plan for a cell the WGSL kernels handle, or undefined: everything {@link planFusedCell}
+ * accepts (sigmoid and hardSigmoid gates alike), with the key its shaders are cached under.
  * @example
  * planWebGpuCell(new LstmCell({ inputSize: 3, hiddenSize: 4 }))?.family; // 'lstm'
  * In plain words: can the GPU road carry this kind of runner, and how?
  */
 export function planWebGpuCell(cell: RecurrentCell): WebGpuCellPlan | undefined {
-  const fields = cell as RecurrentCell & CellFields;
-  if (!hasStockStep(cell)) return undefined;
-  if (typeof fields.weightVariables !== 'function') return undefined;
-  const weights = fields.weightVariables();
-  if (weights.kernel === undefined || weights.recurrentKernel === undefined) return undefined;
-  const gate = fields.recurrentActivation ?? 'sigmoid';
-  if (gate !== 'sigmoid' && gate !== 'hardSigmoid') return undefined;
-  const recurrentBias = weights.recurrentBias !== undefined;
-  const base = { gate, activation: 'tanh', resetBlock: 0, updateBlock: 1, updateForm: 'new', recurrentBias } as const;
-  let plan: Omit<WebGpuCellPlan, 'key'> | undefined;
-  const { kind, gateCount } = cell;
-  if (kind === 'lstm' && gateCount === 4) plan = { ...base, family: 'lstm', gates: 4, hasCell: true, slots: 5 };
-  else if (kind === 'peephole-lstm' && gateCount === 4 && fields.peephole === 'diagonal') {
-    if (weights.peepholeWeights === undefined) return undefined;
-    plan = { ...base, family: 'peephole', gates: 4, hasCell: true, slots: 5 };
-  } else if (kind === 'coupled-lstm' && gateCount === 3)
-    plan = { ...base, family: 'coupled', gates: 3, hasCell: true, slots: 4 };
-  else if (kind === 'elman' && gateCount === 1) {
-    const activation = elmanActivation(fields.activation);
-    if (activation === undefined) return undefined;
-    plan = { ...base, family: 'elman', gates: 1, hasCell: false, slots: 1, activation };
-  } else if (kind === 'gru' && gateCount === 3) {
-    const order = fields.gateOrder ?? 'rzn';
-    const form = fields.updateGate ?? 'new';
-    if ((order !== 'rzn' && order !== 'zrn') || (form !== 'new' && form !== 'previous')) return undefined;
-    const after = fields.resetAfter !== false;
-    plan = {
-      ...base,
-      family: after ? 'gru-after' : 'gru-before',
-      gates: 3,
-      hasCell: false,
-      slots: after ? 4 : 3,
-      resetBlock: order === 'rzn' ? 0 : 1,
-      updateBlock: order === 'rzn' ? 1 : 0,
-      updateForm: form,
-    };
-  }
+  const plan = planFusedCell(cell);
   if (plan === undefined) return undefined;
-  const key = [plan.family, plan.gate, plan.activation, plan.resetBlock, plan.updateForm, recurrentBias].join('_');
-  return { ...plan, key };
+  const { family, gate, activation, resetBlock, updateForm, recurrentBias } = plan;
+  return { ...plan, key: [family, gate, activation, resetBlock, updateForm, recurrentBias].join('_') };
 }
