@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
 import { isolationHeaders } from '../build/isolation-headers.js';
+import { chromiumLaunchArgs } from '@baihua/core/testing';
 
 const siteRoot = fileURLToPath(new URL('..', import.meta.url));
 
@@ -52,16 +53,7 @@ export async function startSiteSession(): Promise<SiteSession> {
   if (!url) throw new Error('vite preview gave no local URL');
   const browser = await chromium.launch({
     executablePath: chromiumPath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu-sandbox',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--enable-unsafe-webgpu',
-    ],
+    args: [...chromiumLaunchArgs],
   });
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1100, height: 900 } });
   const page = await context.newPage();

@@ -16,3 +16,4 @@ export { checkGradients } from './testing/check-gradients.js';
 export type { CheckGradientsOptions, GradientCheckResult } from './testing/check-gradients.js';
 export { expectNoLeakedTensors } from './testing/expect-no-leaked-tensors.js';
 export { reportUnavailable, requiredOnCi } from './testing/required-on-ci.js';
+export { chromiumLaunchArgs } from './testing/chromium-launch-args.js';

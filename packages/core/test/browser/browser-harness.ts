@@ -9,6 +9,7 @@ import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromiumLaunchArgs } from '../../src/testing/chromium-launch-args.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -82,20 +83,9 @@ export async function startBrowserSession(): Promise<BrowserSession> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
-  // Flags: the machine's closed network (no background connections), root (no sandbox), and WebGPU,
-  // which Chromium on Linux keeps behind --enable-unsafe-webgpu (it then runs on SwiftShader here).
   const browser = await chromium.launch({
     executablePath: chromiumPath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu-sandbox',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--enable-unsafe-webgpu',
-    ],
+    args: [...chromiumLaunchArgs],
   });
   const context = await browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
