@@ -4,9 +4,10 @@ import { type SequenceHeapBackend, heapFloats } from './wasm-sequence-heap.js';
 
 /**
  * Where one forward step reads and writes, as float indices into the wasm heap (-1: absent).
- * p: x W + b for all steps [B, T, G·H]; z: this step's h U [B, G·H] (GRU reset-before: [B, 2H]
- * then r·h U_n [B, H]); hs/cs: states in step order [T+1, B, H]; acts: saved values [T, B, S, H];
- * y: the packed value [B, T+E, H]; keep: the mask [B, T]; rh: GRU reset-before's r·h [T, B, H].
+ * p: x W + b for all steps in step order [T, B, G·H] (LSTM family: the g block doubled); z: this
+ * step's h U [B, G·H] (GRU reset-before: [B, 2H] then r·h U_n [B, H]); hs/cs: states in step
+ * order [T+1, B, H]; acts: saved values [T, B, S, H]; y: the packed value [B, T+E, H]; keep: the
+ * mask [B, T]; rh: GRU reset-before's r·h [T, B, H].
  */
 export interface ForwardStep {
   B: number;
@@ -68,7 +69,7 @@ export function elmanStep(backend: SequenceHeapBackend, s: ForwardStep, plan: Wa
   const relu = plan.activation === 'relu';
   let heap = heapFloats(backend);
   for (let b = 0; b < B; b++) {
-    const pRow = s.p + (b * T + t) * H;
+    const pRow = s.p + (t * B + b) * H;
     const zRow = s.z + b * H;
     for (let j = 0; j < H; j++) {
       const a = (heap[pRow + j] as number) + (heap[zRow + j] as number);
@@ -107,7 +108,7 @@ export function gruResetStep(heap: Float32Array, s: ForwardStep, plan: WasmCellP
   const { B, T, H, S, t, k } = s;
   const [rB, uB] = [plan.resetBlock * H, plan.updateBlock * H];
   for (let b = 0; b < B; b++) {
-    const pRow = s.p + (b * T + t) * 3 * H;
+    const pRow = s.p + (t * B + b) * 3 * H;
     const zRow = s.z + b * 2 * H;
     const aRow = s.acts + (k * B + b) * S * H;
     const hRow = s.hs + (k * B + b) * H;
@@ -131,7 +132,7 @@ export function gruCandidateStep(heap: Float32Array, s: ForwardStep, plan: WasmC
   const { B, T, H, S, t, k } = s;
   const zn = s.z + 2 * B * H;
   for (let b = 0; b < B; b++) {
-    const pRow = s.p + (b * T + t) * 3 * H;
+    const pRow = s.p + (t * B + b) * 3 * H;
     const aRow = s.acts + (k * B + b) * S * H;
     const hRow = s.hs + (k * B + b) * H;
     for (let j = 0; j < H; j++) {

@@ -19,7 +19,7 @@ export function gruAfterHeapStep(backend: SequenceHeapBackend, s: ForwardStep, p
   let heap = heapFloats(backend);
   const bias = (at: number) => (s.rb < 0 ? 0 : (heap[s.rb + at] as number));
   for (let b = 0; b < B; b++) {
-    const p = s.p + (b * T + t) * G;
+    const p = s.p + (t * B + b) * G;
     const z = s.z + b * G;
     const a = s.acts + (k * B + b) * S * H;
     for (let j = 0; j < H; j++) heap[a + 3 * H + j] = (heap[z + 2 * H + j] as number) + bias(2 * H + j);
@@ -28,7 +28,7 @@ export function gruAfterHeapStep(backend: SequenceHeapBackend, s: ForwardStep, p
   heapSigmoid(backend, s.z, B * G);
   heap = heapFloats(backend);
   for (let b = 0; b < B; b++) {
-    const p = s.p + (b * T + t) * G;
+    const p = s.p + (t * B + b) * G;
     const z = s.z + b * G;
     const a = s.acts + (k * B + b) * S * H;
     for (let j = 0; j < H; j++) {

@@ -1,6 +1,15 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import { type SequenceHeapBackend, heapFloats } from './wasm-sequence-heap.js';
 
+/** tfjs-backend-wasm's code for float32 (its CppDType). */
+const float32 = 0;
+
+/** The heap as int32, taken fresh like {@link heapFloats}. */
+const heapInts = (backend: SequenceHeapBackend) => {
+  const floats = heapFloats(backend);
+  return backend.wasm.HEAP32.buffer === floats.buffer ? backend.wasm.HEAP32 : new Int32Array(floats.buffer);
+};
+
 interface Scratch {
   offset: number;
   floats: number;
@@ -8,7 +17,7 @@ interface Scratch {
 const scratches = new WeakMap<object, Scratch>();
 
 /**
- * A scratch region of at least `floats` floats (plus 8 ints for matMul shapes at its start),
+ * A scratch region of at least `floats` floats (plus 8 ints at its start: matMul shapes in 0-5, add shape in 6),
  * kept per wasm module and reused across steps and calls; it only grows. Returns its float index.
  * @example
  * const z = scratchOffset(backend, 6 * batch * hidden);
@@ -49,9 +58,7 @@ export function heapMatMul(
   const scratch = scratches.get(wasm);
   if (bId === undefined || scratch === undefined) throw new Error('runSequence (wasm fused): no heap scratch');
   const shapes = scratch.offset;
-  const ints =
-    wasm.HEAP32.buffer === heapFloats(backend).buffer ? wasm.HEAP32 : new Int32Array(heapFloats(backend).buffer);
-  ints.set([1, rows, inner, 1, inner, cols], shapes);
+  heapInts(backend).set([1, rows, inner, 1, inner, cols], shapes);
   const aId = backend.dataIdNextNumber++;
   const outId = backend.dataIdNextNumber++;
   wasm.tfjs.registerTensor(aId, rows * inner, a * 4);
@@ -61,6 +68,31 @@ export function heapMatMul(
   } finally {
     wasm.tfjs.disposeData(aId);
     wasm.tfjs.disposeData(outId);
+  }
+}
+
+/**
+ * into[i] += from[i] for `size` floats (float indices into the heap), through the backend's Add
+ * export (XNNPACK's vectorised add, in place). Call only after {@link scratchOffset}.
+ * @example
+ * heapAdd(backend, z, projectedStep, batch * 4 * hidden); // a = h U + x W + b for a whole step
+ * In plain words: add two pages column by column in one stroke.
+ */
+export function heapAdd(backend: SequenceHeapBackend, into: number, from: number, size: number): void {
+  const wasm = backend.wasm;
+  const scratch = scratches.get(wasm);
+  if (scratch === undefined) throw new Error('runSequence (wasm fused): no heap scratch');
+  const shape = scratch.offset + 6;
+  heapInts(backend).set([size], shape);
+  const intoId = backend.dataIdNextNumber++;
+  const fromId = backend.dataIdNextNumber++;
+  wasm.tfjs.registerTensor(intoId, size, into * 4);
+  wasm.tfjs.registerTensor(fromId, size, from * 4);
+  try {
+    wasm._Add(intoId, shape * 4, 1, fromId, shape * 4, 1, float32, intoId);
+  } finally {
+    wasm.tfjs.disposeData(intoId);
+    wasm.tfjs.disposeData(fromId);
   }
 }
 

@@ -1,14 +1,15 @@
 import type { ForwardStep } from './forward-steps.js';
 import type { WasmCellPlan } from './wasm-cell-plan.js';
-import { heapSigmoid } from './heap-kernels.js';
+import { heapAdd, heapSigmoid } from './heap-kernels.js';
 import { type SequenceHeapBackend, heapFloats } from './wasm-sequence-heap.js';
 
 /**
  * One step of the LSTM family (LSTM i f g o, diagonal peephole, coupled f g o; sigmoid gates)
- * with the transcendental work on the backend's vectorised Sigmoid: a = p + h U in place on z (the
- * g block doubled, the peepholes' p_i C, p_f C added), σ over all gates at once (g = 2 σ(2a) - 1 =
- * tanh a), then C = f C_prev + i g (coupled: g + f (C_prev - g)) with 2C written to `side`, σ over
- * it (and over the peephole o's a_o + p_o C beside it), h = o (2 σ(2C) - 1), blended by the mask.
+ * with the elementwise work on the backend's vectorised Add and Sigmoid: a = p + h U in place on z
+ * (p and U come with the g block doubled, see doubledCandidate; the peepholes' p_i C, p_f C added
+ * in JS), σ over all gates at once (g = 2 σ(2a) - 1 = tanh a), then C = f C_prev + i g (coupled:
+ * g + f (C_prev - g)) with 2C written to `side`, σ over it (and over the peephole o's a_o + p_o C
+ * beside it), h = o (2 σ(2C) - 1), blended by the mask.
  * Saves what the JS step saves. `side` is scratch of 2·B·H floats; z must hold h_{k-1} U.
  * @example
  * lstmHeapStep(backend, step, plan, scratch + 4 * batch * hidden);
@@ -21,13 +22,11 @@ export function lstmHeapStep(backend: SequenceHeapBackend, s: ForwardStep, plan:
   const peephole = plan.family === 'peephole';
   const [gAt, oAt, cAt] = coupled ? [H, 2 * H, 3 * H] : [2 * H, 3 * H, 4 * H];
   const oSide = side + B * H;
+  heapAdd(backend, s.z, s.p + t * B * G, B * G);
   let heap = heapFloats(backend);
-  for (let b = 0; b < B; b++) {
-    const p = s.p + (b * T + t) * G;
-    const z = s.z + b * G;
-    for (let q = 0; q < G; q++) heap[z + q] = (heap[p + q] as number) + (heap[z + q] as number);
-    for (let q = gAt; q < gAt + H; q++) heap[z + q] = 2 * (heap[z + q] as number);
-    if (peephole) {
+  if (peephole) {
+    for (let b = 0; b < B; b++) {
+      const z = s.z + b * G;
       const cp = s.cs + (k * B + b) * H;
       for (let j = 0; j < H; j++) {
         const c = heap[cp + j] as number;

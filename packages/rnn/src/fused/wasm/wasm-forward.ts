@@ -8,9 +8,12 @@ import { type SequenceHeapBackend, floatOffset, heapFloats, heapTensor } from '.
 
 /** The tensors of a forward run; recurrent weights in keras layout. */
 export interface WasmForwardInputs {
-  /** x W + b (+ the recurrent bias, except for GRU with reset after) for every step, [B, T, G·H]. */
+  /** x W + b (+ the recurrent bias, except for GRU with reset after) in step order, [T, B, G·H]. */
   projected: tf.Tensor;
-  /** [H, G·H]; GRU with reset before: `weight` is [H, 2H] (r, z) and `candidate` [H, H]. */
+  /**
+   * [H, G·H]; GRU with reset before: `weight` is [H, 2H] (r, z) and `candidate` [H, H]. The LSTM
+   * family's `projected` and `weight` come with the candidate block doubled (doubledCandidate).
+   */
   weight: tf.Tensor;
   candidate?: tf.Tensor;
   initH: tf.Tensor;

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { doubledCandidate } from './doubled-candidate.js';
 import { heapRows } from './packed-views.js';
 import type { WasmCellPlan } from './wasm-cell-plan.js';
 import { runWasmBackward } from './wasm-backward.js';
@@ -45,7 +46,8 @@ function stepOrderGradients(x: tf.Tensor, kernel: tf.Tensor, previous: tf.Tensor
 
 /**
  * The fused run as one differentiable function (tf.customGrad): the input projection for all
- * steps as one matMul (recurrent bias folded in where it is additive), the forward time loop on
+ * steps as one matMul in step order (recurrent bias folded in where it is additive, the LSTM
+ * family's candidate block doubled: see doubledCandidate), the forward time loop on
  * the heap, and as gradient the fused BPTT followed by the weight gradients as whole-sequence
  * matMuls: dx = dP W^T, dW = x^T dP, db = Σ dP, dU = Σ_k h_{k-1}^T dR_k (one matMul over all
  * steps), db_rec = Σ dR, the peepholes from the BPTT's sums. Returns the packed value
@@ -71,10 +73,19 @@ export function wasmSequenceValue(
     const given = Object.fromEntries(
       names.map((name, i) => [name, args[i] as tf.Tensor]),
     ) as unknown as WasmSequenceInputs;
-    const x2d = tf.reshape(given.x, [B * T, I]) as tf.Tensor2D;
-    let projected: tf.Tensor = tf.fused.matMul({ a: x2d, b: given.kernel as tf.Tensor2D, bias: given.bias });
-    if (given.recurrentBias !== undefined && plan.family !== 'gru-after')
-      projected = tf.add(projected, given.recurrentBias);
+    const stepMajor = tf.reshape(tf.transpose(given.x, [1, 0, 2]), [T * B, I]) as tf.Tensor2D;
+    const additiveBias =
+      given.recurrentBias !== undefined && plan.family !== 'gru-after'
+        ? given.bias === undefined
+          ? given.recurrentBias
+          : tf.add(given.bias, given.recurrentBias)
+        : given.bias;
+    const doubled = (weight: tf.Tensor) => doubledCandidate(plan, weight, H);
+    const projected = tf.fused.matMul({
+      a: stepMajor,
+      b: doubled(given.kernel) as tf.Tensor2D,
+      bias: additiveBias === undefined ? undefined : doubled(additiveBias),
+    });
     const split = gruBefore
       ? [tf.slice(given.recurrent, [0, 0], [H, 2 * H]), tf.slice(given.recurrent, [0, 2 * H], [H, H])]
       : [given.recurrent];
@@ -84,7 +95,7 @@ export function wasmSequenceValue(
       [B, T, H],
       {
         projected,
-        weight: split[0] as tf.Tensor,
+        weight: doubled(split[0] as tf.Tensor),
         candidate: split[1],
         initH: given.initH,
         initC: given.initC,

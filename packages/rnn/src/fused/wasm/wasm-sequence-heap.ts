@@ -9,6 +9,7 @@ interface WasmModuleLike {
   _free(pointer: number): void;
   _BatchMatMul(...args: number[]): void;
   _Sigmoid(xId: number, outId: number): void;
+  _Add(...args: number[]): void;
   tfjs: { registerTensor(id: number, size: number, offset: number): void; disposeData(id: number): void };
 }
 
@@ -36,6 +37,7 @@ export function sequenceHeapBackend(): SequenceHeapBackend | undefined {
     wasm !== undefined &&
     typeof wasm._BatchMatMul === 'function' &&
     typeof wasm._Sigmoid === 'function' &&
+    typeof wasm._Add === 'function' &&
     typeof wasm._malloc === 'function' &&
     typeof wasm.tfjs?.registerTensor === 'function' &&
     typeof backend.makeOutput === 'function' &&
