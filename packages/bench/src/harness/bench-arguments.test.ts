@@ -31,6 +31,8 @@ describe('bench command line', () => {
       'x',
       '--filter',
       'lstm',
+      '--reference',
+      'wasm',
     ]);
     expect(parsed).toEqual({
       suites: ['ops', 'seed'],
@@ -40,6 +42,7 @@ describe('bench command line', () => {
       compare: ['a.json', 'b.json'],
       out: 'x',
       filter: 'lstm',
+      reference: 'wasm',
       help: false,
     });
     expect(parseBenchArguments(['--compare', 'old.json', '--full']).compare).toEqual(['old.json']);
@@ -52,5 +55,8 @@ describe('bench command line', () => {
     expect(() => parseBenchArguments(['--backends'])).toThrow(/bench: --backends expects a value, got nothing/);
     expect(() => parseBenchArguments(['--out', '--full'])).toThrow(/bench: --out expects a value, got --full/);
     expect(() => parseBenchArguments(['--fast'])).toThrow(/bench: unknown option '--fast'/);
+    expect(() => parseBenchArguments(['--reference', 'gpu'])).toThrow(
+      /bench: --reference expects one of cpu, wasm, webgpu, got 'gpu'/,
+    );
   });
 });

@@ -13,10 +13,13 @@ export interface BenchArguments {
   out?: string;
   /** Only cases whose id or title contains this text (case-insensitive). */
   filter?: string;
+  /** The backend whose results every row is checked against (default cpu). */
+  reference?: string;
   help: boolean;
 }
 
 const allSuites: SuiteName[] = ['ops', 'models', 'seed'];
+const allBackends = ['cpu', 'wasm', 'webgpu'];
 
 /** The CLI's usage text. */
 export const benchUsage = `Usage: pnpm bench [-- options]
@@ -27,6 +30,8 @@ export const benchUsage = `Usage: pnpm bench [-- options]
   --compare <a.json> [b.json]  one file: run, then show the change from it; two: compare them, no run
   --out <dir>         output folder (default: packages/bench/results/latest)
   --filter <text>     only cases whose id or title contains the text, any case (ids: ops/matMul/256/stock)
+  --reference <name>  the backend each row's results are checked against (default: cpu; wasm saves minutes
+                      per row at the recurrent anchor shape, where cpu's untimed reference run is slow)
   --help              this text`;
 
 /**
@@ -88,6 +93,13 @@ export function parseBenchArguments(argv: readonly string[]): BenchArguments {
       case '--filter':
         parsed.filter = value();
         break;
+      case '--reference': {
+        const reference = value();
+        if (!allBackends.includes(reference))
+          throw new Error(`bench: --reference expects one of ${allBackends.join(', ')}, got '${reference}'`);
+        parsed.reference = reference;
+        break;
+      }
       case '--help':
       case '-h':
         parsed.help = true;
@@ -97,7 +109,7 @@ export function parseBenchArguments(argv: readonly string[]): BenchArguments {
     }
   }
   if (parsed.suites.length === 0) parsed.suites = [...allSuites];
-  if (parsed.backends.length === 0) parsed.backends = ['cpu', 'wasm', 'webgpu'];
+  if (parsed.backends.length === 0) parsed.backends = [...allBackends];
   parsed.suites = [...new Set(parsed.suites)];
   parsed.backends = [...new Set(parsed.backends)];
   return parsed;

@@ -83,6 +83,8 @@ export interface BenchReport {
   backends: string[];
   timing: TimingSettings;
   wallMs: number;
+  /** The backend each row was checked against when not cpu (`--reference`). */
+  referenceBackend?: string;
   environment: BenchEnvironment;
   rows: BenchRow[];
 }

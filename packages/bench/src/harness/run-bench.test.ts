@@ -35,6 +35,43 @@ describe('runBench', () => {
     expect(report.rows[0]?.vsStock).toBeGreaterThan(0);
   });
 
+  test('--reference: every row is checked against that backend, which runs untimed when not requested', async () => {
+    const ran: string[] = [];
+    // Differs between backends on purpose: cpu answers 1, anything else 2.
+    const backendDependent: BenchCase = {
+      id: 'ops/reference/ours',
+      suite: 'ops',
+      title: 'reference',
+      implementation: 'ours',
+      compareKey: 'reference',
+      params: {},
+      setup({ backend }) {
+        ran.push(backend);
+        const x = tf.scalar(backend === 'cpu' ? 1 : 2);
+        return { run: () => tf.mul(x, 1), dispose: () => x.dispose() };
+      },
+    };
+    const report = await runBench({
+      suites: [{ name: 'ops', description: 'test', cases: () => [backendDependent] }],
+      backends: ['cpu'],
+      mode: 'quick',
+      timing: tinyTiming,
+      reference: 'wasm',
+    });
+    expect(ran).toEqual(['wasm', 'cpu']);
+    expect(report.referenceBackend).toBe('wasm');
+    expect(report.rows.map((row) => [row.backend, row.status])).toEqual([['cpu', 'wrong']]);
+    expect(report.rows[0]?.message).toMatch(/^results differ from wasm: /);
+    const byCpu = await runBench({
+      suites: [{ name: 'ops', description: 'test', cases: () => [backendDependent] }],
+      backends: ['wasm'],
+      mode: 'quick',
+      timing: tinyTiming,
+    });
+    expect(byCpu.referenceBackend).toBeUndefined();
+    expect(byCpu.rows[0]?.message).toMatch(/^results differ from cpu: /);
+  });
+
   test('an unavailable or unknown backend gives skipped rows with the reason', async () => {
     const only: BenchCase = {
       id: 'ops/skip/stock',

@@ -32,6 +32,8 @@ export interface RunBenchOptions {
   timing: TimingSettings;
   /** Runs only cases whose id or title contains this text (case-insensitive). */
   filter?: string;
+  /** The backend every row's results are checked against (default cpu); run first, untimed if not requested. */
+  reference?: string;
   /** Extra environment facts the caller knows (Node version, CPU model...). */
   environment?: Omit<BenchEnvironment, 'backends'>;
   hostMemory?: () => number;
@@ -44,14 +46,15 @@ export const quickTiming: TimingSettings = { timeMs: 300, iterations: 3, warmupI
 export const fullTiming: TimingSettings = { timeMs: 1_000, iterations: 10, warmupIterations: 3, caseBudgetMs: 20_000 };
 
 /**
- * Runs every case of the given suites on every requested backend, cpu first (the reference for the
- * correctness check; computed untimed when cpu is not requested), and returns the report. All
+ * Runs every case of the given suites on every requested backend, the reference backend first (cpu
+ * unless `reference` says otherwise; its results check every other backend's, and it is run untimed
+ * when not requested), and returns the report. All
  * stock cases run before any of ours; rows are reported in the suites' order.
  *
  * @example
  * const report = await runBench({ suites: [opsSuite], backends: ['cpu', 'wasm'], mode: 'quick', timing: quickTiming });
  *
- * In plain words: the same work on every backend, each answer checked against the cpu's.
+ * In plain words: the same work on every backend, each answer checked against the reference's.
  */
 export async function runBench(options: RunBenchOptions): Promise<BenchReport> {
   const started = performance.now();
@@ -59,11 +62,12 @@ export async function runBench(options: RunBenchOptions): Promise<BenchReport> {
   const description = await describeBackends();
   const unavailable = new Map<string, string>();
   const known = new Map(description.backends.map((backend) => [backend.name as string, backend]));
-  for (const name of ['cpu', ...options.backends]) {
+  const referenceBackend = options.reference ?? 'cpu';
+  for (const name of [referenceBackend, ...options.backends]) {
     const described = known.get(name);
     if (described && !described.available) unavailable.set(name, described.reason ?? 'unavailable');
   }
-  const order = ['cpu', ...options.backends.filter((name) => name !== 'cpu')];
+  const order = [referenceBackend, ...options.backends.filter((name) => name !== referenceBackend)];
   const timedBackends = order.filter((name) => options.backends.includes(name));
   const listed = options.suites
     .flatMap((suite) => suite.cases(options.mode))
@@ -81,7 +85,7 @@ export async function runBench(options: RunBenchOptions): Promise<BenchReport> {
     let reference: HostTensor[] | undefined;
     for (const backend of order) {
       const timed = timedBackends.includes(backend);
-      if (!timed && backend !== 'cpu') continue;
+      if (!timed && backend !== referenceBackend) continue;
       const skipReason = unavailable.get(backend) ?? benchCase.skip?.[backend];
       if (skipReason !== undefined) {
         if (timed) pushRow(skippedRow(benchCase, backend, skipReason));
@@ -102,16 +106,16 @@ export async function runBench(options: RunBenchOptions): Promise<BenchReport> {
         backend,
         mode: options.mode,
         timing: options.timing,
-        ...(backend === 'cpu' ? {} : reference ? { reference } : {}),
+        ...(backend === referenceBackend ? {} : reference ? { reference, referenceBackend } : {}),
         ...(options.hostMemory ? { hostMemory: options.hostMemory } : {}),
         coldOnly: !timed,
       });
-      if (backend === 'cpu') reference = outcome.output;
-      if (backend !== 'cpu' && !reference && outcome.row.status === 'ok') {
-        const cpuSkip = benchCase.skip?.cpu;
-        outcome.row.message = cpuSkip
-          ? `not checked: this case does not run on cpu (${cpuSkip})`
-          : 'not checked: the cpu reference failed';
+      if (backend === referenceBackend) reference = outcome.output;
+      if (backend !== referenceBackend && !reference && outcome.row.status === 'ok') {
+        const referenceSkip = benchCase.skip?.[referenceBackend];
+        outcome.row.message = referenceSkip
+          ? `not checked: this case does not run on ${referenceBackend} (${referenceSkip})`
+          : `not checked: the ${referenceBackend} reference failed`;
       }
       if (timed) pushRow(outcome.row);
     }
@@ -125,6 +129,7 @@ export async function runBench(options: RunBenchOptions): Promise<BenchReport> {
     backends: timedBackends,
     timing: options.timing,
     wallMs: performance.now() - started,
+    ...(referenceBackend === 'cpu' ? {} : { referenceBackend }),
     environment: { ...(options.environment ?? {}), backends: description },
     rows: addOrtRatios(addRatios(inListedOrder(rows, listed))),
   };

@@ -12,8 +12,10 @@ export interface CaseRunOptions {
   backend: string;
   mode: BenchMode;
   timing: TimingSettings;
-  /** The cpu backend's results for this case; absent when this run is the cpu reference. */
+  /** The reference backend's results for this case; absent when this run is the reference. */
   reference?: HostTensor[];
+  /** The backend `reference` came from (default cpu), for the message of a wrong row. */
+  referenceBackend?: string;
   /** Host memory in bytes (RSS in Node), injected so the harness stays free of Node APIs. */
   hostMemory?: () => number;
   /** Only the cold run (for a reference), no timing. */
@@ -28,7 +30,7 @@ export interface CaseRunOutcome {
 
 /**
  * Measures one case on the active backend: setup; a cold run (timed alone, its results checked
- * against the cpu reference); tinybench warm-up, then timed runs, each ending with readback; then
+ * against the reference backend's); tinybench warm-up, then timed runs, each ending with readback; then
  * dispose, with tensor and memory deltas. Errors become a row with status 'error'.
  *
  * @example const { row } = await runCaseOnBackend(matMulCase, { backend: 'wasm', mode: 'quick', timing, reference });
@@ -66,7 +68,8 @@ export async function runCaseOnBackend(benchCase: BenchCase, options: CaseRunOpt
     row.warm = summarizeSamples(samples);
     if (benchCase.flops !== undefined) row.gflops = benchCase.flops / (row.warm.median * 1e6);
     row.status = row.correctness && !row.correctness.ok ? 'wrong' : 'ok';
-    if (row.status === 'wrong') row.message = `results differ from cpu: ${row.correctness?.detail ?? ''}`;
+    if (row.status === 'wrong')
+      row.message = `results differ from ${options.referenceBackend ?? 'cpu'}: ${row.correctness?.detail ?? ''}`;
     return { row, output };
   } catch (error) {
     row.status = isCaseUnavailable(error) ? 'skipped' : 'error';

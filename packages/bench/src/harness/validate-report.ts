@@ -92,27 +92,30 @@ const backendDescription = shape(
     adapter: shape({ vendor: string, architecture: string, device: string, description: string, isSoftware: boolean }),
   },
 );
-const report = shape({
-  schema: oneOf(benchReportSchemaId),
-  createdAt: string,
-  mode: oneOf('quick', 'full'),
-  suites: arrayOf(oneOf('ops', 'models', 'seed')),
-  backends: arrayOf(string),
-  timing: shape({ timeMs: number, iterations: number, warmupIterations: number, caseBudgetMs: number }),
-  wallMs: number,
-  environment: shape(
-    { backends: shape({ runtime: string, backends: arrayOf(backendDescription) }) },
-    {
-      node: string,
-      platform: string,
-      cpuModel: string,
-      cpuCores: number,
-      totalMemoryBytes: number,
-      glibcTunables: string,
-    },
-  ),
-  rows: arrayOf(row),
-});
+const report = shape(
+  {
+    schema: oneOf(benchReportSchemaId),
+    createdAt: string,
+    mode: oneOf('quick', 'full'),
+    suites: arrayOf(oneOf('ops', 'models', 'seed')),
+    backends: arrayOf(string),
+    timing: shape({ timeMs: number, iterations: number, warmupIterations: number, caseBudgetMs: number }),
+    wallMs: number,
+    environment: shape(
+      { backends: shape({ runtime: string, backends: arrayOf(backendDescription) }) },
+      {
+        node: string,
+        platform: string,
+        cpuModel: string,
+        cpuCores: number,
+        totalMemoryBytes: number,
+        glibcTunables: string,
+      },
+    ),
+    rows: arrayOf(row),
+  },
+  { referenceBackend: string },
+);
 
 /**
  * Checks a parsed JSON value against the bench report schema (`baihua-bench/1`, documented in the

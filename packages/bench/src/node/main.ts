@@ -59,6 +59,7 @@ export async function runCli(argv: readonly string[], defaults: CliDefaults): Pr
     mode: args.mode,
     timing: args.mode === 'full' ? fullTiming : quickTiming,
     ...(args.filter ? { filter: args.filter } : {}),
+    ...(args.reference ? { reference: args.reference } : {}),
     environment: nodeEnvironment(),
     hostMemory: residentBytes,
     onProgress: createProgressReporter(),

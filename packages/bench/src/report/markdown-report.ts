@@ -32,7 +32,8 @@ export function markdownReport(report: BenchReport, chartFiles: string[] = []): 
     `- Timing: cold first run, then ${timing.warmupIterations} warm-up run(s), then at least ${timing.iterations} ` +
       `timed runs and ${timing.timeMs} ms (tinybench); warm-up and timing of a row stop after ` +
       `${timing.caseBudgetMs} ms (at least one timed run).`,
-    `- Wall time: ${formatMs(report.wallMs / 1000)} s for ${report.rows.length} rows.`,
+    `- Wall time: ${formatMs(report.wallMs / 1000)} s for ${report.rows.length} rows; ` +
+      `results checked against ${report.referenceBackend ?? 'cpu'}.`,
     '',
     'Times include readback (`await data()`). "vs cpu" and "ours/stock" are time ratios: lower is faster. ' +
       '"check" compares every result with the cpu backend\'s.',

@@ -24,6 +24,7 @@ export function terminalTable(report: BenchReport, options: { allRows?: boolean 
       '"vs cpu" and "ours/stock" are time ratios: lower is faster.',
     ...(problems.length > 0 ? ['', 'Problems:', ...problems.map((line) => `  - ${line}`)] : []),
     '',
-    `Wall time ${formatMs(report.wallMs / 1000)} s (${report.mode} run, ${report.rows.length} rows).`,
+    `Wall time ${formatMs(report.wallMs / 1000)} s (${report.mode} run, ${report.rows.length} rows; ` +
+      `checked against ${report.referenceBackend ?? 'cpu'}).`,
   ].join('\n');
 }
