@@ -18,6 +18,9 @@ describeEachBackend('style-transfer losses: bad input', () => {
     const threeBatches = tf.zeros([3, 2, 2, 3]);
     const nonSquare = tf.zeros([1, 3, 4]);
     const vector = tf.zeros([3]);
+    const emptyStyle = tf.zeros([1, 0, 5, 3]);
+    const intGram = tf.zeros([1, 3, 3], 'int32');
+    const tallGram = tf.zeros([1, 4, 3]);
     const as4 = (t: tf.Tensor) => t as tf.Tensor4D;
     const cases: Case[] = [
       [() => gramMatrix(as4(image)), 'gramMatrix: expected features of rank 4, got rank 3 (shape [4,5,3])', ShapeError],
@@ -57,6 +60,21 @@ describeEachBackend('style-transfer losses: bad input', () => {
         ShapeError,
       ],
       [() => styleLoss(features, as4(ints)), 'styleLoss: expected style of dtype float32, got int32', ShapeError],
+      [
+        () => styleLoss(features, as4(emptyStyle)),
+        'styleLoss: expected style [B, H, W, C] with every size >= 1, got shape [1,0,5,3]',
+        ShapeError,
+      ],
+      [
+        () => styleLoss(features, intGram as tf.Tensor3D),
+        'styleLoss: expected style of dtype float32, got int32',
+        ShapeError,
+      ],
+      [
+        () => styleLoss(features, tallGram as tf.Tensor3D),
+        "styleLoss: expected style of shape [*, 3, 3] (a Gram matrix) to match features' 3 channels, got shape [1,4,3]",
+        ShapeError,
+      ],
       [() => totalVariationLoss(as4(image)), 'totalVariationLoss: expected images of rank 4, got rank 3', ShapeError],
       [
         () => totalVariationLoss(features, { from: 'absolute' } as never),
@@ -78,6 +96,7 @@ describeEachBackend('style-transfer losses: bad input', () => {
       expect(tf.memory().numTensors).toBe(before);
     } finally {
       tf.dispose([features, image, ints, empty, fourChannels, threeBatches, nonSquare, vector]);
+      tf.dispose([emptyStyle, intGram, tallGram]);
     }
   });
 });
