@@ -9,6 +9,7 @@ import {
   tail,
 } from './forward-shaders.js';
 import { type OneDispatchPlan, gateVectorStepSource, gateVectors } from './gate-vector-step-shader.js';
+import { type FusedTiling, fusedTiling } from './adapter-tiling.js';
 import type { WebGpuCellPlan } from './webgpu-cell-plan.js';
 import { type WebGpuStepBackend, dispatchStep, withWorkspace } from './webgpu-step-program.js';
 
@@ -25,9 +26,17 @@ export interface FusedForwardInputs {
   keep?: tf.Tensor;
 }
 
-type Shader = { key: string; names: string[]; body: string; inputs: tf.Tensor[]; components?: number[] };
+type Shader = {
+  key: string;
+  names: string[];
+  body: string;
+  inputs: tf.Tensor[];
+  components?: number[];
+  /** The step's block per thread (default one row, one unit). */
+  tiling?: { rows: number; units: number };
+};
 
-function shaders(plan: WebGpuCellPlan, given: FusedForwardInputs): Shader[] {
+function shaders(plan: WebGpuCellPlan, given: FusedForwardInputs, tiling: FusedTiling): Shader[] {
   const masked = given.keep !== undefined;
   const key = `${plan.key}_${masked ? 'masked' : 'all'}`;
   const read: [string, tf.Tensor | undefined][] = [
@@ -58,7 +67,6 @@ function shaders(plan: WebGpuCellPlan, given: FusedForwardInputs): Shader[] {
     ),
   };
   if (plan.family !== 'gru-before') {
-    const body = gateVectorStepSource(plan as OneDispatchPlan, masked);
     const extra: [string, tf.Tensor | undefined][] = [
       ['peep', plan.family === 'peephole' ? given.peephole : undefined],
       ['keep', given.keep],
@@ -66,7 +74,9 @@ function shaders(plan: WebGpuCellPlan, given: FusedForwardInputs): Shader[] {
     const step = named(extra);
     step.inputs[1] = gateVectors(given.weight, plan.gates);
     const components = step.names.map((name) => (name === 'weight' && plan.gates > 1 ? 4 : 1));
-    const shader = { key: `${key}_step`, ...step, components, body: forwardSource(plan, body) };
+    const { rows, units } = tiling;
+    const body = gateVectorStepSource(plan as OneDispatchPlan, masked, { rows, units });
+    const shader = { key: `${key}_step_${rows}x${units}`, ...step, components, tiling: { rows, units }, body };
     return [init, shader];
   }
   const reset = `${prelude(3)}
@@ -95,7 +105,8 @@ function shaders(plan: WebGpuCellPlan, given: FusedForwardInputs): Shader[] {
 /**
  * The forward pass: one dispatch copies the initial state into the workspace, then each step is one
  * dispatch (two for GRU with reset before) that computes the recurrent product h_{k-1} U for its
- * unit, the gate arithmetic, the new state, the output and the values backward needs.
+ * unit, the gate arithmetic, the new state, the output and the values backward needs (one thread per
+ * (row, unit) on GPUs, a block of them on software adapters: see adapter-tiling.ts).
  * Returns the workspace laid out as `layout` (see {@link ForwardLayout}).
  * @example
  * const workspace = runFusedForward(backend, plan, layout, { projected, weight, initH, initC }, false);
@@ -108,7 +119,7 @@ export function runFusedForward(
   given: FusedForwardInputs,
   reverse: boolean,
 ): tf.Tensor1D {
-  const [init, ...steps] = shaders(plan, given);
+  const [init, ...steps] = shaders(plan, given, fusedTiling(backend));
   const { batch, hidden, time } = layout;
   const threads = batch * hidden;
   const { oY, oH, oC, oS, oR } = layout;
@@ -116,6 +127,9 @@ export function runFusedForward(
   return withWorkspace(backend, layout.size, (workspace) => {
     dispatchStep(backend, init as Shader, init?.inputs ?? [], workspace, threads, uniforms(0));
     for (let k = 0; k < time; k++)
-      for (const shader of steps) dispatchStep(backend, shader, shader.inputs, workspace, threads, uniforms(k));
+      for (const { tiling = { rows: 1, units: 1 }, ...shader } of steps) {
+        const blocks = Math.ceil(batch / tiling.rows) * Math.ceil(hidden / tiling.units);
+        dispatchStep(backend, shader, shader.inputs, workspace, blocks, uniforms(k));
+      }
   });
 }

@@ -6,6 +6,8 @@ import { backwardLayout, unitVectors } from './backward-shaders.js';
 import { runFusedBackward } from './fused-backward.js';
 import { runFusedForward } from './fused-forward.js';
 import { fusedGradients } from './fused-gradients.js';
+import { fusedTiling } from './adapter-tiling.js';
+import { tiledProjection } from './tiled-mat-mul.js';
 import { forwardLayout } from './forward-shaders.js';
 import { type WebGpuCellPlan, planWebGpuCell } from './webgpu-cell-plan.js';
 import { webgpuStepBackend, workspaceLimit } from './webgpu-step-program.js';
@@ -29,13 +31,16 @@ function packedSequence(
   const reverse = options.reverse ?? false;
   const weights = cell.weightVariables();
   const torch = cell.weightLayout === 'torch';
-  const projected = tf.reshape(cell.projectInput(tf.reshape(x, [batch * time, features]) as tf.Tensor2D), [
-    batch,
-    time,
-    plan.gates * hidden,
-  ]);
-  const recurrent = weights.recurrentKernel as tf.Tensor;
-  const weight = torch ? tf.transpose(recurrent) : recurrent;
+  const keras = (matrix: tf.Tensor) => (torch ? tf.transpose(matrix) : matrix) as tf.Tensor2D;
+  const x2d = tf.reshape(x, [batch * time, features]) as tf.Tensor2D;
+  const tiled = fusedTiling(backend).tiledProjection && (plan.gates * hidden) % 4 === 0;
+  const projected = tf.reshape(
+    tiled
+      ? tiledProjection(backend, x2d, keras(weights.kernel as tf.Tensor), weights.bias as tf.Tensor1D | undefined)
+      : cell.projectInput(x2d),
+    [batch, time, plan.gates * hidden],
+  );
+  const weight = keras(weights.recurrentKernel as tf.Tensor);
   const state = options.initialState as Partial<LstmState> | undefined;
   const initH = state?.hidden ?? tf.zeros([batch, hidden]);
   const initC = plan.hasCell ? (state?.cell ?? tf.zeros([batch, hidden])) : undefined;
@@ -104,7 +109,8 @@ function packedSequence(
  * `save` keeps it without making it a kernel output, whereas tfjs fills every output's missing
  * gradient with zeros built on the CPU, which for such an output would cost a 50 MB upload in every
  * training step.
- * It also needs no global kernel names, and x W + b stays tfjs's own matMul and its gradient.
+ * It also needs no global kernel names, and x W + b stays tfjs's own matMul and its gradient (on
+ * software adapters such as SwiftShader: tiledMatMul's forward, tfjs's gradient; see adapter-tiling.ts).
  * @example
  * registerFusedSequenceRunner('webgpu', webgpuSequenceRunner); // done when @baihua/rnn is imported
  * In plain words: the GPU road for a whole sequence, one beat per step.
