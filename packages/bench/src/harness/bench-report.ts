@@ -39,7 +39,10 @@ export interface BenchRow {
   compareKey: string;
   backend: string;
   params: Record<string, number | string | boolean>;
-  /** ok: timed and correct; wrong: timed but results differ from cpu; error: threw; skipped: not run here. */
+  /**
+   * ok: timed and correct; wrong: timed but results differ from the reference backend's (cpu by
+   * default); error: threw; skipped: not run here.
+   */
   status: 'ok' | 'wrong' | 'error' | 'skipped';
   /** Why it errored or was skipped. */
   message?: string;

@@ -6,10 +6,10 @@ export interface HostTensor {
   data: Float32Array | Int32Array | Uint8Array;
 }
 
-/** Outcome of comparing one backend's results with the cpu backend's. */
+/** Outcome of comparing one backend's results with the reference backend's (cpu unless `--reference`). */
 export interface CorrectnessCheck {
   ok: boolean;
-  reference: 'cpu';
+  reference: string;
   /** Largest |actual - expected| over all outputs. */
   maxAbsError: number;
   /** What was allowed: atol + rtol * max|expected|, for the worst output. */
@@ -27,17 +27,18 @@ export const defaultTolerance: Tolerance = { rtol: 1e-3, atol: 1e-4 };
  *
  * @example compareWithReference([{ shape: [2], data: new Float32Array([1, 2]) }], reference)
  *
- * In plain words: a fast answer only counts if it is the same answer the cpu gives.
+ * In plain words: a fast answer only counts if it is the same answer the reference (cpu) gives.
  */
 export function compareWithReference(
   actual: HostTensor[],
   expected: HostTensor[],
   tolerance: Tolerance = defaultTolerance,
+  referenceBackend = 'cpu',
 ): CorrectnessCheck {
   if (actual.length !== expected.length) {
     return {
       ok: false,
-      reference: 'cpu',
+      reference: referenceBackend,
       maxAbsError: Number.POSITIVE_INFINITY,
       allowedError: 0,
       detail: `expected ${expected.length} outputs, got ${actual.length}`,
@@ -71,12 +72,13 @@ export function compareWithReference(
     if (worst > allowed) {
       failure ??=
         `output ${index}: element ${worstIndex} is ${output.data[worstIndex]}, ` +
-        `cpu gives ${reference.data[worstIndex]} (|diff| ${worst.toPrecision(3)} > allowed ${allowed.toPrecision(3)})`;
+        `${referenceBackend} gives ${reference.data[worstIndex]} ` +
+        `(|diff| ${worst.toPrecision(3)} > allowed ${allowed.toPrecision(3)})`;
     }
   });
   return {
     ok: failure === undefined,
-    reference: 'cpu',
+    reference: referenceBackend,
     maxAbsError,
     allowedError,
     ...(failure ? { detail: failure } : {}),

@@ -61,7 +61,8 @@ describe('runBench', () => {
     expect(ran).toEqual(['wasm', 'cpu']);
     expect(report.referenceBackend).toBe('wasm');
     expect(report.rows.map((row) => [row.backend, row.status])).toEqual([['cpu', 'wrong']]);
-    expect(report.rows[0]?.message).toMatch(/^results differ from wasm: /);
+    expect(report.rows[0]?.message).toMatch(/^results differ from wasm: .*wasm gives 2 /);
+    expect(report.rows[0]?.correctness?.reference).toBe('wasm');
     const byCpu = await runBench({
       suites: [{ name: 'ops', description: 'test', cases: () => [backendDependent] }],
       backends: ['wasm'],
@@ -69,7 +70,8 @@ describe('runBench', () => {
       timing: tinyTiming,
     });
     expect(byCpu.referenceBackend).toBeUndefined();
-    expect(byCpu.rows[0]?.message).toMatch(/^results differ from cpu: /);
+    expect(byCpu.rows[0]?.message).toMatch(/^results differ from cpu: .*cpu gives 1 /);
+    expect(byCpu.rows[0]?.correctness?.reference).toBe('cpu');
   });
 
   test('an unavailable or unknown backend gives skipped rows with the reason', async () => {

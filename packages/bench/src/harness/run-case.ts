@@ -52,7 +52,8 @@ export async function runCaseOnBackend(benchCase: BenchCase, options: CaseRunOpt
     const measured = active.metrics?.();
     if (measured) row.metrics = { ...(row.metrics ?? {}), ...measured };
     if (options.reference) {
-      row.correctness = compareWithReference(output, options.reference, benchCase.tolerance ?? defaultTolerance);
+      const tolerance = benchCase.tolerance ?? defaultTolerance;
+      row.correctness = compareWithReference(output, options.reference, tolerance, options.referenceBackend);
     }
     if (options.coldOnly) return { row, output };
     const tensorsBeforeTiming = tf.memory().numTensors;

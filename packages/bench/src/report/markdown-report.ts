@@ -36,7 +36,7 @@ export function markdownReport(report: BenchReport, chartFiles: string[] = []): 
       `results checked against ${report.referenceBackend ?? 'cpu'}.`,
     '',
     'Times include readback (`await data()`). "vs cpu" and "ours/stock" are time ratios: lower is faster. ' +
-      '"check" compares every result with the cpu backend\'s.',
+      `"check" compares every result with the ${report.referenceBackend ?? 'cpu'} backend's.`,
     '',
     '## Summary (warm median per backend)',
     '',
