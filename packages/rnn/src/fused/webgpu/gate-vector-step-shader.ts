@@ -74,7 +74,8 @@ export function gateVectorStepSource(
       ${block((r, u) => `var row${r}_${u} = ${rowType}(0.0);`)}
       for (var q = 0; q < H; q = q + 1) {
         ${each(unitList, (u) => `let w${u} = weight[q * H + min(j0 + ${u}, H - 1)];`)}
-        ${each(rowList, (r) => `let x${r} = result[h${r} + q]; ${each(unitList, (u) => `row${r}_${u} = row${r}_${u} + x${r} * w${u};`)}`)}
+        ${each(rowList, (r) => `let x${r} = result[h${r} + q];`)}
+        ${block((r, u) => `row${r}_${u} = row${r}_${u} + x${r} * w${u};`)}
       }
       ${block((r, u) => `if (b0 + ${r} < B && j0 + ${u} < H) { unitStep((b0 + ${r}) * H + j0 + ${u}, row${r}_${u}); }`)}
     }`;

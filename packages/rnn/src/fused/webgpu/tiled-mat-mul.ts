@@ -21,7 +21,8 @@ function source(withBias: boolean): string {
       ${each(rows, (r) => each(columns, (c) => `var c${r}_${c} = vec4<f32>(0.0);`, ' '))}
       for (var k = 0; k < K; k = k + 1) {
         ${each(columns, (c) => `let w${c} = B[k * N4 + min(n0 + ${c}, N4 - 1)];`, ' ')}
-        ${each(rows, (r) => `let x${r} = A[a${r} + k]; ${each(columns, (c) => `c${r}_${c} = c${r}_${c} + x${r} * w${c};`, ' ')}`)}
+        ${each(rows, (r) => `let x${r} = A[a${r} + k];`, ' ')}
+        ${each(rows, (r) => each(columns, (c) => `c${r}_${c} = c${r}_${c} + x${r} * w${c};`, ' '))}
       }
       ${each(columns, (c) => `let b${c} = ${withBias ? `bias[min(n0 + ${c}, N4 - 1)]` : 'vec4<f32>(0.0)'};`, ' ')}
       ${each(rows, (r) =>
