@@ -15,3 +15,10 @@ export { rollingOriginEvaluation, seasonalNaiveForecast } from './rolling-origin
 export type { ForecastFunction, RollingOriginOptions, RollingOriginResult } from './rolling-origin.js';
 export { forecastChartPng } from './forecast-chart.js';
 export type { ForecastChartOptions } from './forecast-chart.js';
+export { BoxCoxTransform, fitBoxCox } from './box-cox-transform.js';
+export type { BoxCoxOptions } from './box-cox-transform.js';
+export { fineTuneForecaster } from './fine-tune-forecaster.js';
+export type { FineTuneOptions } from './fine-tune-forecaster.js';
+export { refittingForecast } from './refitting-forecast.js';
+export type { RefittingOptions } from './refitting-forecast.js';
+export { averageForecasts } from './average-forecasts.js';

@@ -37,8 +37,9 @@ export interface RollingOriginResult {
  * Rolling-origin evaluation with an expanding window (Tashman 2000): origins o = testStart,
  * testStart + stride, ... while o + horizon <= n; at each, `forecast` sees the observed history
  * series[0, o) (the actual values up to the origin, never its own earlier forecasts) and predicts
- * series[o, o + horizon). The model is not refitted: whatever it learnt came from series[0, testStart),
- * which is also the span of MASE's in-sample naive scale. All forecasts go in one batch.
+ * series[o, o + horizon). Nothing is refitted here: a model trained on series[0, testStart) (also the
+ * span of MASE's in-sample naive scale) is used as it is, unless `forecast` itself learns from each
+ * history ({@link refittingForecast}). All histories go to `forecast` in one call.
  *
  * @example
  * const forecaster = await trainForecaster(series.slice(0, testStart), { inputLength: 24, horizon: 12 });

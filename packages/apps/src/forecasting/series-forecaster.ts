@@ -1,5 +1,6 @@
 import { ArgumentError, Layer, assertKnownOptions, predict } from '@baihua/core';
 import * as tf from '@tensorflow/tfjs-core';
+import { BoxCoxTransform } from './box-cox-transform.js';
 import { assertSeries, assertWindowSizes } from './series-checks.js';
 import { SeriesScaler } from './series-scaler.js';
 
@@ -7,8 +8,10 @@ import { SeriesScaler } from './series-scaler.js';
 export interface SeriesForecasterParts {
   /** x [batch, inputLength, 1] -> [batch, horizon], in the encoded units below. */
   model: Layer;
-  /** Fitted on the training span. */
+  /** Fitted on the training span (on the transformed values where `transform` is given). */
   scaler: SeriesScaler;
+  /** A variance-stabilising transform applied before the scaler, fitted on the training span. Default none. */
+  transform?: BoxCoxTransform;
   inputLength: number;
   horizon: number;
   /** Inputs and outputs are measured from the window's last scaled value (see the class doc). */
@@ -17,7 +20,8 @@ export interface SeriesForecasterParts {
 
 /**
  * A trained forecaster: a model and the encoding it was trained with. Encoding of a window w
- * (the last inputLength values): s = scaler.transform(w); with relativeToLast, inputs s_i - s_last
+ * (the last inputLength values): s = scaler.transform(T(w)), T the Box-Cox `transform` (the
+ * identity without one), and forecasts go back through T's inverse; with relativeToLast, inputs s_i - s_last
  * and outputs read as s_last + model(x)_k (the model learns changes from the last value, so a
  * trend carries past the training range); without it, inputs s and outputs read as scaled values.
  * Forecasts come back in the series' own units. `dispose()` frees the model's weights.
@@ -31,6 +35,7 @@ export interface SeriesForecasterParts {
 export class SeriesForecaster {
   readonly model: Layer;
   readonly scaler: SeriesScaler;
+  readonly transform: BoxCoxTransform | undefined;
   readonly inputLength: number;
   readonly horizon: number;
   readonly relativeToLast: boolean;
@@ -42,6 +47,7 @@ export class SeriesForecaster {
       'inputLength',
       'horizon',
       'relativeToLast',
+      'transform',
     ]);
     assertWindowSizes('SeriesForecaster', parts ?? ({} as SeriesForecasterParts));
     if (!(parts.model instanceof Layer))
@@ -51,6 +57,12 @@ export class SeriesForecaster {
         'SeriesForecaster',
         `expected options.scaler to be a SeriesScaler, got ${typeof parts.scaler}`,
       );
+    if (parts.transform !== undefined && !(parts.transform instanceof BoxCoxTransform))
+      throw new ArgumentError(
+        'SeriesForecaster',
+        `expected options.transform to be a BoxCoxTransform, got ${typeof parts.transform}`,
+      );
+    this.transform = parts.transform;
     this.model = parts.model;
     this.scaler = parts.scaler;
     this.inputLength = parts.inputLength;
@@ -63,7 +75,7 @@ export class SeriesForecaster {
     const rows: number[][] = [];
     const offsets: number[] = [];
     for (const window of windows) {
-      const scaled = this.scaler.transform(window);
+      const scaled = this.scaler.transform(this.transform ? this.transform.forward(window) : window);
       const offset = this.relativeToLast ? (scaled[scaled.length - 1] as number) : 0;
       rows.push(scaled.map((v) => v - offset));
       offsets.push(offset);
@@ -90,7 +102,8 @@ export class SeriesForecaster {
     output.dispose();
     return offsets.map((offset, b) => {
       const scaled = Array.from(flat.subarray(b * this.horizon, (b + 1) * this.horizon), (v) => v + offset);
-      return this.scaler.inverseTransform(scaled);
+      const transformed = this.scaler.inverseTransform(scaled);
+      return this.transform ? this.transform.inverse(transformed) : transformed;
     });
   }
 

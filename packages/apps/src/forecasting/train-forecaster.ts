@@ -1,19 +1,23 @@
-import { Adam, ArgumentError, assertKnownOptions, assertPositive, assertPositiveInteger, fit } from '@baihua/core';
-import { meanSquaredError } from '@baihua/losses';
-import * as tf from '@tensorflow/tfjs-core';
+import { ArgumentError, assertKnownOptions } from '@baihua/core';
 import {
   type RecurrentForecasterOptions,
   createRecurrentForecaster,
   recurrentForecasterOptionKeys,
 } from './recurrent-forecaster.js';
 import { assertSeries, assertWindowSizes } from './series-checks.js';
+import { type BoxCoxOptions, fitBoxCox } from './box-cox-transform.js';
+import { checkSpanFitOptions, fitOnSpan } from './fit-on-span.js';
 import { SeriesForecaster } from './series-forecaster.js';
 import { type ScalerKind, fitScaler } from './series-scaler.js';
-import { slidingWindows } from './sliding-windows.js';
 
 /** Options of {@link trainForecaster}: the model's and the training's. */
 export interface TrainForecasterOptions extends RecurrentForecasterOptions {
-  /** Scaler fitted on the training span. Default 'standard'. */
+  /**
+   * A Box-Cox transform before the scaler, fitted on the training span ({@link fitBoxCox}: `{}` picks
+   * lambda by maximum likelihood; `{ shift: 1 }` for counts that reach 0). Default none.
+   */
+  boxCox?: BoxCoxOptions;
+  /** Scaler fitted on the (transformed) training span. Default 'standard'. */
   scaler?: ScalerKind;
   /** Measure inputs and outputs from each window's last value (for trending series). Default false. */
   relativeToLast?: boolean;
@@ -27,6 +31,7 @@ export interface TrainForecasterOptions extends RecurrentForecasterOptions {
 
 const trainOptionKeys = [
   ...recurrentForecasterOptionKeys,
+  'boxCox',
   'scaler',
   'relativeToLast',
   'epochs',
@@ -35,8 +40,9 @@ const trainOptionKeys = [
 ];
 
 /**
- * Trains a {@link createRecurrentForecaster} model on one span of a series: fits the scaler on
- * `trainingSpan` only, cuts every window of it ({@link slidingWindows}, stride 1), encodes them as
+ * Trains a {@link createRecurrentForecaster} model on one span of a series: fits the Box-Cox
+ * transform (when `boxCox` is given) and the scaler on `trainingSpan` only, cuts every window of it
+ * ({@link slidingWindows}, stride 1), encodes them as
  * {@link SeriesForecaster} describes, and fits mean squared error on the scaled targets with Adam
  * (seeded shuffling, `seed`). The span needs at least inputLength + horizon values.
  *
@@ -53,10 +59,8 @@ export async function trainForecaster(
   assertKnownOptions('trainForecaster', 'options', options, trainOptionKeys);
   if (options === undefined) throw new ArgumentError('trainForecaster', 'expected options { inputLength, horizon }');
   assertWindowSizes('trainForecaster', options);
-  const { inputLength, horizon, epochs = 60, batchSize = 32, learningRate = 0.005, seed = 0 } = options;
-  assertPositiveInteger('trainForecaster', 'options.epochs', epochs);
-  assertPositiveInteger('trainForecaster', 'options.batchSize', batchSize);
-  assertPositive('trainForecaster', 'options.learningRate', learningRate);
+  const { inputLength, horizon } = options;
+  const loop = checkSpanFitOptions('trainForecaster', options, { epochs: 60, learningRate: 0.005 });
   assertSeries('trainForecaster', 'trainingSpan', trainingSpan);
   if (trainingSpan.length < inputLength + horizon)
     throw new ArgumentError(
@@ -64,24 +68,19 @@ export async function trainForecaster(
       `expected trainingSpan of at least inputLength + horizon = ${inputLength + horizon} values, ` +
         `got ${trainingSpan.length}`,
     );
-  const scaler = fitScaler(trainingSpan, { kind: options.scaler ?? 'standard' });
-  const { scaler: _s, relativeToLast = false, epochs: _e, batchSize: _b, learningRate: _l, ...modelOptions } = options;
+  const transform = options.boxCox === undefined ? undefined : fitBoxCox(trainingSpan, options.boxCox);
+  const scaler = fitScaler(transform ? transform.forward(trainingSpan) : trainingSpan, {
+    kind: options.scaler ?? 'standard',
+  });
+  const { boxCox: _t, scaler: _s, relativeToLast = false, ...rest } = options;
+  const { epochs: _e, batchSize: _b, learningRate: _l, ...modelOptions } = rest;
   const model = createRecurrentForecaster(modelOptions);
-  const forecaster = new SeriesForecaster({ model, scaler, inputLength, horizon, relativeToLast });
-  const windows = slidingWindows(trainingSpan, { inputLength, horizon });
-  const { rows, offsets } = forecaster.encodeWindows(windows.inputs);
-  const targets = windows.targets.map((t, k) => scaler.transform(t).map((v) => v - (offsets[k] as number)));
-  const x = tf.tensor3d(rows.map((row) => row.map((v) => [v])));
-  const y = tf.tensor2d(targets);
-  const optimizer = new Adam({ learningRate });
+  const forecaster = new SeriesForecaster({ model, scaler, transform, inputLength, horizon, relativeToLast });
   try {
-    await fit(model, { x, y }, { loss: meanSquaredError, optimizer, epochs, batchSize, seed, progress: 'none' });
+    await fitOnSpan('trainForecaster', forecaster, trainingSpan, loop);
   } catch (error) {
     model.dispose();
     throw error;
-  } finally {
-    tf.dispose([x, y]);
-    optimizer.dispose();
   }
   return forecaster;
 }
