@@ -31,3 +31,15 @@ test('a tiny GRU on the Nile beats the seasonal-naive forecaster at horizon 1', 
   expect(model.mase).toBeLessThan(0.85);
   expect(model.mase).toBeLessThan(naive.mase);
 }, 60_000);
+
+test('the sunspot settings on the Nile: Box-Cox, two seeds averaged, refitted every 10 origins', async () => {
+  const spec = nileAnnual();
+  const refit = { every: 10, epochs: 3, learningRate: 0.002 };
+  const settings = { horizon: 2, cell: 'gru' as const, inputLength: 10, units: 8, epochs: 15 };
+  const single = await forecastSeries(spec, settings);
+  const { model, naive } = await forecastSeries(spec, { ...settings, boxCox: {}, members: 2, refit });
+  expect(model.origins).toHaveLength(spec.testLength - 1);
+  expect(model.mase).toBeLessThan(naive.mase);
+  // Not the single model's forecasts: the second seed and the fine-tuning changed them.
+  expect(model.forecasts[20]?.[0]).not.toBeCloseTo(single.model.forecasts[20]?.[0] as number, 3);
+}, 120_000);
