@@ -41,7 +41,8 @@ export interface WasmForwardResult {
  * The whole forward time loop in one call on the wasm heap: per step one recurrent product h U
  * through the backend's BatchMatMul export (two for GRU with reset before) into a scratch buffer
  * reused across steps and calls, then the gate arithmetic in place, writing states, outputs and
- * the values backward needs into tensors allocated once per call.
+ * the values backward needs into tensors allocated once per call (`keepForBackward: false`: the
+ * per-step values go to one step-sized slot, reused; `acts` is then [1, B, S, H]).
  * @example
  * const { packed, hs, acts } = runWasmForward(backend, plan, [batch, time, hidden], inputs, false);
  * In plain words: the relay runs on one desk, without fetching new paper for every hand-over.
@@ -52,12 +53,13 @@ export function runWasmForward(
   [B, T, H]: [number, number, number],
   given: WasmForwardInputs,
   reverse: boolean,
+  keepForBackward = true,
 ): WasmForwardResult {
   const E = plan.hasCell ? 2 : 1;
   const packed = heapTensor(backend, [B, T + E, H]);
   const hs = heapTensor(backend, [T + 1, B, H]);
   const cs = plan.hasCell ? heapTensor(backend, [T + 1, B, H]) : undefined;
-  const acts = heapTensor(backend, [T, B, plan.slots, H]);
+  const acts = heapTensor(backend, [keepForBackward ? T : 1, B, plan.slots, H]);
   const rh = plan.family === 'gru-before' ? heapTensor(backend, [T, B, H]) : undefined;
   const z = scratchOffset(backend, 6 * B * H);
   const off = (tensor: tf.Tensor | undefined) => (tensor === undefined ? -1 : floatOffset(backend, tensor));
@@ -85,8 +87,11 @@ export function runWasmForward(
   if (cs !== undefined && given.initC !== undefined)
     heap.set(heap.subarray(off(given.initC), off(given.initC) + B * H), s.cs);
   const G = plan.gates;
+  const actsBase = s.acts;
   for (let k = 0; k < T; k++) {
     s.k = k;
+    // Inference: every step's (k B + b) S H offset lands in the one step-sized slot.
+    if (!keepForBackward) s.acts = actsBase - k * B * plan.slots * H;
     s.t = reverse ? T - 1 - k : k;
     const previous = s.hs + k * B * H;
     if (plan.family === 'gru-before') {

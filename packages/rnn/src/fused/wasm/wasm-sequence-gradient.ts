@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { doubledCandidate } from './doubled-candidate.js';
 import { heapRows } from './packed-views.js';
 import type { WasmCellPlan } from './wasm-cell-plan.js';
 import { runWasmBackward } from './wasm-backward.js';
-import { type WasmForwardResult, runWasmForward } from './wasm-forward.js';
+import type { WasmForwardResult } from './wasm-forward.js';
+import { recordingGradients, wasmSequenceForward } from './wasm-sequence-forward.js';
 import type { SequenceHeapBackend } from './wasm-sequence-heap.js';
 
 /** The differentiable inputs of one fused run, keras layout; absent ones are left out. */
@@ -54,6 +54,7 @@ function stepOrderGradients(x: tf.Tensor, kernel: tf.Tensor, previous: tf.Tensor
  * [B, T+E, H]: outputs, then the final hidden (and cell) state.
  * @example
  * const packed = wasmSequenceValue(backend, plan, { x, kernel, bias, initH, initC, recurrent }, keep, false);
+ * Outside gradient recording (inference) it runs the forward alone, keeping nothing for backward.
  * In plain words: one call forward, one call back, and tf.grad sees a single step.
  */
 export function wasmSequenceValue(
@@ -68,43 +69,14 @@ export function wasmSequenceValue(
   const H = inputs.initH.shape[1] as number;
   const GH = plan.gates * H;
   const gruBefore = plan.family === 'gru-before';
+  if (!recordingGradients())
+    return tf.tidy(() => wasmSequenceForward(backend, plan, inputs, keep, reverse, false).forward.packed);
   const run = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const save = args.pop() as tf.GradSaveFunc;
     const given = Object.fromEntries(
       names.map((name, i) => [name, args[i] as tf.Tensor]),
     ) as unknown as WasmSequenceInputs;
-    const stepMajor = tf.reshape(tf.transpose(given.x, [1, 0, 2]), [T * B, I]) as tf.Tensor2D;
-    const additiveBias =
-      given.recurrentBias !== undefined && plan.family !== 'gru-after'
-        ? given.bias === undefined
-          ? given.recurrentBias
-          : tf.add(given.bias, given.recurrentBias)
-        : given.bias;
-    const doubled = (weight: tf.Tensor) => doubledCandidate(plan, weight, H);
-    const projected = tf.fused.matMul({
-      a: stepMajor,
-      b: doubled(given.kernel) as tf.Tensor2D,
-      bias: additiveBias === undefined ? undefined : doubled(additiveBias),
-    });
-    const split = gruBefore
-      ? [tf.slice(given.recurrent, [0, 0], [H, 2 * H]), tf.slice(given.recurrent, [0, 2 * H], [H, H])]
-      : [given.recurrent];
-    const forward = runWasmForward(
-      backend,
-      plan,
-      [B, T, H],
-      {
-        projected,
-        weight: doubled(split[0] as tf.Tensor),
-        candidate: split[1],
-        initH: given.initH,
-        initC: given.initC,
-        recurrentBias: given.recurrentBias,
-        peephole: given.peephole,
-        keep,
-      },
-      reverse,
-    );
+    const { forward, split } = wasmSequenceForward(backend, plan, given, keep, reverse, true);
     const kept = [forward.hs, forward.acts, forward.cs, forward.rh, keep].map((t) => t ?? tf.zeros([0]));
     save([given.x, given.kernel, ...split, ...(given.peephole ? [given.peephole] : []), ...kept]);
     const gradFunc = (dv: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) => {
