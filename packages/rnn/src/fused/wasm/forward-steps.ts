@@ -65,7 +65,7 @@ function commit(heap: Float32Array, s: ForwardStep, b: number, j: number, h: num
  * In plain words: one squash of input plus memory.
  */
 export function elmanStep(backend: SequenceHeapBackend, s: ForwardStep, plan: WasmCellPlan): void {
-  const { B, T, H, t, k } = s;
+  const { B, H, t, k } = s;
   const relu = plan.activation === 'relu';
   let heap = heapFloats(backend);
   for (let b = 0; b < B; b++) {
@@ -105,7 +105,7 @@ export const gruUpdate = (plan: WasmCellPlan, z: number, n: number, hp: number) 
  * In plain words: decide what of the old note the draft may read.
  */
 export function gruResetStep(heap: Float32Array, s: ForwardStep, plan: WasmCellPlan): void {
-  const { B, T, H, S, t, k } = s;
+  const { B, H, S, t, k } = s;
   const [rB, uB] = [plan.resetBlock * H, plan.updateBlock * H];
   for (let b = 0; b < B; b++) {
     const pRow = s.p + (t * B + b) * 3 * H;
@@ -129,7 +129,7 @@ export function gruResetStep(heap: Float32Array, s: ForwardStep, plan: WasmCellP
  * In plain words: write the draft and mix it into the note.
  */
 export function gruCandidateStep(heap: Float32Array, s: ForwardStep, plan: WasmCellPlan): void {
-  const { B, T, H, S, t, k } = s;
+  const { B, H, S, t, k } = s;
   const zn = s.z + 2 * B * H;
   for (let b = 0; b < B; b++) {
     const pRow = s.p + (t * B + b) * 3 * H;
