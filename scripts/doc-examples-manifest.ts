@@ -35,7 +35,7 @@ export const docExamples: DocExamplesEntry[] = [
   { doc: 'examples/translation/README.md', blocks: { shell: 1, text: 1 } },
   { doc: 'examples/web/README.md', blocks: { shell: 1, text: 1 } },
   { doc: 'packages/activations/README.md', runIn: 'packages/activations', blocks: { run: 3, text: 1 } },
-  { doc: 'packages/apps/README.md', runIn: 'packages/apps', blocks: { shell: 1, run: 16, text: 1 } },
+  { doc: 'packages/apps/README.md', runIn: 'packages/apps', blocks: { shell: 1, run: 16, text: 2 } },
   { doc: 'packages/bench/README.md', runIn: 'packages/bench', blocks: { shell: 3, text: 1, run: 2 } },
   { doc: 'packages/cnn/README.md', runIn: 'packages/cnn', blocks: { shell: 1, run: 3 } },
   { doc: 'packages/core/README.md', runIn: 'packages/core', blocks: { shell: 2, run: 9, text: 4, json: 1 } },

@@ -34,6 +34,8 @@ export { snapToLexicon } from './snap-to-lexicon.js';
 export { recognizerFeatures, padFrames, minRecognizerSamples } from './recognizer-features.js';
 export { createSpeechRecognizer } from './speech-recognizer.js';
 export type { SpeechRecognizer, SpeechRecognizerOptions } from './speech-recognizer.js';
+export { specAugment } from './spec-augment.js';
+export type { SpecAugmentOptions } from './spec-augment.js';
 export { trainSpeechRecognizer } from './train-speech-recognizer.js';
 export type { TrainSpeechRecognizerOptions } from './train-speech-recognizer.js';
 export { ctcAlignment } from './ctc-alignment.js';

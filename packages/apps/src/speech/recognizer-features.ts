@@ -22,6 +22,31 @@ export const minRecognizerSamples = 1600;
  */
 export function recognizerFeatures(audio: DecodedAudio, stack: number, fn = 'recognizerFeatures'): tf.Tensor2D {
   assertPositiveInteger(fn, 'stack', stack);
+  const frames = normalisedFrames(audio, fn);
+  try {
+    return stackFrames(frames, stack);
+  } finally {
+    frames.dispose();
+  }
+}
+
+/**
+ * recognizerFeatures before stacking: checks the audio (errors under `fn`), then 13 MFCCs and their
+ * deltas, each of the 26 normalised to mean 0, deviation 1 over the utterance: [T, 26].
+ */
+export function normalisedFrames(audio: DecodedAudio, fn: string): tf.Tensor2D {
+  checkRecognizerAudio(audio, fn);
+  const cepstra = mfcc(audio) as tf.Tensor2D;
+  return tf.tidy(() => {
+    const both = tf.concat([cepstra, deltas(cepstra)], 1);
+    cepstra.dispose();
+    const { mean, variance } = tf.moments(both, 0);
+    return tf.div(tf.sub(both, mean), tf.sqrt(tf.add(variance, 1e-5))) as tf.Tensor2D;
+  });
+}
+
+/** Throws under `fn` unless audio is mono, 16 kHz, at least minRecognizerSamples long and finite. */
+export function checkRecognizerAudio(audio: DecodedAudio, fn: string): void {
   if (typeof audio !== 'object' || audio === null || !Array.isArray(audio.channels))
     throw new ArgumentError(fn, `expected audio as { sampleRate, channels } (readWav's result), got ${String(audio)}`);
   if (audio.channels.length !== 1)
@@ -44,15 +69,14 @@ export function recognizerFeatures(audio: DecodedAudio, stack: number, fn = 'rec
   const bad = (audio.channels[0] as Float32Array).findIndex((x) => !Number.isFinite(x));
   if (bad >= 0)
     throw new ArgumentError(fn, `expected finite audio samples, got ${audio.channels[0]?.[bad]} at sample ${bad}`);
-  const cepstra = mfcc(audio) as tf.Tensor2D;
+}
+
+/** Every `stack` consecutive frames [T, D] concatenated: [floor(T / stack), stack D] (a leftover tail dropped). */
+export function stackFrames(frames: tf.Tensor2D, stack: number): tf.Tensor2D {
   return tf.tidy(() => {
-    const both = tf.concat([cepstra, deltas(cepstra)], 1);
-    cepstra.dispose();
-    const { mean, variance } = tf.moments(both, 0);
-    const normalised = tf.div(tf.sub(both, mean), tf.sqrt(tf.add(variance, 1e-5)));
-    const frames = Math.floor(normalised.shape[0] / stack);
-    const kept = tf.slice(normalised, [0, 0], [frames * stack, -1]);
-    return tf.reshape(kept, [frames, stack * (normalised.shape[1] as number)]) as tf.Tensor2D;
+    const [count, depth] = frames.shape;
+    const kept = tf.slice(frames, [0, 0], [Math.floor(count / stack) * stack, depth]);
+    return tf.reshape(kept, [Math.floor(count / stack), stack * depth]) as tf.Tensor2D;
   });
 }
 

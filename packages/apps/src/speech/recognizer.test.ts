@@ -7,6 +7,7 @@ import {
   recognize,
   recognizerFeatures,
   trainSpeechRecognizer,
+  type TrainSpeechRecognizerOptions,
   writeWav,
 } from './index.js';
 
@@ -50,6 +51,34 @@ describeEachBackend('speech recognition: a tiny recogniser', () => {
     } finally {
       recognizer.model.dispose();
     }
+  });
+
+  test('speeds and specAugment change what is trained on, stay seeded, and leak nothing', async () => {
+    const data = { audio: [tones(300, 2000), tones(2000, 300)], texts: ['low high', 'high low'] };
+    const losses = async (options: Partial<TrainSpeechRecognizerOptions>) => {
+      const recognizer = createSpeechRecognizer({ vocabulary: ['low', 'high'], units: 4, layers: 1, seed: 2 });
+      try {
+        const settings = { steps: 2, batchSize: 2, learningRate: 0.01, ...options };
+        return (await trainSpeechRecognizer(recognizer, data, settings)).loss;
+      } finally {
+        recognizer.model.dispose();
+      }
+    };
+    await expectNoLeakedTensors(async () => {
+      const plain = await losses({});
+      // The augmentation draws its own random stream: the batches of a seed are those of plain training.
+      expect(await losses({ speeds: [1] })).toEqual(plain);
+      const both = { speeds: [0.9, 1.1], specAugment: { timeMasks: 2, maxTimeWidth: 8 } };
+      const [perturbed, masked, again] = [
+        await losses({ speeds: both.speeds }),
+        await losses({ specAugment: both.specAugment }),
+        await losses(both),
+      ];
+      expect(perturbed[0]).not.toBeCloseTo(plain[0] as number, 4);
+      expect(masked[0]).not.toBeCloseTo(plain[0] as number, 4);
+      expect(await losses(both)).toEqual(again);
+      expect([...perturbed, ...masked, ...again].every((l) => Number.isFinite(l) && l > 0)).toBe(true);
+    });
   });
 
   test('bad audio and options: clear errors naming function and argument, nothing leaked on repeat', async () => {
@@ -103,6 +132,23 @@ describeEachBackend('speech recognition: a tiny recogniser', () => {
       [
         () => trainSpeechRecognizer(recognizer, { audio: [good], texts: ['a'] }, { steps: 0 }),
         'trainSpeechRecognizer: expected options.steps',
+      ],
+      [
+        () => trainSpeechRecognizer(recognizer, { audio: [good], texts: ['a'] }, { steps: 1, speeds: [1, 3] }),
+        'trainSpeechRecognizer: expected options.speeds to be factors in [0.5, 2], got [1,3]',
+      ],
+      [
+        () => trainSpeechRecognizer(recognizer, { audio: [good], texts: ['a'] }, { steps: 1, speeds: [] }),
+        'trainSpeechRecognizer: expected options.speeds to be factors in [0.5, 2], got []',
+      ],
+      [
+        () =>
+          trainSpeechRecognizer(
+            recognizer,
+            { audio: [good], texts: ['a'] },
+            { steps: 1, specAugment: { timeMasks: -1 } },
+          ),
+        'trainSpeechRecognizer: expected options.specAugment.timeMasks >= 0, got -1',
       ],
       [
         async () => createSpeechRecognizer({ vocabulary: ['a', 'a'] }),

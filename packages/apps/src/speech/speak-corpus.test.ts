@@ -54,6 +54,10 @@ test('speakCorpus checks its options before speaking', async () => {
     [{ ...base, voices: [] }, 'speakCorpus: expected options.voices to be a non-empty array of voices'],
     [{ ...base, voices: ['en us; rm'] }, "speakCorpus: expected options.voices like 'en-us+m3', got 'en us; rm'"],
     [{ ...base, utterances: 0 }, 'speakCorpus: expected options.utterances'],
+    [
+      { ...base, testUtterances: 1.5 },
+      'speakCorpus: expected options.testUtterances to be a positive integer, got 1.5',
+    ],
     [{ ...base, snrs: [Number.POSITIVE_INFINITY] }, 'speakCorpus: expected options.snrs to be finite dB values'],
     [{ ...base, pitches: [50, 120] }, 'speakCorpus: expected options.pitches as [min, max] within 1..99, got [50,120]'],
     [{ ...base, voice: ['x'] }, "speakCorpus: unknown key 'voice' in options"],
@@ -91,6 +95,12 @@ describe('speakCorpus with espeak-ng', () => {
       expect(statSync(join(directory, 'manifest.json')).mtimeMs).toBe(written);
       const other = await speakCorpus({ ...options, seed: 6 });
       expect(other.train.map((e) => e.text)).not.toEqual(corpus.train.map((e) => e.text));
+      // Test voices speak testUtterances each, from their own stream: the same texts whatever the training voices.
+      const longer = await speakCorpus({ ...options, directory: join(directory, 'b'), testUtterances: 3 });
+      const fewer = await speakCorpus({ ...options, directory: join(directory, 'c'), voices: ['en-us+m1'] });
+      expect(longer.test.map((e) => e.text).slice(0, 2)).toEqual(corpus.test.map((e) => e.text));
+      expect(longer.test).toHaveLength(3);
+      expect(fewer.test.map((e) => e.text)).toEqual(corpus.test.map((e) => e.text));
       await expect(speakCorpus({ ...options, voices: ['xx-nosuch'] })).rejects.toThrow(
         "speakCorpus: espeak-ng failed for voice 'xx-nosuch'",
       );

@@ -9,8 +9,10 @@ import { writeWav } from './write-wav.js';
 export interface SpeakCorpusOptions {
   /** Folder holding the WAV files and manifest.json (created; reused when the options match). Required. */
   directory: string;
-  /** Utterances spoken by each voice. Required. */
+  /** Utterances spoken by each training voice. Required. */
   utterances: number;
+  /** Utterances spoken by each test voice. Default `utterances`. */
+  testUtterances?: number;
   /** Training speakers: espeak-ng voices `voice[+variant]`, e.g. 'en-us+m3'. Required. */
   voices: readonly string[];
   /** Test speakers, none of them in `voices` (so the test set is never heard in training). Required. */
@@ -52,6 +54,7 @@ const fn = 'speakCorpus';
 const optionKeys = [
   'directory',
   'utterances',
+  'testUtterances',
   'voices',
   'testVoices',
   'language',
@@ -64,7 +67,8 @@ const optionKeys = [
 const voicePattern = /^[a-z][a-z0-9-]*(\+[A-Za-z0-9_-]+)?$/;
 
 /**
- * Speaks a corpus with Debian's espeak-ng: `utterances` random texts per voice ({@link randomUtterance}),
+ * Speaks a corpus with Debian's espeak-ng: `utterances` random texts per training voice and
+ * `testUtterances` per test voice ({@link randomUtterance}; the test voices from a random stream of their own),
  * each at a random speed and pitch in the ranges, resampled from espeak's 22,050 Hz to 16 kHz, with white
  * noise at an SNR drawn from `snrs`, written as PCM16 WAV under `directory`, with manifest.json listing
  * text, voice, split, snr, speed, pitch and file. A second call with the same options reads the manifest
@@ -91,7 +95,8 @@ export async function speakCorpus(options: SpeakCorpusOptions): Promise<SpeechCo
       return splitCorpus(directory, plan.language, saved.entries);
   }
   node.fs.mkdirSync(directory, { recursive: true });
-  const random = createRandom(plan.seed);
+  // The test speakers draw from their own stream, so their utterances do not change with the training voices.
+  const streams = { train: createRandom(plan.seed), test: createRandom(plan.seed + 104729) };
   const entries: CorpusEntry[] = [];
   const speakers = [
     ...plan.voices.map((v) => [v, 'train'] as const),
@@ -99,7 +104,8 @@ export async function speakCorpus(options: SpeakCorpusOptions): Promise<SpeechCo
   ];
   const scratch = node.path.join(directory, '.espeak.wav');
   for (const [voice, split] of speakers)
-    for (let i = 0; i < plan.utterances; i++) {
+    for (let i = 0; i < (split === 'train' ? plan.utterances : plan.testUtterances); i++) {
+      const random = streams[split];
       const text = randomUtterance(random, plan.language, plan.commandShare);
       const speed = Math.round(plan.speeds[0] + random.next() * (plan.speeds[1] - plan.speeds[0]));
       const pitch = Math.round(plan.pitches[0] + random.next() * (plan.pitches[1] - plan.pitches[0]));
@@ -141,10 +147,12 @@ function checkCorpusOptions(options: SpeakCorpusOptions) {
     );
   assertKnownOptions(fn, 'options', options, optionKeys);
   const { directory, utterances, voices, testVoices, language = 'en', seed = 1, commandShare = 0.25 } = options;
+  const { testUtterances = utterances } = options;
   const { snrs = [30, 20, 10], speeds = [130, 200], pitches = [25, 75] } = options;
   if (typeof directory !== 'string' || directory === '')
     throw new ArgumentError(fn, `expected options.directory to be a folder path, got ${String(directory)}`);
   assertPositiveInteger(fn, 'options.utterances', utterances);
+  assertPositiveInteger(fn, 'options.testUtterances', testUtterances);
   for (const [name, list] of [
     ['voices', voices],
     ['testVoices', testVoices],
@@ -169,7 +177,7 @@ function checkCorpusOptions(options: SpeakCorpusOptions) {
     throw new ArgumentError(fn, `expected options.commandShare in [0, 1], got ${commandShare}`);
   if (language !== 'en' && language !== 'cmn')
     throw new ArgumentError(fn, `expected options.language 'en' or 'cmn', got ${String(language)}`);
-  return { utterances, voices, testVoices, language, seed, commandShare, snrs, speeds, pitches };
+  return { utterances, testUtterances, voices, testVoices, language, seed, commandShare, snrs, speeds, pitches };
 }
 
 function splitCorpus(directory: string, language: CorpusLanguage, entries: CorpusEntry[]): SpeechCorpus {
