@@ -3,8 +3,10 @@
 // learns them, and is scored on voices never heard in training; then the same for Mandarin digits (cmn).
 // Writes mfcc.png (the 13 MFCCs of one test utterance, C0 at the bottom, each row scaled to its own range) and
 // alignment.png (the recogniser's per-step probabilities for it: blank at the bottom, then the words in lexicon order).
-// Usage: pnpm start [--backend wasm|cpu|webgpu] [--steps 400] [--cmn-steps 150] [--utterances 10] [--units 64]
-//   [--stack 3] [--batch-size 8] [--learning-rate 0.003] [--beam 8] [--seed 1] [--corpus .corpus]
+// English training uses speed perturbation (--speeds) and SpecAugment masking (--masks time and frequency bands).
+// Usage: pnpm start [--backend wasm|cpu|webgpu] [--steps 1000] [--cmn-steps 150] [--utterances 5]
+//   [--test-utterances 25] [--speeds 0.9,1,1.1] [--masks 2] [--units 128] [--stack 3] [--batch-size 8]
+//   [--learning-rate 0.003] [--beam 8] [--seed 1] [--corpus .corpus]
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { mfcc, wordErrorRate } from '@baihua/apps/speech';
@@ -17,10 +19,13 @@ import { posteriorRows } from './posterior-rows.js';
 const { values } = parseArgs({
   options: {
     backend: { type: 'string', default: 'wasm' },
-    steps: { type: 'string', default: '400' },
+    steps: { type: 'string', default: '1000' },
     'cmn-steps': { type: 'string', default: '150' },
-    utterances: { type: 'string', default: '10' },
-    units: { type: 'string', default: '64' },
+    utterances: { type: 'string', default: '5' },
+    'test-utterances': { type: 'string', default: '25' },
+    speeds: { type: 'string', default: '0.9,1,1.1' },
+    masks: { type: 'string', default: '2' },
+    units: { type: 'string', default: '128' },
     stack: { type: 'string', default: '3' },
     'batch-size': { type: 'string', default: '8' },
     'learning-rate': { type: 'string', default: '0.003' },
@@ -33,7 +38,6 @@ const { values } = parseArgs({
 await useBackend(values.backend as BackendName);
 const shared = {
   directory: values.corpus,
-  utterances: Number(values.utterances),
   units: Number(values.units),
   stack: Number(values.stack),
   batchSize: Number(values['batch-size']),
@@ -44,16 +48,23 @@ const shared = {
     if (step % 50 === 0) console.log(`  step ${step}: CTC loss ${loss.toFixed(3)}`);
   },
 };
-// Speakers are voice+variant; the test ones share neither base voice nor variant with training.
+// Speakers are voice+variant; the test ones share neither base voice nor variant with training. espeak-ng's
+// numbered variants but m3 and f3 (kept for the test), and 15 of its named ones.
+const trainingVariants = [
+  ...['m1', 'm2', 'm4', 'm5', 'm6', 'm7', 'm8', 'f1', 'f2', 'f4', 'f5'],
+  ...['Alex', 'Andy', 'Annie', 'adam', 'aunty', 'belinda', 'benjamin', 'edward', 'linda', 'max', 'paul'],
+  ...['quincy', 'rob', 'steph', 'zac'],
+];
 const variants = (voices: string[], kinds: string[]) => voices.flatMap((v) => kinds.map((k) => `${v}+${k}`));
 const english = await runSpeech({
   ...shared,
   language: 'en',
   steps: Number(values.steps),
-  voices: variants(
-    ['en-us', 'en-gb', 'en-gb-x-rp', 'en-029', 'en-gb-x-gbcwmd', 'en-us-nyc'],
-    ['m1', 'm2', 'm4', 'm5', 'm6', 'f1', 'f2', 'f4'],
-  ),
+  utterances: Number(values.utterances),
+  testUtterances: Number(values['test-utterances']),
+  speeds: values.speeds.split(',').map(Number),
+  specAugment: { timeMasks: Number(values.masks), frequencyMasks: Number(values.masks) },
+  voices: variants(['en-us', 'en-gb', 'en-gb-x-rp', 'en-029', 'en-gb-x-gbcwmd', 'en-us-nyc'], trainingVariants),
   testVoices: variants(['en-gb-scotland', 'en-gb-x-gbclan'], ['m3', 'f3']),
 });
 report('', english);
@@ -62,6 +73,7 @@ const mandarin = await runSpeech({
   ...shared,
   language: 'cmn',
   steps: Number(values['cmn-steps']),
+  utterances: 10,
   voices: variants(['cmn'], ['m1', 'm2', 'm4', 'm5', 'f1', 'f2', 'f4', 'f5']),
   testVoices: variants(['cmn'], ['m3', 'f3', 'm7']),
 });

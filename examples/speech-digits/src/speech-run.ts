@@ -13,7 +13,7 @@ import {
   trainSpeechRecognizer,
   wordErrorRate,
 } from '@baihua/apps/speech';
-import type { DecodedAudio } from '@baihua/apps/speech';
+import type { DecodedAudio, SpecAugmentOptions } from '@baihua/apps/speech';
 
 /** What a run is given: the corpus sizes and speakers, the model size and the training length. */
 export interface SpeechRunSettings {
@@ -22,6 +22,8 @@ export interface SpeechRunSettings {
   voices: string[];
   testVoices: string[];
   utterances: number;
+  /** Utterances per test speaker. Default `utterances`. */
+  testUtterances?: number;
   units: number;
   stack: number;
   steps: number;
@@ -29,6 +31,10 @@ export interface SpeechRunSettings {
   learningRate: number;
   beamWidth: number;
   seed: number;
+  /** Speed perturbation factors for training (trainSpeechRecognizer's speeds). Default [1]. */
+  speeds?: number[];
+  /** SpecAugment masking for training. Default none. */
+  specAugment?: SpecAugmentOptions;
   onStep?: (step: number, loss: number) => void;
 }
 
@@ -56,6 +62,7 @@ export async function runSpeech(settings: SpeechRunSettings): Promise<SpeechRunR
     voices: settings.voices,
     testVoices: settings.testVoices,
     utterances: settings.utterances,
+    ...(settings.testUtterances && { testUtterances: settings.testUtterances }),
   });
   const recognizer = createSpeechRecognizer({
     vocabulary: corpusLexicon(settings.language),
@@ -75,6 +82,8 @@ export async function runSpeech(settings: SpeechRunSettings): Promise<SpeechRunR
       batchSize: settings.batchSize,
       learningRate: settings.learningRate,
       seed: settings.seed,
+      ...(settings.speeds && { speeds: settings.speeds }),
+      ...(settings.specAugment && { specAugment: settings.specAugment }),
       onStep: ({ step, loss }) => settings.onStep?.(step, loss),
     },
   );
