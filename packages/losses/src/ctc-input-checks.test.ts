@@ -73,6 +73,7 @@ describeEachBackend('ctcLoss input checks', () => {
       [{ targets: rows3, inputLengths: [1, 1, 1] }, message(3, true)],
       [{ targets: threeRows, inputLengths: [1, 1, 1] }, message(3, true)],
       [{ targets: [[1], [2]], inputLengths: [1, 1, 1] }, message(3, false)],
+      [{ targets: undefined, inputLengths: [1, 1, 1] } as never, message(3, true)],
       [{ targets: rows3, inputLengths: [1, 1, 3] }, message(3, false)],
       [{ targets: rows3, inputLengths: ['1', 1, 1] as never }, message(3, false)],
       [{ targets: rows3, inputLengths: [1] }, message(1, false)],

@@ -92,14 +92,15 @@ describeEachBackend('metric loss argument checks', () => {
     const first = tf.zeros([4, 2]);
     const second = tf.tensor2d([
       [0.6, 0.8],
-      [0.3, 0.4],
+      [0.3, 0],
       [0.6, 0],
       [0, 0.2],
     ]);
-    // d = 1, 0.5, 0.6, 0.2: same 1/2 d^2 = 0.5, 0.125; different 1/2 (1 - d)^2 = 0.08, 0.32
+    // d = 1, 0.3, 0.6, 0.2: same 1/2 d^2 = 0.5, 0.045; different 1/2 (1 - d)^2 = 0.08, 0.32
+    // (not d = 0.5, where 1/2 d^2 = 1/2 (1 - d)^2 and a flag read wrongly would not show)
     await expectCloseThenDispose(
       contrastiveLoss(first, second, [1, true, false, 0], { reduction: 'none' }),
-      [0.5, 0.125, 0.08, 0.32],
+      [0.5, 0.045, 0.08, 0.32],
     );
     tf.dispose([first, second]);
   });
