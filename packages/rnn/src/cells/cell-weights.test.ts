@@ -74,6 +74,7 @@ describeEachBackend('cell weights', () => {
     const recurrentKernel = tf.zeros([4, 16]);
     const narrow = tf.zeros([2, 12]);
     const row = tf.zeros([16]);
+    const scalar = tf.scalar(0);
     const given = { kernel, recurrentKernel };
     const cases: [() => unknown, RegExp][] = [
       [
@@ -112,6 +113,10 @@ describeEachBackend('cell weights', () => {
         /^LstmCell: expected hiddenSize 5 to match weights.recurrentKernel \(hiddenSize 4\)$/,
       ],
       [
+        () => new LstmCell({ weights: { ...given, bias: scalar } }),
+        /^LstmCell: expected weights.bias of shape \[16\] \(keras layout, 4 gate\(s\) x hidden 4\), got shape \[\]$/,
+      ],
+      [
         () => new LstmCell({ weights: { ...given, bias: [1] as never } }),
         /^LstmCell: expected weights.bias to be a tf.Tensor, got an array$/,
       ],
@@ -126,7 +131,7 @@ describeEachBackend('cell weights', () => {
     const fits = new LstmCell({ weights: given, inputSize: 2, hiddenSize: 4 });
     expect([fits.inputSize, fits.hiddenSize]).toEqual([2, 4]);
     fits.dispose();
-    tf.dispose([kernel, recurrentKernel, narrow, row]);
+    tf.dispose([kernel, recurrentKernel, narrow, row, scalar]);
   });
 
   test('GruCell gives its update bias to the update block of either gate order', async () => {
