@@ -49,6 +49,10 @@ test('refuses what is not a built Layer, naming serializeModel', async () => {
   await expect(serializeModel({ name: 'm' } as never)).rejects.toThrow(
     /^serializeModel: expected model to be a Layer, got object$/,
   );
+  const callable = Object.assign(() => 0, { getConfig: () => ({}) });
+  await expect(serializeModel(callable as never)).rejects.toThrow(
+    /^serializeModel: expected model to be a Layer, got function$/,
+  );
   const unbuilt = new Sequential({ layers: [new Dense({ units: 2 })] });
   await expect(serializeModel(unbuilt)).rejects.toThrow(/^serializeModel: model '.*' is not built yet/);
   // Built flag without an input shape (a broken subclass): refused the same way, not half-written.
