@@ -3,7 +3,18 @@ import { doubledCandidate } from './doubled-candidate.js';
 import type { WasmCellPlan } from './wasm-cell-plan.js';
 import { type WasmForwardResult, runWasmForward } from './wasm-forward.js';
 import type { SequenceHeapBackend } from './wasm-sequence-heap.js';
-import type { WasmSequenceInputs } from './wasm-sequence-gradient.js';
+
+/** The differentiable inputs of one fused run, keras layout; absent ones are left out. */
+export interface WasmSequenceInputs {
+  x: tf.Tensor;
+  kernel: tf.Tensor;
+  bias?: tf.Tensor;
+  initH: tf.Tensor;
+  initC?: tf.Tensor;
+  recurrent: tf.Tensor;
+  recurrentBias?: tf.Tensor;
+  peephole?: tf.Tensor;
+}
 
 /**
  * Whether tfjs is recording operations for a gradient now (inside tf.grad, variableGrads, fit's

@@ -3,20 +3,8 @@ import { heapRows } from './packed-views.js';
 import type { WasmCellPlan } from './wasm-cell-plan.js';
 import { runWasmBackward } from './wasm-backward.js';
 import type { WasmForwardResult } from './wasm-forward.js';
-import { recordingGradients, wasmSequenceForward } from './wasm-sequence-forward.js';
+import { type WasmSequenceInputs, recordingGradients, wasmSequenceForward } from './wasm-sequence-forward.js';
 import type { SequenceHeapBackend } from './wasm-sequence-heap.js';
-
-/** The differentiable inputs of one fused run, keras layout; absent ones are left out. */
-export interface WasmSequenceInputs {
-  x: tf.Tensor;
-  kernel: tf.Tensor;
-  bias?: tf.Tensor;
-  initH: tf.Tensor;
-  initC?: tf.Tensor;
-  recurrent: tf.Tensor;
-  recurrentBias?: tf.Tensor;
-  peephole?: tf.Tensor;
-}
 
 type Name = keyof WasmSequenceInputs;
 const order: Name[] = ['x', 'kernel', 'bias', 'initH', 'initC', 'recurrent', 'recurrentBias', 'peephole'];

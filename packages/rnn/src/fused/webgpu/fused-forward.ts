@@ -126,10 +126,10 @@ export function runFusedForward(
   const uniforms = (k: number) => ({ batch, hidden, time, step: k, t: reverse ? time - 1 - k : k, oY, oH, oC, oS, oR });
   return withWorkspace(backend, layout.size, (workspace) => {
     dispatchStep(backend, init as Shader, init?.inputs ?? [], workspace, threads, uniforms(0));
+    const threadsOf = ({ rows, units } = { rows: 1, units: 1 }) => Math.ceil(batch / rows) * Math.ceil(hidden / units);
+    const dispatches = steps.map((shader) => ({ shader, threads: threadsOf(shader.tiling) }));
     for (let k = 0; k < time; k++)
-      for (const { tiling = { rows: 1, units: 1 }, ...shader } of steps) {
-        const blocks = Math.ceil(batch / tiling.rows) * Math.ceil(hidden / tiling.units);
+      for (const { shader, threads: blocks } of dispatches)
         dispatchStep(backend, shader, shader.inputs, workspace, blocks, uniforms(k));
-      }
   });
 }

@@ -32,7 +32,8 @@ export function gateVectors(weight: tf.Tensor, gates: number): tf.Tensor {
  * {@link gateVectors}: vec4 for G > 1, else scalars; each load serves the whole block), then per
  * (row, unit) the gate arithmetic, the new state, the output and the values backward needs.
  * Returns the whole shader source; dispatch ceil(B / rows) · ceil(H / units) threads
- * (see adapter-tiling.ts for the block sizes). On SwiftShader the vec4 loads made the LSTM step
+ * (see adapter-tiling.ts for the block sizes); reads are clamped only where a block can overhang
+ * the batch or the units (one row, one unit: never). On SwiftShader the vec4 loads made the LSTM step
  * about 3x faster than one scalar loop per gate.
  * @example
  * const source = gateVectorStepSource(plan, true, { rows: 8, units: 4 });
@@ -70,10 +71,10 @@ export function gateVectorStepSource(
       if (index >= ((B + ${rows - 1}) / ${rows}) * blocks) { return; }
       let b0 = (index / blocks) * ${rows}; let j0 = (index - (index / blocks) * blocks) * ${units};
       let hBase = uniforms.oH + uniforms.step * B * H;
-      ${each(rowList, (r) => `let h${r} = hBase + min(b0 + ${r}, B - 1) * H;`)}
+      ${each(rowList, (r) => `let h${r} = hBase + ${rows > 1 ? `min(b0 + ${r}, B - 1)` : 'b0'} * H;`)}
       ${block((r, u) => `var row${r}_${u} = ${rowType}(0.0);`)}
       for (var q = 0; q < H; q = q + 1) {
-        ${each(unitList, (u) => `let w${u} = weight[q * H + min(j0 + ${u}, H - 1)];`)}
+        ${each(unitList, (u) => `let w${u} = weight[q * H + ${units > 1 ? `min(j0 + ${u}, H - 1)` : 'j0'}];`)}
         ${each(rowList, (r) => `let x${r} = result[h${r} + q];`)}
         ${block((r, u) => `row${r}_${u} = row${r}_${u} + x${r} * w${u};`)}
       }
