@@ -1,0 +1,102 @@
+// Core's source is too large for one Stryker run on 2 cores, so it is mutated in parts, each with
+// its own incremental file and reports (.mutation/<part>-*): `BAIHUA_MUTATION_PART=<part> pnpm
+// --filter @baihua/core mutation:part` (see CONTRIBUTING.md). A part may narrow the tests it runs
+// (`tests`: vitest include globs, instead of every test file importing the mutated files).
+
+const training = (names) => names.map((name) => `src/training/${name}.ts`);
+const layers = (names) => names.map((name) => `src/layers/${name}.ts`);
+
+/** @type {Record<string, { mutate: string[], tests?: string[] }>} */
+export const mutationParts = {
+  'training-fit': {
+    mutate: training([
+      'fit',
+      'fit-options',
+      'fit-sources',
+      'fit-data',
+      'batch-stream',
+      'stream-batches',
+      'tensor-batches',
+      'batch-source',
+      'labelled-data',
+      'dataset-labels',
+      'class-indices',
+      'class-weighting',
+      'callbacks',
+      'early-stopping',
+      'history',
+      'progress-reporter',
+      'learning-rate-schedules',
+    ]),
+  },
+  'training-step': {
+    mutate: training([
+      'train-step',
+      'step-computation',
+      'step-tensors',
+      'evaluate',
+      'predict',
+      'model-tensors',
+      'model-io',
+      'output-losses',
+      'output-measures',
+      'accuracy',
+      'epoch-totals',
+      'gradient-clipping',
+      'non-finite',
+      'tape-cleanup',
+      'sum-tensors',
+    ]),
+  },
+  'layers-base': {
+    mutate: layers([
+      'layer',
+      'layer-registry',
+      'layer-weight',
+      'layer-naming',
+      'parameter-budget',
+      'summary',
+      'without-gradient',
+      'composite',
+      'sequential',
+      'residual',
+      'time-distributed',
+    ]),
+  },
+  'layers-kinds': {
+    mutate: [
+      ...layers([
+        'dense',
+        'batch-norm',
+        'layer-norm',
+        'group-norm',
+        'dropout',
+        'embedding',
+        'embedding-lookup',
+        'flatten',
+        'reshape',
+        'repeat-vector',
+        'masking',
+        'merge-masks',
+        'add',
+        'multiply',
+        'elementwise-merge',
+        'concatenate',
+      ]),
+      'src/layers/attention/*.ts',
+      '!src/layers/attention/*.test.ts',
+    ],
+  },
+  serialization: {
+    mutate: ['src/serialization/*.ts', '!src/serialization/*.test.ts', '!src/serialization/index.ts'],
+  },
+  graph: {
+    mutate: [
+      'src/graph/*.ts',
+      '!src/graph/*.test.ts',
+      '!src/graph/index.ts',
+      'src/layers/layer-inputs.ts',
+      'src/layers/shape-probe.ts',
+    ],
+  },
+};
