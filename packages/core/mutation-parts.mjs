@@ -89,6 +89,14 @@ export const mutationParts = {
       'src/layers/attention/*.ts',
       '!src/layers/attention/*.test.ts',
     ],
+    // The layers' own tests: with `related` every mutant also ran the graph, training and
+    // serialisation suites that import these layers (371 tests, ~1 h for the first 138 mutants).
+    tests: [
+      'src/layers/{dense,batch-norm,layer-norm,group-norm,norm-zero-variance,dropout,flatten,reshape}.test.ts',
+      'src/layers/{repeat-vector,masking,elementwise-merge,concatenate,layer-option-keys}.test.ts',
+      'src/layers/{embedding,embedding-training,sequence-layers-graph,layer-kinds-*}.test.ts',
+      'src/layers/attention/*.test.ts',
+    ],
   },
   serialization: {
     mutate: ['src/serialization/*.ts', '!src/serialization/*.test.ts', '!src/serialization/index.ts'],
