@@ -50,6 +50,26 @@ export const mutationParts = {
       'tape-cleanup',
       'sum-tensors',
     ]),
+    // The committed training tests that reach these files, and this part's own gap tests: the
+    // `related` set also pulls in graph, diagnostics and plotting suites (minutes a mutant).
+    tests: [
+      ...[
+        'clip-options-in-training',
+        'fit-checks',
+        'fit-leaks',
+        'fit-stream-errors',
+        'fit-stream-memory',
+        'fit-streams',
+        'fit',
+        'gradient-clipping-limits',
+        'multi-output',
+        'step-tensors',
+        'train-step',
+        'training-option-keys',
+        'weight-decay-limits',
+      ].map((name) => `src/training/${name}.test.ts`),
+      'src/training/*-step-gaps.test.ts',
+    ],
   },
   'layers-base': {
     mutate: layers([
