@@ -42,22 +42,29 @@ function outputNamesOf(outputs: ModelOptions['outputs'], list: SymbolicTensor[])
 
 /**
  * A layer held both by the graph and inside a container of it (or by two containers) would come
- * back from a saved config as two layers with two sets of weights: refuse to save that.
+ * back from a saved config as two layers with two sets of weights: refuse to save that. Containers
+ * are told apart by identity, not name: two containers of one name can hold the same layer (one
+ * nested in a Model, whose names are checked apart from the outer graph's).
  */
 function assertSavableSharing(layers: readonly Layer[]): void {
-  const owner = new Map<Layer, string>();
-  const visit = (layer: Layer, where: string): void => {
+  // Each layer's container, undefined for the graph itself.
+  const owner = new Map<Layer, Layer | undefined>();
+  const describe = (container: Layer | undefined) => (container ? `'${container.name}'` : 'the graph');
+  const visit = (layer: Layer, container: Layer | undefined): void => {
     const seen = owner.get(layer);
-    if (seen !== undefined && seen !== where)
+    if (owner.has(layer) && seen !== container) {
+      const [first, second] = [describe(seen), describe(container)];
       throw new ArgumentError(
         'Model.getConfig',
-        `layer '${layer.name}' is shared by ${seen} and ${where}; a saved graph can share a layer between nodes, ` +
-          'not between containers: apply the layer itself in the graph at both places',
+        `layer '${layer.name}' is shared by ${first} and ${first === second ? 'another container named ' : ''}` +
+          `${second}; a saved graph can share a layer between nodes, not between containers: apply the layer ` +
+          'itself in the graph at both places',
       );
-    owner.set(layer, where);
-    for (const child of layer.children()) visit(child, `'${layer.name}'`);
+    }
+    owner.set(layer, container);
+    for (const child of layer.children()) visit(child, layer);
   };
-  for (const layer of layers) visit(layer, 'the graph');
+  for (const layer of layers) visit(layer, undefined);
 }
 
 /**
