@@ -127,6 +127,10 @@ export const mutationParts = {
   },
   serialization: {
     mutate: ['src/serialization/*.ts', '!src/serialization/*.test.ts', '!src/serialization/index.ts'],
+    // Not the Chromium tests (test/browser): they run the built dist/browser bundle, which mutants
+    // never reach, and start a browser for every mutant they cover. Not the layers' round trips
+    // either (the score is a lower bound: those would kill more).
+    tests: ['src/serialization/*.test.ts', 'src/graph/model-serialization.test.ts'],
   },
   graph: {
     mutate: [
