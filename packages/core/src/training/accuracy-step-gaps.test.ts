@@ -86,6 +86,35 @@ describeEachBackend('countCorrect', () => {
   });
 });
 
+describeEachBackend('countCorrect on sequences', () => {
+  test('categorical over the last axis of [N, T, K] predictions, with [N, T] indices or one-hot rows', async () => {
+    // Two sequences of three steps, four classes: the classes are read along the last axis only.
+    const logits = [
+      [
+        [0, 1, 0, 0],
+        [2, 0, 0, 1],
+        [0, 0, 0, 3],
+      ],
+      [
+        [1, 0, 4, 0],
+        [0, 5, 0, 0],
+        [0, 0, 1, 0],
+      ],
+    ];
+    const classes = [
+      [1, 0, 2],
+      [2, 1, 1],
+    ];
+    const expected = logits
+      .flatMap((sequence, n) => sequence.map((row, t) => row.indexOf(Math.max(...row)) === classes[n]![t]))
+      .filter(Boolean).length;
+    expect(expected).toBe(4);
+    expect(await counted(tf.tensor2d(classes, [2, 3], 'int32'), tf.tensor3d(logits))).toBe(expected);
+    const oneHot = tf.tidy(() => tf.oneHot(tf.tensor2d(classes, [2, 3], 'int32'), 4));
+    expect(await counted(oneHot, tf.tensor3d(logits), 'categorical')).toBe(expected);
+  });
+});
+
 test('accuracyKindOf: the loss decides without metrics; metrics decide with them, by output width', () => {
   expect(accuracyKindOf(plain, undefined, 3)).toBeUndefined();
   expect(accuracyKindOf(binaryLoss, undefined, 3)).toBe('binary');
