@@ -109,6 +109,16 @@ describe('class weighting (cpu)', () => {
     });
     expect(none.shape).toEqual([]);
     expect(Array.from(await none.data())).toEqual([0]);
+    // Still a function of the output (a gradient of zeros), so a batch of weight-0 rows trains on.
+    const zeroWeights = new Map([
+      [0, 0],
+      [1, 0],
+    ]);
+    const zeroGradient = tf.grad((o: tf.Tensor) => weightedLoss(meanSquared, y, o, { classes, weights: zeroWeights }))(
+      out,
+    );
+    expect(Array.from(await zeroGradient.data()).map((g) => g === 0)).toEqual(new Array(10).fill(true));
+    zeroGradient.dispose();
     const plain = weightedLoss(meanSquared, y, out, undefined);
     expect((await plain.data())[0]).toBeCloseTo(reference(classes, new Map()).loss, 6);
     tf.dispose([y, out, dropped, none, plain]);
