@@ -10,7 +10,8 @@ import { accuracyKinds, figuresFromSums, measuredValues, measureLayout, outputLo
 
 const mse: LossFunction = (labels, predictions) => tf.mean(tf.square(tf.sub(predictions, labels)));
 const meanOfIndices: LossFunction = Object.assign(
-  (labels: tf.Tensor, logits: tf.Tensor) => tf.add(tf.mean(logits), tf.mul(tf.mean(tf.cast(labels, 'float32')), 0)),
+  (labels: tf.Tensor, logits: tf.Tensor) =>
+    tf.add(tf.mean(logits), tf.mul(tf.mean(tf.cast(labels, 'float32')), 0)) as tf.Scalar,
   { accuracyKind: 'categorical' as const },
 );
 const binary: LossFunction = Object.assign((labels: tf.Tensor, logits: tf.Tensor) => mse(labels, logits), {

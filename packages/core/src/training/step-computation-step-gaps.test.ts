@@ -104,9 +104,12 @@ describeEachBackend('computeStep', () => {
   test('a measurement that fails after the gradients exist frees everything, kept or not', () => {
     const model = linear();
     // Accuracy of labels [3, 2, 2] against predictions [3, 1]: their shapes cannot be compared.
-    const ignoresLabels: LossFunction = Object.assign((_: tf.Tensor, p: tf.Tensor) => tf.mean(tf.square(p)), {
-      accuracyKind: 'categorical' as const,
-    });
+    const ignoresLabels: LossFunction = Object.assign(
+      (_: tf.Tensor, p: tf.Tensor) => tf.mean(tf.square(p)) as tf.Scalar,
+      {
+        accuracyKind: 'categorical' as const,
+      },
+    );
     const [x, y] = [tf.tensor2d(X), tf.zeros([3, 2, 2])];
     try {
       const before = tf.memory().numTensors;

@@ -89,7 +89,7 @@ describeEachBackend('withTapeCleanup', () => {
       const failing = () =>
         withTapeCleanup(() =>
           tf.variableGrads(() => {
-            const y = tf.sum(tf.mul(tf.exp(w), x));
+            const y: tf.Scalar = tf.sum(tf.mul(tf.exp(w), x));
             if (y.rank === 0) throw new RangeError('shape refused');
             return y;
           }, [w]),

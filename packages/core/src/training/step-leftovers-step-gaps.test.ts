@@ -80,9 +80,12 @@ describeEachBackend('training-step leftovers', () => {
 
   test("a measurement failing after the gradients reports tfjs's own error, also without a gradient sum", () => {
     const model = new Sequential({ layers: [new Dense({ units: 1, seed: 2 })] });
-    const ignoresLabels: LossFunction = Object.assign((_: tf.Tensor, p: tf.Tensor) => tf.mean(tf.square(p)), {
-      accuracyKind: 'categorical' as const,
-    });
+    const ignoresLabels: LossFunction = Object.assign(
+      (_: tf.Tensor, p: tf.Tensor) => tf.mean(tf.square(p)) as tf.Scalar,
+      {
+        accuracyKind: 'categorical' as const,
+      },
+    );
     const [x, y] = [tf.ones([3, 2]), tf.zeros([3, 2, 2])];
     model.ensureBuilt([3, 2]);
     const settings = { plan: outputLossesFor('test', model, { loss: ignoresLabels }), weightDecay: 0 };
