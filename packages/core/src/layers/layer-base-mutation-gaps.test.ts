@@ -6,7 +6,10 @@ import { expect, test } from 'vitest';
 import { createRandom } from '../random/seeded-random.js';
 import { describeEachBackend, expectNoLeakedTensors, expectTensorsClose } from '../testing.js';
 import { Layer, type CallContext, type LayerOptions, type MaskedOutputs } from './layer.js';
+import { input } from '../graph/input.js';
+import { Dense } from './dense.js';
 import { withParameterBudget } from './parameter-budget.js';
+import { Sequential } from './sequential.js';
 
 /** kernel [in, 2] of ones (regularised), stat [2] of zeros (not trainable): y = x · kernel. */
 class GapProbe extends Layer {
@@ -83,6 +86,21 @@ class Holder extends Layer {
   }
   protected override call(x: tf.Tensor, context: CallContext): tf.Tensor {
     return [...new Set(this.inner)].reduce((y, layer) => layer.apply(y, context), x);
+  }
+}
+
+/** A list container: its child sees the inputs concatenated on the last axis. */
+class ListHolder extends Layer {
+  override readonly takesInputList = true;
+  readonly child = new GapProbe();
+  constructor() {
+    super({}, 'GapListHolder', []);
+  }
+  override children(): Layer[] {
+    return [this.child];
+  }
+  protected override call(x: tf.Tensor[], context: CallContext): tf.Tensor {
+    return this.child.apply(tf.concat(x, -1), context);
   }
 }
 
@@ -311,6 +329,29 @@ describeEachBackend('Layer base class', () => {
     holder.dispose();
     expect([holder.isBuilt, built.isBuilt, fresh.isBuilt]).toEqual([false, false, false]);
     expect(holder.weights()).toEqual([]);
+  });
+
+  test('a list container builds its unbuilt children on a list of zeros', () => {
+    const holder = new ListHolder();
+    holder.ensureBuilt([
+      [4, 1],
+      [4, 2],
+    ]);
+    expect(holder.child.contexts).toEqual([{ training: false, mask: undefined, shape: [1, 3] }]);
+    expect(holder.child.weight('kernel').shape).toEqual([3, 2]);
+    holder.dispose();
+  });
+
+  test('a symbolic input records a graph node; its free length probe leaves the layers free there', () => {
+    const model = new Sequential({ layers: [new Dense({ units: 3, seed: 1 })] });
+    const out = model.apply(input({ shape: [null, 2] }));
+    expect(out.shape).toEqual([null, null, 3]);
+    expect(model.inputShape).toEqual([null, null, 2]);
+    const x = tf.ones([1, 5, 2]);
+    const y = model.apply(x);
+    expect(y.shape).toEqual([1, 5, 3]);
+    tf.dispose([x, y]);
+    model.dispose();
   });
 
   test('after build: other non-batch sizes are refused, naming the input; null sizes match any', () => {
