@@ -59,6 +59,7 @@ export const mutationParts = {
       'fit-data-split',
       'learning-rate-schedule-options',
       'fit-loop',
+      'fit-sources-outputs',
     ]).map((file) => file.replace(/\.ts$/, '.test.ts')),
   },
   'training-step': {

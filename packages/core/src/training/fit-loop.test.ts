@@ -225,4 +225,66 @@ describe('fit loop (cpu)', () => {
     tf.dispose([x, y]);
     model.dispose();
   });
+
+  test('a finite loss with an infinite gradient is stopped too, naming the gradient sum', async () => {
+    const x = tf.ones([2, 1]);
+    const y = tf.zeros([2, 1]);
+    const model = line();
+    // loss = mean sqrt(w x): 0 at w = 0, where d sqrt(p) / dp = 1 / (2 sqrt(p)) is infinite.
+    const rootLoss: LossFunction = (_labels, predictions) => tf.mean(tf.sqrt(predictions));
+    await expect(fit(model, { x, y }, { loss: rootLoss, progress: 'none' })).rejects.toThrow(
+      'fit: expected a finite loss and finite gradients, got a non-finite gradient (sum of the gradients Infinity) ' +
+        'with loss 0 at epoch 1, batch 1 of 1 (1-based)',
+    );
+    tf.dispose([x, y]);
+    model.dispose();
+  });
+
+  test('with stopOnNonFinite false, a batch callback or a progress bar still gets each batch loss', async () => {
+    const x = tf.tensor2d([[1], [2]]);
+    const y = tf.tensor2d([[2], [4]]);
+    const model = line();
+    const losses: number[] = [];
+    const common = { loss: mse, optimizer: new Sgd({ learningRate: 0.01 }), batchSize: 2, stopOnNonFinite: false };
+    await fit(
+      model,
+      { x, y },
+      {
+        ...common,
+        callbacks: { onBatchEnd: (_batch, logs) => void losses.push(logs.loss) },
+        progress: 'none',
+      },
+    );
+    expect(losses).toEqual([expect.closeTo(10, 5)]); // w = 0: (4 + 16) / 2
+    const out: string[] = [];
+    await fit(model, { x, y }, { ...common, progress: 'bar', write: (text) => void out.push(text) });
+    expect(out[0]).toMatch(/^\repoch 1 \[=+>\] 1\/1 {2}loss \d+\.\d{4} {2}eta 0s$/);
+    tf.dispose([x, y]);
+    model.dispose();
+  });
+
+  test('a stream that fails mid-epoch has its pass closed (return() called), on an error as at the end', async () => {
+    const model = line();
+    let closed = 0;
+    const iterable = {
+      [Symbol.iterator]() {
+        let i = 0;
+        return {
+          next: () =>
+            i++ < 3
+              ? { done: false, value: { x: tf.fill([1, 1], i === 2 ? Number.NaN : 1), y: tf.zeros([1, 1]) } }
+              : { done: true, value: undefined },
+          return: () => {
+            closed++;
+            return { done: true, value: undefined };
+          },
+        };
+      },
+    };
+    await expect(fit(model, iterable, { loss: mse, progress: 'none' })).rejects.toThrow(/got loss NaN/);
+    expect(closed).toBe(1);
+    await fit(model, iterable, { loss: mse, stopOnNonFinite: false, progress: 'none' });
+    expect(closed).toBe(2);
+    model.dispose();
+  });
 });

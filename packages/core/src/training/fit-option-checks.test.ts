@@ -181,4 +181,35 @@ describe('fit options (cpu)', () => {
     model.dispose();
     tf.dispose([data.x, data.y]);
   });
+
+  test('stream-only and tensor-only options: whole messages', async () => {
+    const data = numbered(4);
+    const stream = fromTensors(data).batch(2);
+    const model = new Dense({ units: 1 });
+    await expect(fit(model, stream, { loss: mse, batchSize: 2 })).rejects.toThrow(
+      'fit: expected batchSize only with { x, y } tensors, got it with a stream (a stream brings its own batches ' +
+        '(Dataset.batch))',
+    );
+    await expect(fit(model, stream[Symbol.asyncIterator](), { loss: mse })).rejects.toThrow(
+      'fit: expected stepsPerEpoch with a one-shot iterator or generator object (epochs continue where the previous ' +
+        'stopped); or pass a Dataset (fromGenerator(fn)), which each epoch iterates anew',
+    );
+    await expect(fit(model, stream, { loss: mse, learningRate: () => 0.1 })).rejects.toThrow(
+      'fit: expected stepsPerEpoch with a learningRate schedule and a stream (schedules read stepsPerEpoch and ' +
+        'totalSteps)',
+    );
+    await expect(
+      fit(model, stream, { loss: mse, validationData: stream[Symbol.asyncIterator]() as never }),
+    ).rejects.toThrow('fit: expected validationSteps with a one-shot validationData iterator');
+    // With validationSteps, a one-shot validation iterator is accepted; with a re-iterable one, none is needed.
+    const once = await fit(model, stream, {
+      loss: mse,
+      validationData: stream[Symbol.asyncIterator]() as never,
+      validationSteps: 1,
+      progress: 'none',
+    });
+    expect(once.get('valLoss')).toHaveLength(1);
+    model.dispose();
+    tf.dispose([data.x, data.y]);
+  });
 });
