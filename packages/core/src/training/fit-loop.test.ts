@@ -281,9 +281,9 @@ describe('fit loop (cpu)', () => {
         };
       },
     };
-    await expect(fit(model, iterable, { loss: mse, progress: 'none' })).rejects.toThrow(/got loss NaN/);
+    await expect(fit(model, iterable as never, { loss: mse, progress: 'none' })).rejects.toThrow(/got loss NaN/);
     expect(closed).toBe(1);
-    await fit(model, iterable, { loss: mse, stopOnNonFinite: false, progress: 'none' });
+    await fit(model, iterable as never, { loss: mse, stopOnNonFinite: false, progress: 'none' });
     expect(closed).toBe(2);
     model.dispose();
   });
