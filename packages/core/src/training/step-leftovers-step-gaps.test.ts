@@ -67,7 +67,7 @@ describeEachBackend('training-step leftovers', () => {
     const step = computeStep(model, model.trainableWeights(), [x], [y], { ...settings, keepRaw: true });
     try {
       // Without dropout every output is 1 + 1 + 1 = 3; with it, 0 or 6.
-      const values = Array.from(await (step.raw?.predictions[0] as tf.Tensor).data());
+      const values = Array.from(await ((step.raw as NonNullable<typeof step.raw>).predictions[0] as tf.Tensor).data());
       expect(values.every((v) => v === 0 || Math.abs(v - 6) < 1e-5)).toBe(true);
       expect(values.filter((v) => v === 0).length).toBeGreaterThan(0);
       expect(values.filter((v) => v !== 0).length).toBeGreaterThan(0);
