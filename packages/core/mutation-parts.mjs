@@ -5,6 +5,24 @@
 
 const training = (names) => names.map((name) => `src/training/${name}.ts`);
 const layers = (names) => names.map((name) => `src/layers/${name}.ts`);
+const trainingTests = (names) => names.map((name) => `src/training/${name}.test.ts`);
+
+// The committed training tests that reach both training parts' files.
+const committedTrainingTests = [
+  'clip-options-in-training',
+  'fit-checks',
+  'fit-leaks',
+  'fit-stream-errors',
+  'fit-stream-memory',
+  'fit-streams',
+  'fit',
+  'gradient-clipping-limits',
+  'multi-output',
+  'step-tensors',
+  'train-step',
+  'training-option-keys',
+  'weight-decay-limits',
+];
 
 /** @type {Record<string, { mutate: string[], tests?: string[] }>} */
 export const mutationParts = {
@@ -31,23 +49,11 @@ export const mutationParts = {
     // fit.ts is imported by diagnostics, graph and layer tests too (slow 100-call leak loops among
     // them); the training folder's own fit tests cover the part, so the score is a lower bound. Named
     // one by one: a glob would also take the training-step part's unfinished test files.
-    tests: training([
-      'clip-options-in-training',
-      'fit-checks',
-      'fit-leaks',
-      'fit-stream-errors',
-      'fit-stream-memory',
-      'fit-streams',
-      'fit',
-      'gradient-clipping-limits',
+    tests: trainingTests([
+      ...committedTrainingTests,
       'learning-rate-schedule-boundaries',
       'learning-rate-schedules',
-      'multi-output',
       'progress-reporter',
-      'step-tensors',
-      'train-step',
-      'training-option-keys',
-      'weight-decay-limits',
       // added for this part's survivors
       'history',
       'early-stopping',
@@ -60,7 +66,7 @@ export const mutationParts = {
       'learning-rate-schedule-options',
       'fit-loop',
       'fit-sources-outputs',
-    ]).map((file) => file.replace(/\.ts$/, '.test.ts')),
+    ]),
   },
   'training-step': {
     mutate: training([
@@ -82,24 +88,7 @@ export const mutationParts = {
     ]),
     // The committed training tests that reach these files, and this part's own gap tests: the
     // `related` set also pulls in graph, diagnostics and plotting suites (minutes a mutant).
-    tests: [
-      ...[
-        'clip-options-in-training',
-        'fit-checks',
-        'fit-leaks',
-        'fit-stream-errors',
-        'fit-stream-memory',
-        'fit-streams',
-        'fit',
-        'gradient-clipping-limits',
-        'multi-output',
-        'step-tensors',
-        'train-step',
-        'training-option-keys',
-        'weight-decay-limits',
-      ].map((name) => `src/training/${name}.test.ts`),
-      'src/training/*-step-gaps.test.ts',
-    ],
+    tests: [...trainingTests(committedTrainingTests), 'src/training/*-step-gaps.test.ts'],
   },
   'layers-base': {
     mutate: layers([

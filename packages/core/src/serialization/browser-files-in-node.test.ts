@@ -1,11 +1,10 @@
 // downloadModel and loadModelFromFiles in Node, where the mutation runs reach them (the Chromium
 // tests run the built dist/browser bundle): every refusal with its whole message, files picked by
 // extension, and the download's links and blobs against a stand-in page.
-import * as tf from '@tensorflow/tfjs-core';
 import { resolveObjectURL } from 'node:buffer';
 import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import { useBackend } from '../backends/use-backend.js';
-import { Dense, type Layer, Sequential } from '../layers/index.js';
+import { smallModelOutputs, smallSavedModel } from '../../test/small-saved-model.js';
 import { downloadModel, loadModelFromFiles, serializeModel } from './index.js';
 
 const file = (name: string, data: string | ArrayBuffer) => ({
@@ -13,20 +12,6 @@ const file = (name: string, data: string | ArrayBuffer) => ({
   text: async () => data as string,
   arrayBuffer: async () => data as ArrayBuffer,
 });
-
-function model(): Layer {
-  const net = new Sequential({ name: 'net', layers: [new Dense({ units: 2, seed: 1 })] });
-  net.ensureBuilt([1, 3]);
-  return net;
-}
-
-async function outputs(net: Layer): Promise<number[]> {
-  const x = tf.tensor2d([[1, -2, 0.5]]);
-  const y = net.apply(x);
-  const values = Array.from(await y.data());
-  tf.dispose([x, y]);
-  return values;
-}
 
 /** A stand-in for the page: links made, appended, clicked and removed. */
 function fakePage() {
@@ -60,16 +45,16 @@ describe('downloadModel and loadModelFromFiles in Node', () => {
   });
 
   test('loadModelFromFiles: files picked by extension (any case), from an array, a Set or an array-like', async () => {
-    const net = model();
+    const net = smallSavedModel();
     const { topology, weights } = await serializeModel(net);
-    const expected = await outputs(net);
+    const expected = await smallModelOutputs(net);
     net.dispose();
     const json = file('Model.JSON', JSON.stringify(topology));
     const bin = file('WEIGHTS.Bin', weights);
     const notes = file('notes.txt', 'x');
     for (const files of [[notes, bin, json], new Set([json, bin]), { length: 2, 0: bin, 1: json }]) {
       const loaded = await loadModelFromFiles(files as never);
-      expect(await outputs(loaded)).toEqual(expected);
+      expect(await smallModelOutputs(loaded)).toEqual(expected);
       loaded.dispose();
     }
   });
@@ -106,7 +91,7 @@ describe('downloadModel and loadModelFromFiles in Node', () => {
   });
 
   test('downloadModel: file names checked, then a page is needed', async () => {
-    const net = model();
+    const net = smallSavedModel();
     const start = 'downloadModel: ';
     const cases: [unknown, string][] = [
       [{ fileNames: { topology: '' } }, 'expected options.fileNames.topology to be a non-empty file name, got ""'],
@@ -124,8 +109,8 @@ describe('downloadModel and loadModelFromFiles in Node', () => {
 
   test('downloadModel: one hidden link per file, clicked and removed; URLs that live 60 s', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const net = model();
-    const expected = await outputs(net);
+    const net = smallSavedModel();
+    const expected = await smallModelOutputs(net);
     const page = fakePage();
     vi.stubGlobal('document', page.document);
     await downloadModel(net, { fileNames: { topology: 'net.json', weights: 'net.bin' } });
@@ -151,7 +136,7 @@ describe('downloadModel and loadModelFromFiles in Node', () => {
     expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 1)}\n`);
     const files = [file('net.json', text), file('net.bin', await weightsBlob.arrayBuffer())];
     const loaded = await loadModelFromFiles(files);
-    expect(await outputs(loaded)).toEqual(expected);
+    expect(await smallModelOutputs(loaded)).toEqual(expected);
     loaded.dispose();
     vi.advanceTimersByTime(59_999);
     expect(resolveObjectURL(page.links[0]?.href as string)).toBeDefined();

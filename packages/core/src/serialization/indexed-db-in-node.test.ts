@@ -2,11 +2,10 @@
 // the mutation runs reach them (the Chromium tests run the built dist/browser bundle): keys,
 // database names, what is stored and listed, missing and foreign records, and a database that
 // cannot be opened.
-import * as tf from '@tensorflow/tfjs-core';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import { useBackend } from '../backends/use-backend.js';
-import { Dense, type Layer, Sequential } from '../layers/index.js';
+import { smallModelOutputs, smallSavedModel } from '../../test/small-saved-model.js';
 import {
   deleteModelFromIndexedDB,
   listModelsInIndexedDB,
@@ -14,20 +13,6 @@ import {
   saveModelToIndexedDB,
   serializeModel,
 } from './index.js';
-
-function model(): Layer {
-  const net = new Sequential({ name: 'net', layers: [new Dense({ units: 2, seed: 1 })] });
-  net.ensureBuilt([1, 3]);
-  return net;
-}
-
-async function outputs(net: Layer): Promise<number[]> {
-  const x = tf.tensor2d([[1, -2, 0.5]]);
-  const y = net.apply(x);
-  const values = Array.from(await y.data());
-  tf.dispose([x, y]);
-  return values;
-}
 
 /** Opens `name` at `version` with the stand-in factory, runs `change` in the upgrade, and closes it. */
 function prepare(factory: IDBFactory, name: string, version: number, change: (db: IDBDatabase) => void) {
@@ -51,7 +36,7 @@ describe('IndexedDB savers and loaders in Node', () => {
   });
 
   test('keys and database names are checked first; without IndexedDB each function says so', async () => {
-    const net = model();
+    const net = smallSavedModel();
     const keyMessage = (fn: string, got: string) => `${fn}: expected key to be a non-empty string, got ${got}`;
     await expect(saveModelToIndexedDB(net, '')).rejects.toThrow(keyMessage('saveModelToIndexedDB', '""'));
     await expect(loadModelFromIndexedDB(5 as never)).rejects.toThrow(keyMessage('loadModelFromIndexedDB', '5'));
@@ -75,8 +60,8 @@ describe('IndexedDB savers and loaders in Node', () => {
 
   test('save, list, load, delete; databases kept apart; missing keys list what is saved', async () => {
     vi.stubGlobal('indexedDB', new IDBFactory());
-    const net = model();
-    const expected = await outputs(net);
+    const net = smallSavedModel();
+    const expected = await smallModelOutputs(net);
     const { weights } = await serializeModel(net);
     const before = Date.now();
     const info = await saveModelToIndexedDB(net, 'first');
@@ -94,7 +79,7 @@ describe('IndexedDB savers and loaders in Node', () => {
     expect(listed[0]?.savedAt).toBe(info.savedAt);
     expect((await listModelsInIndexedDB({ databaseName: 'other' })).map((m) => m.key)).toEqual(['elsewhere']);
     const loaded = await loadModelFromIndexedDB('first');
-    expect(await outputs(loaded)).toEqual(expected);
+    expect(await smallModelOutputs(loaded)).toEqual(expected);
     loaded.dispose();
     await expect(loadModelFromIndexedDB('third')).rejects.toThrow(
       "loadModelFromIndexedDB: no model is saved under key 'third' (saved: 'first', 'second')",
@@ -111,7 +96,7 @@ describe('IndexedDB savers and loaders in Node', () => {
   test('a record that is not a saved model, NaN weights, and a database at a newer version', async () => {
     const factory = new IDBFactory();
     vi.stubGlobal('indexedDB', factory);
-    const net = model();
+    const net = smallSavedModel();
     await saveModelToIndexedDB(net, 'kept');
     // A foreign record in the same store, and one whose weights hold a NaN.
     const { topology, weights } = await serializeModel(net);
