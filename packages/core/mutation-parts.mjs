@@ -109,7 +109,7 @@ export const mutationParts = {
     tests: [
       'src/layers/{layer,layer-naming,layer-output-observer,sequential,composite,residual}.test.ts',
       'src/layers/{time-distributed,layer-base-mutation-gaps,layer-helpers-mutation-gaps}.test.ts',
-      'src/layers/containers-mutation-gaps.test.ts',
+      'src/layers/{containers,layer-build}-mutation-gaps.test.ts',
     ],
   },
   'layers-kinds': {
