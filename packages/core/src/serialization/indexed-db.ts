@@ -96,10 +96,12 @@ async function inStore<T>(
       const transaction = db.transaction(storeName, mode);
       const result = body(transaction.objectStore(storeName));
       transaction.oncomplete = () => resolve(result());
-      const fail = () =>
-        reject(
-          new ArgumentError(fn, `IndexedDB ${mode} transaction failed: ${transaction.error?.message ?? 'aborted'}`),
-        );
+      // A failed request's error event reaches the transaction before it aborts (and before
+      // transaction.error is set): the reason is the event target's error.
+      const fail = (event: Event) => {
+        const reason = (event.target as { error?: DOMException | null } | null)?.error ?? transaction.error;
+        reject(new ArgumentError(fn, `IndexedDB ${mode} transaction failed: ${reason?.message ?? 'aborted'}`));
+      };
       transaction.onerror = fail;
       transaction.onabort = fail;
     });
