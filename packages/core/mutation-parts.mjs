@@ -66,6 +66,7 @@ export const mutationParts = {
       'learning-rate-schedule-options',
       'fit-loop',
       'fit-sources-outputs',
+      'fit-part-gaps',
     ]),
   },
   'training-step': {
