@@ -10,9 +10,12 @@ import { input, Model } from '../graph/index.js';
 import { Add } from '../layers/add.js';
 import { BatchNorm } from '../layers/batch-norm.js';
 import { Dense } from '../layers/dense.js';
+import { Dropout } from '../layers/dropout.js';
 import type { LossFunction } from '../registry/loss-contract.js';
 import { classifyData } from './batch-stream.js';
+import type { TrainingCallbacks } from './callbacks.js';
 import { inspectLabels, probeOutputShapes } from './dataset-labels.js';
+import { earlyStopping } from './early-stopping.js';
 import { fit } from './fit.js';
 import { splitValidation } from './fit-data.js';
 import { arrangeLabelledData, modelSlots } from './labelled-data.js';
@@ -179,6 +182,39 @@ describe('fit part gaps (cpu)', () => {
     expect(await norm.weight('movingMean').read().array()).toEqual([0, 0]);
     x.dispose();
     norm.dispose();
+  });
+
+  test('probeOutputShapes runs a two-output model when one output has a free last axis', () => {
+    // Output d is known ([null, 2]), output v keeps its input's free width ([null, null]): only a
+    // run tells v's width, which the class-index check needs.
+    const a = input({ shape: [2], name: 'a' });
+    const v = input({ shape: [null], name: 'v' });
+    const model = new Model({
+      inputs: [a, v],
+      outputs: { d: new Dense({ units: 2, seed: 1 }).apply(a), v: new Dropout({ rate: 0.5 }).apply(v) },
+    });
+    const xa = tf.ones([4, 2]);
+    const xv = tf.ones([4, 3]);
+    expect(probeOutputShapes(model, [xa, xv])).toEqual([
+      [1, 2],
+      [1, 3],
+    ]);
+    tf.dispose([xa, xv]);
+    model.dispose();
+  });
+
+  test('earlyStopping with restoreBestWeights: a fit stopped before its first epoch restores nothing', async () => {
+    const x = tf.ones([2, 1]);
+    const model = new Dense({ units: 1, seed: 1 });
+    const stopAtOnce: TrainingCallbacks = { onTrainBegin: (control) => control.stopTraining() };
+    const history = await fit(
+      model,
+      { x, y: x },
+      { loss: mse, callbacks: [stopAtOnce, earlyStopping({ restoreBestWeights: true })], progress: 'none' },
+    );
+    expect(history.get('loss')).toEqual([]);
+    x.dispose();
+    model.dispose();
   });
 
   test('the accuracy kind follows the output width: index labels of a wide output are checked', async () => {
