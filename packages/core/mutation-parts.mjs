@@ -66,6 +66,7 @@ export const mutationParts = {
       'learning-rate-schedule-options',
       'fit-loop',
       'fit-sources-outputs',
+      'class-weights-per-row',
       'fit-part-gaps',
     ]),
   },

@@ -84,9 +84,9 @@ describe('class weighting (cpu)', () => {
       [1, 0.5],
     ]); // class 2 unlisted: weight 1
     const expected = reference(classes, weights);
-    const { value, grad } = tf.valueAndGrad((o: tf.Tensor) => weightedLoss(meanSquared, y, o, { classes, weights }))(
-      out,
-    );
+    const { value, grad } = tf.valueAndGrad((o: tf.Tensor) =>
+      weightedLoss(meanSquared, y, o, { fn: 'fit', classes, weights }),
+    )(out);
     expect(value.shape).toEqual([]);
     expect((await value.data())[0]).toBeCloseTo(expected.loss, 6);
     const gradient = (await grad.array()) as number[][];
@@ -98,9 +98,10 @@ describe('class weighting (cpu)', () => {
     const y = tf.tensor2d(labels);
     const out = tf.tensor2d(output);
     const classes = [1, 1, 0, 1, 0];
-    const dropped = weightedLoss(meanSquared, y, out, { classes, weights: new Map([[1, 0]]) });
+    const dropped = weightedLoss(meanSquared, y, out, { fn: 'fit', classes, weights: new Map([[1, 0]]) });
     expect((await dropped.data())[0]).toBeCloseTo(reference(classes, new Map([[1, 0]])).loss, 6);
     const none = weightedLoss(meanSquared, y, out, {
+      fn: 'fit',
       classes,
       weights: new Map([
         [0, 0],
@@ -114,9 +115,9 @@ describe('class weighting (cpu)', () => {
       [0, 0],
       [1, 0],
     ]);
-    const zeroGradient = tf.grad((o: tf.Tensor) => weightedLoss(meanSquared, y, o, { classes, weights: zeroWeights }))(
-      out,
-    );
+    const zeroGradient = tf.grad((o: tf.Tensor) =>
+      weightedLoss(meanSquared, y, o, { fn: 'fit', classes, weights: zeroWeights }),
+    )(out);
     expect(Array.from(await zeroGradient.data()).map((g) => g === 0)).toEqual(new Array(10).fill(true));
     zeroGradient.dispose();
     const plain = weightedLoss(meanSquared, y, out, undefined);
@@ -125,16 +126,17 @@ describe('class weighting (cpu)', () => {
   });
 
   test('weightedLoss on rank-3 outputs: the rows keep their inner shape', async () => {
-    const y = tf.tensor3d([1, 0, 0, 1, 0, 0, 1, 1], [2, 2, 2]);
-    const out = tf.tensor3d([0, 0, 0, 0, 1, 1, 1, 1], [2, 2, 2]);
+    // One class per row ([2] labels) for an output [2, 2, 2]: a loss that compares every step with it.
+    const y = tf.tensor1d([0, 1]);
+    const out = tf.tensor3d([0, 0, 0, 1, 1, 1, 0, 0], [2, 2, 2]);
     const seen: number[][] = [];
     const loss: LossFunction = (l, o) => {
       seen.push(o.shape);
-      return meanSquared(l, o);
+      return tf.mean(tf.square(tf.sub(o, tf.reshape(l, [-1, 1, 1]))));
     };
-    const result = weightedLoss(loss, y, out, { classes: [0, 1], weights: new Map([[1, 3]]) });
-    // Row 0: mean of (0-1)^2, 0, 0, (0-1)^2 = 0.5, weight 1; row 1: mean of 1, 1, 0, 0 = 0.5, weight 3.
-    expect((await result.data())[0]).toBeCloseTo((0.5 + 3 * 0.5) / 2, 6);
+    const result = weightedLoss(loss, y, out, { fn: 'fit', classes: [0, 1], weights: new Map([[1, 3]]) });
+    // Row 0: mean of 0, 0, 0, 1 = 0.25, weight 1; row 1: mean of 0, 0, 1, 1 = 0.5, weight 3.
+    expect((await result.data())[0]).toBeCloseTo((0.25 + 3 * 0.5) / 2, 6);
     expect(seen).toEqual([
       [1, 2, 2],
       [1, 2, 2],

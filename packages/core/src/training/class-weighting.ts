@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { describeShape } from '../checks/tensor-checks.js';
 import { assertNonNegative } from '../checks/value-checks.js';
 import { ArgumentError } from '../errors/argument-error.js';
 import type { LossFunction } from '../registry/loss-contract.js';
@@ -7,8 +8,9 @@ import { sumTensors } from './sum-tensors.js';
 /** Loss weight per class index, as an array or `{ [class]: weight }`; missing classes weigh 1. */
 export type ClassWeights = readonly number[] | Record<number, number>;
 
-/** The class of each row of a batch and the weight of each class. */
+/** The class of each row of a batch and the weight of each class; `fn` names the caller in errors. */
 export interface ClassWeighting {
+  fn: string;
   classes: readonly number[];
   weights: ReadonlyMap<number, number>;
 }
@@ -26,11 +28,15 @@ export function parseClassWeights(fn: string, classWeights: ClassWeights): Map<n
   return weights;
 }
 
-/** The class index of every row of y (one-hot: argmax; otherwise the value), read once. */
+/**
+ * The class index of every row of y, read once: one-hot or probabilities [N, K]: the argmax;
+ * indices [N] or binary labels [N, 1]: the value rounded (a smoothed 0.9 is class 1, as in Keras).
+ */
 export async function readClasses(y: tf.Tensor): Promise<number[]> {
-  const classes = y.rank >= 2 ? tf.argMax(y, -1) : y;
+  const binary = y.rank === 2 && y.shape[1] === 1;
+  const classes = y.rank >= 2 && !binary ? tf.argMax(y, -1) : y;
   try {
-    return Array.from(await classes.data());
+    return Array.from(await classes.data(), Math.round);
   } finally {
     if (classes !== y) classes.dispose();
   }
@@ -47,6 +53,16 @@ export function weightedLoss(
   weighting: ClassWeighting | undefined,
 ): tf.Scalar {
   if (!weighting) return loss(labels, output);
+  // A weight per row needs one class per row: labels [batch] (indices or 0/1), or [batch, classes]
+  // for an output [batch, classes]. Labels per time step ([N, T] indices or [N, T, K] one-hot for
+  // an output [N, T, K]) have none, and taking one (argmax over time) would weigh a wrong class.
+  if (!(labels.rank === 1 || (labels.rank === 2 && output.rank === 2)))
+    throw new ArgumentError(
+      weighting.fn,
+      `expected classWeights only for one class per row (labels [batch], or [batch, classes] for an output ` +
+        `[batch, classes]), got labels ${describeShape(labels.shape)} for an output ${describeShape(output.shape)}: ` +
+        `weigh each time step in the loss instead`,
+    );
   const rowsByClass = new Map<number, number[]>();
   weighting.classes.forEach((c, row) => {
     const rows = rowsByClass.get(c) ?? [];

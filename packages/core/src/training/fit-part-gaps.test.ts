@@ -263,7 +263,7 @@ describe('fit part gaps (cpu)', () => {
     const options = { fn: 'fit', argument: 'data', slots, stepsPerEpoch: undefined, epochs: 1 };
     const before = tf.memory().numTensors;
     function* words() {
-      yield { x: tf.ones([1, 2]), y: tf.tensor2d([['a']]) };
+      yield { x: tf.ones([1, 2]), y: tf.tensor2d([['a', 'b']]) };
     }
     const stream = classifyData('fit', 'data', words());
     if (!('stream' in stream)) throw new Error('expected a stream');

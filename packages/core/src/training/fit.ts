@@ -120,7 +120,7 @@ export async function fit(model: Layer, data: TrainingData, options: FitOptions)
             clipNorm: options.clipNorm,
             metrics: options.metrics,
             classWeighting: taken.classes &&
-              settings.classWeights && { classes: taken.classes, weights: settings.classWeights },
+              settings.classWeights && { fn: 'fit', classes: taken.classes, weights: settings.classWeights },
             sumGradients: stopOnNonFinite,
             keepRaw: observer !== undefined,
           });

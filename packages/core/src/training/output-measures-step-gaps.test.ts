@@ -83,7 +83,7 @@ describeEachBackend('outputLossTerms and measuredValues', () => {
 
   test('class weights apply to a lone output and are ignored with several outputs', async () => {
     // Rows 0 and 2 are class 0 (weight 1), row 1 class 1 (weight 3): sum_c w_c n_c / N mse_c.
-    const weighting = { classes: [0, 1, 0], weights: new Map([[1, 3]]) };
+    const weighting = { fn: 'fit', classes: [0, 1, 0], weights: new Map([[1, 3]]) };
     const weightedByHand = ((0.25 + 1) / 2) * (2 / 3) + 0.25 * 3 * (1 / 3);
     const [lone, pair] = tf.tidy(() => {
       const [y, p] = [tf.tensor2d(y1), tf.tensor2d(p1)];

@@ -30,7 +30,10 @@ export interface TrainStepOptions {
   clipValue?: number;
   /** Rescale all gradients when their global norm exceeds clipNorm. */
   clipNorm?: number;
-  /** Loss weight per class index, as an array or `{ [class]: weight }`; missing classes weigh 1. One-output models. */
+  /**
+   * Loss weight per class index, as an array or `{ [class]: weight }`; missing classes weigh 1. One-output
+   * models with one class per row: labels [batch] (indices; binary 0/1, rounded) or [batch, classes].
+   */
   classWeights?: ClassWeights;
   /** `['accuracy']` to measure accuracy; default: only when the loss is a classification loss. */
   metrics?: readonly Metric[];
@@ -148,7 +151,7 @@ export async function trainStep(
     model,
     xs.map((x) => x.shape),
   );
-  const classWeighting = classWeights && { classes: await readClasses(ys[0] as tf.Tensor), weights: classWeights };
+  const classWeighting = classWeights && { fn, classes: await readClasses(ys[0] as tf.Tensor), weights: classWeights };
   const step = computeStep(model, weights, xs, ys, {
     plan,
     weightDecay,
