@@ -1,7 +1,7 @@
 // Class weights: parsing with whole error messages, the classes read from labels, and the weighted
 // loss and its gradient against the per-row formula mean_i w_class(i) loss_i written out in JS.
 import * as tf from '@tensorflow/tfjs-core';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test, vi } from 'vitest';
 import '../gradients/install.js';
 import { useBackend } from '../backends/use-backend.js';
 import type { LossFunction } from '../registry/loss-contract.js';
@@ -123,6 +123,20 @@ describe('class weighting (cpu)', () => {
     const plain = weightedLoss(meanSquared, y, out, undefined);
     expect((await plain.data())[0]).toBeCloseTo(reference(classes, new Map()).loss, 6);
     tf.dispose([y, out, dropped, none, plain]);
+  });
+
+  test('weightedLoss refuses labels of rank 3 even for an output [batch, classes]; nothing is computed', () => {
+    const labels = tf.zeros([2, 1, 3]);
+    const out = tf.zeros([2, 3]);
+    const loss = vi.fn(meanSquared);
+    const before = tf.memory().numTensors;
+    expect(() => weightedLoss(loss, labels, out, { fn: 'evaluate', classes: [0, 1], weights: new Map() })).toThrow(
+      'evaluate: expected classWeights only for one class per row (labels [batch], or [batch, classes] for an ' +
+        'output [batch, classes]), got labels [2,1,3] for an output [2,3]: weigh each time step in the loss instead',
+    );
+    expect(loss).not.toHaveBeenCalled();
+    expect(tf.memory().numTensors).toBe(before);
+    tf.dispose([labels, out]);
   });
 
   test('weightedLoss on rank-3 outputs: the rows keep their inner shape', async () => {
