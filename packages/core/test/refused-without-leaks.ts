@@ -11,3 +11,18 @@ export function expectRefusedWithoutLeaks(fail: () => unknown, message: RegExp, 
   for (let i = 0; i < times; i++) expect(fail).toThrow(message);
   expect(tf.memory().numTensors).toBe(before);
 }
+
+/**
+ * The async form: `call` must reject with `message` once (a first failure may fill tfjs's own
+ * caches), then `times` more times with `tf.memory().numTensors` unchanged.
+ */
+export async function expectRejectedWithoutLeaks(
+  call: () => Promise<unknown>,
+  message: RegExp,
+  times = 50,
+): Promise<void> {
+  await expect(call()).rejects.toThrow(message);
+  const before = tf.memory().numTensors;
+  for (let i = 0; i < times; i++) await expect(call()).rejects.toThrow(message);
+  expect(tf.memory().numTensors).toBe(before);
+}

@@ -10,6 +10,7 @@ import { describeEachBackend } from '../testing.js';
 import { input } from './input.js';
 import { Model } from './model.js';
 import { SymbolicTensor } from './symbolic-tensor.js';
+import { messageOf } from '../../test/thrown-by.js';
 
 /** Passes x through and counts its calls. */
 class CountsCallsForTest extends Layer {
@@ -50,16 +51,6 @@ class InnerGraphForTest extends Layer {
   protected override call(x: tf.Tensor): tf.Tensor {
     return (this.inner as Model).apply(x);
   }
-}
-
-/** The message of the error `call` throws (undefined when it throws none). */
-function messageOf(call: () => unknown): string | undefined {
-  try {
-    call();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  return undefined;
 }
 
 describeEachBackend('graph API: gaps found by mutation testing', () => {

@@ -10,6 +10,7 @@ import { Sequential } from '../layers/sequential.js';
 import { describeEachBackend } from '../testing.js';
 import { input } from './input.js';
 import { Model } from './model.js';
+import { messageOf } from '../../test/thrown-by.js';
 
 /** One output when not training (as when the graph is described), two when training. */
 class TwoWhenTrainingForTest extends Layer {
@@ -19,16 +20,6 @@ class TwoWhenTrainingForTest extends Layer {
   protected override call(x: tf.Tensor, context: CallContext): tf.Tensor | tf.Tensor[] {
     return context.training ? [tf.clone(x), tf.clone(x)] : tf.clone(x);
   }
-}
-
-/** The message of the error `call` throws (undefined when it throws none). */
-function messageOf(call: () => unknown): string | undefined {
-  try {
-    call();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  return undefined;
 }
 
 describeEachBackend('Model: gaps found by mutation testing', () => {

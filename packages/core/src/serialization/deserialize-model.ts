@@ -24,7 +24,7 @@ function rebuild<T>(fn: string, step: () => T): T {
     return step();
   } catch (error) {
     if (!BaihuaError.isInstance(error)) throw error;
-    // The parameter budget's refusal names `fn` already: passed on as it is, not named twice.
+    // An error that names `fn` already (the parameter budget's refusal) passes on as it is, not named twice.
     if ((error as { functionName?: unknown }).functionName === fn) throw error;
     const wrapped = ShapeError.isInstance(error)
       ? new ShapeError(fn, `cannot rebuild the model: ${error.message}`)

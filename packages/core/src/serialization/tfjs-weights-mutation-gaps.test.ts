@@ -9,16 +9,7 @@ import { ShapeError } from '../errors/shape-error.js';
 import { Dense } from '../layers/index.js';
 import { describeEachBackend } from '../testing.js';
 import { loadModelFromFiles, loadWeightsByName, readTfjsWeights } from './index.js';
-
-/** The error `call` throws. */
-function thrownBy(call: () => unknown): Error {
-  try {
-    call();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a refusal');
-}
+import { thrownBy } from '../../test/thrown-by.js';
 
 test('loadModelFromFiles refuses a function object dressed as a File', async () => {
   const impostor = Object.assign(() => undefined, { arrayBuffer: async () => new ArrayBuffer(0) });

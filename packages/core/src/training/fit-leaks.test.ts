@@ -5,6 +5,7 @@ import { Dense, Sequential } from '../layers/index.js';
 import { Sgd } from '../optimizers/index.js';
 import type { LossFunction } from '../registry/loss-contract.js';
 import { describeEachBackend } from '../testing.js';
+import { expectRejectedWithoutLeaks } from '../../test/refused-without-leaks.js';
 import { evaluate } from './evaluate.js';
 import { predict } from './predict.js';
 import { fit } from './fit.js';
@@ -37,14 +38,6 @@ function setup() {
   return { model, x, xNaN, labels, floatLabels, wide, all: [x, xNaN, labels, floatLabels, wide] };
 }
 
-/** Runs `call` 100 times; each must reject with `message`; numTensors must not move. */
-async function expectHundredFailuresLeakNothing(call: () => Promise<unknown>, message: RegExp): Promise<void> {
-  await expect(call()).rejects.toThrow(message); // a first failure may create tfjs's own caches
-  const before = tf.memory().numTensors;
-  for (let i = 0; i < 100; i++) await expect(call()).rejects.toThrow(message);
-  expect(tf.memory().numTensors).toBe(before);
-}
-
 describeEachBackend('a failing fit, evaluate, predict, trainStep or loss leaves no tensor behind', () => {
   test('fit with float32 class labels, 100 times', async () => {
     const { model, x, floatLabels, all } = setup();
@@ -55,7 +48,7 @@ describeEachBackend('a failing fit, evaluate, predict, trainStep or loss leaves 
           { x, y: floatLabels },
           { loss: sparseCrossEntropy, batchSize: 4, validationSplit: 0.5, progress: 'none' },
         );
-      await expectHundredFailuresLeakNothing(call, /sparseCrossEntropy: expected labels of dtype int32, got float32/);
+      await expectRejectedWithoutLeaks(call, /sparseCrossEntropy: expected labels of dtype int32, got float32/, 100);
     } finally {
       tf.dispose(all);
       model.dispose();
@@ -67,7 +60,7 @@ describeEachBackend('a failing fit, evaluate, predict, trainStep or loss leaves 
     const optimizer = new Sgd({ learningRate: 0.1, momentum: 0.9 });
     try {
       const call = () => fit(model, { x, y: labels }, { loss: throwingLoss, optimizer, epochs: 2, progress: 'none' });
-      await expectHundredFailuresLeakNothing(call, /this loss always throws/);
+      await expectRejectedWithoutLeaks(call, /this loss always throws/, 100);
       expect(optimizer.stateTensorCount).toBe(0);
     } finally {
       tf.dispose(all);
@@ -80,9 +73,9 @@ describeEachBackend('a failing fit, evaluate, predict, trainStep or loss leaves 
     try {
       const nan = () =>
         fit(model, { x: xNaN, y: labels }, { loss: sparseCrossEntropy, batchSize: 2, progress: 'none' });
-      await expectHundredFailuresLeakNothing(nan, /fit: expected a finite loss and finite gradients, got loss NaN/);
+      await expectRejectedWithoutLeaks(nan, /fit: expected a finite loss and finite gradients, got loss NaN/, 100);
       const typo = () => fit(model, { x, y: labels }, { loss: sparseCrossEntropy, epoch: 3 } as never);
-      await expectHundredFailuresLeakNothing(typo, /fit: unknown key 'epoch' in options \(did you mean 'epochs'\?/);
+      await expectRejectedWithoutLeaks(typo, /fit: unknown key 'epoch' in options \(did you mean 'epochs'\?/, 100);
     } finally {
       tf.dispose(all);
       model.dispose();
@@ -95,20 +88,23 @@ describeEachBackend('a failing fit, evaluate, predict, trainStep or loss leaves 
     const x4 = tf.zeros([6, 4]);
     try {
       const shape = /was built for input shape \[\*,2\], got \[\d+,4\]/;
-      await expectHundredFailuresLeakNothing(
+      await expectRejectedWithoutLeaks(
         () => evaluate(model, { x: x4, y: labels }, { loss: sparseCrossEntropy }),
         shape,
+        100,
       );
-      await expectHundredFailuresLeakNothing(
+      await expectRejectedWithoutLeaks(
         () => evaluate(model, { x: all[0] as tf.Tensor, y: labels }, { loss: throwingLoss, batchSize: 4 }),
         /this loss always throws/,
+        100,
       );
-      await expectHundredFailuresLeakNothing(async () => predict(model, wide, { batchSize: 100 }), shape);
-      await expectHundredFailuresLeakNothing(async () => predict(model, x4), shape);
+      await expectRejectedWithoutLeaks(async () => predict(model, wide, { batchSize: 100 }), shape, 100);
+      await expectRejectedWithoutLeaks(async () => predict(model, x4), shape, 100);
       const x = all[0] as tf.Tensor;
-      await expectHundredFailuresLeakNothing(
+      await expectRejectedWithoutLeaks(
         () => trainStep(model, { x, y: labels }, { loss: throwingLoss, optimizer }),
         /this loss always throws/,
+        100,
       );
     } finally {
       tf.dispose([...all, x4]);

@@ -21,20 +21,11 @@ import { splitValidation } from './fit-data.js';
 import { arrangeLabelledData, modelSlots } from './labelled-data.js';
 import { createProgressReporter } from './progress-reporter.js';
 import { streamBatches } from './stream-batches.js';
+import { messageOf } from '../../test/thrown-by.js';
 
 const mse: LossFunction = (labels, predictions) => tf.mean(tf.square(tf.sub(predictions, labels)));
 const oneHotCrossEntropy: LossFunction = (labels, logits) => tf.losses.softmaxCrossEntropy(labels, logits);
 oneHotCrossEntropy.accuracyKind = 'categorical';
-
-/** The message of what `run` throws (undefined when it does not throw). */
-function messageOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  return undefined;
-}
 
 const dataKinds = 'tensors, a Dataset or an (async) iterable of { x, y } batches';
 
